@@ -1,0 +1,3 @@
+from jobcompare.cli import main
+
+main()

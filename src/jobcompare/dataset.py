@@ -1,0 +1,718 @@
+"""Load and validate TOML datasets into the model.
+
+A dataset is one TOML file or a folder of them. Validation collects every problem it
+finds (not only the first) so that ``jobcompare validate`` can report them all; loading
+raises one :class:`DatasetError` carrying that list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Literal, TypeVar
+
+from jobcompare.model import (
+    GENDER_GROUPS,
+    RACE_GROUPS,
+    Amount,
+    Degree,
+    Demographics,
+    Education,
+    Number,
+    Overview,
+    Percentiles,
+    Role,
+    Salary,
+    SalaryRange,
+    Skill,
+    TimeToBecome,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11 only
+    import tomli as tomllib
+
+T = TypeVar("T")
+
+HOURS_PER_YEAR = 2080
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+#: Shares that should add up to 100 may be off by this much from rounding each of them.
+_SUM_TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious, for a warning) in a dataset file."""
+
+    file: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+    role: str | None = None
+    field: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.role is not None:
+            parts.append(f"role '{self.role}'")
+        if self.field:
+            parts.append(self.field)
+        prefix = "warning: " if self.severity == "warning" else ""
+        return ": ".join(parts) + f": {prefix}{self.message}"
+
+
+class DatasetError(Exception):
+    """The dataset cannot be used; ``problems`` lists every error found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UnknownRoleError(LookupError):
+    """No role matches what the user typed; ``suggestions`` are close slugs."""
+
+    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"unknown role '{query}'"
+        if self.suggestions:
+            message += ". Did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    roles: tuple[Role, ...]
+    files: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @cached_property
+    def _index(self) -> dict[str, Role]:
+        index: dict[str, Role] = {}
+        # Titles and SOC codes first, so that a slug always wins over another role's title.
+        for role in self.roles:
+            index.setdefault(_normalise(role.title), role)
+            if role.soc:
+                index.setdefault(role.soc, role)
+                index.setdefault(role.soc.replace("-", ""), role)
+        for role in self.roles:
+            index[role.slug] = role
+        return index
+
+    def find(self, query: str) -> Role:
+        """The role whose slug, title (any case) or SOC code is ``query``."""
+        role = self._index.get(query.strip().lower()) or self._index.get(_normalise(query))
+        if role is None:
+            raise UnknownRoleError(query, self.suggest(query))
+        return role
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """Slugs of the roles closest to ``query`` (by slug or title)."""
+        wanted = _normalise(query)
+        by_key: dict[str, str] = {}
+        for role in self.roles:
+            by_key.setdefault(role.slug, role.slug)
+            by_key.setdefault(_normalise(role.title), role.slug)
+        found: list[str] = []
+        for key in difflib.get_close_matches(wanted, by_key, n=limit * 2, cutoff=0.6):
+            slug = by_key[key]
+            if slug not in found:
+                found.append(slug)
+        if not found:
+            found = [r.slug for r in self.roles if wanted and wanted in _normalise(r.title)]
+        return found[:limit]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# -- finding the files --------------------------------------------------------------------
+
+
+def bundled_data_dir() -> Path:
+    """The dataset shipped with jobcompare.
+
+    An installed wheel carries it as ``jobcompare/data``; a checkout or an editable install
+    reads ``data/`` at the top of the repository.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def dataset_files(path: Path) -> list[Path]:
+    """The TOML files that make up the dataset at ``path`` (a file or a folder)."""
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.toml") if p.is_file())
+        if not files:
+            raise DatasetError([Problem(path, "folder holds no *.toml dataset files")])
+        return files
+    if not path.exists():
+        raise DatasetError([Problem(path, "no such file or folder")])
+    return [path]
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    """Load and validate the dataset at ``path`` (default: the bundled one).
+
+    Raises :class:`DatasetError` listing every error; warnings are kept on the result.
+    """
+    files = dataset_files(path if path is not None else bundled_data_dir())
+    roles: list[Role] = []
+    problems: list[Problem] = []
+    first_seen: dict[str, Path] = {}
+    for file in files:
+        file_roles, file_problems = _load_file(file)
+        problems.extend(file_problems)
+        for role in file_roles:
+            if role.slug in first_seen:
+                problems.append(
+                    Problem(
+                        file,
+                        f"duplicate slug: already defined in {first_seen[role.slug]}",
+                        role=role.slug,
+                        line=_locate(file, role.slug, ()),
+                    )
+                )
+                continue
+            first_seen[role.slug] = file
+            roles.append(role)
+    if not roles and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(files[0], "the dataset holds no roles"))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DatasetError(errors)
+    warnings = tuple(p for p in problems if p.severity == "warning")
+    return Dataset(roles=tuple(roles), files=tuple(files), warnings=warnings)
+
+
+def check_dataset(path: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Every problem (errors and warnings) in the dataset at ``path``, for ``validate``."""
+    try:
+        dataset = load_dataset(path)
+    except DatasetError as exc:
+        # Warnings are worth reporting next to errors, so gather them file by file.
+        problems = list(exc.problems)
+        for file in _files_quietly(path):
+            problems.extend(p for p in _load_file(file)[1] if p.severity == "warning")
+        problems.sort(key=lambda p: (str(p.file), p.line or 0))
+        return None, problems
+    return dataset, list(dataset.warnings)
+
+
+def _files_quietly(path: Path | None) -> list[Path]:
+    try:
+        return dataset_files(path if path is not None else bundled_data_dir())
+    except DatasetError:
+        return []
+
+
+def _read_text(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DatasetError([Problem(file, f"cannot read file: {exc.strerror or exc}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DatasetError(
+            [Problem(file, f"not valid UTF-8 (byte {exc.start + 1})", line=line)]
+        ) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+def _load_file(file: Path) -> tuple[list[Role], list[Problem]]:
+    try:
+        text = _read_text(file)
+    except DatasetError as exc:
+        return [], list(exc.problems)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = column = None
+        position = _TOML_POSITION.search(message)
+        if position:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = _TOML_POSITION.sub("", message)
+        return [], [Problem(file, f"invalid TOML: {message}", line=line, column=column)]
+    checker = _Checker(file, text)
+    roles = checker.document(document)
+    return roles, checker.problems
+
+
+# -- validation ---------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return names.get(type(value), type(value).__name__)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class _Checker:
+    """Turns one parsed TOML document into roles, recording every problem on the way."""
+
+    def __init__(self, file: Path, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.problems: list[Problem] = []
+
+    def report(self, slug: str | None, path: str, message: str, *, warning: bool = False) -> None:
+        line = _locate_in_text(self.text, slug, tuple(path.split("."))) if slug else None
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                line=line,
+                role=slug,
+                field=path or None,
+                severity="warning" if warning else "error",
+            )
+        )
+
+    def document(self, document: dict[str, Any]) -> list[Role]:
+        top = _Fields(self, None, "", document)
+        roles_table = top.table.get("roles")
+        top.finish(("roles",))
+        if roles_table is None:
+            self.problems.append(Problem(self.file, "no [roles.<slug>] tables: nothing to load"))
+            return []
+        if not isinstance(roles_table, dict):
+            self.problems.append(
+                Problem(self.file, f"'roles' must be a table, not {_type_name(roles_table)}")
+            )
+            return []
+        roles: list[Role] = []
+        for slug, body in roles_table.items():
+            role = self.role(slug, body)
+            if role is not None:
+                roles.append(role)
+        return roles
+
+    def role(self, slug: str, body: Any) -> Role | None:
+        errors_before = self._error_count()
+        if not _SLUG_RE.match(slug):
+            self.report(
+                slug,
+                "",
+                "a slug is lowercase letters, digits and single hyphens (e.g. 'data-analyst')",
+            )
+        if not isinstance(body, dict):
+            self.report(slug, "", f"a role must be a table, not {_type_name(body)}")
+            return None
+        f = _Fields(self, slug, "", body)
+        title = f.text("title", required=True)
+        soc = f.text("soc")
+        if soc is not None and not _SOC_RE.match(soc):
+            self.report(slug, "soc", f"a SOC code looks like '43-3011', not '{soc}'")
+        role_kwargs: dict[str, Any] = {
+            "category": f.text("category"),
+            "description": f.text("description"),
+            "source": f.text("source"),
+            "time_to_become": f.sub("time_to_become", self.time_to_become),
+            "overview": f.sub("overview", self.overview) or Overview(),
+            "salary": f.sub("salary", self.salary) or Salary(),
+            "education": f.sub("education", self.education) or Education(),
+            "demographics": f.sub("demographics", self.demographics) or Demographics(),
+            "duties": tuple(f.array("duties", self.duty) or ()),
+            "skills": tuple(f.array("skills", self.skill) or ()),
+            "unpublished": f.sub("unpublished", self.unpublished) or {},
+        }
+        f.finish(
+            (
+                "title",
+                "soc",
+                "category",
+                "description",
+                "source",
+                "time_to_become",
+                "overview",
+                "salary",
+                "education",
+                "demographics",
+                "duties",
+                "skills",
+                "unpublished",
+            )
+        )
+        if self._error_count() > errors_before or title is None:
+            return None
+        role = Role(slug=slug, title=title, soc=soc, **role_kwargs)
+        self.cross_checks(role)
+        return role
+
+    def _error_count(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    # Each section reader takes the section's fields and returns its model object.
+
+    def time_to_become(self, f: _Fields) -> TimeToBecome | None:
+        low = f.number("min_months", integer=True, minimum=0, required=True)
+        high = f.number("max_months", integer=True, minimum=0, required=True)
+        f.finish(("min_months", "max_months"))
+        if low is None or high is None:
+            return None
+        if low > high:
+            f.report("", f"min_months ({low}) is more than max_months ({high})")
+            return None
+        return TimeToBecome(int(low), int(high))
+
+    def overview(self, f: _Fields) -> Overview:
+        result = Overview(
+            growth_rate=f.number("growth_rate", minimum=-100),
+            jobs=_as_int(f.number("jobs", integer=True, minimum=0)),
+            job_satisfaction=f.number("job_satisfaction", minimum=0, maximum=5),
+            years_of_experience=f.number("years_of_experience", minimum=0, maximum=80),
+        )
+        f.finish(("growth_rate", "jobs", "job_satisfaction", "years_of_experience"))
+        return result
+
+    def salary(self, f: _Fields) -> Salary:
+        result = Salary(
+            average=f.money("average"),
+            hourly=f.money("hourly"),
+            range=f.sub("range", self.salary_range),
+            percentiles=f.sub("percentiles", self.percentiles),
+            highest_paying_city=f.text("highest_paying_city"),
+            highest_paying_state=f.text("highest_paying_state"),
+            best_paying_company=f.text("best_paying_company"),
+            best_paying_industry=f.text("best_paying_industry"),
+        )
+        f.finish(
+            (
+                "average",
+                "hourly",
+                "range",
+                "percentiles",
+                "highest_paying_city",
+                "highest_paying_state",
+                "best_paying_company",
+                "best_paying_industry",
+            )
+        )
+        return result
+
+    def salary_range(self, f: _Fields) -> SalaryRange | None:
+        low = f.money("min", required=True)
+        high = f.money("max", required=True)
+        f.finish(("min", "max"))
+        if low is None or high is None:
+            return None
+        if low.value > high.value:
+            f.report("", f"min ({low.value}) is more than max ({high.value})")
+            return None
+        return SalaryRange(low, high)
+
+    def percentiles(self, f: _Fields) -> Percentiles:
+        names = ("p10", "p25", "p50", "p75", "p90")
+        values = {name: f.money(name) for name in names}
+        f.finish(names)
+        known = [(n, v) for n, v in values.items() if v is not None]
+        for (low_name, low), (high_name, high) in zip(known, known[1:]):
+            if low.value > high.value:
+                f.report("", f"{low_name} ({low.value}) is more than {high_name} ({high.value})")
+        return Percentiles(**values)
+
+    def education(self, f: _Fields) -> Education:
+        result = Education(
+            degree=f.sub("degree", self.degree),
+            major=f.text("major"),
+            college=f.text("college"),
+        )
+        f.finish(("degree", "major", "college"))
+        return result
+
+    def degree(self, f: _Fields) -> Degree | None:
+        name = f.text("name", required=True)
+        share = f.percent("share")
+        f.finish(("name", "share"))
+        return Degree(name, share) if name is not None else None
+
+    def demographics(self, f: _Fields) -> Demographics:
+        result = Demographics(
+            average_age=f.number("average_age", minimum=0, maximum=120),
+            gender=f.sub("gender", lambda g: self.shares(g, GENDER_GROUPS)),
+            race=f.sub("race", lambda g: self.shares(g, RACE_GROUPS)),
+            lgbt=f.percent("lgbt"),
+        )
+        f.finish(("average_age", "gender", "race", "lgbt"))
+        return result
+
+    def shares(self, f: _Fields, groups: tuple[tuple[str, str], ...]) -> dict[str, Number]:
+        keys = tuple(key for key, _ in groups)
+        shares = {key: value for key in keys if (value := f.percent(key)) is not None}
+        f.finish(keys)
+        total = sum(shares.values())
+        if len(shares) == len(keys) and abs(total - 100) > _SUM_TOLERANCE:
+            f.report("", f"shares add up to {round(total, 2)}%, not 100%", warning=True)
+        return shares
+
+    def duty(self, slug: str | None, path: str, value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.report(slug, path, f"expected a non-empty string, got {_type_name(value)}")
+            return None
+        return value
+
+    def skill(self, slug: str | None, path: str, value: Any) -> Skill | None:
+        if not isinstance(value, dict):
+            self.report(
+                slug,
+                path,
+                f"expected a table like {{ name = ..., share = ... }}, got {_type_name(value)}",
+            )
+            return None
+        f = _Fields(self, slug, path, value)
+        name = f.text("name", required=True)
+        share = f.percent("share")
+        f.finish(("name", "share"))
+        return Skill(name, share) if name is not None else None
+
+    def unpublished(self, f: _Fields) -> dict[str, str]:
+        reasons: dict[str, str] = {}
+        for key in list(f.table):
+            reason = f.text(key)
+            if reason is None:
+                continue
+            if key not in UNPUBLISHABLE_FIELDS:
+                f.report(
+                    key,
+                    "not a field that can be unpublished"
+                    + _did_you_mean(key, UNPUBLISHABLE_FIELDS),
+                )
+                continue
+            reasons[key] = reason
+        return reasons
+
+    def cross_checks(self, role: Role) -> None:
+        """Softer inconsistencies: reported as warnings, the role still loads."""
+        average, hourly = role.salary.average, role.salary.hourly
+        if average and hourly and not (average.at_least or hourly.at_least):
+            expected = average.value / HOURS_PER_YEAR
+            if abs(hourly.value - expected) > 0.01 + 1e-9:
+                self.report(
+                    role.slug,
+                    "salary.hourly",
+                    f"${hourly.value:,.2f} an hour is not the yearly ${average.value:,} / "
+                    f"{HOURS_PER_YEAR:,} hours (${expected:,.2f}) to the cent",
+                    warning=True,
+                )
+        for path in role.unpublished:
+            if _field_value(role, path) is not None:
+                self.report(
+                    role.slug, f"unpublished.{path}", "has a value and a reason it is unpublished"
+                )
+        names = [s.name.casefold() for s in role.skills]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            self.report(role.slug, "skills", f"skill '{name}' is listed twice", warning=True)
+
+
+#: Field paths that an ``unpublished`` table may explain.
+UNPUBLISHABLE_FIELDS: tuple[str, ...] = (
+    "overview.growth_rate", "overview.jobs", "overview.job_satisfaction",
+    "overview.years_of_experience", "salary.average", "salary.hourly", "salary.range",
+    "salary.percentiles", "salary.percentiles.p10", "salary.percentiles.p25",
+    "salary.percentiles.p50", "salary.percentiles.p75", "salary.percentiles.p90",
+    "salary.highest_paying_city", "salary.highest_paying_state", "salary.best_paying_company",
+    "salary.best_paying_industry",
+)  # fmt: skip
+
+
+def _field_value(role: Role, path: str) -> object:
+    value: object = role
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def _as_int(value: Number | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Fields:
+    """One TOML table being read: typed getters that record problems, and a final
+    check that every key was known (so a typo is an error, not silently ignored)."""
+
+    def __init__(self, checker: _Checker, slug: str | None, prefix: str, table: dict[str, Any]):
+        self.checker = checker
+        self.slug = slug
+        self.prefix = prefix
+        self.table = table
+
+    def path(self, key: str) -> str:
+        return f"{self.prefix}.{key}" if self.prefix and key else (self.prefix or key)
+
+    def report(self, key: str, message: str, *, warning: bool = False) -> None:
+        self.checker.report(self.slug, self.path(key), message, warning=warning)
+
+    def finish(self, allowed: Sequence[str]) -> None:
+        for key in self.table:
+            if key not in allowed:
+                self.report(key, "unknown key" + _did_you_mean(key, allowed))
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.table.get(key)
+        if value is None and required:
+            self.report(key, "missing (required)")
+        return value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.report(key, f"expected a string, got {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.report(key, "is empty (leave the key out when there is no value)")
+            return None
+        return value
+
+    def number(
+        self,
+        key: str,
+        *,
+        integer: bool = False,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        required: bool = False,
+        unit: str = "",
+    ) -> Number | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not _is_number(value) or (integer and not isinstance(value, int)):
+            wanted = "a whole number" if integer else "a number"
+            shown = f" ({value!r})" if isinstance(value, str) else ""
+            self.report(key, f"expected {wanted}, got {_type_name(value)}{shown}")
+            return None
+        if value != value:  # NaN
+            self.report(key, "expected a number, got nan")
+            return None
+        if minimum is not None and value < minimum:
+            self.report(key, f"{value}{unit} is below the minimum of {minimum:g}{unit}")
+            return None
+        if maximum is not None and value > maximum:
+            self.report(key, f"{value}{unit} is above the maximum of {maximum:g}{unit}")
+            return None
+        number: Number = value
+        return number
+
+    def percent(self, key: str) -> Number | None:
+        return self.number(key, minimum=0, maximum=100, unit="%")
+
+    def money(self, key: str, *, required: bool = False) -> Amount | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            sub = _Fields(self.checker, self.slug, self.path(key), value)
+            bound = sub.number("at_least", minimum=0, required=True)
+            sub.finish(("at_least",))
+            return Amount(bound, at_least=True) if bound is not None else None
+        if _is_number(value) and value < 0:
+            self.report(key, f"money cannot be negative ({value})")
+            return None
+        amount = self.number(key, minimum=0)
+        return Amount(amount) if amount is not None else None
+
+    def sub(self, key: str, read: Callable[[_Fields], T | None]) -> T | None:
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.report(key, f"expected a table, got {_type_name(value)}")
+            return None
+        return read(_Fields(self.checker, self.slug, self.path(key), value))
+
+    def array(self, key: str, read: Callable[[str | None, str, Any], T | None]) -> list[T] | None:
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self.report(key, f"expected an array, got {_type_name(value)}")
+            return None
+        items = [read(self.slug, f"{self.path(key)}[{i}]", item) for i, item in enumerate(value)]
+        return [item for item in items if item is not None]
+
+
+# -- line numbers -------------------------------------------------------------------------
+
+
+def _locate(file: Path, slug: str, path: tuple[str, ...]) -> int | None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _locate_in_text(text, slug, path)
+
+
+def _headers(text: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(line number, dotted key parts) for every [table] header, quotes removed."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("[") and not stripped.startswith("[["):
+            inside = stripped[1:].split("]", 1)[0]
+            parts = tuple(p.strip().strip("\"'") for p in inside.split("."))
+            yield number, parts
+
+
+def _locate_in_text(text: str, slug: str, path: tuple[str, ...]) -> int | None:
+    """Best-effort line of ``path`` within role ``slug``: tomllib reports positions only for
+    syntax errors, and a line number is what makes an error quick to fix."""
+    path = tuple(re.sub(r"\[\d+\]$", "", part) for part in path if part)
+    lines = text.splitlines()
+    headers = list(_headers(text))
+    best: int | None = None
+    # The deepest table header that is a prefix of the path, then the key inside it.
+    for depth in range(len(path), -1, -1):
+        wanted = ("roles", slug, *path[:depth])
+        for index, (number, parts) in enumerate(headers):
+            if parts != wanted:
+                continue
+            best = number
+            if depth < len(path):
+                end = headers[index + 1][0] - 1 if index + 1 < len(headers) else len(lines)
+                key = re.compile(rf"^\s*[\"']?{re.escape(path[depth])}[\"']?\s*[=.]")
+                for offset in range(number, end):
+                    if key.match(lines[offset]):
+                        return offset + 1
+            return best
+    return best
