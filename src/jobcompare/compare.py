@@ -1,0 +1,469 @@
+"""The comparison engine: roles in, section rows and summary facts out. No Rich here.
+
+A :class:`Comparison` is what every output is made from: the Rich tables, the summary
+paragraph and the JSON document all read it, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Literal
+
+from jobcompare import formatting as fmt
+from jobcompare.model import (
+    GENDER_GROUPS,
+    RACE_GROUPS,
+    Amount,
+    Degree,
+    Number,
+    Role,
+    Skill,
+    TimeToBecome,
+)
+from jobcompare.text import capitalise, casual, join_words, plural, possessive_plural, with_article
+
+MIN_ROLES = 2
+MAX_ROLES = 4
+
+
+class Section(str, Enum):
+    """The sections of a comparison, in the order they are shown."""
+
+    OVERVIEW = "overview"
+    SALARY = "salary"
+    EDUCATION = "education"
+    DEMOGRAPHICS = "demographics"
+    DUTIES = "duties"
+    SKILLS = "skills"
+
+    @property
+    def heading(self) -> str:
+        return "Duties and responsibilities" if self is Section.DUTIES else self.value.title()
+
+
+class Kind(Enum):
+    """What a row's values are, which decides how they print and how they differ."""
+
+    MONEY = "money"  # Amount, a year's pay
+    RATE = "rate"  # Amount, an hour's pay
+    RANGE = "range"  # SalaryRange
+    COUNT = "count"  # int
+    PERCENT = "percent"  # a share, 0-100
+    GROWTH = "growth"  # a signed percentage
+    NUMBER = "number"  # a plain figure: age, years, a rating
+    TEXT = "text"  # a short string
+    DEGREE = "degree"  # Degree
+    DURATION = "duration"  # TimeToBecome
+    PARAGRAPH = "paragraph"  # a long string, shown below the table
+    LIST = "list"  # tuple[str, ...]
+    SKILLS = "skills"  # tuple[Skill, ...]
+
+
+DeltaUnit = Literal["dollars", "points", "count", "number"]
+
+
+@dataclass(frozen=True)
+class Delta:
+    """Second role minus first: ``value`` in the row's unit, ``percent`` relative to the
+    first role's figure where a ratio means something (money and counts)."""
+
+    value: float
+    unit: DeltaUnit
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # dotted path of this figure inside its section, as in the JSON output
+    label: str
+    kind: Kind
+    values: tuple[object, ...]  # one per role, None where the role has no data
+    group: str | None = None  # rows of one ratio (gender, race) share a group label
+    delta: Delta | None = None  # only when exactly two roles are compared
+    highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    section: Section
+    intro: str | None
+    rows: tuple[Row, ...]
+
+    def row(self, key: str) -> Row:
+        return next(r for r in self.rows if r.key == key)
+
+
+@dataclass(frozen=True)
+class PayComparison:
+    highest: int  # index of the best-paid role
+    lowest: int
+    difference: float  # dollars a year, highest minus lowest
+    percent: float  # of the lowest
+
+
+@dataclass(frozen=True)
+class Summary:
+    sentences: tuple[str, ...]
+    pay: PayComparison | None  # None when an average is missing or only a lower bound
+    top_skills: tuple[tuple[str, ...], ...]  # per role, up to three
+    shared_skills: tuple[str, ...]  # named by every role, in the first role's order
+
+
+@dataclass(frozen=True)
+class Comparison:
+    roles: tuple[Role, ...]
+    sections: tuple[SectionResult, ...]
+    summary: Summary
+
+
+class ComparisonError(ValueError):
+    """The request cannot be compared (wrong number of roles, a role twice)."""
+
+
+def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section)) -> Comparison:
+    """Compare 2-4 roles in the given sections (shown in the standard order, once each)."""
+    if not MIN_ROLES <= len(roles) <= MAX_ROLES:
+        raise ComparisonError(
+            f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({len(roles)} given)"
+        )
+    slugs = [r.slug for r in roles]
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if twice:
+        raise ComparisonError(f"role '{twice[0]}' is given more than once")
+    roles = tuple(roles)
+    return Comparison(roles, build_sections(roles, sections), summarise(roles))
+
+
+def build_sections(
+    roles: Sequence[Role], sections: Sequence[Section] = tuple(Section)
+) -> tuple[SectionResult, ...]:
+    """The section rows for any number of roles (one, for a role's full profile)."""
+    roles = tuple(roles)
+    return tuple(_BUILDERS[s](roles) for s in Section if s in sections)
+
+
+# -- rows ---------------------------------------------------------------------------------
+
+
+def _row(
+    key: str,
+    label: str,
+    kind: Kind,
+    values: Sequence[object],
+    group: str | None = None,
+) -> Row:
+    values = tuple(values)
+    return Row(
+        key=key,
+        label=label,
+        kind=kind,
+        values=values,
+        group=group,
+        delta=_delta(kind, values) if len(values) == 2 else None,
+        highest=_highest(kind, values),
+    )
+
+
+def _comparable(kind: Kind, value: object) -> float | None:
+    """The figure to compare, or None when there is none or it is not exact."""
+    if value is None:
+        return None
+    if isinstance(value, Amount):
+        return None if value.at_least else float(value.value)
+    if kind in (Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER) and isinstance(
+        value, (int, float)
+    ):
+        return float(value)
+    return None
+
+
+def _delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
+    first, second = values
+    if kind is Kind.DEGREE:
+        # A share difference means something only for the same degree.
+        if (
+            isinstance(first, Degree)
+            and isinstance(second, Degree)
+            and first.name == second.name
+            and first.share is not None
+            and second.share is not None
+        ):
+            return Delta(_clean(second.share - first.share), "points")
+        return None
+    a, b = _comparable(kind, first), _comparable(kind, second)
+    if a is None or b is None:
+        return None
+    unit: DeltaUnit = {
+        Kind.MONEY: "dollars",
+        Kind.RATE: "dollars",
+        Kind.COUNT: "count",
+        Kind.PERCENT: "points",
+        Kind.GROWTH: "points",
+    }.get(kind, "number")  # type: ignore[assignment]
+    ratio = (b - a) / a * 100 if unit in ("dollars", "count") and a else None
+    return Delta(_clean(b - a), unit, ratio)
+
+
+def _clean(value: float) -> float:
+    """Undo binary noise: 73.4 - 88.0 is -14.6, not -14.599999999999994."""
+    return round(value, 6)
+
+
+def _highest(kind: Kind, values: tuple[object, ...]) -> tuple[int, ...]:
+    if kind is Kind.DEGREE:
+        shares = [v.share if isinstance(v, Degree) else None for v in values]
+        names = {v.name for v in values if isinstance(v, Degree)}
+        figures = [float(s) if s is not None and len(names) == 1 else None for s in shares]
+    else:
+        figures = [_comparable(kind, v) for v in values]
+    known = [f for f in figures if f is not None]
+    if len(known) < 2 or len(set(known)) == 1:
+        return ()
+    top = max(known)
+    return tuple(i for i, f in enumerate(figures) if f == top)
+
+
+def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str:
+    return template([casual(r.title) for r in roles])
+
+
+def _overview(roles: tuple[Role, ...]) -> SectionResult:
+    rows = [
+        _row("category", "Category", Kind.TEXT, [r.category for r in roles]),
+        _row("time_to_become", "Time to become", Kind.DURATION, [r.time_to_become for r in roles]),
+        _row("yearly_salary", "Yearly salary", Kind.MONEY, [r.salary.average for r in roles]),
+        _row("hourly_rate", "Hourly rate", Kind.RATE, [r.salary.hourly for r in roles]),
+        _row("growth_rate", "Growth rate", Kind.GROWTH, [r.overview.growth_rate for r in roles]),
+        _row("number_of_jobs", "Number of jobs", Kind.COUNT, [r.overview.jobs for r in roles]),
+        _row(
+            "job_satisfaction",
+            "Job satisfaction",
+            Kind.NUMBER,
+            [r.overview.job_satisfaction for r in roles],
+        ),
+        _row(
+            "most_common_degree",
+            "Most common degree",
+            Kind.DEGREE,
+            [r.education.degree for r in roles],
+        ),
+        _row(
+            "average_age", "Average age", Kind.NUMBER, [r.demographics.average_age for r in roles]
+        ),
+        _row(
+            "years_of_experience",
+            "Years of experience",
+            Kind.NUMBER,
+            [r.overview.years_of_experience for r in roles],
+        ),
+        _row("description", "What they do", Kind.PARAGRAPH, [r.description for r in roles]),
+    ]
+    if any(r.soc for r in roles):
+        rows.insert(0, _row("soc", "SOC code", Kind.TEXT, [r.soc for r in roles]))
+    return SectionResult(Section.OVERVIEW, None, tuple(rows))
+
+
+def _salary(roles: tuple[Role, ...]) -> SectionResult:
+    salaries = [r.salary for r in roles]
+    rows = [
+        _row("average_salary", "Average salary", Kind.MONEY, [s.average for s in salaries]),
+        _row("salary_range", "Salary range", Kind.RANGE, [s.range for s in salaries]),
+    ]
+    if any(s.percentiles for s in salaries):
+        for name, label in (
+            ("p10", "10th percentile"),
+            ("p25", "25th percentile"),
+            ("p50", "Median"),
+            ("p75", "75th percentile"),
+            ("p90", "90th percentile"),
+        ):
+            values = [getattr(s.percentiles, name) if s.percentiles else None for s in salaries]
+            rows.append(_row(f"percentiles.{name}", label, Kind.MONEY, values))
+    rows += [
+        _row("highest_paying_city", "Highest paying city", Kind.TEXT,
+             [s.highest_paying_city for s in salaries]),
+        _row("highest_paying_state", "Highest paying state", Kind.TEXT,
+             [s.highest_paying_state for s in salaries]),
+        _row("best_paying_company", "Best paying company", Kind.TEXT,
+             [s.best_paying_company for s in salaries]),
+        _row("best_paying_industry", "Best paying industry", Kind.TEXT,
+             [s.best_paying_industry for s in salaries]),
+    ]  # fmt: skip
+    intro = _intro(
+        roles,
+        lambda names: (
+            f"{capitalise(join_words([plural(n) for n in names]))} have different "
+            "pay scales, as shown below."
+        ),
+    )
+    return SectionResult(Section.SALARY, intro, tuple(rows))
+
+
+def _education(roles: tuple[Role, ...]) -> SectionResult:
+    rows = (
+        _row("most_common_degree", "Most common degree", Kind.DEGREE,
+             [r.education.degree for r in roles]),
+        _row("most_common_major", "Most common major", Kind.TEXT,
+             [r.education.major for r in roles]),
+        _row("most_common_college", "Most common college", Kind.TEXT,
+             [r.education.college for r in roles]),
+    )  # fmt: skip
+    intro = _intro(
+        roles,
+        lambda names: (
+            "There are a few differences between "
+            f"{join_words([with_article(n) for n in names])} in terms of educational background:"
+        ),
+    )
+    return SectionResult(Section.EDUCATION, intro, rows)
+
+
+def _demographics(roles: tuple[Role, ...]) -> SectionResult:
+    people = [r.demographics for r in roles]
+    rows = [_row("average_age", "Average age", Kind.NUMBER, [p.average_age for p in people])]
+    for attribute, group, groups in (
+        ("gender", "Gender ratio", GENDER_GROUPS),
+        ("race", "Race ratio", RACE_GROUPS),
+    ):
+        ratios = [getattr(p, attribute) for p in people]
+        for key, label in groups:
+            values = [ratio.get(key) if ratio else None for ratio in ratios]
+            rows.append(_row(f"{attribute}_ratio.{key}", label, Kind.PERCENT, values, group))
+    rows.append(_row("lgbt_percentage", "LGBT percentage", Kind.PERCENT, [p.lgbt for p in people]))
+    intro = _intro(
+        roles,
+        lambda names: (
+            "Here are the differences between "
+            f"{join_words([possessive_plural(n) for n in names])} demographics:"
+        ),
+    )
+    return SectionResult(Section.DEMOGRAPHICS, intro, tuple(rows))
+
+
+def _duties(roles: tuple[Role, ...]) -> SectionResult:
+    rows = (
+        _row("example_responsibilities", "Example responsibilities", Kind.LIST,
+             [r.duties or None for r in roles]),
+    )  # fmt: skip
+    return SectionResult(Section.DUTIES, None, rows)
+
+
+def _skills(roles: tuple[Role, ...]) -> SectionResult:
+    rows = (_row("skills", "Common skills", Kind.SKILLS, [r.skills or None for r in roles]),)
+    return SectionResult(Section.SKILLS, None, rows)
+
+
+_BUILDERS: dict[Section, Callable[[tuple[Role, ...]], SectionResult]] = {
+    Section.OVERVIEW: _overview,
+    Section.SALARY: _salary,
+    Section.EDUCATION: _education,
+    Section.DEMOGRAPHICS: _demographics,
+    Section.DUTIES: _duties,
+    Section.SKILLS: _skills,
+}
+
+
+# -- summary ------------------------------------------------------------------------------
+
+
+def shared_skills(roles: Sequence[Role]) -> tuple[str, ...]:
+    """Skills every role names (case-insensitive), in the first role's order and spelling."""
+    if not roles:
+        return ()
+    others = [{s.name.casefold() for s in r.skills} for r in roles[1:]]
+    return tuple(s.name for s in roles[0].skills if all(s.name.casefold() in o for o in others))
+
+
+def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
+    return skill.name.casefold() in {s.casefold() for s in shared}
+
+
+def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
+    averages = [r.salary.average for r in roles]
+    figures = [a.value for a in averages if a is not None and not a.at_least]
+    if len(figures) != len(roles):
+        return None
+    highest = max(range(len(roles)), key=lambda i: figures[i])
+    lowest = min(range(len(roles)), key=lambda i: figures[i])
+    difference = figures[highest] - figures[lowest]
+    percent = difference / figures[lowest] * 100 if figures[lowest] else 0.0
+    return PayComparison(highest, lowest, _clean(difference), percent)
+
+
+def summarise(roles: Sequence[Role]) -> Summary:
+    names = [casual(r.title) for r in roles]
+    sentences = [
+        f"The differences between {join_words([plural(n) for n in names])} can be seen in a "
+        "few details. Each job has different responsibilities and duties."
+    ]
+    sentences += _time_sentences(roles, names)
+    pay = pay_comparison(roles)
+    sentences += _pay_sentences(roles, names, pay)
+    top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
+    for index, (name, skills) in enumerate(zip(names, top)):
+        if not skills:
+            continue
+        listed = [casual(s) for s in skills]
+        # The source words the first role's list one way and the others another.
+        if index == 0:
+            sentences.append(f"The top three skills for {with_article(name)} include "
+                             f"{join_words(listed)}.")  # fmt: skip
+        else:
+            sentences.append(f"The most important skills for {with_article(name)} are "
+                             f"{join_words(listed, oxford=True)}.")  # fmt: skip
+    shared = shared_skills(roles)
+    if shared:
+        who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
+        sentences.append(
+            f"{who} list {join_words([casual(s) for s in shared])} among their skills."
+        )
+    return Summary(tuple(sentences), pay, top, shared)
+
+
+def _time_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
+    known = [(n, r.time_to_become) for n, r in zip(names, roles) if r.time_to_become]
+    if not known:
+        return []
+    durations = {_duration_key(t) for _, t in known}
+    if len(durations) == 1 and len(known) == len(roles):
+        both = "both " if len(roles) == 2 else ""
+        who = join_words([with_article(n) for n in names])
+        return [f"It typically takes {fmt.duration(known[0][1])} to become {both}{who}."]
+    parts = [f"{fmt.duration(t)} to become {with_article(n)}" for n, t in known]
+    return [f"It typically takes {join_words(parts)}."]
+
+
+def _duration_key(value: TimeToBecome) -> tuple[int, int]:
+    return (value.min_months, value.max_months)
+
+
+def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison | None) -> list[str]:
+    if pay is None:
+        bounds = [
+            f"{with_article(n)} earns {fmt.money(r.salary.average)} a year on average (a lower "
+            "bound: the source publishes no exact figure)"
+            for n, r in zip(names, roles)
+            if r.salary.average and r.salary.average.at_least
+        ]
+        return [capitalise(join_words(bounds)) + "."] if bounds else []
+    high, low = roles[pay.highest], roles[pay.lowest]
+    high_pay, low_pay = fmt.money(high.salary.average), fmt.money(low.salary.average)
+    if pay.difference == 0:
+        return [f"{capitalise(join_words([with_article(n) for n in names]))} earn the same "
+                f"average salary, {high_pay} a year."]  # fmt: skip
+    sentence = (
+        f"Additionally, {with_article(names[pay.highest])} has an average salary of "
+        f"{high_pay}, which is higher than the {low_pay} average annual salary of "
+        f"{with_article(names[pay.lowest])}."
+    )
+    difference = fmt.money(Amount(_whole(pay.difference)))
+    more = f"That is {difference} ({pay.percent:.1f}%) more a year"
+    if len(roles) > 2:
+        more += f" than the lowest-paid of the {len(roles)} roles"
+    return [sentence, more + "."]
+
+
+def _whole(value: float) -> Number:
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,72 @@
+"""A row's values and differences as display strings (no Rich, so any text output can
+share them)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from jobcompare import formatting as fmt
+from jobcompare.compare import Delta, Kind
+from jobcompare.model import Amount, Degree, SalaryRange, TimeToBecome
+
+
+def _as(kind_type: type, show: Callable[..., str]) -> Callable[[object], str]:
+    def display(value: object) -> str:
+        return show(value) if isinstance(value, kind_type) else fmt.MISSING
+
+    return display
+
+
+def _number(value: object) -> str:
+    return fmt.number(value) if isinstance(value, (int, float)) else fmt.MISSING
+
+
+def _percent(value: object) -> str:
+    return fmt.percent(value) if isinstance(value, (int, float)) else fmt.MISSING
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else fmt.MISSING
+
+
+_DISPLAY: dict[Kind, Callable[[object], str]] = {
+    Kind.MONEY: _as(Amount, fmt.money),
+    Kind.RATE: _as(Amount, fmt.rate),
+    Kind.RANGE: _as(SalaryRange, fmt.salary_range),
+    Kind.COUNT: _as(int, fmt.count),
+    Kind.PERCENT: _percent,
+    Kind.GROWTH: _percent,
+    Kind.NUMBER: _number,
+    Kind.TEXT: _text,
+    Kind.PARAGRAPH: _text,
+    Kind.DEGREE: _as(Degree, fmt.degree),
+    Kind.DURATION: _as(TimeToBecome, fmt.duration),
+}
+
+
+def cell(kind: Kind, value: object) -> str:
+    """One figure as shown in a table cell ("—" when missing)."""
+    return _DISPLAY[kind](value)
+
+
+def _trim(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def difference(delta: Delta | None, kind: Kind) -> str:
+    """+$2,243 (+6.3%), +$1.08 (+6.3%), -108,145 (-73.0%), +14 pp, +2; "same" for none."""
+    if delta is None:
+        return ""
+    if delta.value == 0:
+        return "same"
+    sign = "+" if delta.value > 0 else "-"
+    size = abs(delta.value)
+    if delta.unit == "dollars":
+        text = f"{sign}${size:,.2f}" if kind is Kind.RATE else f"{sign}${_trim(size)}"
+    elif delta.unit == "points":
+        text = f"{sign}{_trim(size)} pp"
+    else:
+        text = f"{sign}{_trim(size)}"
+    if delta.percent is not None:
+        text += f" ({delta.percent:+.1f}%)"
+    return text
