@@ -110,7 +110,10 @@ SectionOption = Annotated[
         "--section",
         "-s",
         case_sensitive=False,
-        help="Show only this section; repeat for several. Default: all.",
+        metavar="NAME",
+        help="Show only this section; repeat for several: "
+        + ", ".join(s.value for s in Section)
+        + ". Default: all.",
     ),
 ]
 
@@ -182,7 +185,7 @@ def compare_command(
     roles: Annotated[
         list[str],
         typer.Argument(
-            metavar="ROLE...",
+            metavar="ROLE",
             help=f"{MIN_ROLES} to {MAX_ROLES} roles: slug, title (any case) or SOC code.",
             autocompletion=complete_role,
             show_default=False,

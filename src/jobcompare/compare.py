@@ -226,7 +226,7 @@ def _highest(kind: Kind, values: tuple[object, ...]) -> tuple[int, ...]:
 
 
 def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str:
-    return template([casual(r.title) for r in roles])
+    return template([r.singular for r in roles])
 
 
 def _overview(roles: tuple[Role, ...]) -> SectionResult:
@@ -393,7 +393,7 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
 
 
 def summarise(roles: Sequence[Role]) -> Summary:
-    names = [casual(r.title) for r in roles]
+    names = [r.singular for r in roles]
     sentences = [
         f"The differences between {join_words([plural(n) for n in names])} can be seen in a "
         "few details. Each job has different responsibilities and duties."

@@ -121,20 +121,25 @@ class Dataset:
         return role
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Slugs of the roles closest to ``query`` (by slug or title)."""
+        """Slugs of the roles closest to ``query`` (by slug or title), best first.
+
+        Only near-best matches are offered: one good suggestion beats three doubtful ones.
+        """
         wanted = _normalise(query)
-        by_key: dict[str, str] = {}
+        if not wanted:
+            return []
+        scores: dict[str, float] = {}
+        matcher = difflib.SequenceMatcher(b=wanted)
         for role in self.roles:
-            by_key.setdefault(role.slug, role.slug)
-            by_key.setdefault(_normalise(role.title), role.slug)
-        found: list[str] = []
-        for key in difflib.get_close_matches(wanted, by_key, n=limit * 2, cutoff=0.6):
-            slug = by_key[key]
-            if slug not in found:
-                found.append(slug)
-        if not found:
-            found = [r.slug for r in self.roles if wanted and wanted in _normalise(r.title)]
-        return found[:limit]
+            for key in (role.slug, _normalise(role.title)):
+                matcher.set_seq1(key)
+                if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+                    scores[role.slug] = max(scores.get(role.slug, 0.0), matcher.ratio())
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        if ranked and ranked[0][1] >= 0.6:
+            best = ranked[0][1]
+            return [slug for slug, score in ranked if score >= max(0.6, best - 0.1)][:limit]
+        return [r.slug for r in self.roles if wanted in _normalise(r.title)][:limit]
 
 
 def _normalise(text: str) -> str:
@@ -261,7 +266,8 @@ def _load_file(file: Path) -> tuple[list[Role], list[Problem]]:
         return [], [Problem(file, f"invalid TOML: {message}", line=line, column=column)]
     checker = _Checker(file, text)
     roles = checker.document(document)
-    return roles, checker.problems
+    # In file order, as someone fixing them would read the file.
+    return roles, sorted(checker.problems, key=lambda p: p.line or 0)
 
 
 # -- validation ---------------------------------------------------------------------------
@@ -338,6 +344,7 @@ class _Checker:
             self.report(slug, "soc", f"a SOC code looks like '43-3011', not '{soc}'")
         role_kwargs: dict[str, Any] = {
             "category": f.text("category"),
+            "noun": f.text("noun"),
             "description": f.text("description"),
             "source": f.text("source"),
             "time_to_become": f.sub("time_to_become", self.time_to_become),
@@ -353,6 +360,7 @@ class _Checker:
             (
                 "title",
                 "soc",
+                "noun",
                 "category",
                 "description",
                 "source",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from jobcompare.text import casual
+
 #: A figure as the source wrote it: ``34`` stays an int, ``12.0`` stays a float, so that
 #: output can show it with the precision the source used.
 Number = Union[int, float]
@@ -115,6 +117,9 @@ class Role:
     time_to_become: TimeToBecome | None = None
     source: str | None = None
     soc: str | None = None
+    #: How a sentence names one person in the role ("bill and account collector"), for
+    #: sources whose titles are plural; by default the title in sentence case.
+    noun: str | None = None
     overview: Overview = field(default_factory=Overview)
     salary: Salary = field(default_factory=Salary)
     education: Education = field(default_factory=Education)
@@ -123,3 +128,8 @@ class Role:
     skills: tuple[Skill, ...] = ()
     #: field path ("salary.hourly") -> why the source did not publish that value.
     unpublished: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def singular(self) -> str:
+        """The role as a sentence names it: "patient account coordinator"."""
+        return self.noun or casual(self.title)

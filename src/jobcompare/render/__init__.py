@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Callable
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -20,15 +20,16 @@ from rich.text import Text
 from jobcompare.compare import Comparison, Kind, Section, SectionResult, is_shared
 from jobcompare.model import Role, Skill
 from jobcompare.render.cells import cell, difference
-from jobcompare.text import casual, join_words, safe, with_article
+from jobcompare.text import join_words, safe, with_article
 
 HIGHER = "bold green"
 SHARED = "cyan"
 SHARED_MARK = "◆"
 HEADING = "bold"
 MUTED = "dim"
-#: Wide enough for "Years of experience" and the other labels at 80 columns.
-LABEL_WIDTH = 19
+#: Labels up to this long keep to one line; longer ones ("American Indian and Alaska
+#: Native") wrap, so that the figures keep their room at 80 columns.
+LABEL_WIDTH = 22
 
 
 def make_console(file: IO[str] | None = None, *, width: int | None = None) -> Console:
@@ -60,8 +61,8 @@ def comparison(result: Comparison) -> list[RenderableType]:
     if len(roles) == 2:
         parts.append(
             data_text(
-                f"Differences are {with_article(casual(roles[1].title))} minus "
-                f"{with_article(casual(roles[0].title))}.",
+                f"Differences are {with_article(roles[1].singular)} minus "
+                f"{with_article(roles[0].singular)}.",
                 MUTED,
             )
         )
@@ -84,40 +85,86 @@ def section_block(
     return parts
 
 
-def _table(roles: Sequence[Role], *, label: str = "", differences: bool = False) -> Table:
+class FitToWidth:
+    """A table built for the width it is drawn at.
+
+    Rich shrinks every column evenly when wrapping alone cannot make a table fit, and that
+    can crop a figure. Giving each column its width up front avoids it: the label and
+    difference columns get what they need and the roles share the rest.
+    """
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+
+def _table(
+    roles: Sequence[Role],
+    width: int | None,
+    *,
+    label: str = "",
+    label_width: int = 0,
+    differences: int = 0,
+) -> Table:
+    """A table with a label column, one column per role and, given the width of its
+    widest entry, a difference column. Columns fill ``width``; None sizes them to fit
+    their content."""
+    label_width = max(len(label), label_width)
+    columns = 1 + len(roles) + bool(differences)
+    role_width: int | None = None
+    if width is not None:
+        # Between columns: a space of padding on each side and one for the divider.
+        room = width - label_width - differences - 3 * (columns - 1)
+        if room >= MIN_ROLE_WIDTH * len(roles):
+            role_width = room // len(roles)
     table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
-    table.add_column(label, overflow="fold", min_width=len(label) or LABEL_WIDTH)
+    table.add_column(label, overflow="fold", width=label_width if role_width else None)
     for role in roles:
-        table.add_column(data_text(role.title), overflow="fold")
+        table.add_column(data_text(role.title), overflow="fold", width=role_width)
     if differences:
-        # Differences are short figures: never split one over two lines.
-        table.add_column("Difference", no_wrap=True)
+        table.add_column("Difference", no_wrap=True, width=differences)
     return table
 
 
-def rows_table(section: SectionResult, roles: Sequence[Role]) -> Table:
+COMFORTABLE_ROLE_WIDTH = 24
+#: Below this, columns are left to Rich (a terminal that narrow wraps everything anyway).
+MIN_ROLE_WIDTH = 12
+
+
+def rows_table(section: SectionResult, roles: Sequence[Role]) -> FitToWidth:
     """The figures of a section: one row per figure, one column per role."""
     two = len(roles) == 2
-    table = _table(roles, differences=two)
-    group: str | None = None
-    for row in section.rows:
-        if row.kind in _BELOW_TABLE:
-            continue
-        if row.group != group:
-            group = row.group
-            if group:
-                table.add_row(Text(group), *[""] * (len(roles) + two))
-        label: RenderableType = (
-            Padding(Text(row.label), (0, 0, 0, 2)) if row.group else Text(row.label)
-        )
-        cells = [
-            data_text(cell(row.kind, value), HIGHER if i in row.highest else "")
-            for i, value in enumerate(row.values)
-        ]
-        if two:
-            cells.append(Text(difference(row.delta, row.kind)))
-        table.add_row(label, *cells)
-    return table
+    shown = [row for row in section.rows if row.kind not in _BELOW_TABLE]
+    widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
+    deltas = [difference(row.delta, row.kind) for row in shown]
+
+    def build(width: int) -> Table:
+        differences = max([len("Difference"), *map(len, deltas)]) if two else 0
+        spare = width - widest - differences - 3 * (len(roles) + two)
+        # Whole labels when the roles keep a comfortable width; otherwise long ones wrap.
+        label_width = widest if spare >= COMFORTABLE_ROLE_WIDTH * len(roles) else LABEL_WIDTH
+        table = _table(roles, width, label_width=min(widest, label_width), differences=differences)
+        group: str | None = None
+        for row, delta in zip(shown, deltas):
+            if row.group != group:
+                group = row.group
+                if group:
+                    table.add_row(Text(group), *[""] * (len(roles) + two))
+            label: RenderableType = (
+                Padding(Text(row.label), (0, 0, 0, 2)) if row.group else Text(row.label)
+            )
+            cells = [
+                data_text(cell(row.kind, value), HIGHER if i in row.highest else "")
+                for i, value in enumerate(row.values)
+            ]
+            if two:
+                cells.append(Text(delta))
+            table.add_row(label, *cells)
+        return table
+
+    return FitToWidth(build)
 
 
 _BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
@@ -131,7 +178,7 @@ def _overview(
         if row.kind is Kind.PARAGRAPH:
             for role, value in zip(roles, row.values):
                 if isinstance(value, str):
-                    name = with_article(casual(role.title))
+                    name = with_article(role.singular)
                     parts.append(data_text(f"What does {name} do?", HEADING))
                     parts.append(Padding(data_text(value), (0, 0, 1, 2), expand=False))
     return Group(*parts)
@@ -160,16 +207,19 @@ def _list_cell(value: object, empty: str = "—") -> RenderableType:
 
 def _duties(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> RenderableType:
     row = section.row("example_responsibilities")
-    table = _table(roles)
-    table.columns[0].header = ""
-    table.add_row(Text("Example\nresponsibilities"), *[_list_cell(value) for value in row.values])
-    return table
+
+    def build(width: int) -> Table:
+        table = _table(roles, width, label_width=len("responsibilities"))
+        table.add_row(Text("Example responsibilities"), *[_list_cell(v) for v in row.values])
+        return table
+
+    return FitToWidth(build)
 
 
 def _skills(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> RenderableType:
     row = section.row("skills")
     lists: list[tuple[Skill, ...]] = [v if isinstance(v, tuple) else () for v in row.values]
-    table = _table(roles, label="#")
+    table = _table(roles, None, label="#")
     for rank in range(max((len(skills) for skills in lists), default=0)):
         cells: list[Text] = []
         for skills in lists:
@@ -245,11 +295,36 @@ def profile(role: Role, sections: Sequence[SectionResult]) -> list[RenderableTyp
     return parts
 
 
-def role_list(roles: Sequence[Role]) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
-    table.add_column("Slug", overflow="fold")
-    table.add_column("Title", overflow="fold")
-    table.add_column("Category", overflow="fold")
-    for role in roles:
-        table.add_row(data_text(role.slug), data_text(role.title), data_text(role.category or "—"))
-    return table
+def role_list(roles: Sequence[Role]) -> FitToWidth:
+    """Slug, SOC code (when any role has one), title and category. Slugs and codes are
+    what people copy into the next command, so they are never wrapped."""
+    with_soc = any(r.soc for r in roles)
+    slug_width = max((len(r.slug) for r in roles), default=4)
+
+    titles = max((len(r.title) for r in roles), default=5)
+    categories = max((len(r.category or "") for r in roles), default=8)
+
+    def build(width: int) -> Table:
+        fixed = slug_width + (7 + 3 if with_soc else 0) + 2 * 3
+        room = width - fixed
+        # Share out the room only when the titles and categories would not fit as they are.
+        title_width = room * 3 // 5 if 20 <= room < titles + categories else None
+        table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
+        table.add_column("Slug", no_wrap=True, min_width=slug_width)
+        if with_soc:
+            table.add_column("SOC", no_wrap=True, min_width=7)
+        table.add_column("Title", overflow="fold", width=title_width)
+        table.add_column(
+            "Category",
+            overflow="fold",
+            width=room - title_width if title_width is not None else None,
+        )
+        for role in roles:
+            cells = [data_text(role.slug)]
+            if with_soc:
+                cells.append(data_text(role.soc or "—"))
+            cells += [data_text(role.title), data_text(role.category or "—")]
+            table.add_row(*cells)
+        return table
+
+    return FitToWidth(build)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from jobcompare.cli import app
+from jobcompare.dataset import Dataset, load_dataset
+
+TESTS = Path(__file__).parent
+SEED = ("patient-account-coordinator", "collections-coordinator")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict[str, Any]:
+    text = resources.files("jobcompare").joinpath("schema/comparison.schema.json").read_text()
+    loaded: dict[str, Any] = json.loads(text)
+    jsonschema.Draft202012Validator.check_schema(loaded)
+    return loaded
+
+
+def validate(document: object, schema: dict[str, Any], ref: str | None = None) -> None:
+    """Validate against the whole schema, or against one of its $defs."""
+    target = schema if ref is None else {"$defs": schema["$defs"], "$ref": f"#/$defs/{ref}"}
+    jsonschema.Draft202012Validator(target).validate(document)
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run(args: Sequence[str], *, width: int = 80, env: dict[str, str] | None = None) -> Run:
+    """Invoke the CLI in-process at a fixed terminal width, without a terminal."""
+    environment: dict[str, str | None] = {
+        "COLUMNS": str(width),
+        "LINES": "50",
+        "TERMINAL_WIDTH": str(width),
+        "NO_COLOR": None,
+        "FORCE_COLOR": None,
+        "JOBCOMPARE_DATA": None,
+    }
+    environment.update(env or {})
+    result = CliRunner().invoke(app, list(args), env=environment, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def flat(text: str) -> str:
+    """Text with table and panel furniture removed and all white space single: what a
+    person reads, however the terminal wrapped it."""
+    return re.sub(r"\s+", " ", re.sub(r"[│┃╭╮╰╯─•◆]", " ", text)).strip()

@@ -1,0 +1,104 @@
+"""Each file in bad_datasets/ is a broken dataset whose leading ``# error:`` comments give
+the messages it must produce (all of them: validation reports every problem)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobcompare.dataset import DatasetError, Problem, load_dataset
+from tests.conftest import SEED, TESTS, run
+
+CASES = sorted((TESTS / "bad_datasets").glob("*.toml"))
+
+
+def expected_errors(path: Path) -> list[str]:
+    return [
+        line.removeprefix("# error: ")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# error: ")
+    ]
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 15
+    assert all(expected_errors(case) for case in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_loader_reports_every_expected_error(case: Path) -> None:
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(case)
+    messages = [str(p) for p in caught.value.problems]
+    for expected in expected_errors(case):
+        assert any(message.endswith(expected) for message in messages), (expected, messages)
+    assert len(messages) == len(expected_errors(case)), messages
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_cli_exits_1_with_the_error_on_stderr_and_nothing_on_stdout(case: Path) -> None:
+    for args in ([*SEED], [*SEED, "--json"], ["list"], ["validate"]):
+        result = run([*args, "--data", str(case)])
+        assert result.exit_code == 1, (args, result.stderr)
+        assert result.stdout == "" or (args == ["validate"] and "OK" not in result.stdout)
+        for expected in expected_errors(case):
+            assert expected in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'[roles.cafe]\ntitle = "Caf\xe9"\n')
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(path)
+    assert str(caught.value) == f"{path}:2: not valid UTF-8 (byte 26)"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n', encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(path)
+    assert str(caught.value) == f"{path}: cannot read file: Permission denied"
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    result = run([*SEED, "--data", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nope.toml'}: no such file or folder" in result.stderr
+    assert result.stdout == ""
+
+
+def test_folder_without_toml(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="folder holds no"):
+        load_dataset(tmp_path)
+
+
+def test_duplicate_slug_across_files(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text('[roles.analyst]\ntitle = "Analyst"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('\n[roles.analyst]\ntitle = "Other"\n', encoding="utf-8")
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(tmp_path)
+    assert caught.value.problems == (
+        Problem(
+            tmp_path / "b.toml",
+            f"duplicate slug: already defined in {tmp_path / 'a.toml'}",
+            line=2,
+            role="analyst",
+        ),
+    )
+
+
+def test_control_characters_in_errors_never_reach_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "evil.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n"\\u001b[2Jx" = 1\n', encoding="utf-8")
+    result = run(["list", "--data", str(path)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    assert "unknown key" in result.stderr

@@ -1,0 +1,227 @@
+"""The command line through CliRunner: exit codes, streams, every section alone, JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jobcompare import __version__
+from jobcompare.cli import ExitCode, complete_role
+from jobcompare.compare import Section
+from tests.conftest import SEED, TESTS, flat, run, validate
+
+MIXED = TESTS / "datasets" / "mixed.toml"
+
+
+def test_version() -> None:
+    result = run(["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"jobcompare {__version__}\n")
+
+
+def test_help_has_examples_and_exit_codes() -> None:
+    result = run(["--help"], width=100)
+    assert result.exit_code == 0
+    assert "jobcompare patient-account-coordinator collections-coordinator" in result.stdout
+    assert "Exit codes: 0 ok, 1 data error" in result.stdout
+    compare_help = run(["compare", "--help"], width=100).stdout
+    assert "-s salary --json" in compare_help
+    assert "JOBCOMPARE_DATA" in compare_help
+
+
+def test_compare_is_the_default_command() -> None:
+    assert run(SEED).stdout == run(["compare", *SEED]).stdout != ""
+
+
+def test_roles_by_title_in_any_case() -> None:
+    by_title = run(["Patient Account Coordinator", "COLLECTIONS COORDINATOR", "--json"])
+    assert by_title.exit_code == 0
+    assert by_title.stdout == run([*SEED, "--json"]).stdout
+
+
+def test_unknown_role_is_a_usage_error_with_a_suggestion() -> None:
+    result = run(["patient-account-coordinator", "colections-coordinator", "--json"])
+    assert result.exit_code == ExitCode.USAGE_ERROR == 2
+    assert result.stdout == ""
+    message = flat(result.stderr)
+    assert (
+        "unknown role 'colections-coordinator'. Did you mean 'collections-coordinator'?" in message
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_section_lists_the_valid_ones() -> None:
+    result = run([*SEED, "--section", "salry"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        "'salry' is not one of 'overview', 'salary', 'education', 'demographics', 'duties', "
+        "'skills'." in flat(result.stderr)
+    )
+
+
+@pytest.mark.parametrize("roles", [SEED[:1], [*SEED, "a", "b", "c"]])
+def test_two_to_four_roles(roles: list[str]) -> None:
+    result = run(roles)
+    assert result.exit_code == 2
+    assert "compare 2 to 4 roles at a time" in result.stderr
+
+
+def test_same_role_twice() -> None:
+    result = run([SEED[0], "Patient Account Coordinator"])
+    assert result.exit_code == 2
+    assert "given more than once" in result.stderr
+
+
+HEADINGS = {s: s.heading for s in Section}
+
+
+@pytest.mark.parametrize("section", list(Section), ids=[s.value for s in Section])
+def test_each_section_alone_in_tables(section: Section) -> None:
+    result = run([*SEED, "-s", section.value])
+    assert result.exit_code == 0
+    shown = [h for s, h in HEADINGS.items() if f"\n{h} ─" in result.stdout]
+    assert shown == [section.heading]
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize("section", list(Section), ids=[s.value for s in Section])
+def test_each_section_alone_in_json(section: Section, schema: dict[str, Any]) -> None:
+    result = run([*SEED, "--section", section.value, "--json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    validate(document, schema)
+    assert document["sections"] == [section.value]
+    for role in document["roles"]:
+        assert set(role) == {"slug", "title", "soc", "category", "source", "unpublished",
+                             section.value}  # fmt: skip
+    assert set(document["differences"]) == {section.value}
+
+
+def test_sections_repeatable_and_case_insensitive(schema: dict[str, Any]) -> None:
+    result = run([*SEED, "-s", "SKILLS", "-s", "salary", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["sections"] == ["salary", "skills"]
+
+
+def test_full_json_matches_schema(schema: dict[str, Any]) -> None:
+    document = json.loads(run([*SEED, "--json"]).stdout)
+    validate(document, schema)
+    assert document["sections"] == [s.value for s in Section]
+    assert document["summary"]["pay"] == {
+        "highest": "collections-coordinator",
+        "lowest": "patient-account-coordinator",
+        "difference": 2243,
+        "difference_percent": 6.2838,
+    }
+    assert document["differences"]["overview"]["number_of_jobs"] == {
+        "value": -108145, "unit": "count", "percent": -72.9438,
+    }  # fmt: skip
+    assert document["differences"]["demographics"]["gender_ratio"]["male"] == {
+        "value": 14.6, "unit": "points", "percent": None,
+    }  # fmt: skip
+
+
+def test_json_with_lower_bounds_and_four_roles(schema: dict[str, Any]) -> None:
+    result = run(["surgeon", "analyst", "tricky", "empty-role", "--json", "--data", str(MIXED)])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    validate(document, schema)
+    surgeon = document["roles"][0]
+    assert surgeon["overview"]["yearly_salary"] == {"at_least": 239200}
+    assert surgeon["salary"]["percentiles"]["p25"] == 187000
+    assert surgeon["salary"]["percentiles"]["p90"] == {"at_least": 239200}
+    assert surgeon["unpublished"] == {"salary.hourly": "Estimate not released."}
+    assert document["differences"] is None
+    assert document["summary"]["pay"] is None
+    assert "\x1b" not in result.stdout  # control characters leave as \u001b escapes
+    assert document["roles"][2]["overview"]["description"].startswith("Line one \x1b[31mred")
+
+
+def test_data_option_and_environment_variable() -> None:
+    by_option = run(["surgeon", "analyst", "--data", str(MIXED)])
+    by_env = run(["surgeon", "analyst"], env={"JOBCOMPARE_DATA": str(MIXED)})
+    assert by_option.exit_code == by_env.exit_code == 0
+    assert by_option.stdout == by_env.stdout
+    assert "Surgeons, All Other" in by_option.stdout
+    assert run(list(SEED), env={"JOBCOMPARE_DATA": str(MIXED)}).exit_code == 2
+
+
+def test_list(schema: dict[str, Any]) -> None:
+    result = run(["list"])
+    assert result.exit_code == 0
+    assert "patient-account-coordinator" in result.stdout
+    assert "Collections Coordinator" in result.stdout
+    listed = json.loads(run(["list", "--json"]).stdout)
+    validate(listed, schema, "role_list")
+    assert listed == [
+        {"slug": "patient-account-coordinator", "title": "Patient Account Coordinator",
+         "category": "Office and administrative", "soc": None},
+        {"slug": "collections-coordinator", "title": "Collections Coordinator",
+         "category": "Office and administrative", "soc": None},
+    ]  # fmt: skip
+
+
+def test_list_search() -> None:
+    found = json.loads(run(["list", "--search", "COLLECT", "--json"]).stdout)
+    assert [r["slug"] for r in found] == ["collections-coordinator"]
+    by_soc = json.loads(run(["list", "-q", "29-12", "--json", "--data", str(MIXED)]).stdout)
+    assert [r["slug"] for r in by_soc] == ["surgeon"]
+    nothing = run(["list", "--search", "astronaut"])
+    assert (nothing.exit_code, nothing.stdout) == (0, "No role matches 'astronaut'.\n")
+
+
+def test_show(schema: dict[str, Any]) -> None:
+    result = run(["show", "Collections Coordinator"])
+    assert result.exit_code == 0
+    assert "University of California, Berkeley" in result.stdout
+    assert "Difference" not in result.stdout
+    document = json.loads(run(["show", "collections-coordinator", "--json"]).stdout)
+    validate(document, schema, "role")
+    assert document["salary"]["average_salary"] == 37938
+    assert document["skills"]["skills"][0] == {
+        "name": "Customer Service", "share": 15, "shared": False,
+    }  # fmt: skip
+    assert run(["show", "astronaut"]).exit_code == 2
+
+
+def test_validate_bundled_dataset() -> None:
+    result = run(["validate"])
+    assert result.exit_code == 0
+    assert result.stdout == "OK: 2 role(s) in 1 file(s), 0 warning(s)\n"
+
+
+def test_validate_reports_warnings_but_passes(tmp_path: Path) -> None:
+    path = tmp_path / "w.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n[roles.a.salary]\naverage = 41600\nhourly = 30\n',
+                    encoding="utf-8")  # fmt: skip
+    result = run(["validate", str(path)])
+    assert result.exit_code == 0
+    assert "salary.hourly: warning: $30.00 an hour" in result.stderr
+    assert result.stdout == "OK: 1 role(s) in 1 file(s), 1 warning(s)\n"
+
+
+def test_validate_reports_every_error() -> None:
+    result = run(["validate", str(TESTS / "bad_datasets" / "several_problems.toml")])
+    assert result.exit_code == 1
+    assert result.stderr.count("several_problems.toml:") == 3
+    assert "3 error(s), 0 warning(s): the dataset cannot be used" in result.stderr
+
+
+def test_completion_of_role_names() -> None:
+    assert complete_role(None, "coll") == ["collections-coordinator"]
+    assert complete_role(None, "") == list(SEED)
+    assert complete_role(None, "zzz") == []
+
+
+def test_python_dash_m_runs_outside_the_checkout(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jobcompare", *SEED, "-s", "salary", "--json"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["roles"][1]["salary"]["average_salary"] == 37938

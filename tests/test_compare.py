@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import pytest
+
+from jobcompare.compare import (
+    ComparisonError,
+    Delta,
+    Section,
+    build_sections,
+    compare,
+    pay_comparison,
+)
+from jobcompare.dataset import Dataset, load_dataset
+from tests.conftest import SEED, TESTS
+
+MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
+
+
+def seed(dataset: Dataset) -> tuple:  # type: ignore[type-arg]
+    return tuple(dataset.find(s) for s in SEED)
+
+
+def test_money_differences_are_second_minus_first(dataset: Dataset) -> None:
+    result = compare(seed(dataset))
+    overview = result.sections[0]
+    assert overview.row("yearly_salary").delta == Delta(
+        2243, "dollars", pytest.approx(6.2838, abs=1e-4)
+    )
+    assert overview.row("hourly_rate").delta == Delta(
+        1.08, "dollars", pytest.approx(6.2937, abs=1e-4)
+    )
+    assert overview.row("number_of_jobs").delta == Delta(
+        -108145, "count", pytest.approx(-72.9437, abs=1e-4)
+    )
+    assert overview.row("growth_rate").delta == Delta(0, "points")
+    assert overview.row("most_common_degree").delta == Delta(14, "points")
+
+
+def test_share_differences_are_percentage_points(dataset: Dataset) -> None:
+    demographics = compare(seed(dataset), [Section.DEMOGRAPHICS]).sections[0]
+    assert demographics.row("gender_ratio.male").delta == Delta(14.6, "points")
+    assert demographics.row("race_ratio.hispanic_or_latino").delta == Delta(1.7, "points")
+    assert demographics.row("lgbt_percentage").delta == Delta(0, "points")
+
+
+def test_highest_marks_only_differing_figures(dataset: Dataset) -> None:
+    overview = compare(seed(dataset)).sections[0]
+    assert overview.row("yearly_salary").highest == (1,)
+    assert overview.row("number_of_jobs").highest == (0,)
+    assert overview.row("average_age").highest == ()
+    assert overview.row("job_satisfaction").highest == ()
+
+
+def test_missing_values_have_no_difference(dataset: Dataset) -> None:
+    salary = compare(seed(dataset), [Section.SALARY]).sections[0]
+    city = salary.row("highest_paying_city")
+    assert city.values == (None, "New York, NY")
+    assert city.delta is None
+
+
+def test_sections_come_in_standard_order_once(dataset: Dataset) -> None:
+    result = compare(seed(dataset), [Section.SKILLS, Section.SALARY, Section.SKILLS])
+    assert [s.section for s in result.sections] == [Section.SALARY, Section.SKILLS]
+
+
+def test_summary_facts(dataset: Dataset) -> None:
+    summary = compare(seed(dataset)).summary
+    assert summary.pay is not None
+    assert (summary.pay.highest, summary.pay.lowest, summary.pay.difference) == (1, 0, 2243)
+    assert summary.top_skills == (
+        ("Patients", "Patient Accounts", "Credit Balances"),
+        ("Customer Service", "Patients", "Phone Calls"),
+    )
+    assert summary.shared_skills == ("Patients", "Appeals")
+
+
+@pytest.mark.parametrize("count", [0, 1, 5])
+def test_two_to_four_roles(dataset: Dataset, count: int) -> None:
+    roles = [*MIXED.roles, *seed(dataset)][:count]
+    with pytest.raises(ComparisonError, match="compare 2 to 4 roles"):
+        compare(roles)
+
+
+def test_a_role_only_once(dataset: Dataset) -> None:
+    role = dataset.find(SEED[0])
+    with pytest.raises(ComparisonError, match="given more than once"):
+        compare([role, role])
+
+
+def test_four_roles_mark_highest_without_differences() -> None:
+    result = compare(MIXED.roles)
+    row = result.sections[0].row("yearly_salary")
+    assert row.delta is None
+    # The surgeon's figure is a lower bound: it is never treated as the exact highest.
+    assert row.highest == (3,)
+    assert result.summary.pay is None
+
+
+def test_lower_bounds_give_no_difference_and_no_pay_sentence() -> None:
+    surgeon, analyst = MIXED.find("surgeon"), MIXED.find("analyst")
+    result = compare([surgeon, analyst])
+    assert result.sections[0].row("yearly_salary").delta is None
+    assert pay_comparison([surgeon, analyst]) is None
+    assert (
+        "A surgeon (all other) earns ≥ $239,200 a year on average (a lower bound: the source "
+        "publishes no exact figure)." in result.summary.sentences
+    )
+    salary = result.sections[1]
+    assert salary.row("percentiles.p10").values[1] is None
+    assert salary.row("percentiles.p10").delta is None
+
+
+def test_different_times_to_become(dataset: Dataset) -> None:
+    sentences = compare([dataset.find(SEED[0]), MIXED.find("analyst")]).summary.sentences
+    assert (
+        "It typically takes 6-12 months to become a patient account coordinator and 1-2 years "
+        "to become a data analyst." in sentences
+    )
+
+
+def test_three_roles_summary(dataset: Dataset) -> None:
+    sentences = compare([*seed(dataset), MIXED.find("analyst")]).summary.sentences
+    assert (
+        "Additionally, a data analyst has an average salary of $83,000, which is higher than the "
+        "$35,695 average annual salary of a patient account coordinator." in sentences
+    )
+    assert "That is $47,305 (132.5%) more a year than the lowest-paid of the 3 roles." in sentences
+    assert "All 3 roles list patients among their skills." in sentences
+
+
+def test_one_role_profile_sections(dataset: Dataset) -> None:
+    sections = build_sections([dataset.find(SEED[1])])
+    assert [s.section for s in sections] == list(Section)
+    assert sections[1].row("average_salary").delta is None

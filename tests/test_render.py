@@ -1,0 +1,141 @@
+"""Renderers at fixed widths, with and without colour, and with hostile data."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from rich.console import Console
+
+from jobcompare import render
+from jobcompare.compare import Section, build_sections, compare
+from jobcompare.dataset import Dataset, load_dataset
+from tests.conftest import SEED, TESTS
+
+MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
+
+
+def draw(renderables: list, width: int, **console: object) -> str:  # type: ignore[type-arg]
+    buffer = io.StringIO()
+    options: dict[str, object] = {"force_terminal": False, "color_system": None, **console}
+    target = Console(file=buffer, width=width, highlight=False, markup=False, **options)  # type: ignore[arg-type]
+    render.print_all(target, renderables)
+    return buffer.getvalue()
+
+
+def seed_output(dataset: Dataset, width: int, **console: object) -> str:
+    roles = [dataset.find(s) for s in SEED]
+    return draw(render.comparison(compare(roles)), width, **console)
+
+
+def test_every_section_has_a_renderer() -> None:
+    assert set(render.SECTION_RENDERERS) == set(Section)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_nothing_is_cut_at_fixed_widths(dataset: Dataset, width: int) -> None:
+    output = seed_output(dataset, width)
+    assert max(len(line) for line in output.splitlines()) <= width
+    assert "…" not in output
+    # Every figure stands whole on one line, however the columns wrap.
+    for figure in ["$35,695", "$37,938", "$17.16", "$18.24", "148,258", "40,113", "-8%",
+                   "$30,000 – $41,000", "$30,000 – $47,000", "+$2,243 (+6.3%)",
+                   "-108,145 (-72.9%)", "+14.6 pp", "12.0%", "88.0%", "26.6%", "73.4%",
+                   "12.7%", "4.2%", "19.1%", "4.0%", "59.5%", "0.5%", "12.1%", "4.1%",
+                   "20.8%", "3.6%", "59.0%", "Patients, 20%", "Appeals, 4% ◆"]:  # fmt: skip
+        assert figure in output, figure
+
+
+def test_salary_section_exact_output_at_80_columns(dataset: Dataset) -> None:
+    roles = [dataset.find(s) for s in SEED]
+    output = draw(render.comparison(compare(roles, [Section.SALARY])), 80)
+    section = output[output.index("Salary ─") :]
+    section = section[: section.index("Sources")]
+    assert [line.rstrip() for line in section.splitlines()] == [
+        "Salary " + "─" * 73,
+        "Patient account coordinators and collections coordinators have different pay",
+        "scales, as shown below.",
+        "                       Patient Account      Collections",
+        "                       Coordinator          Coordinator          Difference",
+        "─" * 80,
+        "Average salary         $35,695              $37,938              +$2,243 (+6.3%)",
+        "Salary range           $30,000 – $41,000    $30,000 – $47,000",
+        "Highest paying city    —                    New York, NY",
+        "Highest paying state   —                    Connecticut",
+        "Best paying company    —                    University of",
+        "                                            California,",
+        "                                            Berkeley",
+        "Best paying industry   —                    Professional",
+        "",
+    ]
+
+
+def test_skills_mark_the_shared_ones(dataset: Dataset) -> None:
+    roles = [dataset.find(s) for s in SEED]
+    output = draw(render.comparison(compare(roles, [Section.SKILLS])), 80)
+    lines = [line.rstrip() for line in output.splitlines()]
+    start = lines.index(next(line for line in lines if line.startswith("#")))
+    assert lines[start + 2 : start + 8] == [
+        "1   Patients, 20% ◆               Customer Service, 15%",
+        "2   Patient Accounts, 10%         Patients, 12% ◆",
+        "3   Credit Balances, 9%           Phone Calls, 6%",
+        "4   Appeals, 7% ◆                 Collection Efforts, 4%",
+        "5   Medical Billing, 4%           Delinquent Accounts, 4%",
+        "6   Data Entry, 3%                Appeals, 4% ◆",
+    ]
+    assert "◆ listed for both roles" in output
+
+
+def test_plain_output_has_no_escape_codes(dataset: Dataset) -> None:
+    assert "\x1b" not in seed_output(dataset, 80)
+
+
+def test_colour_on_a_terminal_highlights_the_higher_figure(dataset: Dataset) -> None:
+    output = seed_output(dataset, 120, force_terminal=True, color_system="standard")
+    assert re.search(r"\x1b\[1;32m\$37,938 *\x1b\[0m", output)  # bold green: the higher pay
+    assert not re.search(r"\x1b\[[0-9;]*m\$35,695", output)
+
+
+def test_no_color_removes_colour_but_keeps_layout(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    output = seed_output(dataset, 120, force_terminal=True, color_system="standard")
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", output)  # no foreground colour at all
+    plain = seed_output(dataset, 120)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", output) == plain
+
+
+def test_data_is_never_markup_and_control_characters_never_print() -> None:
+    roles = [MIXED.find("tricky"), MIXED.find("analyst")]
+    output = draw(render.comparison(compare(roles)), 200, force_terminal=True)
+    for hostile in ["\x1b[31m", "\x1b[0mred", "\x07", "\x1b]0;", "\x1b[2J"]:
+        assert hostile not in output
+    assert "[bold red]Tricky[/] Role" in output
+    assert "[link=https://x.invalid]here[/link]" in output
+    assert "[blink]Not markup[/blink]" in output
+    assert "Line one [31mred[0m and a bell and a link" in output
+
+
+def test_lower_bounds_show_as_such() -> None:
+    roles = [MIXED.find("surgeon"), MIXED.find("analyst")]
+    output = draw(render.comparison(compare(roles, [Section.SALARY])), 120)
+    assert re.search(r"Average salary\s+≥ \$239,200\s+\$83,000\s*$", output, re.M)
+    assert re.search(r"Salary range\s+\$97,700 – ≥ \$239,200\s+—\s*$", output, re.M)
+    assert re.search(r"Median\s+≥ \$239,200\s+—\s*$", output, re.M)
+
+
+def test_four_roles_at_100_columns_stay_whole() -> None:
+    output = draw(render.comparison(compare(MIXED.roles)), 100)
+    assert max(len(line) for line in output.splitlines()) <= 100
+    assert "…" not in output
+    assert "Difference" not in output
+
+
+def test_profile_lists_unpublished_reasons() -> None:
+    surgeon = MIXED.find("surgeon")
+    output = draw(render.profile(surgeon, build_sections([surgeon])), 80)
+    assert "SOC 29-1248" in output
+    assert "• salary.hourly: Estimate not released." in output
+    assert "• BLS OEWS, May 2025" in output
