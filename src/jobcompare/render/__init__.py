@@ -269,8 +269,13 @@ def sources(roles: Sequence[Role]) -> list[RenderableType]:
         return []
     parts: list[RenderableType] = [Text(), Text("Sources", HEADING)]
     for source, titles in by_source.items():
-        who = "all roles" if len(titles) == len(roles) > 1 else join_words(titles)
-        parts.append(data_text(f"• {source} ({who})" if len(roles) > 1 else f"• {source}", MUTED))
+        if len(roles) == 1:
+            line = f"• {source}"
+        elif len(titles) == len(roles):
+            line = f"• {source} — {'both' if len(roles) == 2 else 'all'} roles"
+        else:
+            line = f"• {source} — {join_words(titles)}"
+        parts.append(data_text(line, MUTED))
     return parts
 
 
