@@ -225,3 +225,27 @@ def test_python_dash_m_runs_outside_the_checkout(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["roles"][1]["salary"]["average_salary"] == 37938
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("jobcompare coll", "collections-coordinator"),
+        ("jobcompare patient-account-coordinator coll", "collections-coordinator"),
+        ("jobcompare show pat", "patient-account-coordinator"),
+        ("jobcompare li", "list"),
+    ],
+)
+def test_shell_completion(words: str, expected: str) -> None:
+    from typer.testing import CliRunner
+
+    from jobcompare.cli import app
+
+    env = {
+        "_JOBCOMPARE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+        "JOBCOMPARE_DATA": None,
+    }
+    result = CliRunner().invoke(app, [], env=env, prog_name="jobcompare")
+    assert result.stdout.split() == [expected]
