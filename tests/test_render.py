@@ -139,3 +139,13 @@ def test_profile_lists_unpublished_reasons() -> None:
     assert "SOC 29-1248" in output
     assert "• salary.hourly: Estimate not released." in output
     assert "• BLS OEWS, May 2025" in output
+
+
+def test_rows_and_sections_without_any_figure_are_left_out() -> None:
+    roles = [MIXED.find("surgeon"), MIXED.find("empty-role")]
+    output = draw(render.comparison(compare(roles)), 100)
+    assert "The dataset has no demographics figures for these roles." in output
+    assert "The dataset has no duties figures for these roles." in output
+    assert "Number of jobs" in output  # the surgeon has it: shown, with — for the other
+    assert re.search(r"Number of jobs\s+26,350\s+—", output)
+    assert "Growth rate" not in output  # neither has it

@@ -84,6 +84,11 @@ class Row:
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
 
+    @property
+    def has_data(self) -> bool:
+        """Whether any role has this figure (tables hide a row that none has)."""
+        return any(value is not None for value in self.values)
+
 
 @dataclass(frozen=True)
 class SectionResult:
@@ -93,6 +98,10 @@ class SectionResult:
 
     def row(self, key: str) -> Row:
         return next(r for r in self.rows if r.key == key)
+
+    @property
+    def has_data(self) -> bool:
+        return any(row.has_data for row in self.rows)
 
 
 @dataclass(frozen=True)

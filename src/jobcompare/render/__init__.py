@@ -79,6 +79,10 @@ def section_block(
         Text(),
         Rule(Text(section.section.heading, HEADING), align="left"),
     ]
+    if not section.has_data:
+        who = "this role" if len(roles) == 1 else "these roles"
+        parts.append(Text(f"The dataset has no {section.section.value} figures for {who}.", MUTED))
+        return parts
     if section.intro:
         parts.append(data_text(section.intro, MUTED))
     parts.append(SECTION_RENDERERS[section.section](section, roles, shared))
@@ -136,7 +140,8 @@ MIN_ROLE_WIDTH = 12
 def rows_table(section: SectionResult, roles: Sequence[Role]) -> FitToWidth:
     """The figures of a section: one row per figure, one column per role."""
     two = len(roles) == 2
-    shown = [row for row in section.rows if row.kind not in _BELOW_TABLE]
+    # A row no role has figures for is left out; the JSON still carries it, as null.
+    shown = [row for row in section.rows if row.kind not in _BELOW_TABLE and row.has_data]
     widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
     deltas = [difference(row.delta, row.kind) for row in shown]
 
