@@ -1,0 +1,1 @@
+"""Importers that turn public source data into jobcompare dataset files."""
