@@ -13,14 +13,21 @@ import pytest
 from typer.testing import CliRunner
 
 from jobcompare.cli import app
-from jobcompare.dataset import Dataset, load_dataset
+from jobcompare.dataset import Dataset, bundled_data_dir, load_dataset
 
 TESTS = Path(__file__).parent
 SEED = ("patient-account-coordinator", "collections-coordinator")
+#: The two seed roles alone: tests about them do not depend on what else is bundled.
+SEED_FILE = bundled_data_dir() / "roles.toml"
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
+    return load_dataset(SEED_FILE)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Dataset:
     return load_dataset()
 
 
@@ -45,15 +52,22 @@ class Run:
     stderr: str
 
 
-def run(args: Sequence[str], *, width: int = 80, env: dict[str, str] | None = None) -> Run:
-    """Invoke the CLI in-process at a fixed terminal width, without a terminal."""
+def run(
+    args: Sequence[str],
+    *,
+    width: int = 80,
+    env: dict[str, str | None] | None = None,
+    bundled: bool = False,
+) -> Run:
+    """Invoke the CLI in-process at a fixed terminal width, without a terminal, on the
+    seed roles (or, with ``bundled``, on the whole bundled dataset)."""
     environment: dict[str, str | None] = {
         "COLUMNS": str(width),
         "LINES": "50",
         "TERMINAL_WIDTH": str(width),
         "NO_COLOR": None,
         "FORCE_COLOR": None,
-        "JOBCOMPARE_DATA": None,
+        "JOBCOMPARE_DATA": None if bundled else str(SEED_FILE),
     }
     environment.update(env or {})
     result = CliRunner().invoke(app, list(args), env=environment, catch_exceptions=False)

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,7 +14,8 @@ import pytest
 from jobcompare import __version__
 from jobcompare.cli import ExitCode, complete_role
 from jobcompare.compare import Section
-from tests.conftest import SEED, TESTS, flat, run, validate
+from jobcompare.dataset import bundled_data_dir
+from tests.conftest import SEED, SEED_FILE, TESTS, flat, run, validate
 
 MIXED = TESTS / "datasets" / "mixed.toml"
 
@@ -28,7 +30,7 @@ def test_help_has_examples_and_exit_codes() -> None:
     assert result.exit_code == 0
     assert "jobcompare patient-account-coordinator collections-coordinator" in result.stdout
     assert "Exit codes: 0 ok, 1 data error" in result.stdout
-    compare_help = run(["compare", "--help"], width=100).stdout
+    compare_help = flat(run(["compare", "--help"], width=100).stdout)
     assert "-s salary --json" in compare_help
     assert "JOBCOMPARE_DATA" in compare_help
 
@@ -68,13 +70,13 @@ def test_unknown_section_lists_the_valid_ones() -> None:
 def test_two_to_four_roles(roles: list[str]) -> None:
     result = run(roles)
     assert result.exit_code == 2
-    assert "compare 2 to 4 roles at a time" in result.stderr
+    assert "compare 2 to 4 roles at a time" in flat(result.stderr)
 
 
 def test_same_role_twice() -> None:
     result = run([SEED[0], "Patient Account Coordinator"])
     assert result.exit_code == 2
-    assert "given more than once" in result.stderr
+    assert "given more than once" in flat(result.stderr)
 
 
 HEADINGS = {s: s.heading for s in Section}
@@ -190,9 +192,11 @@ def test_show(schema: dict[str, Any]) -> None:
 
 
 def test_validate_bundled_dataset() -> None:
-    result = run(["validate"])
+    result = run(["validate"], bundled=True)
     assert result.exit_code == 0
-    assert result.stdout == "OK: 2 role(s) in 1 file(s), 0 warning(s)\n"
+    files = f"{bundled_data_dir() / 'bls-oews-2025.toml'}, {bundled_data_dir() / 'roles.toml'}"
+    assert result.stdout == f"OK: 833 role(s) in {files}, 0 warning(s)\n"
+    assert result.stderr == ""
 
 
 def test_validate_reports_warnings_but_passes(tmp_path: Path) -> None:
@@ -202,7 +206,7 @@ def test_validate_reports_warnings_but_passes(tmp_path: Path) -> None:
     result = run(["validate", str(path)])
     assert result.exit_code == 0
     assert "salary.hourly: warning: $30.00 an hour" in result.stderr
-    assert result.stdout == "OK: 1 role(s) in 1 file(s), 1 warning(s)\n"
+    assert result.stdout == f"OK: 1 role(s) in {path}, 1 warning(s)\n"
 
 
 def test_validate_reports_every_error() -> None:
@@ -213,9 +217,12 @@ def test_validate_reports_every_error() -> None:
 
 
 def test_completion_of_role_names() -> None:
-    assert complete_role(None, "coll") == ["collections-coordinator"]
-    assert complete_role(None, "") == list(SEED)
-    assert complete_role(None, "zzz") == []
+    seed = SimpleNamespace(params={"data": SEED_FILE})
+    assert complete_role(seed, "coll") == ["collections-coordinator"]
+    assert complete_role(seed, "") == list(SEED)
+    assert complete_role(seed, "zzz") == []
+    everything = complete_role(None, "bill")
+    assert "bill-and-account-collectors" in everything
 
 
 def test_python_dash_m_runs_outside_the_checkout(tmp_path: Path) -> None:
@@ -245,7 +252,72 @@ def test_shell_completion(words: str, expected: str) -> None:
         "_JOBCOMPARE_COMPLETE": "complete_bash",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
-        "JOBCOMPARE_DATA": None,
+        "JOBCOMPARE_DATA": str(SEED_FILE),
     }
     result = CliRunner().invoke(app, [], env=env, prog_name="jobcompare")
     assert result.stdout.split() == [expected]
+
+
+def test_options_may_come_before_the_subcommand() -> None:
+    listed = run(["--data", str(MIXED), "list", "--json"])
+    assert listed.exit_code == 0
+    assert json.loads(listed.stdout)[0]["slug"] == "surgeon"
+    shown = run(["--data", str(MIXED), "--json", "show", "analyst"])
+    assert json.loads(shown.stdout)["title"] == "Data Analyst"
+    compared = run(["-s", "salary", "--json", *SEED])
+    assert json.loads(compared.stdout)["sections"] == ["salary"]
+
+
+def test_no_arguments_shows_help_and_succeeds() -> None:
+    result = run([])
+    assert result.exit_code == 0
+    assert "Usage: jobcompare" in result.stdout
+
+
+def test_role_count_is_checked_before_the_dataset_is_read() -> None:
+    result = run(["only-one", "--data", str(TESTS / "bad_datasets" / "empty.toml")])
+    assert result.exit_code == 2
+
+
+def test_ambiguous_title_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "twins.toml"
+    path.write_text(
+        '[roles.analyst-a]\ntitle = "Analyst"\n[roles.analyst-b]\ntitle = "analyst"\n'
+        '[roles.clerk]\ntitle = "Clerk"\n',
+        encoding="utf-8",
+    )
+    result = run(["Analyst", "clerk", "--data", str(path)])
+    assert result.exit_code == 2
+    assert "'Analyst' matches several roles: 'analyst-a', 'analyst-b'. Use a slug." in flat(
+        result.stderr
+    )
+    assert run(["analyst-a", "clerk", "--data", str(path)]).exit_code == 0
+    checked = run(["validate", str(path)])
+    assert "role 'analyst-b': warning: same title as 'analyst-a'" in checked.stderr
+
+
+def test_a_failed_write_is_an_error_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from jobcompare import cli
+
+    class Full:
+        encoding = "utf-8"
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "argv", ["jobcompare", *SEED, "--json"])
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 1
+    assert "cannot write the output: No space left on device" in capsys.readouterr().err

@@ -102,8 +102,8 @@ def test_lower_bounds_give_no_difference_and_no_pay_sentence() -> None:
     assert result.sections[0].row("yearly_salary").delta is None
     assert pay_comparison([surgeon, analyst]) is None
     assert (
-        "A surgeon (all other) earns ≥ $239,200 a year on average (a lower bound: the source "
-        "publishes no exact figure)." in result.summary.sentences
+        "A surgeon (all other) earns at least $239,200 a year on average (the source publishes "
+        "no exact figure above that)." in result.summary.sentences
     )
     salary = result.sections[1]
     assert salary.row("percentiles.p10").values[1] is None
@@ -132,3 +132,41 @@ def test_one_role_profile_sections(dataset: Dataset) -> None:
     sections = build_sections([dataset.find(SEED[1])])
     assert [s.section for s in sections] == list(Section)
     assert sections[1].row("average_salary").delta is None
+
+
+def test_neutral_figures_are_not_ranked(dataset: Dataset) -> None:
+    demographics = compare(seed(dataset), [Section.DEMOGRAPHICS]).sections[0]
+    assert all(row.highest == () for row in demographics.rows)
+
+
+def test_pay_ratio_is_unknown_when_the_lowest_pay_is_zero() -> None:
+    from jobcompare.model import Amount, Role, Salary
+
+    free = Role(slug="volunteer", title="Volunteer", salary=Salary(average=Amount(0)))
+    paid = Role(slug="clerk", title="Clerk", salary=Salary(average=Amount(1000)))
+    summary = compare([free, paid]).summary
+    assert summary.pay is not None and summary.pay.percent is None
+    assert "That is $1,000 more a year." in summary.sentences
+
+
+def test_single_role_profile_has_no_comparison_sentences(dataset: Dataset) -> None:
+    assert all(s.intro is None for s in build_sections([dataset.find(SEED[0])]))
+
+
+@pytest.mark.parametrize(
+    ("noun", "article", "plural"),
+    [
+        ("analyst", "an analyst", "analysts"),
+        ("HR analyst", "an HR analyst", "HR analysts"),
+        ("UX designer", "a UX designer", "UX designers"),
+        ("secretary", "a secretary", "secretaries"),
+        ("coach", "a coach", "coaches"),
+        ("surgeon (all other)", "a surgeon (all other)", "surgeons (all other)"),
+        ("clerk, except legal", "a clerk, except legal", "clerks, except legal"),
+    ],
+)
+def test_english(noun: str, article: str, plural: str) -> None:
+    from jobcompare import text
+
+    assert text.with_article(noun) == article
+    assert text.plural(noun) == plural

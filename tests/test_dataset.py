@@ -46,6 +46,7 @@ def test_shares_keep_the_source_precision(dataset: Dataset) -> None:
 
 def test_bundled_data_dir_is_found() -> None:
     assert (bundled_data_dir() / "roles.toml").is_file()
+    assert (bundled_data_dir() / "bls-oews-2025.toml").is_file()
 
 
 @pytest.mark.parametrize(
@@ -74,9 +75,9 @@ def test_unknown_role_suggests_close_slugs(dataset: Dataset) -> None:
 
 def test_unknown_role_without_anything_close(dataset: Dataset) -> None:
     with pytest.raises(UnknownRoleError) as caught:
-        dataset.find("astronaut")
+        dataset.find("zzyzx")
     assert caught.value.suggestions == ()
-    assert str(caught.value) == "unknown role 'astronaut'"
+    assert str(caught.value) == "unknown role 'zzyzx'"
 
 
 def test_lower_bounds_percentiles_and_unpublished_reasons() -> None:
@@ -165,3 +166,40 @@ def test_value_and_unpublished_reason_together_is_an_error(tmp_path: Path) -> No
     )
     with pytest.raises(DatasetError, match="has a value and a reason it is unpublished"):
         load_dataset(path)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan"])
+def test_non_finite_numbers_are_errors(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "inf.toml"
+    path.write_text(f'[roles.a]\ntitle = "A"\n[roles.a.salary]\naverage = {value}\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(DatasetError, match=r"salary.average: expected a finite number"):
+        load_dataset(path)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbf[roles.a]\ntitle = "A"\n')
+    assert load_dataset(path).find("a").title == "A"
+
+
+def test_partial_shares_over_100_are_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "race.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n[roles.a.demographics]\n'
+                    "race = { white = 80, asian = 40 }\n", encoding="utf-8")  # fmt: skip
+    [warning] = load_dataset(path).warnings
+    assert warning.message == "shares add up to 120%, not 100%"
+
+
+def test_zero_pay_is_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "zero.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n[roles.a.salary]\naverage = 0\n', encoding="utf-8")
+    [warning] = load_dataset(path).warnings
+    assert warning.message == "is 0: leave the key out if the figure is unknown"
+
+
+def test_any_figure_may_be_unpublished(tmp_path: Path) -> None:
+    path = tmp_path / "u.toml"
+    path.write_text('[roles.a]\ntitle = "A"\n[roles.a.unpublished]\n'
+                    '"education.college" = "Not surveyed."\n', encoding="utf-8")  # fmt: skip
+    assert load_dataset(path).find("a").unpublished == {"education.college": "Not surveyed."}

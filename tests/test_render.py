@@ -87,8 +87,22 @@ def test_skills_mark_the_shared_ones(dataset: Dataset) -> None:
     assert "◆ listed for both roles" in output
 
 
-def test_plain_output_has_no_escape_codes(dataset: Dataset) -> None:
-    assert "\x1b" not in seed_output(dataset, 80)
+def test_plain_output_has_no_escape_codes_nor_trailing_blanks(dataset: Dataset) -> None:
+    output = seed_output(dataset, 80)
+    assert "\x1b" not in output
+    assert all(line == line.rstrip() for line in output.splitlines())
+
+
+def test_an_output_without_unicode_gets_ascii_stand_ins(dataset: Dataset) -> None:
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    roles = [dataset.find(s) for s in SEED]
+    render.print_all(render.make_console(stream, width=80), render.comparison(compare(roles)))
+    stream.flush()
+    output = raw.getvalue().decode("ascii")
+    assert re.search(r"Salary range[\s|]+\$30,000 - \$41,000[\s|]+\$30,000 - \$47,000", output)
+    assert re.search(r"Highest paying city[\s|]+-[\s|]+New York, NY", output)
+    assert "Appeals, 4% *" in output
 
 
 def test_colour_on_a_terminal_highlights_the_higher_figure(dataset: Dataset) -> None:
@@ -104,7 +118,8 @@ def test_no_color_removes_colour_but_keeps_layout(
     output = seed_output(dataset, 120, force_terminal=True, color_system="standard")
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", output)  # no foreground colour at all
     plain = seed_output(dataset, 120)
-    assert re.sub(r"\x1b\[[0-9;]*m", "", output) == plain
+    unstyled = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    assert [line.rstrip() for line in unstyled.splitlines()] == plain.splitlines()
 
 
 def test_data_is_never_markup_and_control_characters_never_print() -> None:

@@ -185,9 +185,11 @@ def test_json_carries_every_figure_under_its_role(document: dict[str, object]) -
     assert c["overview"]["number_of_jobs"] == 40113
     assert c["overview"]["most_common_degree"] == {"name": "Bachelor's Degree", "share": 48}
     assert c["overview"]["description"] == DESCRIPTIONS[COLLECTIONS]
+    no_percentiles = {"p10": None, "p25": None, "p50": None, "p75": None, "p90": None}
     assert p["salary"] == {
         "average_salary": 35695,
         "salary_range": {"min": 30000, "max": 41000},
+        "percentiles": no_percentiles,
         "highest_paying_city": None,
         "highest_paying_state": None,
         "best_paying_company": None,
@@ -196,6 +198,7 @@ def test_json_carries_every_figure_under_its_role(document: dict[str, object]) -
     assert c["salary"] == {
         "average_salary": 37938,
         "salary_range": {"min": 30000, "max": 47000},
+        "percentiles": no_percentiles,
         "highest_paying_city": "New York, NY",
         "highest_paying_state": "Connecticut",
         "best_paying_company": "University of California, Berkeley",

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from jobcompare import __version__
 from jobcompare.compare import MAX_ROLES, MIN_ROLES, ComparisonError, Section
-from jobcompare.dataset import DatasetError, UnknownRoleError
+from jobcompare.dataset import AmbiguousRoleError, DatasetError, UnknownRoleError
 from jobcompare.text import safe
 
 if TYPE_CHECKING:
@@ -32,24 +32,47 @@ class ExitCode(IntEnum):
     """Documented in the README; scripts may rely on them."""
 
     OK = 0
-    DATA_ERROR = 1  # the dataset is missing, unreadable or invalid
+    DATA_ERROR = 1  # the dataset is missing, unreadable or invalid (or output failed)
     USAGE_ERROR = 2  # bad arguments: unknown role, section or option
 
 
 class _CompareByDefault(TyperGroup):
-    """``jobcompare A B`` means ``jobcompare compare A B``: anything that is not a
-    subcommand or a top-level option is taken as the start of a comparison."""
+    """``jobcompare A B`` means ``jobcompare compare A B``.
+
+    Options may also come before the subcommand (``jobcompare --data my.toml list``): they
+    belong to the subcommand, so they are moved after its name.
+    """
 
     default_command = "compare"
 
-    def _top_level_options(self, ctx: Any) -> set[str]:
-        return {
-            opt for param in self.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)
+    def _options(self, ctx: Any) -> tuple[set[str], set[str]]:
+        """(the group's own options, the subcommands' options that take a value)."""
+        own = {opt for p in self.get_params(ctx) for opt in (*p.opts, *p.secondary_opts)}
+        valued = {
+            opt
+            for command in self.commands.values()
+            for p in command.params
+            if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+            for opt in p.opts
         }
+        return own, valued
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in self._top_level_options(ctx):
-            args = [self.default_command, *args]
+        if not args:
+            args = ["--help"]  # asking for nothing is asking for help: exit 0
+        own, valued = self._options(ctx)
+        if args[0] not in self.commands and args[0] not in own:
+            leading: list[str] = []
+            rest = list(args)
+            while rest and rest[0].startswith("-") and rest[0] not in own:
+                option = rest.pop(0)
+                leading.append(option)
+                if option in valued and rest:
+                    leading.append(rest.pop(0))
+            if rest and rest[0] in self.commands:
+                args = [rest[0], *leading, *rest[1:]]
+            else:
+                args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
@@ -62,7 +85,6 @@ class _CompareByDefault(TyperGroup):
 app = typer.Typer(
     cls=_CompareByDefault,
     name="jobcompare",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Exit codes: 0 ok, 1 data error (dataset missing or invalid), "
@@ -72,7 +94,12 @@ app = typer.Typer(
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="jobcompare")
+    try:
+        app(prog_name="jobcompare")
+    except OSError as exc:
+        # Standard output is full or gone (a closed pipe is handled by Typer already).
+        sys.stderr.write(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(ExitCode.DATA_ERROR)
 
 
 # -- shared options -----------------------------------------------------------------------
@@ -80,9 +107,11 @@ def main() -> None:
 
 def complete_role(ctx: Any, incomplete: str) -> list[str]:
     """Role slugs for shell completion; silent on any dataset problem."""
+    # While completing, parameters may still be the raw strings from the command line.
     data = ctx.params.get("data") if ctx is not None else None
-    if data is None and os.environ.get("JOBCOMPARE_DATA"):
-        data = Path(os.environ["JOBCOMPARE_DATA"])
+    data = data or os.environ.get("JOBCOMPARE_DATA") or None
+    if data is not None:
+        data = Path(data)
     try:
         from jobcompare.dataset import load_dataset
 
@@ -94,7 +123,7 @@ def complete_role(ctx: Any, incomplete: str) -> list[str]:
 
 
 DataOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data",
         envvar="JOBCOMPARE_DATA",
@@ -105,7 +134,7 @@ DataOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 SectionOption = Annotated[
-    Optional[list[Section]],
+    list[Section] | None,
     typer.Option(
         "--section",
         "-s",
@@ -127,7 +156,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
@@ -144,7 +173,7 @@ def _root(
 
 
 @contextmanager
-def _exit_codes(ctx: typer.Context) -> Iterator[None]:
+def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[None]:
     """The one place where library errors become messages and exit codes."""
     try:
         yield
@@ -153,8 +182,8 @@ def _exit_codes(ctx: typer.Context) -> Iterator[None]:
             typer.echo(f"jobcompare: error: {safe(str(problem))}", err=True)
         typer.echo("jobcompare: the dataset cannot be used (see above)", err=True)
         raise typer.Exit(ExitCode.DATA_ERROR) from None
-    except (UnknownRoleError, ComparisonError) as exc:
-        raise typer.BadParameter(safe(str(exc)), ctx=ctx, param_hint="'ROLE...'") from None
+    except (UnknownRoleError, AmbiguousRoleError, ComparisonError) as exc:
+        raise typer.BadParameter(safe(str(exc)), ctx=ctx, param_hint=role_hint) from None
 
 
 def _dataset(data: Path | None) -> Dataset:
@@ -167,6 +196,7 @@ def _print(renderables: Sequence[Any]) -> None:
     from jobcompare.render import make_console, print_all
 
     print_all(make_console(), renderables)
+    sys.stdout.flush()  # so that a write error is reported here, not at interpreter exit
 
 
 def _write_json(document: object) -> None:
@@ -174,6 +204,7 @@ def _write_json(document: object) -> None:
 
     # One write of the finished text: an error can never leave half a document on stdout.
     sys.stdout.write(dumps(document))
+    sys.stdout.flush()
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -204,11 +235,11 @@ def compare_command(
     from jobcompare.compare import compare
 
     with _exit_codes(ctx):
-        dataset = _dataset(data)
         if not MIN_ROLES <= len(roles) <= MAX_ROLES:
             raise ComparisonError(
                 f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({len(roles)} given)"
             )
+        dataset = _dataset(data)
         found = [dataset.find(query) for query in roles]
         result = compare(found, section or tuple(Section))
     if json:
@@ -225,7 +256,7 @@ def compare_command(
 def list_command(
     ctx: typer.Context,
     search: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--search", "-q", help="Only roles whose slug, title, category or SOC code has this."
         ),
@@ -279,7 +310,7 @@ def show_command(
     """
     from jobcompare.compare import build_sections
 
-    with _exit_codes(ctx):
+    with _exit_codes(ctx, role_hint="'ROLE'"):
         found = _dataset(data).find(role)
     sections = build_sections([found], section or tuple(Section))
     if json:
@@ -296,7 +327,7 @@ def show_command(
 def validate_command(
     ctx: typer.Context,
     path: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(
             metavar="[PATH]",
             help="Dataset file or folder to check (default: --data, $JOBCOMPARE_DATA or the "
@@ -325,5 +356,108 @@ def validate_command(
             f"{errors} error(s), {warnings} warning(s): the dataset cannot be used", err=True
         )
         raise typer.Exit(ExitCode.DATA_ERROR)
-    files = len(dataset.files)
-    typer.echo(f"OK: {len(dataset.roles)} role(s) in {files} file(s), {warnings} warning(s)")
+    names = ", ".join(str(f) for f in dataset.files)
+    typer.echo(f"OK: {len(dataset.roles)} role(s) in {safe(names)}, {warnings} warning(s)")
+
+
+# -- import -------------------------------------------------------------------------------
+
+import_app = typer.Typer(
+    name="import",
+    help="Build dataset files from official sources (rerun when they publish anew).",
+    no_args_is_help=True,
+)
+app.add_typer(import_app)
+
+
+@import_app.command("bls-oews")
+def import_bls_oews_command(
+    ctx: typer.Context,
+    oews_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder of BLS OEWS time.series files (oe.occupation, oe.area, oe.industry, "
+            "oe.footnote, oe.release and oe.data.0.Current, plain or .gz).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="Dataset file to write.")
+    ],
+    onet: Annotated[
+        Path | None,
+        typer.Option(
+            "--onet", metavar="FILE", help="O*NET 'Occupation Data.txt', for descriptions."
+        ),
+    ] = None,
+    onet_version: Annotated[
+        str | None,
+        typer.Option(
+            "--onet-version",
+            metavar="VERSION",
+            help="O*NET release (e.g. 29.2) when the file's folder name does not say it.",
+        ),
+    ] = None,
+) -> None:
+    """Import every occupation of a BLS OEWS release, with O*NET descriptions.
+
+    The file written is a dataset like data/roles.toml; the same inputs always give the
+    same bytes. Put it in a --data folder, or in data/ to bundle it.
+
+    Example: jobcompare import bls-oews oews/ --onet "Occupation Data.txt" -o bls-oews.toml
+    """
+    import shlex
+
+    from jobcompare.importers.bls_oews import OEWSImportError, write_oews_dataset
+
+    words = ["jobcompare", "import", "bls-oews", str(oews_dir)]
+    if onet is not None:
+        words += ["--onet", str(onet)]
+    if onet_version is not None:
+        words += ["--onet-version", onet_version]
+    words += ["-o", str(output)]
+    try:
+        with _progress_bar("Reading BLS data") as advance:
+            write_oews_dataset(
+                oews_dir,
+                onet,
+                output,
+                command=" ".join(shlex.quote(w) for w in words),
+                progress=advance,
+                onet_version=onet_version,
+            )
+    except OEWSImportError as exc:
+        typer.echo(f"jobcompare: error: {safe(str(exc))}", err=True)
+        raise typer.Exit(ExitCode.DATA_ERROR) from None
+    except OSError as exc:
+        typer.echo(f"jobcompare: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(ExitCode.DATA_ERROR) from None
+    from jobcompare.dataset import load_dataset
+
+    # Check what was written the way every later run will read it.
+    with _exit_codes(ctx):
+        dataset = load_dataset(output)
+    typer.echo(f"Wrote {len(dataset.roles)} roles to {safe(str(output))}")
+
+
+@contextmanager
+def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    ) as progress:
+        task = progress.add_task(description, total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance

@@ -6,10 +6,10 @@ paragraph and the JSON document all read it, so they cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Literal
+from typing import Literal
 
 from jobcompare import formatting as fmt
 from jobcompare.model import (
@@ -109,7 +109,7 @@ class PayComparison:
     highest: int  # index of the best-paid role
     lowest: int
     difference: float  # dollars a year, highest minus lowest
-    percent: float  # of the lowest
+    percent: float | None  # of the lowest; None when the lowest is $0
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,11 @@ def _row(
     kind: Kind,
     values: Sequence[object],
     group: str | None = None,
+    *,
+    rank: bool = False,
 ) -> Row:
+    """A row; ``rank`` marks figures where "higher" is worth pointing out (pay, jobs,
+    growth, satisfaction), as opposed to neutral ones such as age or a race share."""
     values = tuple(values)
     return Row(
         key=key,
@@ -171,7 +175,7 @@ def _row(
         values=values,
         group=group,
         delta=_delta(kind, values) if len(values) == 2 else None,
-        highest=_highest(kind, values),
+        highest=_highest(kind, values) if rank else (),
     )
 
 
@@ -234,23 +238,44 @@ def _highest(kind: Kind, values: tuple[object, ...]) -> tuple[int, ...]:
     return tuple(i for i, f in enumerate(figures) if f == top)
 
 
-def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str:
-    return template([r.singular for r in roles])
+def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str | None:
+    """The source's sentence above a section's table; it speaks of differences, so a
+    single role's profile has none."""
+    return template([r.singular for r in roles]) if len(roles) > 1 else None
 
 
 def _overview(roles: tuple[Role, ...]) -> SectionResult:
     rows = [
         _row("category", "Category", Kind.TEXT, [r.category for r in roles]),
         _row("time_to_become", "Time to become", Kind.DURATION, [r.time_to_become for r in roles]),
-        _row("yearly_salary", "Yearly salary", Kind.MONEY, [r.salary.average for r in roles]),
-        _row("hourly_rate", "Hourly rate", Kind.RATE, [r.salary.hourly for r in roles]),
-        _row("growth_rate", "Growth rate", Kind.GROWTH, [r.overview.growth_rate for r in roles]),
-        _row("number_of_jobs", "Number of jobs", Kind.COUNT, [r.overview.jobs for r in roles]),
+        _row(
+            "yearly_salary",
+            "Yearly salary",
+            Kind.MONEY,
+            [r.salary.average for r in roles],
+            rank=True,
+        ),
+        _row("hourly_rate", "Hourly rate", Kind.RATE, [r.salary.hourly for r in roles], rank=True),
+        _row(
+            "growth_rate",
+            "Growth rate",
+            Kind.GROWTH,
+            [r.overview.growth_rate for r in roles],
+            rank=True,
+        ),
+        _row(
+            "number_of_jobs",
+            "Number of jobs",
+            Kind.COUNT,
+            [r.overview.jobs for r in roles],
+            rank=True,
+        ),
         _row(
             "job_satisfaction",
             "Job satisfaction",
             Kind.NUMBER,
             [r.overview.job_satisfaction for r in roles],
+            rank=True,
         ),
         _row(
             "most_common_degree",
@@ -277,19 +302,21 @@ def _overview(roles: tuple[Role, ...]) -> SectionResult:
 def _salary(roles: tuple[Role, ...]) -> SectionResult:
     salaries = [r.salary for r in roles]
     rows = [
-        _row("average_salary", "Average salary", Kind.MONEY, [s.average for s in salaries]),
+        _row(
+            "average_salary", "Average salary", Kind.MONEY, [s.average for s in salaries], rank=True
+        ),
         _row("salary_range", "Salary range", Kind.RANGE, [s.range for s in salaries]),
     ]
-    if any(s.percentiles for s in salaries):
-        for name, label in (
-            ("p10", "10th percentile"),
-            ("p25", "25th percentile"),
-            ("p50", "Median"),
-            ("p75", "75th percentile"),
-            ("p90", "90th percentile"),
-        ):
-            values = [getattr(s.percentiles, name) if s.percentiles else None for s in salaries]
-            rows.append(_row(f"percentiles.{name}", label, Kind.MONEY, values))
+    # Always present (the JSON keeps one shape); tables hide rows nobody has.
+    for name, label in (
+        ("p10", "10th percentile"),
+        ("p25", "25th percentile"),
+        ("p50", "Median"),
+        ("p75", "75th percentile"),
+        ("p90", "90th percentile"),
+    ):
+        values = [getattr(s.percentiles, name) if s.percentiles else None for s in salaries]
+        rows.append(_row(f"percentiles.{name}", label, Kind.MONEY, values, rank=True))
     rows += [
         _row("highest_paying_city", "Highest paying city", Kind.TEXT,
              [s.highest_paying_city for s in salaries]),
@@ -397,7 +424,7 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
     highest = max(range(len(roles)), key=lambda i: figures[i])
     lowest = min(range(len(roles)), key=lambda i: figures[i])
     difference = figures[highest] - figures[lowest]
-    percent = difference / figures[lowest] * 100 if figures[lowest] else 0.0
+    percent = difference / figures[lowest] * 100 if figures[lowest] else None
     return PayComparison(highest, lowest, _clean(difference), percent)
 
 
@@ -411,14 +438,20 @@ def summarise(roles: Sequence[Role]) -> Summary:
     pay = pay_comparison(roles)
     sentences += _pay_sentences(roles, names, pay)
     top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
-    for index, (name, skills) in enumerate(zip(names, top)):
+    for index, (name, skills) in enumerate(zip(names, top, strict=True)):
         if not skills:
             continue
         listed = [casual(s) for s in skills]
         # The source words the first role's list one way and the others another.
         if index == 0:
-            sentences.append(f"The top three skills for {with_article(name)} include "
+            top_n = (
+                "top three skills" if len(listed) == 3 else _count_noun(len(listed), "top skill")
+            )
+            sentences.append(f"The {top_n} for {with_article(name)} include "
                              f"{join_words(listed)}.")  # fmt: skip
+        elif len(listed) == 1:
+            sentences.append(f"The most important skill for {with_article(name)} is "
+                             f"{listed[0]}.")  # fmt: skip
         else:
             sentences.append(f"The most important skills for {with_article(name)} are "
                              f"{join_words(listed, oxford=True)}.")  # fmt: skip
@@ -431,8 +464,12 @@ def summarise(roles: Sequence[Role]) -> Summary:
     return Summary(tuple(sentences), pay, top, shared)
 
 
+def _count_noun(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
+
+
 def _time_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
-    known = [(n, r.time_to_become) for n, r in zip(names, roles) if r.time_to_become]
+    known = [(n, r.time_to_become) for n, r in zip(names, roles, strict=True) if r.time_to_become]
     if not known:
         return []
     durations = {_duration_key(t) for _, t in known}
@@ -451,9 +488,9 @@ def _duration_key(value: TimeToBecome) -> tuple[int, int]:
 def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison | None) -> list[str]:
     if pay is None:
         bounds = [
-            f"{with_article(n)} earns {fmt.money(r.salary.average)} a year on average (a lower "
-            "bound: the source publishes no exact figure)"
-            for n, r in zip(names, roles)
+            f"{with_article(n)} earns at least {fmt.money(Amount(r.salary.average.value))} a "
+            "year on average (the source publishes no exact figure above that)"
+            for n, r in zip(names, roles, strict=True)
             if r.salary.average and r.salary.average.at_least
         ]
         return [capitalise(join_words(bounds)) + "."] if bounds else []
@@ -468,7 +505,8 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
         f"{with_article(names[pay.lowest])}."
     )
     difference = fmt.money(Amount(_whole(pay.difference)))
-    more = f"That is {difference} ({pay.percent:.1f}%) more a year"
+    ratio = f" ({pay.percent:.1f}%)" if pay.percent is not None else ""
+    more = f"That is {difference}{ratio} more a year"
     if len(roles) > 2:
         more += f" than the lowest-paid of the {len(roles)} roles"
     return [sentence, more + "."]

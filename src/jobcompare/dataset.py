@@ -8,13 +8,15 @@ raises one :class:`DatasetError` carrying that list.
 from __future__ import annotations
 
 import difflib
+import itertools
+import math
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from jobcompare.model import (
     GENDER_GROUPS,
@@ -82,6 +84,16 @@ class DatasetError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class AmbiguousRoleError(LookupError):
+    """What the user typed is the title or SOC code of more than one role."""
+
+    def __init__(self, query: str, slugs: Sequence[str]) -> None:
+        self.query = query
+        self.slugs = tuple(slugs)
+        listed = ", ".join(f"'{s}'" for s in self.slugs)
+        super().__init__(f"'{query}' matches several roles: {listed}. Use a slug.")
+
+
 class UnknownRoleError(LookupError):
     """No role matches what the user typed; ``suggestions`` are close slugs."""
 
@@ -101,24 +113,34 @@ class Dataset:
     warnings: tuple[Problem, ...] = ()
 
     @cached_property
-    def _index(self) -> dict[str, Role]:
-        index: dict[str, Role] = {}
-        # Titles and SOC codes first, so that a slug always wins over another role's title.
+    def _slugs(self) -> dict[str, Role]:
+        return {role.slug: role for role in self.roles}
+
+    @cached_property
+    def _names(self) -> dict[str, list[Role]]:
+        """Normalised titles and SOC codes (with and without the hyphen) -> roles."""
+        names: dict[str, list[Role]] = {}
         for role in self.roles:
-            index.setdefault(_normalise(role.title), role)
+            keys = {_normalise(role.title)}
             if role.soc:
-                index.setdefault(role.soc, role)
-                index.setdefault(role.soc.replace("-", ""), role)
-        for role in self.roles:
-            index[role.slug] = role
-        return index
+                keys |= {role.soc, role.soc.replace("-", "")}
+            for key in keys:
+                names.setdefault(key, []).append(role)
+        return names
 
     def find(self, query: str) -> Role:
-        """The role whose slug, title (any case) or SOC code is ``query``."""
-        role = self._index.get(query.strip().lower()) or self._index.get(_normalise(query))
-        if role is None:
+        """The role whose slug, title (any case) or SOC code is ``query``; a slug wins over
+        another role's title. Raises UnknownRoleError or AmbiguousRoleError."""
+        wanted = query.strip().lower()
+        role = self._slugs.get(wanted)
+        if role is not None:
+            return role
+        matches = self._names.get(wanted) or self._names.get(_normalise(query)) or []
+        if len(matches) > 1:
+            raise AmbiguousRoleError(query, [r.slug for r in matches])
+        if not matches:
             raise UnknownRoleError(query, self.suggest(query))
-        return role
+        return matches[0]
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Slugs of the roles closest to ``query`` (by slug or title), best first.
@@ -207,8 +229,33 @@ def load_dataset(path: Path | None = None) -> Dataset:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DatasetError(errors)
-    warnings = tuple(p for p in problems if p.severity == "warning")
-    return Dataset(roles=tuple(roles), files=tuple(files), warnings=warnings)
+    warnings = [p for p in problems if p.severity == "warning"]
+    warnings += _shared_names(roles, first_seen)
+    return Dataset(roles=tuple(roles), files=tuple(files), warnings=tuple(warnings))
+
+
+def _shared_names(roles: Sequence[Role], files: dict[str, Path]) -> list[Problem]:
+    """Warnings for titles or SOC codes that several roles share: only their slugs can
+    name those roles on the command line."""
+    groups: dict[tuple[str, str], list[Role]] = {}
+    for role in roles:
+        groups.setdefault(("title", _normalise(role.title)), []).append(role)
+        if role.soc:
+            groups.setdefault(("SOC code", role.soc), []).append(role)
+    problems = []
+    for (what, _), group in groups.items():
+        if len(group) > 1:
+            first, *others = group
+            for other in others:
+                problems.append(
+                    Problem(
+                        files[other.slug],
+                        f"same {what} as '{first.slug}': use the slug to name either",
+                        role=other.slug,
+                        severity="warning",
+                    )
+                )
+    return problems
 
 
 def check_dataset(path: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
@@ -238,7 +285,8 @@ def _read_text(file: Path) -> str:
     except OSError as exc:
         raise DatasetError([Problem(file, f"cannot read file: {exc.strerror or exc}")]) from None
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is not an error.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise DatasetError(
@@ -447,7 +495,7 @@ class _Checker:
         values = {name: f.money(name) for name in names}
         f.finish(names)
         known = [(n, v) for n, v in values.items() if v is not None]
-        for (low_name, low), (high_name, high) in zip(known, known[1:]):
+        for (low_name, low), (high_name, high) in itertools.pairwise(known):
             if low.value > high.value:
                 f.report("", f"{low_name} ({low.value}) is more than {high_name} ({high.value})")
         return Percentiles(**values)
@@ -482,13 +530,17 @@ class _Checker:
         shares = {key: value for key in keys if (value := f.percent(key)) is not None}
         f.finish(keys)
         total = sum(shares.values())
-        if len(shares) == len(keys) and abs(total - 100) > _SUM_TOLERANCE:
+        complete = len(shares) == len(keys)
+        if (complete and abs(total - 100) > _SUM_TOLERANCE) or total > 100 + _SUM_TOLERANCE:
             f.report("", f"shares add up to {round(total, 2)}%, not 100%", warning=True)
         return shares
 
     def duty(self, slug: str | None, path: str, value: Any) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            self.report(slug, path, f"expected a non-empty string, got {_type_name(value)}")
+        if not isinstance(value, str):
+            self.report(slug, path, f"expected a string, got {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.report(slug, path, "is empty")
             return None
         return value
 
@@ -540,20 +592,42 @@ class _Checker:
                 self.report(
                     role.slug, f"unpublished.{path}", "has a value and a reason it is unpublished"
                 )
+        for path in ("salary.average", "salary.hourly"):
+            amount = _field_value(role, path)
+            if isinstance(amount, Amount) and amount.value == 0:
+                self.report(
+                    role.slug,
+                    path,
+                    "is 0: leave the key out if the figure is unknown",
+                    warning=True,
+                )
         names = [s.name.casefold() for s in role.skills]
         for name in sorted({n for n in names if names.count(n) > 1}):
             self.report(role.slug, "skills", f"skill '{name}' is listed twice", warning=True)
 
 
 #: Field paths that an ``unpublished`` table may explain.
-UNPUBLISHABLE_FIELDS: tuple[str, ...] = (
-    "overview.growth_rate", "overview.jobs", "overview.job_satisfaction",
-    "overview.years_of_experience", "salary.average", "salary.hourly", "salary.range",
-    "salary.percentiles", "salary.percentiles.p10", "salary.percentiles.p25",
-    "salary.percentiles.p50", "salary.percentiles.p75", "salary.percentiles.p90",
-    "salary.highest_paying_city", "salary.highest_paying_state", "salary.best_paying_company",
-    "salary.best_paying_industry",
-)  # fmt: skip
+def _leaf_paths(prefix: str, cls: type) -> list[str]:
+    paths = []
+    for item in fields(cls):
+        path = f"{prefix}.{item.name}"
+        paths.append(path)
+        if item.name == "percentiles":
+            paths += _leaf_paths(path, Percentiles)
+    return paths
+
+
+#: Field paths that an ``unpublished`` table may explain: every figure of every section.
+UNPUBLISHABLE_FIELDS: tuple[str, ...] = tuple(
+    path
+    for section, cls in (
+        ("overview", Overview),
+        ("salary", Salary),
+        ("education", Education),
+        ("demographics", Demographics),
+    )
+    for path in _leaf_paths(section, cls)
+)
 
 
 def _field_value(role: Role, path: str) -> object:
@@ -628,11 +702,11 @@ class _Fields:
             return None
         if not _is_number(value) or (integer and not isinstance(value, int)):
             wanted = "a whole number" if integer else "a number"
-            shown = f" ({value!r})" if isinstance(value, str) else ""
+            shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
             self.report(key, f"expected {wanted}, got {_type_name(value)}{shown}")
             return None
-        if value != value:  # NaN
-            self.report(key, "expected a number, got nan")
+        if not math.isfinite(value):
+            self.report(key, f"expected a finite number, got {value}")
             return None
         if minimum is not None and value < minimum:
             self.report(key, f"{value}{unit} is below the minimum of {minimum:g}{unit}")
@@ -655,10 +729,10 @@ class _Fields:
             bound = sub.number("at_least", minimum=0, required=True)
             sub.finish(("at_least",))
             return Amount(bound, at_least=True) if bound is not None else None
-        if _is_number(value) and value < 0:
-            self.report(key, f"money cannot be negative ({value})")
+        amount = self.number(key)
+        if amount is not None and amount < 0:
+            self.report(key, f"money cannot be negative ({amount})")
             return None
-        amount = self.number(key, minimum=0)
         return Amount(amount) if amount is not None else None
 
     def sub(self, key: str, read: Callable[[_Fields], T | None]) -> T | None:

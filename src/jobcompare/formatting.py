@@ -46,6 +46,8 @@ def number(value: Number | None) -> str:
     """A plain figure as the source wrote it: 46, 12, 3.5."""
     if value is None:
         return MISSING
+    if value == 0:
+        value = abs(value)  # never "-0.0"
     return f"{value:,}" if isinstance(value, int) else repr(value)
 
 

@@ -47,9 +47,11 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
                 "highest": roles[pay.highest].slug,
                 "lowest": roles[pay.lowest].slug,
                 "difference": _number(pay.difference),
-                "difference_percent": round(pay.percent, 4),
+                "difference_percent": None if pay.percent is None else round(pay.percent, 4),
             },
-            "top_skills": {r.slug: list(top) for r, top in zip(roles, summary.top_skills)},
+            "top_skills": {
+                r.slug: list(top) for r, top in zip(roles, summary.top_skills, strict=True)
+            },
             "shared_skills": list(summary.shared_skills),
         },
         "differences": _differences(comparison) if len(roles) == 2 else None,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from jobcompare.text import casual
 
 #: A figure as the source wrote it: ``34`` stays an int, ``12.0`` stays a float, so that
 #: output can show it with the precision the source used.
-Number = Union[int, float]
+Number = int | float
 
 
 @dataclass(frozen=True)

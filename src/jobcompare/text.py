@@ -21,10 +21,16 @@ def casual(title: str) -> str:
 
     Only words in plain title case are lowered, so "HIPAA" or "iOS" keep their spelling.
     """
-    return " ".join(
-        word.lower() if word[:1].isupper() and word[1:].islower() else word
-        for word in title.split(" ")
-    )
+    return " ".join(_casual_word(word) for word in title.split(" "))
+
+
+def _casual_word(word: str) -> str:
+    parts = word.split("-")  # "First-Line" is title case too
+    if all(p[:1].isupper() and (p[1:].islower() or not p[1:]) for p in parts if p) and any(
+        p[1:] for p in parts
+    ):
+        return word.lower()
+    return word
 
 
 def capitalise(sentence: str) -> str:
@@ -32,16 +38,30 @@ def capitalise(sentence: str) -> str:
 
 
 def with_article(noun: str) -> str:
-    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+    """ "a coordinator", "an analyst", and "an HR analyst" (an acronym is read by letters)."""
+    first = noun.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper() and first.isalpha():
+        vowel_sound = first[0] in "AEFHILMNORSX"
+    else:
+        vowel_sound = first[:1].lower() in "aeiou"
+    return ("an " if vowel_sound else "a ") + noun
 
 
 def plural(noun: str) -> str:
-    """Regular English plural of the last word: coordinator -> coordinators."""
-    if re.search(r"(s|x|z|ch|sh)$", noun):
-        return noun + "es"
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + "s"
+    """Regular English plural of the head noun: "coordinator" -> "coordinators",
+    "surgeon (all other)" -> "surgeons (all other)"."""
+    head, qualifier = noun, ""
+    for mark in (" (", ", "):
+        if mark in head:
+            head, rest = head.split(mark, 1)
+            qualifier = mark + rest + qualifier
+    if re.search(r"(s|x|z|ch|sh)$", head):
+        head += "es"
+    elif re.search(r"[^aeiou]y$", head):
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return head + qualifier
 
 
 def possessive_plural(noun: str) -> str:

@@ -7,8 +7,9 @@ All text that comes from a dataset goes through :func:`data_text`: it becomes a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import IO, Callable
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -34,13 +35,52 @@ LABEL_WIDTH = 22
 
 def make_console(file: IO[str] | None = None, *, width: int | None = None) -> Console:
     """The console every command prints with. Colour comes only with a terminal (Rich
-    detects it and honours NO_COLOR); data is never markup, numbers never auto-coloured."""
-    return Console(file=file, width=width, highlight=False, markup=False, emoji=False)
+    detects it and honours NO_COLOR); data is never markup, numbers never auto-coloured.
+    An output that cannot encode Unicode gets ASCII stand-ins instead of a crash."""
+    stream = file if file is not None else sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if not encoding.startswith("utf"):
+        stream = _AsciiFallback(stream)
+    return Console(file=stream, width=width, highlight=False, markup=False, emoji=False)
+
+
+class _AsciiFallback:
+    """Writes through to ``stream``, replacing the characters our output uses that a
+    non-Unicode encoding lacks (Rich itself switches to ASCII table borders)."""
+
+    STAND_INS = str.maketrans({"—": "-", "–": "-", "≥": ">=", "◆": "*", "•": "*", "…": "..."})
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding: str = getattr(stream, "encoding", None) or "ascii"
+
+    def write(self, text: str) -> int:
+        text = text.translate(self.STAND_INS)
+        encoded = text.encode(self.encoding, errors="replace").decode(self.encoding)
+        return self.stream.write(encoded)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
 
 def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
-    for renderable in renderables:
-        console.print(renderable)
+    # crop=False: everything is laid out for the width already, except a slug longer than
+    # the terminal, which must stay whole rather than be cut.
+    if console.is_terminal:
+        for renderable in renderables:
+            console.print(renderable, crop=False)
+        return
+    # Into a file or a pipe: the same text without the padding Rich leaves at line ends.
+    with console.capture() as capture:
+        for renderable in renderables:
+            console.print(renderable, crop=False)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
 def data_text(value: str, style: str = "") -> Text:
@@ -58,7 +98,7 @@ def comparison(result: Comparison) -> list[RenderableType]:
         Text(),
         data_text(" ".join(result.summary.sentences)),
     ]
-    if len(roles) == 2:
+    if len(roles) == 2 and any(s.section in _DIFFERENCE_SECTIONS for s in result.sections):
         parts.append(
             data_text(
                 f"Differences are {with_article(roles[1].singular)} minus "
@@ -70,6 +110,9 @@ def comparison(result: Comparison) -> list[RenderableType]:
         parts += section_block(section, roles, result.summary.shared_skills)
     parts += sources(roles)
     return parts
+
+
+_DIFFERENCE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
 
 
 def section_block(
@@ -90,14 +133,14 @@ def section_block(
 
 
 class FitToWidth:
-    """A table built for the width it is drawn at.
+    """A table (or other renderable) built for the width it is drawn at.
 
     Rich shrinks every column evenly when wrapping alone cannot make a table fit, and that
     can crop a figure. Giving each column its width up front avoids it: the label and
     difference columns get what they need and the roles share the rest.
     """
 
-    def __init__(self, build: Callable[[int], Table]) -> None:
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
         self.build = build
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -133,6 +176,14 @@ def _table(
 
 
 COMFORTABLE_ROLE_WIDTH = 24
+MIN_LABEL_WIDTH = 12
+
+
+def _longest_word(text: str) -> int:
+    # "≥ $239,200" reads as one figure: its space is not a place to break.
+    return max((len(word) for word in text.replace("≥ ", "≥_").split()), default=0)
+
+
 #: Below this, columns are left to Rich (a terminal that narrow wraps everything anyway).
 MIN_ROLE_WIDTH = 12
 
@@ -144,15 +195,25 @@ def rows_table(section: SectionResult, roles: Sequence[Role]) -> FitToWidth:
     shown = [row for row in section.rows if row.kind not in _BELOW_TABLE and row.has_data]
     widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
     deltas = [difference(row.delta, row.kind) for row in shown]
+    texts = [[cell(row.kind, value) for value in row.values] for row in shown]
+    # The longest run a cell cannot wrap inside ("Jose-Sunnyvale-Santa", "≥ $239,200").
+    longest_word = max((_longest_word(t) for row in texts for t in row), default=0)
 
     def build(width: int) -> Table:
         differences = max([len("Difference"), *map(len, deltas)]) if two else 0
-        spare = width - widest - differences - 3 * (len(roles) + two)
-        # Whole labels when the roles keep a comfortable width; otherwise long ones wrap.
+        separators = 3 * (len(roles) + two)
+        spare = width - widest - differences - separators
+        # Whole labels when the roles keep a comfortable width; otherwise long ones wrap,
+        # down to what keeps every word of every figure on one line.
         label_width = widest if spare >= COMFORTABLE_ROLE_WIDTH * len(roles) else LABEL_WIDTH
-        table = _table(roles, width, label_width=min(widest, label_width), differences=differences)
+        label_width = min(widest, label_width)
+        wanted = min(longest_word, COMFORTABLE_ROLE_WIDTH) * len(roles)
+        room = width - label_width - differences - separators
+        if room < wanted:
+            label_width = max(MIN_LABEL_WIDTH, label_width - (wanted - room))
+        table = _table(roles, width, label_width=label_width, differences=differences)
         group: str | None = None
-        for row, delta in zip(shown, deltas):
+        for row, delta, row_texts in zip(shown, deltas, texts, strict=True):
             if row.group != group:
                 group = row.group
                 if group:
@@ -161,8 +222,8 @@ def rows_table(section: SectionResult, roles: Sequence[Role]) -> FitToWidth:
                 Padding(Text(row.label), (0, 0, 0, 2)) if row.group else Text(row.label)
             )
             cells = [
-                data_text(cell(row.kind, value), HIGHER if i in row.highest else "")
-                for i, value in enumerate(row.values)
+                data_text(text, HIGHER if i in row.highest else "")
+                for i, text in enumerate(row_texts)
             ]
             if two:
                 cells.append(Text(delta))
@@ -181,7 +242,7 @@ def _overview(
     parts: list[RenderableType] = [rows_table(section, roles), Text()]
     for row in section.rows:
         if row.kind is Kind.PARAGRAPH:
-            for role, value in zip(roles, row.values):
+            for role, value in zip(roles, row.values, strict=True):
                 if isinstance(value, str):
                     name = with_article(role.singular)
                     parts.append(data_text(f"What does {name} do?", HEADING))
@@ -306,29 +367,22 @@ def profile(role: Role, sections: Sequence[SectionResult]) -> list[RenderableTyp
 
 
 def role_list(roles: Sequence[Role]) -> FitToWidth:
-    """Slug, SOC code (when any role has one), title and category. Slugs and codes are
-    what people copy into the next command, so they are never wrapped."""
+    """Slug, SOC code (when any role has one), title and category. Slugs are what people
+    copy into the next command, so they are never wrapped: when the longest does not fit
+    beside the rest, each role takes two lines, its slug alone on the first."""
     with_soc = any(r.soc for r in roles)
     slug_width = max((len(r.slug) for r in roles), default=4)
 
-    titles = max((len(r.title) for r in roles), default=5)
-    categories = max((len(r.category or "") for r in roles), default=8)
-
-    def build(width: int) -> Table:
-        fixed = slug_width + (7 + 3 if with_soc else 0) + 2 * 3
-        room = width - fixed
-        # Share out the room only when the titles and categories would not fit as they are.
-        title_width = room * 3 // 5 if 20 <= room < titles + categories else None
+    def build(width: int) -> RenderableType:
+        fixed = slug_width + (7 + 3 if with_soc else 0) + 3
+        if width - fixed < 2 * MIN_ROLE_WIDTH:
+            return Group(*_stacked_roles(roles))
         table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
         table.add_column("Slug", no_wrap=True, min_width=slug_width)
         if with_soc:
             table.add_column("SOC", no_wrap=True, min_width=7)
-        table.add_column("Title", overflow="fold", width=title_width)
-        table.add_column(
-            "Category",
-            overflow="fold",
-            width=room - title_width if title_width is not None else None,
-        )
+        table.add_column("Title", overflow="fold")
+        table.add_column("Category", overflow="fold")
         for role in roles:
             cells = [data_text(role.slug)]
             if with_soc:
@@ -338,3 +392,10 @@ def role_list(roles: Sequence[Role]) -> FitToWidth:
         return table
 
     return FitToWidth(build)
+
+
+def _stacked_roles(roles: Sequence[Role]) -> Iterable[RenderableType]:
+    for role in roles:
+        yield Text(safe(role.slug), style=HEADING, no_wrap=True, overflow="ignore")
+        facts = " · ".join(f for f in (role.soc, role.title, role.category) if f)
+        yield Padding(data_text(facts, MUTED), (0, 0, 0, 2), expand=False)

@@ -3,7 +3,7 @@ share them)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from jobcompare import formatting as fmt
 from jobcompare.compare import Delta, Kind

@@ -1,0 +1,115 @@
+"""The bundled BLS OEWS May 2025 dataset, through the CLI: its figures are BLS's published
+ones (checked by hand against the national rows of oe.data.0.Current), and unpublished
+values are shown as what they are."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from jobcompare.dataset import Dataset
+from tests.conftest import SEED, flat, run, validate
+
+COLLECTORS = "bill-and-account-collectors"
+CLERKS = "billing-and-posting-clerks"
+
+
+@pytest.fixture(scope="module")
+def document(schema: dict[str, Any]) -> dict[str, Any]:
+    result = run([COLLECTORS, CLERKS, "--json"], bundled=True)
+    assert result.exit_code == 0, result.stderr
+    loaded: dict[str, Any] = json.loads(result.stdout)
+    validate(loaded, schema)
+    return loaded
+
+
+def test_every_detailed_occupation_and_the_baseline(bundled: Dataset) -> None:
+    socs = [r.soc for r in bundled.roles if r.soc]
+    assert len(socs) == len(set(socs)) == 831
+    assert bundled.find("00-0000").title == "All Occupations"
+    assert bundled.find("all-occupations").noun == "worker (all occupations)"
+
+
+def test_published_figures_exactly(document: dict[str, Any]) -> None:
+    collectors, clerks = document["roles"]
+    assert collectors["soc"] == "43-3011"
+    assert collectors["overview"]["number_of_jobs"] == 158830
+    assert collectors["overview"]["hourly_rate"] == 23.59
+    assert collectors["salary"]["average_salary"] == 49060
+    assert collectors["salary"]["salary_range"] == {"min": 34400, "max": 65580}
+    assert collectors["salary"]["percentiles"] == {
+        "p10": 34400, "p25": 39010, "p50": 47030, "p75": 56740, "p90": 65580,
+    }  # fmt: skip
+    assert clerks["overview"]["number_of_jobs"] == 404060
+    assert clerks["overview"]["hourly_rate"] == 24.55
+    assert clerks["salary"]["percentiles"] == {
+        "p10": 37290, "p25": 42840, "p50": 48500, "p75": 58290, "p90": 67710,
+    }  # fmt: skip
+    assert document["summary"]["pay"]["difference"] == 51070 - 49060
+    # BLS publishes no demographics: null, not zero.
+    assert collectors["demographics"]["average_age"] is None
+    assert collectors["overview"]["growth_rate"] is None
+
+
+def test_soc_codes_name_the_same_roles(document: dict[str, Any]) -> None:
+    by_soc = run(["43-3011", "433021", "--json"], bundled=True)
+    assert json.loads(by_soc.stdout) == document
+
+
+def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
+    output = run([COLLECTORS, CLERKS], width=100, bundled=True).stdout
+    assert re.search(r"Yearly salary\s+\$49,060\s+\$51,070\s+\+\$2,010 \(\+4\.1%\)", output)
+    assert re.search(r"Median\s+\$47,030\s+\$48,500", output)
+    assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
+    assert "Growth rate" not in output
+    assert "The dataset has no demographics figures for these roles." in output
+    assert "a billing and posting clerk has an average salary of $51,070" in flat(output)
+
+
+def test_sources_and_attribution_under_the_tables() -> None:
+    output = flat(run([COLLECTORS, SEED[1]], width=100, bundled=True).stdout)
+    assert (
+        "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), "
+        "May 2025 estimates (release 2025A01); description from the O*NET 29.2 Database by "
+        "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), "
+        "used under the CC BY 4.0 license — Bill and Account Collectors" in output
+    )
+    assert (
+        'Comparison page "Patient account coordinator vs collections coordinator" (seed data) '
+        "— Collections Coordinator" in output
+    )
+
+
+def test_unpublished_values_keep_their_reason() -> None:
+    shown = run(["show", "actors"], width=100, bundled=True)
+    assert shown.exit_code == 0
+    assert re.search(r"Hourly rate\s+\$58\.29", shown.stdout)
+    assert "Yearly salary" not in shown.stdout  # hourly-only: never back-filled
+    assert "• salary.average: Wages for some occupations that do not generally work" in (
+        shown.stdout
+    )
+    document = json.loads(run(["show", "actors", "--json"], bundled=True).stdout)
+    assert document["overview"]["yearly_salary"] is None
+    assert document["unpublished"]["salary.average"].startswith("Wages for some occupations")
+
+
+def test_search_and_suggestions_among_all_occupations() -> None:
+    found = json.loads(run(["list", "--search", "collector", "--json"], bundled=True).stdout)
+    assert COLLECTORS in [r["slug"] for r in found]
+    typo = run(["bill and acount colectors", CLERKS], bundled=True)
+    assert typo.exit_code == 2
+    assert "Did you mean 'bill-and-account-collectors'?" in flat(typo.stderr)
+
+
+def test_list_keeps_slugs_whole_at_80_columns() -> None:
+    output = run(["list"], width=80, bundled=True).stdout
+    lines = output.splitlines()
+    longest = (
+        "first-line-supervisors-of-transportation-and-material-moving-workers-except-aircraft-"
+        "cargo-handling"
+    )
+    at = lines.index(longest)
+    assert lines[at + 1].startswith("  53-1047 · First-Line Supervisors of Transportation")
