@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,12 @@ TESTS = Path(__file__).parent
 SEED = ("patient-account-coordinator", "collections-coordinator")
 #: The two seed roles alone: tests about them do not depend on what else is bundled.
 SEED_FILE = bundled_data_dir() / "roles.toml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Index caches go to a folder of the test session's, never the user's."""
+    os.environ["JOBCOMPARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -321,3 +321,13 @@ def test_a_failed_write_is_an_error_not_a_traceback(
         cli.main()
     assert exited.value.code == 1
     assert "cannot write the output: No space left on device" in capsys.readouterr().err
+
+
+def test_list_as_aligned_columns_when_they_fit() -> None:
+    result = run(["list"], width=100)
+    assert result.stdout.splitlines() == [
+        "Slug                         Title                        Category",
+        "─" * 83,
+        "patient-account-coordinator  Patient Account Coordinator  Office and administrative",
+        "collections-coordinator      Collections Coordinator      Office and administrative",
+    ]

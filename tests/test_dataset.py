@@ -7,12 +7,12 @@ import pytest
 from jobcompare.dataset import (
     Dataset,
     DatasetError,
-    UnknownRoleError,
     bundled_data_dir,
     check_dataset,
     load_dataset,
 )
 from jobcompare.model import Amount, Degree, Percentiles, SalaryRange, Skill, TimeToBecome
+from jobcompare.names import UnknownRoleError
 from tests.conftest import TESTS
 
 MIXED = TESTS / "datasets" / "mixed.toml"

@@ -19,13 +19,14 @@ import typer
 from typer.core import TyperGroup
 
 from jobcompare import __version__
-from jobcompare.compare import MAX_ROLES, MIN_ROLES, ComparisonError, Section
-from jobcompare.dataset import AmbiguousRoleError, DatasetError, UnknownRoleError
+from jobcompare.errors import DatasetError
+from jobcompare.names import AmbiguousRoleError, UnknownRoleError
+from jobcompare.sections import MAX_ROLES, MIN_ROLES, ComparisonError, Section
 from jobcompare.text import safe
 
 if TYPE_CHECKING:
-    from jobcompare.dataset import Dataset
-    from jobcompare.model import Role
+    from jobcompare.catalogue import Catalogue
+    from jobcompare.model import Listed
 
 
 class ExitCode(IntEnum):
@@ -113,9 +114,7 @@ def complete_role(ctx: Any, incomplete: str) -> list[str]:
     if data is not None:
         data = Path(data)
     try:
-        from jobcompare.dataset import load_dataset
-
-        roles = load_dataset(data).roles
+        roles = _catalogue(data).listing
     except (DatasetError, OSError):
         return []
     prefix = incomplete.lower()
@@ -186,10 +185,10 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         raise typer.BadParameter(safe(str(exc)), ctx=ctx, param_hint=role_hint) from None
 
 
-def _dataset(data: Path | None) -> Dataset:
-    from jobcompare.dataset import load_dataset
+def _catalogue(data: Path | None) -> Catalogue:
+    from jobcompare.catalogue import open_catalogue
 
-    return load_dataset(data)
+    return open_catalogue(data)
 
 
 def _print(renderables: Sequence[Any]) -> None:
@@ -239,8 +238,8 @@ def compare_command(
             raise ComparisonError(
                 f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({len(roles)} given)"
             )
-        dataset = _dataset(data)
-        found = [dataset.find(query) for query in roles]
+        catalogue = _catalogue(data)
+        found = [catalogue.find(query) for query in roles]
         result = compare(found, section or tuple(Section))
     if json:
         from jobcompare.jsonout import comparison_document
@@ -269,18 +268,24 @@ def list_command(
     Example: jobcompare list --search coordinator
     """
     with _exit_codes(ctx):
-        roles = _matching(_dataset(data).roles, search)
+        roles = _matching(_catalogue(data).listing, search)
     if json:
         from jobcompare.jsonout import list_document
 
         _write_json(list_document(roles))
+    elif not roles:
+        typer.echo(f"No role matches '{safe(search or '')}'.")
     else:
-        from jobcompare import render
+        import shutil
 
-        _print([render.role_list(roles)] if roles else [f"No role matches '{safe(search or '')}'."])
+        from jobcompare.listing import role_lines
+
+        width = shutil.get_terminal_size().columns
+        sys.stdout.write("".join(line + "\n" for line in role_lines(roles, width)))
+        sys.stdout.flush()
 
 
-def _matching(roles: Sequence[Role], search: str | None) -> list[Role]:
+def _matching(roles: Sequence[Listed], search: str | None) -> list[Listed]:
     if not search:
         return list(roles)
     needle = search.casefold()
@@ -311,7 +316,7 @@ def show_command(
     from jobcompare.compare import build_sections
 
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        found = _dataset(data).find(role)
+        found = _catalogue(data).find(role)
     sections = build_sections([found], section or tuple(Section))
     if json:
         from jobcompare.jsonout import role_document

@@ -22,25 +22,11 @@ from jobcompare.model import (
     Skill,
     TimeToBecome,
 )
+from jobcompare.sections import MAX_ROLES as MAX_ROLES
+from jobcompare.sections import MIN_ROLES as MIN_ROLES
+from jobcompare.sections import ComparisonError as ComparisonError
+from jobcompare.sections import Section as Section
 from jobcompare.text import capitalise, casual, join_words, plural, possessive_plural, with_article
-
-MIN_ROLES = 2
-MAX_ROLES = 4
-
-
-class Section(str, Enum):
-    """The sections of a comparison, in the order they are shown."""
-
-    OVERVIEW = "overview"
-    SALARY = "salary"
-    EDUCATION = "education"
-    DEMOGRAPHICS = "demographics"
-    DUTIES = "duties"
-    SKILLS = "skills"
-
-    @property
-    def heading(self) -> str:
-        return "Duties and responsibilities" if self is Section.DUTIES else self.value.title()
 
 
 class Kind(Enum):
@@ -125,10 +111,6 @@ class Comparison:
     roles: tuple[Role, ...]
     sections: tuple[SectionResult, ...]
     summary: Summary
-
-
-class ComparisonError(ValueError):
-    """The request cannot be compared (wrong number of roles, a role twice)."""
 
 
 def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section)) -> Comparison:

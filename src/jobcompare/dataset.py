@@ -11,13 +11,17 @@ import difflib
 import itertools
 import math
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
+from jobcompare._toml import tomllib
+from jobcompare.errors import DatasetError as DatasetError
+from jobcompare.errors import Problem as Problem
+from jobcompare.files import bundled_data_dir as bundled_data_dir
+from jobcompare.files import dataset_files as dataset_files
 from jobcompare.model import (
     GENDER_GROUPS,
     RACE_GROUPS,
@@ -34,11 +38,7 @@ from jobcompare.model import (
     Skill,
     TimeToBecome,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11 only
-    import tomli as tomllib
+from jobcompare.names import RoleNames, normalise
 
 T = TypeVar("T")
 
@@ -50,150 +50,27 @@ _SUM_TOLERANCE = 0.5
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong (or suspicious, for a warning) in a dataset file."""
-
-    file: Path
-    message: str
-    line: int | None = None
-    column: int | None = None
-    role: str | None = None
-    field: str | None = None
-    severity: Literal["error", "warning"] = "error"
-
-    def __str__(self) -> str:
-        where = str(self.file)
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        parts = [where]
-        if self.role is not None:
-            parts.append(f"role '{self.role}'")
-        if self.field:
-            parts.append(self.field)
-        prefix = "warning: " if self.severity == "warning" else ""
-        return ": ".join(parts) + f": {prefix}{self.message}"
-
-
-class DatasetError(Exception):
-    """The dataset cannot be used; ``problems`` lists every error found."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-class AmbiguousRoleError(LookupError):
-    """What the user typed is the title or SOC code of more than one role."""
-
-    def __init__(self, query: str, slugs: Sequence[str]) -> None:
-        self.query = query
-        self.slugs = tuple(slugs)
-        listed = ", ".join(f"'{s}'" for s in self.slugs)
-        super().__init__(f"'{query}' matches several roles: {listed}. Use a slug.")
-
-
-class UnknownRoleError(LookupError):
-    """No role matches what the user typed; ``suggestions`` are close slugs."""
-
-    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
-        self.query = query
-        self.suggestions = tuple(suggestions)
-        message = f"unknown role '{query}'"
-        if self.suggestions:
-            message += ". Did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
-        super().__init__(message)
-
-
-@dataclass(frozen=True)
 class Dataset:
     roles: tuple[Role, ...]
     files: tuple[Path, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
     @cached_property
-    def _slugs(self) -> dict[str, Role]:
+    def _by_slug(self) -> dict[str, Role]:
         return {role.slug: role for role in self.roles}
 
     @cached_property
-    def _names(self) -> dict[str, list[Role]]:
-        """Normalised titles and SOC codes (with and without the hyphen) -> roles."""
-        names: dict[str, list[Role]] = {}
-        for role in self.roles:
-            keys = {_normalise(role.title)}
-            if role.soc:
-                keys |= {role.soc, role.soc.replace("-", "")}
-            for key in keys:
-                names.setdefault(key, []).append(role)
-        return names
+    def names(self) -> RoleNames:
+        return RoleNames((r.slug, normalise(r.title), r.soc) for r in self.roles)
 
     def find(self, query: str) -> Role:
         """The role whose slug, title (any case) or SOC code is ``query``; a slug wins over
         another role's title. Raises UnknownRoleError or AmbiguousRoleError."""
-        wanted = query.strip().lower()
-        role = self._slugs.get(wanted)
-        if role is not None:
-            return role
-        matches = self._names.get(wanted) or self._names.get(_normalise(query)) or []
-        if len(matches) > 1:
-            raise AmbiguousRoleError(query, [r.slug for r in matches])
-        if not matches:
-            raise UnknownRoleError(query, self.suggest(query))
-        return matches[0]
+        return self._by_slug[self.names.resolve(query)]
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Slugs of the roles closest to ``query`` (by slug or title), best first.
-
-        Only near-best matches are offered: one good suggestion beats three doubtful ones.
-        """
-        wanted = _normalise(query)
-        if not wanted:
-            return []
-        scores: dict[str, float] = {}
-        matcher = difflib.SequenceMatcher(b=wanted)
-        for role in self.roles:
-            for key in (role.slug, _normalise(role.title)):
-                matcher.set_seq1(key)
-                if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
-                    scores[role.slug] = max(scores.get(role.slug, 0.0), matcher.ratio())
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        if ranked and ranked[0][1] >= 0.6:
-            best = ranked[0][1]
-            return [slug for slug, score in ranked if score >= max(0.6, best - 0.1)][:limit]
-        return [r.slug for r in self.roles if wanted in _normalise(r.title)][:limit]
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-# -- finding the files --------------------------------------------------------------------
-
-
-def bundled_data_dir() -> Path:
-    """The dataset shipped with jobcompare.
-
-    An installed wheel carries it as ``jobcompare/data``; a checkout or an editable install
-    reads ``data/`` at the top of the repository.
-    """
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data"
-
-
-def dataset_files(path: Path) -> list[Path]:
-    """The TOML files that make up the dataset at ``path`` (a file or a folder)."""
-    if path.is_dir():
-        files = sorted(p for p in path.glob("*.toml") if p.is_file())
-        if not files:
-            raise DatasetError([Problem(path, "folder holds no *.toml dataset files")])
-        return files
-    if not path.exists():
-        raise DatasetError([Problem(path, "no such file or folder")])
-    return [path]
+        """Slugs of the roles closest to ``query``, best first."""
+        return self.names.suggest(query, limit)
 
 
 # -- loading ------------------------------------------------------------------------------
@@ -209,7 +86,7 @@ def load_dataset(path: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     first_seen: dict[str, Path] = {}
     for file in files:
-        file_roles, file_problems = _load_file(file)
+        file_roles, file_problems = load_file(file)
         problems.extend(file_problems)
         for role in file_roles:
             if role.slug in first_seen:
@@ -239,7 +116,7 @@ def _shared_names(roles: Sequence[Role], files: dict[str, Path]) -> list[Problem
     name those roles on the command line."""
     groups: dict[tuple[str, str], list[Role]] = {}
     for role in roles:
-        groups.setdefault(("title", _normalise(role.title)), []).append(role)
+        groups.setdefault(("title", normalise(role.title)), []).append(role)
         if role.soc:
             groups.setdefault(("SOC code", role.soc), []).append(role)
     problems = []
@@ -266,7 +143,7 @@ def check_dataset(path: Path | None = None) -> tuple[Dataset | None, list[Proble
         # Warnings are worth reporting next to errors, so gather them file by file.
         problems = list(exc.problems)
         for file in _files_quietly(path):
-            problems.extend(p for p in _load_file(file)[1] if p.severity == "warning")
+            problems.extend(p for p in load_file(file)[1] if p.severity == "warning")
         problems.sort(key=lambda p: (str(p.file), p.line or 0))
         return None, problems
     return dataset, list(dataset.warnings)
@@ -297,11 +174,17 @@ def _read_text(file: Path) -> str:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
-def _load_file(file: Path) -> tuple[list[Role], list[Problem]]:
+def load_file(file: Path) -> tuple[list[Role], list[Problem]]:
+    """The valid roles of one file, and every problem (errors and warnings) in it."""
     try:
         text = _read_text(file)
     except DatasetError as exc:
         return [], list(exc.problems)
+    return load_text(file, text)
+
+
+def load_text(file: Path, text: str) -> tuple[list[Role], list[Problem]]:
+    """Like load_file, for ``text`` read from ``file`` (or a part of it)."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -15,7 +15,7 @@ from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared
-from jobcompare.model import Amount, Role, SalaryRange, Skill
+from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -81,7 +81,7 @@ def role_document(
     return document
 
 
-def list_document(roles: Sequence[Role]) -> list[dict[str, JSONValue]]:
+def list_document(roles: Sequence[Listed]) -> list[dict[str, JSONValue]]:
     return [{"slug": r.slug, "title": r.title, "category": r.category, "soc": r.soc} for r in roles]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from jobcompare.text import casual
 
@@ -132,3 +133,19 @@ class Role:
     def singular(self) -> str:
         """The role as a sentence names it: "patient account coordinator"."""
         return self.noun or casual(self.title)
+
+
+class Listed(Protocol):
+    """What a role list shows: a Role, or an index entry of a role not yet loaded."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def category(self) -> str | None: ...
+
+    @property
+    def soc(self) -> str | None: ...

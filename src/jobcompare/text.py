@@ -13,6 +13,8 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def safe(text: str) -> str:
     """``text`` with every terminal control character removed (tabs become spaces)."""
+    if text.isprintable():  # the common case, checked in C: no control characters at all
+        return text
     return _UNSAFE.sub("", text.replace("\t", " "))
 
 

@@ -256,30 +256,27 @@ def _figures(
     return rows_table(section, roles)
 
 
-def _bullets(items: Sequence[Text]) -> RenderableType:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for item in items:
-        grid.add_row("•", item)
-    return grid
-
-
-def _list_cell(value: object, empty: str = "—") -> RenderableType:
-    if not isinstance(value, tuple) or not value:
-        return Text(empty)
-    return _bullets([data_text(str(item)) for item in value])
-
-
 def _duties(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> RenderableType:
+    """Example responsibilities side by side, numbered, a blank line between them."""
     row = section.row("example_responsibilities")
+    lists = [v if isinstance(v, tuple) else () for v in row.values]
+    count = max(map(len, lists), default=0)
 
     def build(width: int) -> Table:
-        table = _table(roles, width, label_width=len("responsibilities"))
-        table.add_row(Text("Example responsibilities"), *[_list_cell(v) for v in row.values])
+        table = _table(roles, width, label="#", label_width=len(str(count)))
+        for rank in range(count):
+            if rank:
+                table.add_row()
+            table.add_row(Text(str(rank + 1)), *[_duty(duties, rank) for duties in lists])
         return table
 
     return FitToWidth(build)
+
+
+def _duty(duties: tuple[object, ...], rank: int) -> Text:
+    if rank < len(duties):
+        return data_text(str(duties[rank]))
+    return Text("—" if rank == 0 else "")  # a role without duties says so once
 
 
 def _skills(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> RenderableType:
@@ -364,38 +361,3 @@ def profile(role: Role, sections: Sequence[SectionResult]) -> list[RenderableTyp
             parts.append(data_text(f"• {path}: {reason}", MUTED))
     parts += sources([role])
     return parts
-
-
-def role_list(roles: Sequence[Role]) -> FitToWidth:
-    """Slug, SOC code (when any role has one), title and category. Slugs are what people
-    copy into the next command, so they are never wrapped: when the longest does not fit
-    beside the rest, each role takes two lines, its slug alone on the first."""
-    with_soc = any(r.soc for r in roles)
-    slug_width = max((len(r.slug) for r in roles), default=4)
-
-    def build(width: int) -> RenderableType:
-        fixed = slug_width + (7 + 3 if with_soc else 0) + 3
-        if width - fixed < 2 * MIN_ROLE_WIDTH:
-            return Group(*_stacked_roles(roles))
-        table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
-        table.add_column("Slug", no_wrap=True, min_width=slug_width)
-        if with_soc:
-            table.add_column("SOC", no_wrap=True, min_width=7)
-        table.add_column("Title", overflow="fold")
-        table.add_column("Category", overflow="fold")
-        for role in roles:
-            cells = [data_text(role.slug)]
-            if with_soc:
-                cells.append(data_text(role.soc or "—"))
-            cells += [data_text(role.title), data_text(role.category or "—")]
-            table.add_row(*cells)
-        return table
-
-    return FitToWidth(build)
-
-
-def _stacked_roles(roles: Sequence[Role]) -> Iterable[RenderableType]:
-    for role in roles:
-        yield Text(safe(role.slug), style=HEADING, no_wrap=True, overflow="ignore")
-        facts = " · ".join(f for f in (role.soc, role.title, role.category) if f)
-        yield Padding(data_text(facts, MUTED), (0, 0, 0, 2), expand=False)

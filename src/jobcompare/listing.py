@@ -1,0 +1,41 @@
+"""The role list as plain text. Rich would lay out ten thousand rows in seconds; aligned
+columns need no more than string padding, so this module does not import it."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+
+from jobcompare.model import Listed
+from jobcompare.text import safe
+
+GAP = "  "
+
+
+def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
+    """Slug, SOC code (when any role has one), title and category, one role a line when
+    that fits in ``width``; otherwise each role on two lines, its slug alone on the first.
+    Slugs are what people copy into the next command, so they are never wrapped."""
+    rows = [
+        [safe(r.slug), safe(r.soc or "—"), safe(r.title), safe(r.category or "—")] for r in roles
+    ]
+    with_soc = any(r.soc for r in roles)
+    if not with_soc:
+        rows = [[slug, title, category] for slug, _, title, category in rows]
+    header = ["Slug", "SOC", "Title", "Category"] if with_soc else ["Slug", "Title", "Category"]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    if sum(widths) + len(GAP) * (len(widths) - 1) <= width:
+        yield GAP.join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+        yield "─" * min(width, sum(widths) + len(GAP) * (len(widths) - 1))
+        for row in rows:
+            yield GAP.join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        return
+    for slug, *facts in rows:
+        yield slug
+        details = "  " + " · ".join(f for f in facts if f != "—")
+        if len(details) <= width:
+            yield details
+        else:
+            yield from textwrap.wrap(
+                details, width, initial_indent="", subsequent_indent="  ", break_long_words=False
+            )

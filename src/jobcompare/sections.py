@@ -1,0 +1,30 @@
+"""What a comparison may hold: its sections, and how many roles.
+
+Apart from the engine so that the command line can offer these without loading it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+MIN_ROLES = 2
+MAX_ROLES = 4
+
+
+class Section(str, Enum):
+    """The sections of a comparison, in the order they are shown."""
+
+    OVERVIEW = "overview"
+    SALARY = "salary"
+    EDUCATION = "education"
+    DEMOGRAPHICS = "demographics"
+    DUTIES = "duties"
+    SKILLS = "skills"
+
+    @property
+    def heading(self) -> str:
+        return "Duties and responsibilities" if self is Section.DUTIES else self.value.title()
+
+
+class ComparisonError(ValueError):
+    """The request cannot be compared (wrong number of roles, a role twice)."""

@@ -1,0 +1,217 @@
+"""The lazy catalogue and its cache: always the same roles as a full load, and a stale or
+broken cache is never believed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jobcompare import catalogue as catalogue_module
+from jobcompare.catalogue import open_catalogue
+from jobcompare.dataset import Dataset, DatasetError, load_dataset
+from jobcompare.model import Amount
+from tests.conftest import TESTS
+
+ROLES = """# a small dataset
+[roles.analyst]
+title = "Data Analyst"
+soc = "15-2051"
+category = "Computer"
+
+[roles.analyst.salary]
+average = 50000
+
+[roles.clerk]
+title = "Clerk"
+[roles.clerk.salary]
+average = 30000
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_index_and_roles_match_a_full_load(bundled: Dataset, tmp_path: Path) -> None:
+    catalogue = open_catalogue(None, cache_dir=tmp_path)
+    assert [(e.slug, e.title, e.soc, e.category) for e in catalogue.listing] == [
+        (r.slug, r.title, r.soc, r.category) for r in bundled.roles
+    ]
+    for role in bundled.roles:
+        assert catalogue.role(role.slug) == role
+
+
+def test_the_mixed_test_dataset_matches_too(tmp_path: Path) -> None:
+    path = TESTS / "datasets" / "mixed.toml"
+    catalogue = open_catalogue(path, cache_dir=tmp_path)
+    for role in load_dataset(path).roles:
+        assert catalogue.find(role.slug) == role
+
+
+def test_a_warm_run_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    open_catalogue(data, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 1
+
+    def no_parsing(file: Path) -> None:
+        raise AssertionError("the index was rebuilt although the cache is fresh")
+
+    monkeypatch.setattr(catalogue_module, "_build_index", no_parsing)
+    assert open_catalogue(data, cache_dir=cache).find("Data Analyst").slug == "analyst"
+
+
+def test_an_edit_of_the_same_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    assert open_catalogue(data, cache_dir=cache).find("analyst").salary.average == Amount(50000)
+    before = data.stat()
+    write(data, ROLES.replace("Data Analyst", "Data Analyzt").replace("50000", "60000"))
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same mtime
+    catalogue = open_catalogue(data, cache_dir=cache)
+    assert catalogue.find("Data Analyzt").salary.average == Amount(60000)
+
+
+def test_a_replaced_or_touched_file_is_read_again(tmp_path: Path) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    open_catalogue(data, cache_dir=cache)
+    replacement = write(tmp_path / "new.toml", ROLES.replace('title = "Clerk"', 'title = "Teller"'))
+    os.replace(replacement, data)
+    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Teller"
+    data.touch()
+    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Teller"
+
+
+def test_a_new_jobcompare_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    open_catalogue(data, cache_dir=cache)
+    rebuilt: list[Path] = []
+    original = catalogue_module._build_index
+
+    def counting(file: Path):  # type: ignore[no-untyped-def]
+        rebuilt.append(file)
+        return original(file)
+
+    monkeypatch.setattr(catalogue_module, "_build_index", counting)
+    monkeypatch.setattr(catalogue_module, "__version__", "99.0")
+    open_catalogue(data, cache_dir=cache)
+    assert rebuilt == [data]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not marshal at all", b"\x00" * 64, None],
+    ids=["empty", "text", "zeros", "wrong-shape"],
+)
+def test_a_corrupt_cache_is_ignored(tmp_path: Path, garbage: bytes | None) -> None:
+    import marshal
+
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    open_catalogue(data, cache_dir=cache)
+    [cache_file] = cache.iterdir()
+    if garbage is None:  # the right key, but columns that do not fit together
+        stored_key = marshal.loads(cache_file.read_bytes())[0]
+        garbage = marshal.dumps((stored_key, ["analyst"], [], [], [], [], b"", b"", b""))
+    cache_file.write_bytes(garbage)
+    catalogue = open_catalogue(data, cache_dir=cache)
+    assert catalogue.find("analyst").salary.average == Amount(50000)
+    assert [e.slug for e in catalogue.listing] == ["analyst", "clerk"]
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    blocked = write(tmp_path / "a-file", "")  # the cache "folder" is a file
+    assert open_catalogue(data, cache_dir=blocked / "cache").find("clerk").title == "Clerk"
+
+
+def test_problems_carry_the_files_line_numbers(tmp_path: Path) -> None:
+    text = ROLES + '\n[roles.broken]\ntitle = "Broken"\n[roles.broken.salary]\naverage = "a lot"\n'
+    data = write(tmp_path / "roles.toml", text)
+    catalogue = open_catalogue(data, cache_dir=tmp_path / "cache")
+    assert catalogue.find("clerk").title == "Clerk"  # a broken neighbour does not matter
+    with pytest.raises(DatasetError) as caught:
+        catalogue.find("broken")
+    assert str(caught.value) == (
+        f"{data}:18: role 'broken': salary.average: expected a number, got a string ('a lot')"
+    )
+    with pytest.raises(DatasetError) as eager:
+        load_dataset(data)
+    assert str(eager.value) == str(caught.value)
+
+
+def test_syntax_errors_in_a_role_carry_the_files_line(tmp_path: Path) -> None:
+    data = write(tmp_path / "roles.toml", ROLES + "\n[roles.typo]\ntitle = Typo\n")
+    with pytest.raises(DatasetError) as caught:
+        open_catalogue(data, cache_dir=None).find("typo")
+    assert str(caught.value) == f"{data}:16:9: invalid TOML: Invalid value"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff" + ROLES,  # a byte-order mark
+        ROLES.replace('category = "Computer"', 'category = """Comp\n[roles.fake]\nuter"""'),
+        ROLES + '\n[[roles.clerk.skills]]\nname = "Filing"\n',  # skills as an array of tables
+        "[meta]\nnote = 1\n" + ROLES,  # not a role table: read whole (and refused)
+        ROLES.replace('title = "Clerk"', "title = 'Clerk'"),  # a literal string
+        ROLES.replace('title = "Clerk"', 'title = "Cl\\u0065rk"'),  # an escape
+    ],
+    ids=["bom", "multi-line-string", "array-of-tables", "other-table", "literal", "escape"],
+)
+def test_other_shapes_give_what_a_full_load_gives(tmp_path: Path, text: str) -> None:
+    data = write(tmp_path / "roles.toml", text)
+    try:
+        expected = load_dataset(data)
+    except DatasetError as error:
+        with pytest.raises(DatasetError) as caught:
+            open_catalogue(data, cache_dir=tmp_path).find("clerk")
+        assert str(caught.value) == str(error)
+        return
+    catalogue = open_catalogue(data, cache_dir=tmp_path)
+    assert [e.slug for e in catalogue.listing] == [r.slug for r in expected.roles]
+    for role in expected.roles:
+        assert catalogue.find(role.slug) == role
+        assert catalogue.find(role.title) == role
+
+
+def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
+    write(tmp_path / "a.toml", ROLES)
+    write(tmp_path / "b.toml", '\n\n[roles.clerk]\ntitle = "Other clerk"\n')
+    with pytest.raises(DatasetError) as caught:
+        open_catalogue(tmp_path, cache_dir=None)
+    assert str(caught.value) == (
+        f"{tmp_path / 'b.toml'}:3: role 'clerk': duplicate slug: already defined in "
+        f"{tmp_path / 'a.toml'}"
+    )
+
+
+def test_the_quick_way_agrees_with_the_careful_one(bundled: Dataset) -> None:
+    for file in bundled.files:
+        data = file.read_bytes()
+        quick = catalogue_module._plain_rows(data)
+        assert quick is not None  # jobcompare's own files take the quick way
+        careful = catalogue_module._split(data)
+        assert careful is not None
+        assert {slug: spans for slug, *_, spans in quick} == careful
+        for slug, title, soc, category, spans in quick:
+            start, end = spans[0]
+            assert (title, soc, category) == tuple(
+                catalogue_module._string_value(data, start, end, key)
+                for key in ("title", "soc", "category")
+            )
+    odd = ROLES.replace("[roles.clerk.salary]", "  [ roles.clerk.salary ]  # indented")
+    assert catalogue_module._plain_rows(odd.encode()) is None
+    assert catalogue_module._split(odd.encode()) is not None
+
+
+def test_the_listing_is_the_index(bundled: Dataset, tmp_path: Path) -> None:
+    listing = open_catalogue(None, cache_dir=tmp_path).listing
+    assert [(r.slug, r.title, r.soc, r.category) for r in listing] == [
+        (r.slug, r.title, r.soc, r.category) for r in bundled.roles
+    ]
