@@ -199,7 +199,7 @@ def test_the_quick_way_agrees_with_the_careful_one(bundled: Dataset) -> None:
         careful = catalogue_module._split(data)
         assert careful is not None
         assert {slug: spans for slug, *_, spans in quick} == careful
-        for slug, title, soc, category, spans in quick:
+        for _slug, title, soc, category, spans in quick:
             start, end = spans[0]
             assert (title, soc, category) == tuple(
                 catalogue_module._string_value(data, start, end, key)

@@ -331,3 +331,13 @@ def test_list_as_aligned_columns_when_they_fit() -> None:
         "patient-account-coordinator  Patient Account Coordinator  Office and administrative",
         "collections-coordinator      Collections Coordinator      Office and administrative",
     ]
+
+
+def test_the_readme_transcript_is_real() -> None:
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- transcript -->\n```console\n", 1)[1].split(
+        "```\n<!-- /transcript", 1
+    )[0]
+    command, expected = block.split("\n", 1)
+    args = command.removeprefix("$ jobcompare ").split()
+    assert run(args, width=80).stdout == expected

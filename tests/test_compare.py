@@ -91,8 +91,8 @@ def test_four_roles_mark_highest_without_differences() -> None:
     result = compare(MIXED.roles)
     row = result.sections[0].row("yearly_salary")
     assert row.delta is None
-    # The surgeon's figure is a lower bound: it is never treated as the exact highest.
-    assert row.highest == (3,)
+    # The surgeon's "at least $239,200" is above every exact figure: certainly the highest.
+    assert (row.highest, row.lowest) == ((0,), (1,))
     assert result.summary.pay is None
 
 
@@ -170,3 +170,16 @@ def test_english(noun: str, article: str, plural: str) -> None:
 
     assert text.with_article(noun) == article
     assert text.plural(noun) == plural
+
+
+def test_a_lower_bound_that_does_not_clear_every_figure_orders_nothing() -> None:
+    from jobcompare.model import Amount, Role, Salary
+
+    def paid(slug: str, amount: Amount) -> Role:
+        return Role(slug=slug, title=slug.title(), salary=Salary(average=amount))
+
+    bound, exact = paid("top", Amount(239200, at_least=True)), paid("star", Amount(300000))
+    row = compare([bound, exact, paid("clerk", Amount(40000))]).sections[0].row("yearly_salary")
+    assert (row.highest, row.lowest) == ((), ())
+    two_bounds = compare([bound, paid("other", Amount(239200, at_least=True))])
+    assert two_bounds.sections[0].row("yearly_salary").highest == ()

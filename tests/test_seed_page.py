@@ -112,7 +112,7 @@ TABLE_ROWS = [
 
 @pytest.fixture(scope="module", params=[120, 200])
 def wide_output(request: pytest.FixtureRequest) -> str:
-    result = run(SEED, width=request.param)
+    result = run([*SEED, "--plain"], width=request.param)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 

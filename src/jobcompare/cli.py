@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -198,6 +198,12 @@ def _print(renderables: Sequence[Any]) -> None:
     sys.stdout.flush()  # so that a write error is reported here, not at interpreter exit
 
 
+def _write_text(text: str) -> None:
+    # One write of the finished text, as for JSON.
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 def _write_json(document: object) -> None:
     from jobcompare.jsonout import dumps
 
@@ -207,6 +213,25 @@ def _write_json(document: object) -> None:
 
 
 # -- commands -----------------------------------------------------------------------------
+
+
+class Format(str, Enum):
+    """What ``compare`` prints."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+
+
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        "--no-charts",
+        help="Numbers only: no bars or salary chart (tables and exports).",
+    ),
+]
 
 
 @app.command("compare")
@@ -222,7 +247,26 @@ def compare_command(
         ),
     ],
     section: SectionOption = None,
-    json: JsonOption = False,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table (the default), markdown (GitHub tables), csv (one row per figure) or json.",
+        ),
+    ] = Format.TABLE,
+    json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    plain: PlainOption = False,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            metavar="FILE",
+            help="Also save what the tables show as a self-contained report: FILE.html or "
+            "FILE.svg.",
+        ),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
@@ -230,9 +274,28 @@ def compare_command(
     Example: jobcompare patient-account-coordinator collections-coordinator
 
     Example: jobcompare "Collections Coordinator" patient-account-coordinator -s salary --json
+
+    Example: jobcompare 43-3011 43-3021 --format markdown > comparison.md
+
+    Example: jobcompare 43-3011 43-3021 --export comparison.html
     """
     from jobcompare.compare import compare
 
+    if json:
+        if output_format not in (Format.TABLE, Format.JSON):
+            raise typer.BadParameter("--json and --format disagree", ctx=ctx, param_hint="'--json'")
+        output_format = Format.JSON
+    if export is not None:
+        if output_format is not Format.TABLE:
+            raise typer.BadParameter(
+                "an export saves the tables: leave out --format/--json", ctx=ctx,
+                param_hint="'--export'",
+            )  # fmt: skip
+        if export.suffix.lower() not in EXPORT_SUFFIXES:
+            raise typer.BadParameter(
+                f"'{safe(export.name)}': the report is HTML or SVG, so FILE must end in "
+                + " or ".join(EXPORT_SUFFIXES), ctx=ctx, param_hint="'--export'",
+            )  # fmt: skip
     with _exit_codes(ctx):
         if not MIN_ROLES <= len(roles) <= MAX_ROLES:
             raise ComparisonError(
@@ -241,14 +304,36 @@ def compare_command(
         catalogue = _catalogue(data)
         found = [catalogue.find(query) for query in roles]
         result = compare(found, section or tuple(Section))
-    if json:
+    if output_format is Format.JSON:
         from jobcompare.jsonout import comparison_document
 
         _write_json(comparison_document(result))
+    elif output_format is Format.MARKDOWN:
+        from jobcompare.exports import to_markdown
+
+        _write_text(to_markdown(result))
+    elif output_format is Format.CSV:
+        from jobcompare.exports import to_csv
+
+        _write_text(to_csv(result))
     else:
         from jobcompare import render
 
-        _print(render.comparison(result))
+        renderables = render.comparison(result, charts=not plain)
+        if export is not None:
+            title = " vs ".join(role.title for role in result.roles)
+            try:
+                render.export(renderables, export, title=safe(title))
+            except OSError as exc:
+                typer.echo(
+                    f"jobcompare: error: cannot write {safe(str(export))}: {exc.strerror or exc}",
+                    err=True,
+                )
+                raise typer.Exit(ExitCode.DATA_ERROR) from None
+        _print(renderables)
+
+
+EXPORT_SUFFIXES = (".html", ".htm", ".svg")
 
 
 @app.command("list")
@@ -307,6 +392,7 @@ def show_command(
     ],
     section: SectionOption = None,
     json: JsonOption = False,
+    plain: PlainOption = False,
     data: DataOption = None,
 ) -> None:
     """Show one role's full profile.
@@ -325,7 +411,7 @@ def show_command(
     else:
         from jobcompare import render
 
-        _print(render.profile(found, sections))
+        _print(render.profile(found, sections, charts=not plain))
 
 
 @app.command("validate")

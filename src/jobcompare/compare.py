@@ -69,6 +69,7 @@ class Row:
     group: str | None = None  # rows of one ratio (gender, race) share a group label
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
+    lowest: tuple[int, ...] = ()  # and with the lowest
 
     @property
     def has_data(self) -> bool:
@@ -150,6 +151,7 @@ def _row(
     """A row; ``rank`` marks figures where "higher" is worth pointing out (pay, jobs,
     growth, satisfaction), as opposed to neutral ones such as age or a race share."""
     values = tuple(values)
+    highest, lowest = _extremes(kind, values) if rank else ((), ())
     return Row(
         key=key,
         label=label,
@@ -157,7 +159,8 @@ def _row(
         values=values,
         group=group,
         delta=_delta(kind, values) if len(values) == 2 else None,
-        highest=_highest(kind, values) if rank else (),
+        highest=highest,
+        lowest=lowest,
     )
 
 
@@ -206,18 +209,36 @@ def _clean(value: float) -> float:
     return round(value, 6)
 
 
-def _highest(kind: Kind, values: tuple[object, ...]) -> tuple[int, ...]:
+def _extremes(kind: Kind, values: tuple[object, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(roles with the highest figure, roles with the lowest), when the figures differ and
+    the order is certain: a lower bound ("≥ $239,200") is above every exact figure it
+    exceeds, but two bounds, or a bound below an exact figure, cannot be ordered."""
     if kind is Kind.DEGREE:
         shares = [v.share if isinstance(v, Degree) else None for v in values]
         names = {v.name for v in values if isinstance(v, Degree)}
-        figures = [float(s) if s is not None and len(names) == 1 else None for s in shares]
+        exact = [float(s) if s is not None and len(names) == 1 else None for s in shares]
+        bounds: list[float | None] = [None] * len(values)
     else:
-        figures = [_comparable(kind, v) for v in values]
-    known = [f for f in figures if f is not None]
-    if len(known) < 2 or len(set(known)) == 1:
-        return ()
-    top = max(known)
-    return tuple(i for i, f in enumerate(figures) if f == top)
+        exact = [_comparable(kind, v) for v in values]
+        bounds = [float(v.value) if isinstance(v, Amount) and v.at_least else None
+                  for v in values]  # fmt: skip
+    known = [f for f in exact if f is not None]
+    bound = [b for b in bounds if b is not None]
+    if len(known) + len(bound) < 2:
+        return (), ()
+    if bound:
+        if len(bound) > 1 or (known and max(known) >= bound[0]):
+            return (), ()
+        highest = tuple(i for i, b in enumerate(bounds) if b is not None)
+        lowest = tuple(i for i, f in enumerate(exact) if known and f == min(known))
+        return highest, lowest
+    if len(set(known)) == 1:
+        return (), ()
+    top, bottom = max(known), min(known)
+    return (
+        tuple(i for i, f in enumerate(exact) if f == top),
+        tuple(i for i, f in enumerate(exact) if f == bottom),
+    )
 
 
 def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str | None:
@@ -350,14 +371,19 @@ def _demographics(roles: tuple[Role, ...]) -> SectionResult:
             values = [ratio.get(key) if ratio else None for ratio in ratios]
             rows.append(_row(f"{attribute}_ratio.{key}", label, Kind.PERCENT, values, group))
     rows.append(_row("lgbt_percentage", "LGBT percentage", Kind.PERCENT, [p.lgbt for p in people]))
-    intro = _intro(
-        roles,
-        lambda names: (
-            "Here are the differences between "
-            f"{join_words([possessive_plural(n) for n in names])} demographics:"
-        ),
-    )
+    intro = _intro(roles, _demographics_intro)
     return SectionResult(Section.DEMOGRAPHICS, intro, tuple(rows))
+
+
+def _demographics_intro(names: list[str]) -> str:
+    # "surgeons (all other)'" reads badly: a qualified name takes the longer wording.
+    if any("(" in name or "," in name for name in names):
+        listed = join_words([plural(n) for n in names])
+        return f"Here are the differences in demographics between {listed}:"
+    return (
+        "Here are the differences between "
+        f"{join_words([possessive_plural(n) for n in names])} demographics:"
+    )
 
 
 def _duties(roles: tuple[Role, ...]) -> SectionResult:
@@ -459,7 +485,14 @@ def _time_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
         both = "both " if len(roles) == 2 else ""
         who = join_words([with_article(n) for n in names])
         return [f"It typically takes {fmt.duration(known[0][1])} to become {both}{who}."]
-    parts = [f"{fmt.duration(t)} to become {with_article(n)}" for n, t in known]
+    # Roles that take as long share a clause: "6-12 months to become a ... or a ...".
+    groups: dict[tuple[int, int], list[str]] = {}
+    for name, value in known:
+        groups.setdefault(_duration_key(value), []).append(with_article(name))
+    parts = [
+        f"{fmt.duration(TimeToBecome(*key))} to become {join_words(names, conjunction='or')}"
+        for key, names in groups.items()
+    ]
     return [f"It typically takes {join_words(parts)}."]
 
 

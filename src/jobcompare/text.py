@@ -70,8 +70,8 @@ def possessive_plural(noun: str) -> str:
     return plural(noun) + "'"
 
 
-def join_words(words: Sequence[str], *, oxford: bool = False) -> str:
-    """ "a", "a and b", "a, b and c" (or "a, b, and c" with ``oxford``)."""
+def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str = "and") -> str:
+    """ "a", "a and b", "a, b and c" (or "a, b, and c" with ``oxford``; "or" for "and")."""
     if len(words) <= 2:
-        return " and ".join(words)
-    return ", ".join(words[:-1]) + ("," if oxford else "") + " and " + words[-1]
+        return f" {conjunction} ".join(words)
+    return ", ".join(words[:-1]) + ("," if oxford else "") + f" {conjunction} " + words[-1]

@@ -44,6 +44,10 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
 }
 
 
+#: With three or four roles, what marks a row's highest and lowest figure.
+HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
+
+
 def cell(kind: Kind, value: object) -> str:
     """One figure as shown in a table cell ("—" when missing)."""
     return _DISPLAY[kind](value)
@@ -62,7 +66,8 @@ def difference(delta: Delta | None, kind: Kind) -> str:
     sign = "+" if delta.value > 0 else "-"
     size = abs(delta.value)
     if delta.unit == "dollars":
-        text = f"{sign}${size:,.2f}" if kind is Kind.RATE else f"{sign}${_trim(size)}"
+        whole = kind is not Kind.RATE and float(size).is_integer()
+        text = f"{sign}${size:,.0f}" if whole else f"{sign}${size:,.2f}"
     elif delta.unit == "points":
         text = f"{sign}{_trim(size)} pp"
     else:

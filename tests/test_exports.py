@@ -1,0 +1,419 @@
+"""Markdown and CSV exports: exact content, escaping of hostile data, CSV injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+from markdown_it import MarkdownIt  # a dependency of Rich, so always installed
+
+from jobcompare.compare import Comparison, Section, compare
+from jobcompare.dataset import Dataset, load_dataset
+from jobcompare.exports import CSV_HEADER, md_paragraph, md_text, to_csv, to_markdown
+from jobcompare.model import Amount, Overview, Role, Salary, Skill, TimeToBecome
+from tests.conftest import SEED, TESTS
+
+MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
+PATIENT, COLLECTIONS = SEED
+
+
+def seed(dataset: Dataset, sections: tuple[Section, ...] = tuple(Section)) -> Comparison:
+    return compare([dataset.find(s) for s in SEED], sections)
+
+
+def records(comparison: Comparison) -> list[list[str]]:
+    text = to_csv(comparison)
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+
+def test_salary_markdown_exactly(dataset: Dataset) -> None:
+    assert to_markdown(seed(dataset, (Section.SALARY,))) == (
+        "# Patient Account Coordinator vs Collections Coordinator\n"
+        "\n"
+        "The differences between patient account coordinators and collections coordinators "
+        "can be seen in a few details. Each job has different responsibilities and duties. "
+        "It typically takes 6-12 months to become both a patient account coordinator and a "
+        "collections coordinator. Additionally, a collections coordinator has an average "
+        "salary of $37,938, which is higher than the $35,695 average annual salary of a "
+        "patient account coordinator. That is $2,243 (6.3%) more a year. The top three "
+        "skills for a patient account coordinator include patients, patient accounts and "
+        "credit balances. The most important skills for a collections coordinator are "
+        "customer service, patients, and phone calls. Both roles list patients and appeals "
+        "among their skills.\n"
+        "\n"
+        "*Differences are a collections coordinator minus a patient account coordinator.*\n"
+        "\n"
+        "## Salary\n"
+        "\n"
+        "Patient account coordinators and collections coordinators have different pay "
+        "scales, as shown below.\n"
+        "\n"
+        "|  | Patient Account Coordinator | Collections Coordinator | Difference |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Average salary | $35,695 | **$37,938** | +$2,243 (+6.3%) |\n"
+        "| Salary range | $30,000 – $41,000 | $30,000 – $47,000 |  |\n"
+        "| Highest paying city | — | New York, NY |  |\n"
+        "| Highest paying state | — | Connecticut |  |\n"
+        "| Best paying company | — | University of California, Berkeley |  |\n"
+        "| Best paying industry | — | Professional |  |\n"
+        "\n"
+        "## Sources\n"
+        "\n"
+        '- Comparison page "Patient account coordinator vs collections coordinator" '
+        "(seed data) — both roles\n"
+    )
+
+
+def test_full_seed_markdown_lines(dataset: Dataset) -> None:
+    lines = to_markdown(seed(dataset)).splitlines()
+    assert "| Gender ratio: Male | 12.0% | 26.6% | +14.6 pp |" in lines
+    assert "| Race ratio: American Indian and Alaska Native | 0.5% | 0.5% | same |" in lines
+    assert "| Number of jobs | **148,258** | 40,113 | -108,145 (-72.9%) |" in lines
+    assert "| Growth rate | -8% | -8% | same |" in lines
+    assert "### What does a patient account coordinator do?" in lines
+    assert "### What does a collections coordinator do?" in lines
+    assert (
+        "| 6 | See that records are store securely and handle in compliance with HIPAA "
+        "privacy and security regulations | Submit insurance appeals and provider disputes "
+        "when necessary. |"
+    ) in lines
+    start = lines.index("## Skills")
+    assert lines[start : start + 12] == [
+        "## Skills",
+        "",
+        "| # | Patient Account Coordinator | Collections Coordinator |",
+        "| --- | --- | --- |",
+        "| 1 | Patients, 20% ◆ | Customer Service, 15% |",
+        "| 2 | Patient Accounts, 10% | Patients, 12% ◆ |",
+        "| 3 | Credit Balances, 9% | Phone Calls, 6% |",
+        "| 4 | Appeals, 7% ◆ | Collection Efforts, 4% |",
+        "| 5 | Medical Billing, 4% | Delinquent Accounts, 4% |",
+        "| 6 | Data Entry, 3% | Appeals, 4% ◆ |",
+        "",
+        "◆ listed for both roles",
+    ]
+    headings = [line for line in lines if line.startswith("#")]
+    assert headings == [
+        "# Patient Account Coordinator vs Collections Coordinator",
+        "## Overview",
+        "### What does a patient account coordinator do?",
+        "### What does a collections coordinator do?",
+        "## Salary",
+        "## Education",
+        "## Demographics",
+        "## Duties and responsibilities",
+        "## Skills",
+        "## Sources",
+    ]
+    # The description follows its heading as one paragraph.
+    heading = lines.index("### What does a collections coordinator do?")
+    assert lines[heading + 2].startswith("Usually working alongside a company's account")
+    assert lines[heading + 2].endswith("enforcing the company's policies and regulations.")
+
+
+def test_every_seed_figure_is_in_the_markdown(dataset: Dataset) -> None:
+    output = to_markdown(seed(dataset))
+    for figure in ["$35,695", "$37,938", "$17.16", "$18.24", "148,258", "40,113", "-8%",
+                   "$30,000 – $41,000", "$30,000 – $47,000", "+$2,243 (+6.3%)",
+                   "+$1.08 (+6.3%)", "-108,145 (-72.9%)", "+14.6 pp", "+14 pp", "12.0%",
+                   "88.0%", "26.6%", "73.4%", "12.7%", "4.2%", "19.1%", "4.0%", "59.5%",
+                   "0.5%", "12.1%", "4.1%", "20.8%", "3.6%", "59.0%", "Bachelor's Degree, 34%",
+                   "Bachelor's Degree, 48%", "6-12 months", "Business", "New York, NY",
+                   "Connecticut", "University of California, Berkeley", "Professional",
+                   "Patients, 20% ◆", "Appeals, 4% ◆"]:  # fmt: skip
+        assert figure in output, figure
+
+
+def test_hostile_text_is_escaped_and_stripped() -> None:
+    output = to_markdown(compare([MIXED.find("tricky"), MIXED.find("analyst")]))
+    for hostile in ["\x1b", "\x07", "\x9b"]:
+        assert hostile not in output
+    lines = output.splitlines()
+    assert lines[0] == r"# \[bold red\]Tricky\[/\] Role vs Data Analyst"
+    assert r"### What does a \[bold red\]Tricky\[/\] role do?" in lines
+    assert (
+        r"Line one \[31mred\[0m and a bell and a link \[link=https://x.invalid\]here\[/link\]."
+    ) in lines
+    assert r"| 1 | Escape \]0;title attempts | — |" in lines
+    assert r"| 2 | \[blink\]Not markup\[/blink\] |  |" in lines
+    assert r"| 1 | Shell \[2J, 50% | SQL, 30% |" in lines
+    assert "| 2 | Patients, 10.5% ◆ | Patients, 1% ◆ |" in lines
+    assert r"| Yearly salary | $52,000.50 | **$83,000** | +$30,999.50 (+59.6%) |" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "inline", "paragraph"),
+    [
+        ("a | b", r"a \| b", r"a \| b"),
+        ("*bold* _it_ `code`", r"\*bold\* \_it\_ \`code\`", r"\*bold\* \_it\_ \`code\`"),
+        ("<script>x</script>", r"\<script>x\</script>", r"\<script>x\</script>"),
+        ("[a](b) ![i](j)", r"\[a\](b) !\[i\](j)", r"\[a\](b) !\[i\](j)"),
+        ("back\\slash", r"back\\slash", r"back\\slash"),
+        ("C# ~~gone~~", r"C\# \~\~gone\~\~", r"C\# \~\~gone\~\~"),
+        ("AT&T &amp; &#169;", r"AT&T \&amp; \&\#169;", r"AT&T \&amp; \&\#169;"),
+        ("one\n\n  two\nthree ", "one two three", "one two three"),
+        ("- item", "- item", r"\- item"),
+        ("> quote", "> quote", r"\> quote"),
+        ("1. first", "1. first", r"1\. first"),
+        ("2) second", "2) second", r"2\) second"),
+        ("tab\there\x1b[0m", r"tab here\[0m", r"tab here\[0m"),
+    ],
+)
+def test_markdown_escaping(text: str, inline: str, paragraph: str) -> None:
+    assert md_text(text) == inline
+    assert md_paragraph(text) == paragraph
+
+
+HOSTILE = "<b>x</b> *y* _z_ [l](http://z) ![i](j) `c` ~~d~~ | a \\ &amp; #"
+
+
+def test_hostile_text_reads_as_text_in_a_markdown_renderer() -> None:
+    """Rendered by a CommonMark parser with GFM tables, dataset text comes out as the same
+    text: no tags, links, emphasis, code or broken tables."""
+    role = Role(
+        slug="hostile",
+        title=HOSTILE,
+        noun="hostile",
+        category=HOSTILE,
+        description=f"# Heading\n\n- item\n> quote {HOSTILE}",
+        time_to_become=TimeToBecome(6, 12),
+        source=f"1. {HOSTILE}",
+        duties=(HOSTILE, "- not a list"),
+        skills=(Skill(HOSTILE, 5), Skill("Patients", 1)),
+        salary=Salary(average=Amount(1), best_paying_company=f"+ {HOSTILE}"),
+    )
+    output = to_markdown(compare([role, MIXED.find("analyst")]))
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(output)
+    shown = "&lt;b&gt;x&lt;/b&gt; *y* _z_ [l](http://z) ![i](j) `c` ~~d~~ | a \\ &amp;amp; #"
+    assert f"<h1>{shown} vs Data Analyst</h1>" in html
+    assert f"<th>{shown}</th>" in html
+    assert f"<td>{shown}</td>" in html  # category, and the first duty
+    assert f"<td>+ {shown}</td>" in html
+    assert f"<td>{shown}, 5%</td>" in html
+    assert f"<p># Heading - item &gt; quote {shown}</p>" in html
+    assert f"<li>1. {shown} — {shown}</li>" in html  # only the hostile role names it
+    assert "<td>- not a list</td>" in html
+    for tag in ["<a ", "<b>", "<code>", "<del>", "<s>", "<img", "<blockquote>", "<h1># "]:
+        assert tag not in html, tag
+    assert html.count("<em>") == 1  # the "Differences are" line
+    assert html.count("<strong>") == 2  # the higher pay, yearly and average
+    assert html.count("<li>") == 1  # the source
+    # Every table row keeps its cells: no "|" in the data split one.
+    for table in html.split("<table>")[1:]:
+        rows = table.split("</table>")[0].split("<tr>")[1:]
+        assert len({row.count("<td>") + row.count("<th>") for row in rows}) == 1
+
+
+def test_four_roles_mark_highest_and_lowest_and_have_no_difference() -> None:
+    output = to_markdown(compare(MIXED.roles))
+    lines = output.splitlines()
+    assert "Difference" not in output
+    assert (
+        r"|  | Surgeons, All Other | \[bold red\]Tricky\[/\] Role | Empty Role | Data Analyst |"
+    ) in lines
+    assert "*▲ marks a row's highest figure, ▼ its lowest.*" in lines
+    assert "| Number of jobs | 26,350 ▼ | — | — | **100,000** ▲ |" in lines
+    assert "| Yearly salary | **≥ $239,200** ▲ | $52,000.50 ▼ | — | $83,000 |" in lines
+    assert "| Job satisfaction | — | — | — | 3.5 |" in lines
+    assert "| Median | ≥ $239,200 | — | — | — |" in lines
+    assert "Growth rate" in output  # the analyst has it
+    assert "LGBT percentage" not in output  # nobody has it
+    # Duties: a role without any says so once.
+    assert r"| 1 | — | Escape \]0;title attempts | — | — |" in lines
+    assert "listed for" not in output  # no skill is named by all four
+    assert "- BLS OEWS, May 2025 — Surgeons, All Other" in lines
+    assert "*Differences are" not in output
+
+
+def test_sections_without_figures_say_so() -> None:
+    output = to_markdown(compare([MIXED.find("surgeon"), MIXED.find("empty-role")]))
+    assert "## Demographics\n\nThe dataset has no demographics figures for these roles.\n" in (
+        output
+    )
+    assert "The dataset has no duties figures for these roles." in output
+    assert "The dataset has no skills figures for these roles." in output
+    assert "| Average salary | ≥ $239,200 | — |  |" in output.splitlines()
+
+
+def test_three_roles_mark_highest_and_lowest(dataset: Dataset) -> None:
+    roles = [*(dataset.find(s) for s in SEED), MIXED.find("tricky")]
+    lines = to_markdown(compare(roles, [Section.DEMOGRAPHICS, Section.OVERVIEW])).splitlines()
+    assert "| Hourly rate | $17.16 ▼ | $18.24 | **$25.00** ▲ |" in lines
+    # Equal figures: nobody is highest when all known ones agree.
+    assert "| Growth rate | -8% | -8% | — |" in lines
+
+
+def test_a_tie_marks_both_roles() -> None:
+    def role(slug: str, pay: int) -> Role:
+        return Role(slug=slug, title=slug.title(), salary=Salary(average=Amount(pay)))
+
+    result = compare([role("a", 10), role("b", 30), role("c", 30)], [Section.SALARY])
+    assert "| Average salary | $10 ▼ | **$30** ▲ | **$30** ▲ |" in to_markdown(result)
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def test_csv_header_and_line_ends(dataset: Dataset) -> None:
+    text = to_csv(seed(dataset))
+    assert text.startswith("section,field,role,value,unit,bound\r\n")
+    assert text.endswith("\r\n")
+    assert records(seed(dataset))[0] == list(CSV_HEADER)
+
+
+def test_csv_seed_rows(dataset: Dataset) -> None:
+    rows = records(seed(dataset))
+    for expected in [
+        ["salary", "average_salary", COLLECTIONS, "37938", "USD/year", ""],
+        ["salary", "salary_range.min", PATIENT, "30000", "USD/year", ""],
+        ["salary", "salary_range.max", COLLECTIONS, "47000", "USD/year", ""],
+        ["salary", "percentiles.p90", PATIENT, "", "USD/year", ""],
+        ["salary", "highest_paying_city", PATIENT, "", "", ""],
+        ["salary", "best_paying_company", COLLECTIONS, "University of California, Berkeley",
+         "", ""],
+        ["overview", "hourly_rate", PATIENT, "17.16", "USD/hour", ""],
+        ["overview", "growth_rate", PATIENT, "-8", "%", ""],
+        ["overview", "number_of_jobs", COLLECTIONS, "40113", "jobs", ""],
+        ["overview", "job_satisfaction", PATIENT, "", "rating 0-5", ""],
+        ["overview", "years_of_experience", PATIENT, "12", "years", ""],
+        ["overview", "time_to_become.min_months", PATIENT, "6", "months", ""],
+        ["overview", "time_to_become.max_months", PATIENT, "12", "months", ""],
+        ["overview", "most_common_degree.name", PATIENT, "Bachelor's Degree", "", ""],
+        ["education", "most_common_degree.share", COLLECTIONS, "48", "%", ""],
+        ["education", "most_common_college", PATIENT, "", "", ""],
+        ["demographics", "average_age", PATIENT, "46", "years", ""],
+        ["demographics", "gender_ratio.male", PATIENT, "12.0", "%", ""],
+        ["demographics", "gender_ratio.female", COLLECTIONS, "73.4", "%", ""],
+        ["demographics", "race_ratio.hispanic_or_latino", COLLECTIONS, "20.8", "%", ""],
+        ["demographics", "lgbt_percentage", PATIENT, "8", "%", ""],
+        ["duties", "example_responsibilities.6", COLLECTIONS,
+         "Submit insurance appeals and provider disputes when necessary.", "", ""],
+        ["skills", "skills.1.name", PATIENT, "Patients", "", ""],
+        ["skills", "skills.1.share", PATIENT, "20", "%", ""],
+        ["skills", "skills.1.shared", PATIENT, "true", "", ""],
+        ["skills", "skills.2.shared", PATIENT, "false", "", ""],
+        ["skills", "skills.6.name", COLLECTIONS, "Appeals", "", ""],
+    ]:  # fmt: skip
+        assert expected in rows, expected
+    description = next(r for r in rows if r[1] == "description" and r[2] == PATIENT)
+    assert description[3].startswith("A patient account coordinator ensures that")
+
+
+def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
+    rows = records(seed(dataset, (Section.SALARY, Section.OVERVIEW)))[1:]
+    # Sections in the standard order, then roles in the comparison's order.
+    order = list(dict.fromkeys((r[0], r[2]) for r in rows))
+    assert order == [
+        ("overview", PATIENT),
+        ("overview", COLLECTIONS),
+        ("salary", PATIENT),
+        ("salary", COLLECTIONS),
+    ]
+    assert [r for r in rows if r[0] == "salary" and r[2] == PATIENT] == [
+        ["salary", "average_salary", PATIENT, "35695", "USD/year", ""],
+        ["salary", "salary_range.min", PATIENT, "30000", "USD/year", ""],
+        ["salary", "salary_range.max", PATIENT, "41000", "USD/year", ""],
+        ["salary", "percentiles.p10", PATIENT, "", "USD/year", ""],
+        ["salary", "percentiles.p25", PATIENT, "", "USD/year", ""],
+        ["salary", "percentiles.p50", PATIENT, "", "USD/year", ""],
+        ["salary", "percentiles.p75", PATIENT, "", "USD/year", ""],
+        ["salary", "percentiles.p90", PATIENT, "", "USD/year", ""],
+        ["salary", "highest_paying_city", PATIENT, "", "", ""],
+        ["salary", "highest_paying_state", PATIENT, "", "", ""],
+        ["salary", "best_paying_company", PATIENT, "", "", ""],
+        ["salary", "best_paying_industry", PATIENT, "", "", ""],
+    ]
+
+
+def test_csv_lower_bounds_and_missing_values() -> None:
+    rows = records(compare([MIXED.find("surgeon"), MIXED.find("analyst")]))
+    for expected in [
+        ["salary", "average_salary", "surgeon", "239200", "USD/year", "at_least"],
+        ["overview", "yearly_salary", "surgeon", "239200", "USD/year", "at_least"],
+        ["salary", "salary_range.min", "surgeon", "97700", "USD/year", ""],
+        ["salary", "salary_range.max", "surgeon", "239200", "USD/year", "at_least"],
+        ["salary", "percentiles.p25", "surgeon", "187000", "USD/year", ""],
+        ["salary", "percentiles.p50", "surgeon", "239200", "USD/year", "at_least"],
+        ["salary", "salary_range.min", "analyst", "", "USD/year", ""],
+        ["overview", "hourly_rate", "surgeon", "", "USD/hour", ""],
+        ["overview", "hourly_rate", "analyst", "39.9", "USD/hour", ""],
+        ["overview", "soc", "surgeon", "29-1248", "", ""],
+        ["overview", "soc", "analyst", "", "", ""],
+        ["overview", "most_common_degree.name", "surgeon", "", "", ""],
+        ["overview", "most_common_degree.share", "surgeon", "", "%", ""],
+        ["skills", "skills.3.name", "analyst", "Excel", "", ""],
+        ["skills", "skills.3.share", "analyst", "", "%", ""],
+    ]:
+        assert expected in rows, expected
+    # A role without duties or skills has no rows for them.
+    assert not [r for r in rows if r[0] in ("duties", "skills") and r[2] == "surgeon"]
+
+
+def test_csv_text_is_safe_and_never_a_formula() -> None:
+    role = Role(
+        slug="hostile",
+        title='=HYPERLINK("x")',
+        category="=1+1",
+        description="line one\nline two \x1b[31m\x07",
+        duties=("-2+3", "+cmd", "@SUM(A1)", "\tTabbed", "\rReturn", "fine - really"),
+        skills=(Skill("=cmd|' /C calc'!A0", 5),),
+        overview=Overview(growth_rate=-8, years_of_experience=-0.5),
+        salary=Salary(best_paying_company="@evil", highest_paying_city='A, B "C"'),
+    )
+    rows = records(compare([role, MIXED.find("analyst")]))
+    values = {r[1]: r[3] for r in rows if r[2] == "hostile"}
+    assert values["category"] == "'=1+1"
+    assert values["description"] == "line one\nline two [31m"
+    assert values["example_responsibilities.1"] == "'-2+3"
+    assert values["example_responsibilities.2"] == "'+cmd"
+    assert values["example_responsibilities.3"] == "'@SUM(A1)"
+    assert values["example_responsibilities.4"] == " Tabbed"  # safe() made the tab a space
+    assert values["example_responsibilities.5"] == "Return"  # and removed the CR
+    assert values["example_responsibilities.6"] == "fine - really"
+    assert values["skills.1.name"] == "'=cmd|' /C calc'!A0"
+    assert values["best_paying_company"] == "'@evil"
+    assert values["highest_paying_city"] == 'A, B "C"'
+    # Numbers are never prefixed.
+    assert values["growth_rate"] == "-8"
+    assert values["years_of_experience"] == "-0.5"
+    assert not [c for r in rows for c in r if c.startswith(("=", "+", "@", "\t", "\r"))]
+    text = to_csv(compare([role, MIXED.find("analyst")]))
+    assert "\x1b" not in text and "\x07" not in text
+
+
+def test_csv_tricky_role_text_is_stripped_not_escaped() -> None:
+    rows = records(compare([MIXED.find("tricky"), MIXED.find("analyst")], [Section.DUTIES]))
+    assert rows[1:] == [
+        ["duties", "example_responsibilities.1", "tricky", "Escape ]0;title attempts", "", ""],
+        ["duties", "example_responsibilities.2", "tricky", "[blink]Not markup[/blink]", "", ""],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        (Section.OVERVIEW,),
+        (Section.SALARY, Section.DEMOGRAPHICS),
+        (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS),
+    ],
+)
+def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> None:
+    result = compare(MIXED.roles, sections)
+    rows = records(result)[1:]
+    fields = {
+        slug: [r[:2] for r in rows if r[2] == slug] for slug in (r.slug for r in result.roles)
+    }
+    first, *others = fields.values()
+    assert first
+    assert all(other == first for other in others)
+
+
+def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
+    counts = Counter(r[2] for r in records(seed(dataset))[1:])
+    # overview 13, salary 12, education 4, demographics 10, duties 6, skills 6 x 3
+    assert counts == {PATIENT: 63, COLLECTIONS: 63}
