@@ -409,6 +409,37 @@ _BUILDERS: dict[Section, Callable[[tuple[Role, ...]], SectionResult]] = {
 }
 
 
+# -- notes every output words the same way ---------------------------------------------
+
+
+def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
+    """Each distinct source, with the roles it covers ("both roles", "all roles", their
+    titles; None when a single role is shown)."""
+    by_source: dict[str, list[str]] = {}
+    for role in roles:
+        if role.source:
+            by_source.setdefault(role.source, []).append(role.title)
+    notes: list[tuple[str, str | None]] = []
+    for source, titles in by_source.items():
+        if len(roles) == 1:
+            notes.append((source, None))
+        elif len(titles) == len(roles):
+            notes.append((source, f"{'both' if len(roles) == 2 else 'all'} roles"))
+        else:
+            notes.append((source, join_words(titles)))
+    return notes
+
+
+def no_data_note(section: Section, role_count: int) -> str:
+    who = "this role" if role_count == 1 else "these roles"
+    return f"The dataset has no {section.value} figures for {who}."
+
+
+def shared_note(role_count: int) -> str:
+    """What the shared-skill mark means."""
+    return "listed for both roles" if role_count == 2 else f"listed for all {role_count} roles"
+
+
 # -- summary ------------------------------------------------------------------------------
 
 

@@ -14,10 +14,20 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from jobcompare.compare import Comparison, Kind, Row, Section, SectionResult, is_shared
+from jobcompare.compare import (
+    Comparison,
+    Kind,
+    Row,
+    Section,
+    SectionResult,
+    is_shared,
+    no_data_note,
+    shared_note,
+    source_notes,
+)
 from jobcompare.model import Amount, Degree, Role, SalaryRange, Skill, TimeToBecome
 from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK, cell, difference
-from jobcompare.text import join_words, safe, with_article
+from jobcompare.text import safe, with_article
 
 SHARED_MARK = "◆"
 
@@ -74,7 +84,7 @@ def to_markdown(comparison: Comparison) -> str:
 def _md_section(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> list[str]:
     blocks = ["## " + md_text(section.section.heading)]
     if not section.has_data:
-        blocks.append(f"The dataset has no {section.section.value} figures for these roles.")
+        blocks.append(no_data_note(section.section, len(roles)))
         return blocks
     if section.intro:
         blocks.append(md_paragraph(section.intro))
@@ -83,8 +93,7 @@ def _md_section(section: SectionResult, roles: Sequence[Role], shared: Sequence[
     elif section.section is Section.SKILLS:
         blocks.append(_md_skills(section, roles, shared))
         if shared:
-            who = "both roles" if len(roles) == 2 else f"all {len(roles)} roles"
-            blocks.append(f"{SHARED_MARK} listed for {who}")
+            blocks.append(f"{SHARED_MARK} {shared_note(len(roles))}")
     else:
         blocks.append(_md_figures(section, roles))
         if section.section is Section.OVERVIEW:
@@ -170,19 +179,13 @@ def _md_skills(section: SectionResult, roles: Sequence[Role], shared: Sequence[s
 
 
 def _md_sources(roles: Sequence[Role]) -> list[str]:
-    by_source: dict[str, list[str]] = {}
-    for role in roles:
-        if role.source:
-            by_source.setdefault(role.source, []).append(role.title)
-    if not by_source:
+    notes = source_notes(roles)
+    if not notes:
         return []
-    lines: list[str] = []
-    for source, titles in by_source.items():
-        if len(titles) == len(roles):
-            who = f"{'both' if len(roles) == 2 else 'all'} roles"
-        else:
-            who = join_words([md_text(t) for t in titles])
-        lines.append(f"- {md_paragraph(source)} — {who}")
+    lines = [
+        f"- {md_paragraph(source)}" + ("" if who is None else f" — {md_text(who)}")
+        for source, who in notes
+    ]
     return ["## Sources", "\n".join(lines)]
 
 

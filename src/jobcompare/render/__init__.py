@@ -19,7 +19,13 @@ from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
-from jobcompare.compare import Comparison, Section, SectionResult
+from jobcompare.compare import (
+    Comparison,
+    Section,
+    SectionResult,
+    no_data_note,
+    source_notes,
+)
 from jobcompare.model import Role
 from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.render.tables import (
@@ -29,7 +35,7 @@ from jobcompare.render.tables import (
     View,
     data_text,
 )
-from jobcompare.text import join_words, with_article
+from jobcompare.text import with_article
 
 __all__ = ["SECTION_RENDERERS", "comparison", "export", "make_console", "print_all", "profile"]
 
@@ -150,8 +156,7 @@ def section_block(section: SectionResult, view: View) -> list[RenderableType]:
         Rule(Text(section.section.heading, HEADING), align="left"),
     ]
     if not section.has_data:
-        who = "this role" if len(view.roles) == 1 else "these roles"
-        parts.append(Text(f"The dataset has no {section.section.value} figures for {who}.", MUTED))
+        parts.append(Text(no_data_note(section.section, len(view.roles)), MUTED))
         return parts
     if section.intro:
         parts.append(data_text(section.intro, MUTED))
@@ -161,21 +166,12 @@ def section_block(section: SectionResult, view: View) -> list[RenderableType]:
 
 def sources(roles: Sequence[Role]) -> list[RenderableType]:
     """Where the figures come from, one line per distinct source."""
-    by_source: dict[str, list[str]] = {}
-    for role in roles:
-        if role.source:
-            by_source.setdefault(role.source, []).append(role.title)
-    if not by_source:
+    notes = source_notes(roles)
+    if not notes:
         return []
     parts: list[RenderableType] = [Text(), Text("Sources", HEADING)]
-    for source, titles in by_source.items():
-        if len(roles) == 1:
-            line = f"• {source}"
-        elif len(titles) == len(roles):
-            line = f"• {source} — {'both' if len(roles) == 2 else 'all'} roles"
-        else:
-            line = f"• {source} — {join_words(titles)}"
-        parts.append(data_text(line, MUTED))
+    for source, who in notes:
+        parts.append(data_text(f"• {source}" if who is None else f"• {source} — {who}", MUTED))
     return parts
 
 

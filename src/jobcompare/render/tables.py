@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from jobcompare.compare import Kind, Row, Section, SectionResult, is_shared
+from jobcompare.compare import Kind, Row, Section, SectionResult, is_shared, shared_note
 from jobcompare.model import Role, Skill
 from jobcompare.render import charts
 from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK, cell, difference
@@ -251,8 +251,7 @@ def _skills(section: SectionResult, view: View) -> RenderableType:
             table.add_row(Text(""), *[Text("—") for _ in lists])
         parts: list[RenderableType] = [table]
         if view.shared:
-            who = "both roles" if len(view.roles) == 2 else f"all {len(view.roles)} roles"
-            parts.append(Text(f"{SHARED_MARK} listed for {who}", MUTED))
+            parts.append(Text(f"{SHARED_MARK} {shared_note(len(view.roles))}", MUTED))
         return Group(*parts)
 
     return FitToWidth(build)
