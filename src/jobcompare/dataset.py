@@ -68,10 +68,6 @@ class Dataset:
         another role's title. Raises UnknownRoleError or AmbiguousRoleError."""
         return self._by_slug[self.names.resolve(query)]
 
-    def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Slugs of the roles closest to ``query``, best first."""
-        return self.names.suggest(query, limit)
-
 
 # -- loading ------------------------------------------------------------------------------
 

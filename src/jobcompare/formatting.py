@@ -74,13 +74,3 @@ def duration(value: TimeToBecome | None) -> str:
         singular = unit[:-1] if low == 1 else unit
         return f"{low} {singular}"
     return f"{low}-{high} {unit}"
-
-
-def text(value: str | None) -> str:
-    return MISSING if value is None else value
-
-
-def signed(value: float, *, decimals: int = 0, prefix: str = "", suffix: str = "") -> str:
-    """+$2,243 / -14 pp / +6.3%: differences always carry their sign."""
-    sign = "+" if value > 0 else "-" if value < 0 else "±"
-    return f"{sign}{prefix}{abs(value):,.{decimals}f}{suffix}"
