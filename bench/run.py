@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = ["patient-account-coordinator", "collections-coordinator"]
+RICH_FLOOR = "floor: import typer, rich.console, rich.table"
+JSON_FLOOR = "floor: import typer, json"
 ROLES = 10_000
 
 
@@ -116,20 +118,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         env.update({"JOBCOMPARE_CACHE_DIR": str(scratch / "cache"), "COLUMNS": "100"})
         env.pop("JOBCOMPARE_DATA", None)
         pair = ["synthetic-role-00042", "synthetic-role-09999"]
+        rich_floor, json_floor = RICH_FLOOR, JSON_FLOOR
         cases = [
-            Case("floor: import typer, rich.console, rich.table",
-                 [python, "-c", "import typer, rich.console, rich.table"]),
-            Case("floor: import typer, json", [python, "-c", "import typer, json"]),
-            Case("compare (tables, bundled)", [*tool, *SEED], "floor: import typer, rich.console, rich.table", 1.2),
-            Case("compare --json (bundled)", [*tool, *SEED, "--json"], "floor: import typer, json", 1.15),
+            Case(rich_floor, [python, "-c", "import typer, rich.console, rich.table"]),
+            Case(json_floor, [python, "-c", "import typer, json"]),
+            Case("compare (tables, bundled)", [*tool, *SEED], rich_floor, 1.2),
+            Case("compare --json (bundled)", [*tool, *SEED, "--json"], json_floor, 1.15),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
-                 "floor: import typer, rich.console, rich.table", 1.3),
+                 rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],
-                 "floor: import typer, rich.console, rich.table", 3.0, fresh_cache=True),
-            Case("list 10k roles", [*tool, "list", "--data", str(big)],
-                 "floor: import typer, rich.console, rich.table", 1.3),
-            Case("list --search 10k roles", [*tool, "list", "--search", "role 0999", "--data",
-                 str(big)], "floor: import typer, rich.console, rich.table", 1.3),
+                 rich_floor, 3.0, fresh_cache=True),
+            Case("list 10k roles", [*tool, "list", "--data", str(big)], rich_floor, 1.3),
+            Case("list --search 10k roles",
+                 [*tool, "list", "--search", "role 0999", "--data", str(big)], rich_floor, 1.3),
         ]  # fmt: skip
         for case in cases:  # warm the OS file cache and jobcompare's index cache
             run_once(case, env, scratch)
