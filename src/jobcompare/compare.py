@@ -26,7 +26,7 @@ from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
 from jobcompare.sections import Section as Section
-from jobcompare.text import capitalise, casual, join_words, plural, possessive_plural, with_article
+from jobcompare.text import capitalise, casual, join_words, possessive, with_article
 
 
 class Kind(Enum):
@@ -241,10 +241,10 @@ def _extremes(kind: Kind, values: tuple[object, ...]) -> tuple[tuple[int, ...], 
     )
 
 
-def _intro(roles: Sequence[Role], template: Callable[[list[str]], str]) -> str | None:
+def _intro(roles: Sequence[Role], template: Callable[[Sequence[Role]], str]) -> str | None:
     """The source's sentence above a section's table; it speaks of differences, so a
     single role's profile has none."""
-    return template([r.singular for r in roles]) if len(roles) > 1 else None
+    return template(roles) if len(roles) > 1 else None
 
 
 def _overview(roles: tuple[Role, ...]) -> SectionResult:
@@ -332,8 +332,8 @@ def _salary(roles: tuple[Role, ...]) -> SectionResult:
     ]  # fmt: skip
     intro = _intro(
         roles,
-        lambda names: (
-            f"{capitalise(join_words([plural(n) for n in names]))} have different "
+        lambda some: (
+            f"{capitalise(join_words([r.plural_noun for r in some]))} have different "
             "pay scales, as shown below."
         ),
     )
@@ -351,9 +351,10 @@ def _education(roles: tuple[Role, ...]) -> SectionResult:
     )  # fmt: skip
     intro = _intro(
         roles,
-        lambda names: (
+        lambda some: (
             "There are a few differences between "
-            f"{join_words([with_article(n) for n in names])} in terms of educational background:"
+            f"{join_words([with_article(r.singular) for r in some])} in terms of educational "
+            "background:"
         ),
     )
     return SectionResult(Section.EDUCATION, intro, rows)
@@ -375,14 +376,14 @@ def _demographics(roles: tuple[Role, ...]) -> SectionResult:
     return SectionResult(Section.DEMOGRAPHICS, intro, tuple(rows))
 
 
-def _demographics_intro(names: list[str]) -> str:
+def _demographics_intro(roles: Sequence[Role]) -> str:
+    plurals = [r.plural_noun for r in roles]
     # "surgeons (all other)'" reads badly: a qualified name takes the longer wording.
-    if any("(" in name or "," in name for name in names):
-        listed = join_words([plural(n) for n in names])
-        return f"Here are the differences in demographics between {listed}:"
+    if any("(" in name or "," in name for name in plurals):
+        return f"Here are the differences in demographics between {join_words(plurals)}:"
     return (
         "Here are the differences between "
-        f"{join_words([possessive_plural(n) for n in names])} demographics:"
+        f"{join_words([possessive(p) for p in plurals])} demographics:"
     )
 
 
@@ -470,7 +471,7 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
 def summarise(roles: Sequence[Role]) -> Summary:
     names = [r.singular for r in roles]
     sentences = [
-        f"The differences between {join_words([plural(n) for n in names])} can be seen in a "
+        f"The differences between {join_words([r.plural_noun for r in roles])} can be seen in a "
         "few details. Each job has different responsibilities and duties."
     ]
     sentences += _time_sentences(roles, names)

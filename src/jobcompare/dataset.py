@@ -272,6 +272,7 @@ class _Checker:
         role_kwargs: dict[str, Any] = {
             "category": f.text("category"),
             "noun": f.text("noun"),
+            "plural": f.text("plural"),
             "description": f.text("description"),
             "source": f.text("source"),
             "time_to_become": f.sub("time_to_become", self.time_to_become),
@@ -288,6 +289,7 @@ class _Checker:
                 "title",
                 "soc",
                 "noun",
+                "plural",
                 "category",
                 "description",
                 "source",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from jobcompare.text import casual
+from jobcompare.text import casual, plural
 
 #: A figure as the source wrote it: ``34`` stays an int, ``12.0`` stays a float, so that
 #: output can show it with the precision the source used.
@@ -120,6 +120,9 @@ class Role:
     #: How a sentence names one person in the role ("bill and account collector"), for
     #: sources whose titles are plural; by default the title in sentence case.
     noun: str | None = None
+    #: How a sentence names people in the role ("bill and account collectors"); by default
+    #: the regular plural of the noun.
+    plural: str | None = None
     overview: Overview = field(default_factory=Overview)
     salary: Salary = field(default_factory=Salary)
     education: Education = field(default_factory=Education)
@@ -133,6 +136,11 @@ class Role:
     def singular(self) -> str:
         """The role as a sentence names it: "patient account coordinator"."""
         return self.noun or casual(self.title)
+
+    @property
+    def plural_noun(self) -> str:
+        """The role as a sentence names several: "patient account coordinators"."""
+        return self.plural or plural(self.singular)
 
 
 class Listed(Protocol):

@@ -51,12 +51,11 @@ def with_article(noun: str) -> str:
 
 def plural(noun: str) -> str:
     """Regular English plural of the head noun: "coordinator" -> "coordinators",
-    "surgeon (all other)" -> "surgeons (all other)"."""
-    head, qualifier = noun, ""
-    for mark in (" (", ", "):
-        if mark in head:
-            head, rest = head.split(mark, 1)
-            qualifier = mark + rest + qualifier
+    "surgeon (all other)" -> "surgeons (all other)", "clerk, except legal" -> "clerks, ..."."""
+    qualified = re.search(r" \(|, except\b", noun)
+    head, qualifier = (noun[: qualified.start()], noun[qualified.start() :]) if qualified else (
+        noun, ""
+    )  # fmt: skip
     if re.search(r"(s|x|z|ch|sh)$", head):
         head += "es"
     elif re.search(r"[^aeiou]y$", head):
@@ -66,8 +65,9 @@ def plural(noun: str) -> str:
     return head + qualifier
 
 
-def possessive_plural(noun: str) -> str:
-    return plural(noun) + "'"
+def possessive(plural_noun: str) -> str:
+    """ "coordinators" -> "coordinators'", "people" -> "people's"."""
+    return plural_noun + ("'" if plural_noun.endswith("s") else "'s")
 
 
 def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str = "and") -> str:

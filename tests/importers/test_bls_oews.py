@@ -99,6 +99,7 @@ def test_published_occupation(roles: dict[str, Any]) -> None:
             "personal visit to solicit payment."
         ),
         "noun": "bill and account collector",
+        "plural": "bill and account collectors",
         "source": BLS_SOURCE + ONET_SOURCE,
         "overview": {"jobs": 158830},
         "salary": {
@@ -234,7 +235,7 @@ def test_slug_collision_appends_soc_code(roles: dict[str, Any]) -> None:
 
 def test_occupation_without_rows(roles: dict[str, Any]) -> None:
     role = roles["helpers-production-workers-51-9199"]
-    assert set(role) == {"soc", "title", "noun", "category", "source", "unpublished"}
+    assert set(role) == {"soc", "title", "noun", "plural", "category", "source", "unpublished"}
     assert role["unpublished"]["overview.jobs"] == "Not published by BLS."
 
 
@@ -281,6 +282,7 @@ def test_key_order(text: str) -> None:
         "soc",
         "title",
         "noun",
+        "plural",
         "category",
         "description",
         "source",
@@ -517,6 +519,21 @@ def test_unknown_footnote_code(tmp_path: Path) -> None:
         ("Orderlies", "orderly"),
         ("Sales Managers", "sales manager"),
         ("All Occupations", "worker (all occupations)"),
+        ("Agents and Business Managers of Artists, Performers, and Athletes",
+         "agent and business manager of artists, performers, and athletes"),
+        ("Welders, Cutters, Solderers, and Brazers", "welder, cutter, solderer, and brazer"),
+        ("Helpers--Production Workers", "helper (production workers)"),
+        ("Engineering Technologists and Technicians, Except Drafters, All Other",
+         "engineering technologist and technician, except drafters (all other)"),
+        ("Entertainers and Performers, Sports and Related Workers, All Other",
+         "entertainer and performer, sports and related workers (all other)"),
+        ("Dentists, All Other Specialists", "dentist (all other specialists)"),
+        ("English Language and Literature Teachers, Postsecondary",
+         "English language and literature teacher, postsecondary"),
+        ("Career/Technical Education Teachers, Secondary School",
+         "career/technical education teacher, secondary school"),
+        ("Buyers and Purchasing Agents, Farm Products",
+         "buyer and purchasing agent, farm products"),
     ],
 )  # fmt: skip
 def test_singular_noun(title: str, noun: str) -> None:

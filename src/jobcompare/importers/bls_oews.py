@@ -521,28 +521,12 @@ def _comment(text: str) -> str:
 
 # Words ending in "s" that are not plurals of a job title's head noun.
 _NOT_PLURAL = {
-    "sales",
-    "series",
-    "species",
-    "news",
-    "physics",
-    "economics",
-    "mathematics",
-    "statistics",
-    "logistics",
-    "athletics",
-    "electronics",
-    "gas",
-    "bus",
-    "arts",
-    "goods",
-    "services",
-    "operations",
-    "affairs",
-    "relations",
-    "works",
-    "customs",
-}
+    "sales", "series", "species", "news", "physics", "economics", "mathematics", "statistics",
+    "logistics", "athletics", "electronics", "gas", "bus", "arts", "goods", "services",
+    "operations", "affairs", "relations", "works", "customs", "sports", "sciences",
+}  # fmt: skip
+#: Words a sentence keeps capitalised (casual() lowers title-case words).
+_PROPER = {"english": "English", "spanish": "Spanish", "french": "French"}
 
 
 def _singular_word(word: str) -> str:
@@ -556,46 +540,53 @@ def _singular_word(word: str) -> str:
     return word[:-1]
 
 
-def _looks_plural(word: str) -> bool:
-    return _singular_word(word) != word
-
-
-def _singular_segment(segment: str) -> str:
-    words = segment.split(" ")
-    if "of" in words[1:]:
-        at = words.index("of", 1)
-        words[at - 1] = _singular_word(words[at - 1])
-        return " ".join(words)
+def _singular_item(item: str) -> str:
+    """One listed item: "Tax Examiners and Collectors" -> "Tax Examiner and Collector"."""
+    words = item.split(" ")
     words[-1] = _singular_word(words[-1])
     for index in range(len(words) - 2):
-        if words[index + 1] in ("and", "or"):
+        if words[index + 1] in ("and", "or", "&"):
             words[index] = _singular_word(words[index])
     return " ".join(words)
 
 
 def singular_noun(title: str) -> str:
-    """How a sentence names one person in an occupation, from BLS's plural title:
+    """How a sentence names one worker, from BLS's plural title:
     "Bill and Account Collectors" -> "bill and account collector".
 
-    A heuristic (documented in docs/bls-import.md): the head noun of each listed item is
-    made singular, qualifiers ("All Other", "Except ...") are kept. The result is stored as
-    the role's ``noun``, where a maintainer can correct it.
+    A heuristic (documented in docs/bls-import.md), stored as the role's ``noun`` where a
+    maintainer can correct it:
+    - ", All Other" becomes " (all other)"; ", Except ..." is kept as it is;
+    - "X of Y" makes X singular and keeps Y ("supervisor of mechanics, installers, ...");
+    - otherwise the title is a list of items, ended by the item that starts with "and";
+      each item's last word, and a word before "and", becomes singular, and what follows
+      the list ("..., Farm Products") is kept as a qualifier.
     """
     if title == "All Occupations":
         return "worker (all occupations)"
     qualifier = ""
-    match = re.search(r", (All Other|Except\b.*)$", title)
-    if match:
-        title = title[: match.start()]
-        qualifier = " (all other)" if match.group(1) == "All Other" else ", " + match.group(1)
-    segments = title.split(", ")
-    # The head runs to the last segment ending in a plural ("Judges, Magistrate Judges, and
-    # Magistrates"); what follows is a qualifier ("Farmworkers and Laborers, Crop, ...").
-    plural_at = [i for i, s in enumerate(segments) if _looks_plural(s.split(" ")[-1])]
-    head_end = (plural_at[-1] + 1) if plural_at else len(segments)
-    head = [_singular_segment(s) for s in segments[:head_end]]
-    noun = ", ".join(head + segments[head_end:]) + qualifier
-    return casual(noun)
+    other = re.search(r", (All Other(?: \w+)?)$", title)
+    if other:
+        title, qualifier = title[: other.start()], f" ({other.group(1).lower()})"
+    except_ = re.search(r", Except\b.*$", title)
+    if except_:
+        title, qualifier = title[: except_.start()], title[except_.start() :] + qualifier
+    helper = re.match(r"Helpers--(.+)$", title)
+    if helper:
+        return f"helper ({_sentence_case(helper.group(1))}){_sentence_case(qualifier)}"
+    if " of " in title:
+        workers, _, of_what = title.partition(" of ")
+        return _sentence_case(f"{_singular_item(workers)} of {of_what}{qualifier}")
+    items = title.split(", ")
+    ends = [i for i, item in enumerate(items) if item.split(" ", 1)[0] in ("and", "or", "&")]
+    head_end = ends[-1] + 1 if ends else 1
+    head = [_singular_item(item) for item in items[:head_end]]
+    return _sentence_case(", ".join(head + items[head_end:]) + qualifier)
+
+
+def _sentence_case(noun: str) -> str:
+    words = casual(noun.replace("/", " / ")).replace(" / ", "/").split(" ")
+    return " ".join(_PROPER.get(word, word) for word in words)
 
 
 def slugify(title: str) -> str:
@@ -640,6 +631,8 @@ def _role_lines(
     lines = [f"[roles.{slug}]", f"soc = {_toml_string(soc)}"]
     lines.append(f"title = {_toml_string(occupation.name)}")
     lines.append(f"noun = {_toml_string(singular_noun(occupation.name))}")
+    # BLS titles are plural already: the plural needs no guessing.
+    lines.append(f"plural = {_toml_string(_sentence_case(occupation.name))}")
     lines.append(f"category = {_toml_string(category)}")
     if description is not None:
         lines.append(f"description = {_toml_string(description)}")
