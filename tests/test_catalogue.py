@@ -4,6 +4,7 @@ broken cache is never believed."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,27 @@ def test_the_listing_is_the_index(bundled: Dataset, tmp_path: Path) -> None:
     assert [(r.slug, r.title, r.soc, r.category) for r in listing] == [
         (r.slug, r.title, r.soc, r.category) for r in bundled.roles
     ]
+
+
+def test_a_cache_others_could_write_is_not_believed(tmp_path: Path) -> None:
+    import pickle
+
+    data = write(tmp_path / "roles.toml", ROLES)
+    cache = tmp_path / "cache"
+    open_catalogue(data, cache_dir=cache).find("clerk")  # caches the parsed role
+    [planted] = cache.glob("role-*clerk.pickle")
+    key, role = pickle.loads(planted.read_bytes())
+    planted.write_bytes(pickle.dumps((key, replace(role, title="Planted"))))
+    os.chmod(planted, 0o600)
+    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Planted"  # ours: read
+    os.chmod(planted, 0o666)  # anyone could have written it: never unpickled
+    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
+    os.chmod(planted, 0o600)
+    os.chmod(cache, 0o777)  # nor anything in a folder anyone may write to
+    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
+
+
+def test_the_cache_folder_is_private(tmp_path: Path) -> None:
+    data = write(tmp_path / "roles.toml", ROLES)
+    open_catalogue(data, cache_dir=tmp_path / "new" / "cache")
+    assert (tmp_path / "new" / "cache").stat().st_mode & 0o077 == 0

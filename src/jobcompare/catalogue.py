@@ -285,6 +285,8 @@ class _FileCache:
         self.role_prefix = f"role-{tag}-"
 
     def index(self) -> _Index | None:
+        if not _trusted(self.folder) or not _trusted(self.index_file):
+            return None
         try:
             return _Index.load(self.index_file.read_bytes(), self.key)
         except Exception:
@@ -299,8 +301,13 @@ class _FileCache:
         _write_atomically(self.index_file, index.dump(self.key))
 
     def role(self, slug: str) -> Role | None:
+        where = self.folder / f"{self.role_prefix}{slug}.pickle"
+        # Unpickling runs code the file names, so only a file nobody else can have
+        # written is read: ours, in a folder of ours, writable by no one else.
+        if not _trusted(self.folder) or not _trusted(where):
+            return None
         try:
-            blob = (self.folder / f"{self.role_prefix}{slug}.pickle").read_bytes()
+            blob = where.read_bytes()
             key, role = pickle.loads(blob)
         except Exception:
             return None
@@ -311,11 +318,30 @@ class _FileCache:
         _write_atomically(self.folder / f"{self.role_prefix}{role.slug}.pickle", blob)
 
 
+def _trusted(path: Path) -> bool:
+    """Whether ``path`` is the user's own and no one else may write to it (not a link)."""
+    if not hasattr(os, "getuid"):  # Windows: the user's profile folders are private
+        return True
+    try:
+        stat = path.lstat()
+    except OSError:
+        return False
+    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022 and not _is_link(stat)
+
+
+def _is_link(stat: os.stat_result) -> bool:
+    import stat as modes
+
+    return modes.S_ISLNK(stat.st_mode)
+
+
 def _write_atomically(where: Path, blob: bytes) -> None:
     import tempfile
 
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
+        where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted(where.parent):
+            return  # a folder others may write to is no place for what we read back
         # Write beside, then rename: a reader never sees half a cache file.
         handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=".tmp-")
         try:
