@@ -113,3 +113,45 @@ def test_list_keeps_slugs_whole_at_80_columns() -> None:
     )
     at = lines.index(longest)
     assert lines[at + 1].startswith("  53-1047 · First-Line Supervisors of Transportation")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("nurses", "'nurse-midwives', 'registered-nurses' or 'nurse-anesthetists'"),
+        ("Billing Clerks", "'billing-and-posting-clerks'"),
+    ],
+)
+def test_suggestions_find_titles_with_every_word(typed: str, suggested: str) -> None:
+    result = run([typed, CLERKS], bundled=True)
+    assert result.exit_code == 2
+    assert f"Did you mean {suggested}?" in flat(result.stderr)
+
+
+def test_onet_codes_and_soc_without_hyphen() -> None:
+    by_onet = json.loads(run(["43-3011.00", "43-3021", "--json"], bundled=True).stdout)
+    assert [r["slug"] for r in by_onet["roles"]] == [COLLECTORS, CLERKS]
+    found = json.loads(run(["list", "--search", "433011", "--json"], bundled=True).stdout)
+    assert [r["slug"] for r in found] == [COLLECTORS]
+
+
+def test_sentences_name_listed_titles_properly() -> None:
+    output = flat(
+        run(
+            [
+                "welders-cutters-solderers-and-brazers",
+                "transportation-storage-and-distribution-managers",
+                "-s",
+                "salary",
+            ],
+            width=120,
+            bundled=True,
+        ).stdout
+    )
+    assert (
+        "The differences between welders, cutters, solderers, and brazers and transportation, "
+        "storage, and distribution managers can be seen in a few details." in output
+    )
+    assert "the $56,760 average annual salary of a welder, cutter, solderer, and brazer" in output
+    # BLS gives no duties: the page's line about them would not be true here.
+    assert "responsibilities and duties" not in output

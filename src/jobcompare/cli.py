@@ -377,7 +377,10 @@ def _matching(roles: Sequence[Listed], search: str | None) -> list[Listed]:
     return [
         r
         for r in roles
-        if any(needle in (field or "").casefold() for field in (r.slug, r.title, r.category, r.soc))
+        if any(
+            needle in (field or "").casefold()
+            for field in (r.slug, r.title, r.category, r.soc, (r.soc or "").replace("-", ""))
+        )
     ]
 
 

@@ -470,10 +470,13 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
 
 def summarise(roles: Sequence[Role]) -> Summary:
     names = [r.singular for r in roles]
-    sentences = [
+    opening = (
         f"The differences between {join_words([r.plural_noun for r in roles])} can be seen in a "
-        "few details. Each job has different responsibilities and duties."
-    ]
+        "few details."
+    )
+    if any(r.duties for r in roles):  # only then is it something the comparison shows
+        opening += " Each job has different responsibilities and duties."
+    sentences = [opening]
     sentences += _time_sentences(roles, names)
     pay = pay_comparison(roles)
     sentences += _pay_sentences(roles, names, pay)

@@ -66,7 +66,11 @@ def to_markdown(comparison: Comparison) -> str:
         "# " + md_text(" vs ".join(r.title for r in roles)),
         md_paragraph(" ".join(comparison.summary.sentences)),
     ]
-    if len(roles) == 2 and any(s.section in _DIFFERENCE_SECTIONS for s in comparison.sections):
+    if (
+        len(roles) == 2
+        and any(s.section in _DIFFERENCE_SECTIONS for s in comparison.sections)
+        and any(row.delta for s in comparison.sections for row in s.rows)
+    ):
         line = (
             f"Differences are {with_article(roles[1].singular)} minus "
             f"{with_article(roles[0].singular)}."

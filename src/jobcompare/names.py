@@ -6,6 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_ONET_SUFFIX = re.compile(r"\.\d\d$")
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its plural or singular: "nurses", "nurse" -> "nurse"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def normalise(text: str) -> str:
@@ -31,7 +37,9 @@ class UnknownRoleError(LookupError):
         self.suggestions = tuple(suggestions)
         message = f"unknown role '{query}'"
         if self.suggestions:
-            message += ". Did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
+            quoted = [f"'{s}'" for s in self.suggestions]
+            message += ". Did you mean " + ", ".join(quoted[:-1]) + (" or " if quoted[1:] else "")
+            message += quoted[-1] + "?"
         super().__init__(message)
 
 
@@ -55,6 +63,8 @@ class RoleNames:
         wanted = query.strip().lower()
         if wanted in self.slugs:
             return wanted
+        # An O*NET-SOC code names its base occupation: "43-3011.00" is 43-3011.
+        wanted = _ONET_SUFFIX.sub("", wanted)
         matches = self.others.get(wanted) or self.others.get(normalise(query)) or []
         if len(matches) > 1:
             raise AmbiguousRoleError(query, matches)
@@ -63,15 +73,23 @@ class RoleNames:
         return matches[0]
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """Slugs of the roles closest to ``query`` (by slug or title), best first.
-
-        Only near-best matches are offered: one good suggestion beats three doubtful ones.
-        """
+        """Slugs of the roles closest to ``query``, best first: first the roles whose title
+        has every word of it ("billing clerks" -> billing-and-posting-clerks), shortest
+        title first; else the closest spellings, near-best only (one good suggestion beats
+        three doubtful ones)."""
         import difflib  # only on the way to an error message
 
         wanted = normalise(query)
         if not wanted:
             return []
+        words = [_stem(w) for w in wanted.split("-")]
+        having = [
+            (len(title), slug)
+            for slug, title, _ in self.names
+            if all(any(t.startswith(w) for t in map(_stem, title.split("-"))) for w in words)
+        ]
+        if having:
+            return [slug for _, slug in sorted(having)[:limit]]
         scores: dict[str, float] = {}
         matcher = difflib.SequenceMatcher(b=wanted)
         for slug, title, _ in self.names:

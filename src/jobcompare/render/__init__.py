@@ -127,7 +127,7 @@ def comparison(result: Comparison, *, charts: bool = True) -> list[RenderableTyp
         data_text(" ".join(result.summary.sentences)),
     ]
     if any(s.section in _FIGURE_SECTIONS for s in result.sections):
-        if len(roles) == 2:
+        if len(roles) == 2 and any(row.delta for s in result.sections for row in s.rows):
             parts.append(
                 data_text(
                     f"Differences are {with_article(roles[1].singular)} minus "

@@ -73,5 +73,5 @@ def difference(delta: Delta | None, kind: Kind) -> str:
     else:
         text = f"{sign}{_trim(size)}"
     if delta.percent is not None:
-        text += f" ({delta.percent:+.1f}%)"
+        text += f" ({delta.percent:+,.1f}%)"
     return text

@@ -112,11 +112,12 @@ MIN_BAR = 5
 def rows_table(section: SectionResult, view: View) -> FitToWidth:
     """The figures of a section: one row per figure, one column per role."""
     roles = view.roles
-    two = len(roles) == 2
     # A row no role has figures for is left out; the JSON still carries it, as null.
     shown = [row for row in section.rows if row.kind not in _BELOW_TABLE and row.has_data]
     widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
     deltas = [difference(row.delta, row.kind) for row in shown]
+    # A difference column only when there is a difference to show.
+    two = len(roles) == 2 and any(deltas)
     texts = [
         [cell(row.kind, value) + _marks(row, i, len(roles)) for i, value in enumerate(row.values)]
         for row in shown
@@ -150,6 +151,8 @@ def rows_table(section: SectionResult, view: View) -> FitToWidth:
             )
             cells = []
             for i, (text, value) in enumerate(zip(row_texts, row.values, strict=True)):
+                if row.kind is Kind.RANGE and role_width and len(text) > role_width:
+                    text = text.replace(" – ", " –\n")  # break between the two ends only
                 figure = data_text(text, HIGHER if i in row.highest else "")
                 if (
                     view.charts
