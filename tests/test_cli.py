@@ -119,6 +119,7 @@ def test_full_json_matches_schema(schema: dict[str, Any]) -> None:
         "lowest": "patient-account-coordinator",
         "difference": 2243,
         "difference_percent": 6.2838,
+        "per": "year",
     }
     assert document["differences"]["overview"]["number_of_jobs"] == {
         "value": -108145, "unit": "count", "percent": -72.9438,

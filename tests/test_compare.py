@@ -183,3 +183,20 @@ def test_a_lower_bound_that_does_not_clear_every_figure_orders_nothing() -> None
     assert (row.highest, row.lowest) == ((), ())
     two_bounds = compare([bound, paid("other", Amount(239200, at_least=True))])
     assert two_bounds.sections[0].row("yearly_salary").highest == ()
+
+
+def test_hourly_only_roles_compare_by_the_hour() -> None:
+    from jobcompare.model import Amount, Role, Salary
+
+    actor = Role(slug="actor", title="Actor", salary=Salary(hourly=Amount(58.29)))
+    clerk = Role(slug="clerk", title="Clerk", salary=Salary(average=Amount(40000),
+                                                             hourly=Amount(19.23)))  # fmt: skip
+    result = compare([clerk, actor])
+    assert result.summary.pay is not None and result.summary.pay.per == "hour"
+    assert (
+        "An actor earns $58.29 an hour on average, which is higher than the $19.23 hourly rate "
+        "of a clerk (a yearly average is not published for every role)." in result.summary.sentences
+    )
+    assert "That is $39.06 (203.1%) more an hour." in result.summary.sentences
+    salary = result.sections[1]
+    assert salary.row("hourly_rate").values == (Amount(19.23), Amount(58.29))

@@ -56,6 +56,7 @@ def test_salary_markdown_exactly(dataset: Dataset) -> None:
         "|  | Patient Account Coordinator | Collections Coordinator | Difference |\n"
         "| --- | --- | --- | --- |\n"
         "| Average salary | $35,695 | **$37,938** | +$2,243 (+6.3%) |\n"
+        "| Hourly rate | $17.16 | **$18.24** | +$1.08 (+6.3%) |\n"
         "| Salary range | $30,000 – $41,000 | $30,000 – $47,000 |  |\n"
         "| Highest paying city | — | New York, NY |  |\n"
         "| Highest paying state | — | Connecticut |  |\n"
@@ -316,6 +317,7 @@ def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
     ]
     assert [r for r in rows if r[0] == "salary" and r[2] == PATIENT] == [
         ["salary", "average_salary", PATIENT, "35695", "USD/year", ""],
+        ["salary", "hourly_rate", PATIENT, "17.16", "USD/hour", ""],
         ["salary", "salary_range.min", PATIENT, "30000", "USD/year", ""],
         ["salary", "salary_range.max", PATIENT, "41000", "USD/year", ""],
         ["salary", "percentiles.p10", PATIENT, "", "USD/year", ""],
@@ -416,4 +418,4 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in records(seed(dataset))[1:])
     # overview 13, salary 12, education 4, demographics 10, duties 6, skills 6 x 3
-    assert counts == {PATIENT: 63, COLLECTIONS: 63}
+    assert counts == {PATIENT: 64, COLLECTIONS: 64}

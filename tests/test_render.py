@@ -60,6 +60,7 @@ def test_salary_section_exact_output_at_80_columns(dataset: Dataset) -> None:
         "                       Coordinator          Coordinator          Difference",
         "─" * 80,
         "Average salary         $35,695              $37,938              +$2,243 (+6.3%)",
+        "Hourly rate            $17.16               $18.24               +$1.08 (+6.3%)",
         "Salary range           $30,000 – $41,000    $30,000 – $47,000",
         "Highest paying city    —                    New York, NY",
         "Highest paying state   —                    Connecticut",

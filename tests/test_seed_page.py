@@ -188,6 +188,7 @@ def test_json_carries_every_figure_under_its_role(document: dict[str, object]) -
     no_percentiles = {"p10": None, "p25": None, "p50": None, "p75": None, "p90": None}
     assert p["salary"] == {
         "average_salary": 35695,
+        "hourly_rate": 17.16,
         "salary_range": {"min": 30000, "max": 41000},
         "percentiles": no_percentiles,
         "highest_paying_city": None,
@@ -197,6 +198,7 @@ def test_json_carries_every_figure_under_its_role(document: dict[str, object]) -
     }
     assert c["salary"] == {
         "average_salary": 37938,
+        "hourly_rate": 18.24,
         "salary_range": {"min": 30000, "max": 47000},
         "percentiles": no_percentiles,
         "highest_paying_city": "New York, NY",

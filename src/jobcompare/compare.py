@@ -95,8 +95,11 @@ class SectionResult:
 class PayComparison:
     highest: int  # index of the best-paid role
     lowest: int
-    difference: float  # dollars a year, highest minus lowest
+    difference: float  # dollars, highest minus lowest, per ``per``
     percent: float | None  # of the lowest; None when the lowest is $0
+    #: "year" (average salaries), or "hour" when some role is paid by the hour only (BLS
+    #: publishes no yearly figure for it) but every role has an hourly rate.
+    per: Literal["year", "hour"] = "year"
 
 
 @dataclass(frozen=True)
@@ -308,6 +311,8 @@ def _salary(roles: tuple[Role, ...]) -> SectionResult:
         _row(
             "average_salary", "Average salary", Kind.MONEY, [s.average for s in salaries], rank=True
         ),
+        # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
+        _row("hourly_rate", "Hourly rate", Kind.RATE, [s.hourly for s in salaries], rank=True),
         _row("salary_range", "Salary range", Kind.RANGE, [s.range for s in salaries]),
     ]
     # Always present (the JSON keeps one shape); tables hide rows nobody has.
@@ -457,15 +462,21 @@ def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
 
 
 def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
-    averages = [r.salary.average for r in roles]
-    figures = [a.value for a in averages if a is not None and not a.at_least]
-    if len(figures) != len(roles):
-        return None
-    highest = max(range(len(roles)), key=lambda i: figures[i])
-    lowest = min(range(len(roles)), key=lambda i: figures[i])
-    difference = figures[highest] - figures[lowest]
-    percent = difference / figures[lowest] * 100 if figures[lowest] else None
-    return PayComparison(highest, lowest, _clean(difference), percent)
+    """Who is paid more and by how much: by average salary, else by hourly rate; None when
+    some role has neither as an exact figure."""
+    measures: list[tuple[Literal["year", "hour"], list[Amount | None]]] = [
+        ("year", [r.salary.average for r in roles]),
+        ("hour", [r.salary.hourly for r in roles]),
+    ]
+    for per, amounts in measures:
+        figures = [a.value for a in amounts if a is not None and not a.at_least]
+        if len(figures) == len(roles):
+            highest = max(range(len(roles)), key=lambda i: figures[i])
+            lowest = min(range(len(roles)), key=lambda i: figures[i])
+            difference = figures[highest] - figures[lowest]
+            percent = difference / figures[lowest] * 100 if figures[lowest] else None
+            return PayComparison(highest, lowest, _clean(difference), percent, per)
+    return None
 
 
 def summarise(roles: Sequence[Role]) -> Summary:
@@ -545,18 +556,37 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
         ]
         return [capitalise(join_words(bounds)) + "."] if bounds else []
     high, low = roles[pay.highest], roles[pay.lowest]
-    high_pay, low_pay = fmt.money(high.salary.average), fmt.money(low.salary.average)
+    if pay.per == "hour":
+        show, high_pay, low_pay = (
+            fmt.rate,
+            fmt.rate(high.salary.hourly),
+            fmt.rate(low.salary.hourly),
+        )
+    else:
+        show, high_pay, low_pay = (
+            fmt.money,
+            fmt.money(high.salary.average),
+            fmt.money(low.salary.average),
+        )
     if pay.difference == 0:
+        what = "average salary" if pay.per == "year" else "hourly rate"
         return [f"{capitalise(join_words([with_article(n) for n in names]))} earn the same "
-                f"average salary, {high_pay} a year."]  # fmt: skip
-    sentence = (
-        f"Additionally, {with_article(names[pay.highest])} has an average salary of "
-        f"{high_pay}, which is higher than the {low_pay} average annual salary of "
-        f"{with_article(names[pay.lowest])}."
-    )
-    difference = fmt.money(Amount(_whole(pay.difference)))
-    ratio = f" ({pay.percent:.1f}%)" if pay.percent is not None else ""
-    more = f"That is {difference}{ratio} more a year"
+                f"{what}, {high_pay} a{'n' if pay.per == 'hour' else ''} {pay.per}."]  # fmt: skip
+    if pay.per == "year":
+        sentence = (
+            f"Additionally, {with_article(names[pay.highest])} has an average salary of "
+            f"{high_pay}, which is higher than the {low_pay} average annual salary of "
+            f"{with_article(names[pay.lowest])}."
+        )
+    else:
+        sentence = (
+            f"{capitalise(with_article(names[pay.highest]))} earns {high_pay} an hour on "
+            f"average, which is higher than the {low_pay} hourly rate of "
+            f"{with_article(names[pay.lowest])} (a yearly average is not published for every role)."
+        )
+    difference = show(Amount(_whole(pay.difference)))
+    ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
+    more = f"That is {difference}{ratio} more a{'n' if pay.per == 'hour' else ''} {pay.per}"
     if len(roles) > 2:
         more += f" than the lowest-paid of the {len(roles)} roles"
     return [sentence, more + "."]

@@ -48,6 +48,7 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
                 "lowest": roles[pay.lowest].slug,
                 "difference": _number(pay.difference),
                 "difference_percent": None if pay.percent is None else round(pay.percent, 4),
+                "per": pay.per,
             },
             "top_skills": {
                 r.slug: list(top) for r, top in zip(roles, summary.top_skills, strict=True)
