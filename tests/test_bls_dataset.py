@@ -88,9 +88,13 @@ def test_unpublished_values_keep_their_reason() -> None:
     assert shown.exit_code == 0
     assert re.search(r"Hourly rate\s+\$58\.29", shown.stdout)
     assert "Yearly salary" not in shown.stdout  # hourly-only: never back-filled
-    assert "• salary.average: Wages for some occupations that do not generally work" in (
-        shown.stdout
+    # The five percentiles, the range and the average share one reason: said once.
+    assert (
+        "Not published Average salary, salary range and percentiles — Wages for some "
+        "occupations that do not generally work year-round" in flat(shown.stdout)
     )
+    compared = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
+    assert "Actors: Average salary, salary range and percentiles — Wages for some" in compared
     document = json.loads(run(["show", "actors", "--json"], bundled=True).stdout)
     assert document["overview"]["yearly_salary"] is None
     assert document["unpublished"]["salary.average"].startswith("Wages for some occupations")

@@ -153,7 +153,7 @@ def test_profile_lists_unpublished_reasons() -> None:
     surgeon = MIXED.find("surgeon")
     output = draw(render.profile(surgeon, build_sections([surgeon])), 80)
     assert "SOC 29-1248" in output
-    assert "• salary.hourly: Estimate not released." in output
+    assert "• Hourly rate — Estimate not released." in output
     assert "• BLS OEWS, May 2025" in output
 
 

@@ -436,6 +436,40 @@ def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
     return notes
 
 
+#: How a field the source left unpublished is named in a note.
+_FIELD_NAMES = {
+    "overview.growth_rate": "growth rate", "overview.jobs": "number of jobs",
+    "overview.job_satisfaction": "job satisfaction",
+    "overview.years_of_experience": "years of experience", "salary.average": "average salary",
+    "salary.hourly": "hourly rate", "salary.range": "salary range",
+    "salary.percentiles": "percentiles", "salary.highest_paying_city": "highest paying city",
+    "salary.highest_paying_state": "highest paying state",
+    "salary.best_paying_company": "best paying company",
+    "salary.best_paying_industry": "best paying industry",
+}  # fmt: skip
+_PERCENTILES = tuple(f"salary.percentiles.p{n}" for n in (10, 25, 50, 75, 90))
+
+
+def unpublished_notes(role: Role) -> list[tuple[str, str]]:
+    """(the fields, why) for each reason the source gave for leaving figures out:
+    "average salary, salary range and percentiles", "Wages for some occupations ..."."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in role.unpublished.items():
+        by_reason.setdefault(reason, []).append(path)
+    notes = []
+    for reason, paths in by_reason.items():
+        if all(p in paths for p in _PERCENTILES):  # five of them read better as one
+            paths = [p for p in paths if p not in _PERCENTILES] + ["salary.percentiles"]
+        names = [_FIELD_NAMES.get(p, _percentile_name(p)) for p in paths]
+        notes.append((join_words(names), reason))
+    return notes
+
+
+def _percentile_name(path: str) -> str:
+    last = path.rsplit(".", 1)[-1]
+    return f"{last[1:]}th percentile" if last[:1] == "p" and last[1:].isdigit() else path
+
+
 def no_data_note(section: Section, role_count: int) -> str:
     who = "this role" if role_count == 1 else "these roles"
     return f"The dataset has no {section.value} figures for {who}."

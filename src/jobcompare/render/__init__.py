@@ -17,6 +17,7 @@ from typing import IO
 
 from rich.console import Console, RenderableType
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from jobcompare.compare import (
@@ -25,6 +26,7 @@ from jobcompare.compare import (
     SectionResult,
     no_data_note,
     source_notes,
+    unpublished_notes,
 )
 from jobcompare.model import Role
 from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK
@@ -35,7 +37,7 @@ from jobcompare.render.tables import (
     View,
     data_text,
 )
-from jobcompare.text import with_article
+from jobcompare.text import capitalise, with_article
 
 __all__ = ["SECTION_RENDERERS", "comparison", "export", "make_console", "print_all", "profile"]
 
@@ -143,6 +145,7 @@ def comparison(result: Comparison, *, charts: bool = True) -> list[RenderableTyp
             )
     for section in result.sections:
         parts += section_block(section, view)
+    parts += unpublished(roles)
     parts += sources(roles)
     return parts
 
@@ -164,6 +167,25 @@ def section_block(section: SectionResult, view: View) -> list[RenderableType]:
     return parts
 
 
+def bullet(text: Text) -> RenderableType:
+    """A bullet point whose wrapped lines stay indented under its text."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text("•", text.style), text)
+    return grid
+
+
+def unpublished(roles: Sequence[Role]) -> list[RenderableType]:
+    """Why figures shown as — are missing, where the source said."""
+    lines: list[RenderableType] = []
+    for role in roles:
+        for fields, reason in unpublished_notes(role):
+            who = "" if len(roles) == 1 else f"{role.title}: "
+            lines.append(bullet(data_text(f"{who}{capitalise(fields)} — {reason}", MUTED)))
+    return [Text(), Text("Not published", HEADING), *lines] if lines else []
+
+
 def sources(roles: Sequence[Role]) -> list[RenderableType]:
     """Where the figures come from, one line per distinct source."""
     notes = source_notes(roles)
@@ -171,7 +193,7 @@ def sources(roles: Sequence[Role]) -> list[RenderableType]:
         return []
     parts: list[RenderableType] = [Text(), Text("Sources", HEADING)]
     for source, who in notes:
-        parts.append(data_text(f"• {source}" if who is None else f"• {source} — {who}", MUTED))
+        parts.append(bullet(data_text(source if who is None else f"{source} — {who}", MUTED)))
     return parts
 
 
@@ -191,9 +213,6 @@ def profile(
     view = View((role,), (), charts)
     for section in sections:
         parts += section_block(section, view)
-    if role.unpublished:
-        parts += [Text(), Text("Not published", HEADING)]
-        for path, reason in sorted(role.unpublished.items()):
-            parts.append(data_text(f"• {path}: {reason}", MUTED))
+    parts += unpublished([role])
     parts += sources([role])
     return parts
