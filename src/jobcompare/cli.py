@@ -283,7 +283,9 @@ def compare_command(
 
     if json:
         if output_format not in (Format.TABLE, Format.JSON):
-            raise typer.BadParameter("--json and --format disagree", ctx=ctx, param_hint="'--json'")
+            raise typer.BadParameter(
+                "--json is --format json: give one or the other", ctx=ctx, param_hint="'--json'"
+            )
         output_format = Format.JSON
     if export is not None:
         if output_format is not Format.TABLE:
@@ -537,21 +539,30 @@ def import_bls_oews_command(
 
 @contextmanager
 def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts."""
+    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts.
+    It appears with the first byte read (an early error shows no empty bar), and only on
+    a terminal (a log gets no bar at all)."""
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(
+    console = Console(stderr=True)
+    progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         DownloadColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    ) as progress:
-        task = progress.add_task(description, total=None)
+        console=console,
+    )
+    task = progress.add_task(description, total=None)
 
-        def advance(done: int, total: int) -> None:
+    def advance(done: int, total: int) -> None:
+        if console.is_terminal:
+            if not progress.live.is_started:
+                progress.start()
             progress.update(task, completed=done, total=total)
 
+    try:
         yield advance
+    finally:
+        if progress.live.is_started:
+            progress.stop()

@@ -102,6 +102,12 @@ class OEWSImportError(Exception):
 # --------------------------------------------------------------------------------------
 
 
+def _shown(header: Sequence[str]) -> str:
+    """What a header line held, short enough for an error message (it may be any bytes)."""
+    text = ", ".join(header)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -124,7 +130,7 @@ def _read_table(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
     missing = [name for name in required if name not in header]
     if missing:
         raise OEWSImportError(
-            f"header lacks column(s) {', '.join(missing)} (found: {', '.join(header)})", path, 1
+            f"header lacks column(s) {', '.join(missing)} (found: {_shown(header)})", path, 1
         )
     rows: list[dict[str, str]] = []
     for number, line in enumerate(lines[1:], start=2):
@@ -333,7 +339,7 @@ def _stream_data(
             missing = [name for name in required if name not in header]
             if missing:
                 raise OEWSImportError(
-                    f"header lacks column(s) {', '.join(missing)} (found: {', '.join(header)})",
+                    f"header lacks column(s) {', '.join(missing)} (found: {_shown(header)})",
                     path,
                     1,
                 )

@@ -8,7 +8,9 @@ All text that comes from a dataset goes through :func:`data_text`: it becomes a 
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
@@ -96,10 +98,16 @@ def export(renderables: Sequence[RenderableType], path: Path, *, title: str) -> 
         emoji=False,
     )
     print_all(recorder, renderables)
+    from rich.terminal_theme import MONOKAI  # a dark page, where the terminal colours read
+
     if path.suffix.lower() == ".svg":
-        recorder.save_svg(str(path), title=title)
+        report = recorder.export_svg(title=title, theme=MONOKAI)
+        # Rich's SVG asks a web server for its font; a report must stand alone.
+        report = re.sub(r"\s*@font-face \{[^}]*\}", "", report)
     else:
-        recorder.save_html(str(path))
+        report = recorder.export_html(theme=MONOKAI)
+        report = report.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    path.write_text(report, encoding="utf-8")
 
 
 def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:

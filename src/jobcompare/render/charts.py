@@ -26,7 +26,7 @@ LEGEND = (
     (BAND, "25th–75th"),
     (MEDIAN, "median"),
     (AVERAGE, "average"),
-    (MORE, "or more (top-coded)"),
+    (MORE, "or more"),
 )
 
 
