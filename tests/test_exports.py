@@ -138,7 +138,7 @@ def test_hostile_text_is_escaped_and_stripped() -> None:
     assert lines[0] == r"# \[bold red\]Tricky\[/\] Role vs Data Analyst"
     assert r"### What does a \[bold red\]Tricky\[/\] role do?" in lines
     assert (
-        r"Line one \[31mred\[0m and a bell and a link \[link=https://x.invalid\]here\[/link\]."
+        r"Line one \[31mred\[0m and a bell and a link \[link=https\://x.invalid\]here\[/link\]."
     ) in lines
     assert r"| 1 | Escape \]0;title attempts | — |" in lines
     assert r"| 2 | \[blink\]Not markup\[/blink\] |  |" in lines
@@ -419,3 +419,11 @@ def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in records(seed(dataset))[1:])
     # overview 13, salary 12, education 4, demographics 10, duties 6, skills 6 x 3
     assert counts == {PATIENT: 64, COLLECTIONS: 64}
+
+
+def test_bare_addresses_do_not_become_links() -> None:
+    from jobcompare.exports import md_text
+
+    assert md_text("see https://example.org or www.example.org") == (
+        r"see https\://example.org or www\.example.org"
+    )

@@ -50,7 +50,9 @@ def md_text(value: str) -> str:
     """Dataset text for inline Markdown (a table cell, a heading): control characters
     removed, on one line, with nothing in it read as markup or HTML."""
     text = _LINE_BREAKS.sub(" ", safe(value)).strip()
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    # GitHub links bare addresses; an escaped colon or dot still reads the same.
+    return text.replace("://", "\\://").replace("www.", "www\\.")
 
 
 def md_paragraph(value: str) -> str:
