@@ -65,9 +65,9 @@ def test_skill_bars_share_one_scale_across_roles(dataset: Dataset) -> None:
 def test_gender_and_race_bars(dataset: Dataset) -> None:
     output = draw(seed(dataset, Section.DEMOGRAPHICS), 80)
     lines = [line.rstrip() for line in output.splitlines()]
-    assert "  Male                   12.0%  █▌             26.6%  ███▎           +14.6 pp" in lines
-    assert "  Female                 88.0%  ██████████▌    73.4%  ████████▊      -14.6 pp" in lines
-    assert "  White                  59.5%  ███████▏       59.0%  ███████▏       -0.5 pp" in lines
+    assert "  Male                   12.0%  █▌             26.6%  ███▎            +14.6 pp" in lines
+    assert "  Female                 88.0%  ██████████▌    73.4%  ████████▊       -14.6 pp" in lines
+    assert "  White                  59.5%  ███████▏       59.0%  ███████▏        -0.5 pp" in lines
 
 
 def test_salary_ranges_on_one_axis(dataset: Dataset) -> None:

@@ -88,6 +88,11 @@ def test_skills_mark_the_shared_ones(dataset: Dataset) -> None:
     assert "◆ listed for both roles" in output
 
 
+def test_tables_fill_the_width_exactly(dataset: Dataset) -> None:
+    rules = [line for line in seed_output(dataset, 80).splitlines() if set(line) == {"─"}]
+    assert rules and all(len(line) == 80 for line in rules)
+
+
 def test_plain_output_has_no_escape_codes_nor_trailing_blanks(dataset: Dataset) -> None:
     output = seed_output(dataset, 80)
     assert "\x1b" not in output

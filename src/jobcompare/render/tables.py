@@ -74,15 +74,19 @@ def _table(
     label_width = max(len(label), label_width)
     columns = 1 + len(roles) + bool(differences)
     role_width: int | None = None
+    spare = 0
     if width is not None:
         # Between columns: a space of padding on each side and one for the divider.
         room = width - label_width - differences - 3 * (columns - 1)
         if room >= MIN_ROLE_WIDTH * len(roles):
-            role_width = room // len(roles)
+            role_width, spare = divmod(room, len(roles))
     table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
     table.add_column(label, overflow="fold", width=label_width if role_width else None)
-    for role in roles:
-        table.add_column(data_text(role.title), overflow="fold", width=role_width)
+    for number, role in enumerate(roles):
+        # The last role takes what the division leaves, so the table fills the width.
+        last = number == len(roles) - 1
+        column_width = role_width + spare if role_width and last else role_width
+        table.add_column(data_text(role.title), overflow="fold", width=column_width)
     if differences:
         table.add_column("Difference", no_wrap=True, width=differences)
     return table, role_width
