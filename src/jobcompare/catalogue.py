@@ -29,13 +29,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jobcompare import __version__
 from jobcompare.errors import DatasetError, Problem
 from jobcompare.files import bundled_data_dir, dataset_files
-from jobcompare.model import Role
 from jobcompare.names import RoleNames, normalise
+
+if TYPE_CHECKING:  # the model's classes load only with a role: a list needs none
+    from jobcompare.model import Role
 
 CACHE_FORMAT = 2
 #: What a cache file was made for: the dataset file's path, size, mtime, ctime and inode,
@@ -311,6 +313,8 @@ class _FileCache:
             key, role = pickle.loads(blob)
         except Exception:
             return None
+        from jobcompare.model import Role
+
         return role if key == self.key and isinstance(role, Role) and role.slug == slug else None
 
     def keep_role(self, role: Role) -> None:

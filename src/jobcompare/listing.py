@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from jobcompare.model import Listed
 from jobcompare.text import safe
+
+if TYPE_CHECKING:
+    from jobcompare.model import Listed
 
 GAP = "  "
 
