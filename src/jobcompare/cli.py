@@ -21,7 +21,13 @@ from typer.core import TyperGroup
 from jobcompare import __version__
 from jobcompare.errors import DatasetError
 from jobcompare.names import AmbiguousRoleError, UnknownRoleError
-from jobcompare.sections import MAX_ROLES, MIN_ROLES, ComparisonError, Section
+from jobcompare.sections import (
+    MAX_ROLES,
+    MIN_ROLES,
+    ComparisonError,
+    Section,
+    check_role_count,
+)
 from jobcompare.text import safe
 
 if TYPE_CHECKING:
@@ -299,10 +305,7 @@ def compare_command(
                 + " or ".join(EXPORT_SUFFIXES), ctx=ctx, param_hint="'--export'",
             )  # fmt: skip
     with _exit_codes(ctx):
-        if not MIN_ROLES <= len(roles) <= MAX_ROLES:
-            raise ComparisonError(
-                f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({len(roles)} given)"
-            )
+        check_role_count(len(roles))
         catalogue = _catalogue(data)
         found = [catalogue.find(query) for query in roles]
         result = compare(found, section or tuple(Section))

@@ -26,6 +26,7 @@ from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
 from jobcompare.sections import Section as Section
+from jobcompare.sections import check_role_count
 from jobcompare.text import capitalise, casual, join_words, possessive, with_article
 
 
@@ -119,10 +120,7 @@ class Comparison:
 
 def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section)) -> Comparison:
     """Compare 2-4 roles in the given sections (shown in the standard order, once each)."""
-    if not MIN_ROLES <= len(roles) <= MAX_ROLES:
-        raise ComparisonError(
-            f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({len(roles)} given)"
-        )
+    check_role_count(len(roles))
     slugs = [r.slug for r in roles]
     twice = sorted({s for s in slugs if slugs.count(s) > 1})
     if twice:

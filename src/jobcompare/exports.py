@@ -26,10 +26,16 @@ from jobcompare.compare import (
     source_notes,
 )
 from jobcompare.model import Amount, Degree, Role, SalaryRange, Skill, TimeToBecome
-from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK, cell, difference
+from jobcompare.render.cells import (
+    BELOW_TABLE,
+    HIGHEST_MARK,
+    LOWEST_MARK,
+    SHARED_MARK,
+    cell,
+    difference,
+    reading_note,
+)
 from jobcompare.text import safe, with_article
-
-SHARED_MARK = "◆"
 
 # -- Markdown -----------------------------------------------------------------------------
 
@@ -40,10 +46,6 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_<\[\]|~#]|&(?=#?[0-9A-Za-z]+;))")
 #: What starts a block when it opens a line: a quote, a list item, a thematic break.
 _BLOCK_START = re.compile(r"^(\d*)([>+=-]|(?<=\d)[.)])")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
-
-#: With two roles, these sections' differences get the "Differences are ..." line.
-_DIFFERENCE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
-_BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
 
 
 def md_text(value: str) -> str:
@@ -68,18 +70,9 @@ def to_markdown(comparison: Comparison) -> str:
         "# " + md_text(" vs ".join(r.title for r in roles)),
         md_paragraph(" ".join(comparison.summary.sentences)),
     ]
-    if (
-        len(roles) == 2
-        and any(s.section in _DIFFERENCE_SECTIONS for s in comparison.sections)
-        and any(row.delta for s in comparison.sections for row in s.rows)
-    ):
-        line = (
-            f"Differences are {with_article(roles[1].singular)} minus "
-            f"{with_article(roles[0].singular)}."
-        )
-        blocks.append(f"*{md_text(line)}*")
-    elif len(roles) > 2 and any(s.section in _DIFFERENCE_SECTIONS for s in comparison.sections):
-        blocks.append(f"*{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest.*")
+    note = reading_note(comparison)
+    if note:
+        blocks.append(f"*{md_text(note)}*")
     shared = comparison.summary.shared_skills
     for section in comparison.sections:
         blocks += _md_section(section, roles, shared)
@@ -120,7 +113,7 @@ def _md_figures(section: SectionResult, roles: Sequence[Role]) -> str:
     header = ["", *(md_text(r.title) for r in roles), *(["Difference"] if two else [])]
     rows: list[list[str]] = []
     for row in section.rows:
-        if row.kind in _BELOW_TABLE or not row.has_data:
+        if row.kind in BELOW_TABLE or not row.has_data:
             continue
         label = f"{row.group}: {row.label}" if row.group else row.label
         cells = [md_text(label)]

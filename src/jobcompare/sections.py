@@ -28,3 +28,9 @@ class Section(str, Enum):
 
 class ComparisonError(ValueError):
     """The request cannot be compared (wrong number of roles, a role twice)."""
+
+
+def check_role_count(count: int) -> None:
+    """Raise ComparisonError unless ``count`` roles can be compared."""
+    if not MIN_ROLES <= count <= MAX_ROLES:
+        raise ComparisonError(f"compare {MIN_ROLES} to {MAX_ROLES} roles at a time ({count} given)")

@@ -24,14 +24,13 @@ from rich.text import Text
 
 from jobcompare.compare import (
     Comparison,
-    Section,
     SectionResult,
     no_data_note,
     source_notes,
     unpublished_notes,
 )
 from jobcompare.model import Role
-from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.render.cells import reading_note
 from jobcompare.render.tables import (
     HEADING,
     MUTED,
@@ -39,7 +38,7 @@ from jobcompare.render.tables import (
     View,
     data_text,
 )
-from jobcompare.text import capitalise, with_article
+from jobcompare.text import capitalise
 
 __all__ = ["SECTION_RENDERERS", "comparison", "export", "make_console", "print_all", "profile"]
 
@@ -136,29 +135,14 @@ def comparison(result: Comparison, *, charts: bool = True) -> list[RenderableTyp
         Text(),
         data_text(" ".join(result.summary.sentences)),
     ]
-    if any(s.section in _FIGURE_SECTIONS for s in result.sections):
-        if len(roles) == 2 and any(row.delta for s in result.sections for row in s.rows):
-            parts.append(
-                data_text(
-                    f"Differences are {with_article(roles[1].singular)} minus "
-                    f"{with_article(roles[0].singular)}.",
-                    MUTED,
-                )
-            )
-        elif len(roles) > 2:
-            parts.append(
-                Text(
-                    f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest.", MUTED
-                )
-            )
+    note = reading_note(result)
+    if note:
+        parts.append(data_text(note, MUTED))
     for section in result.sections:
         parts += section_block(section, view)
     parts += unpublished(roles)
     parts += sources(roles)
     return parts
-
-
-_FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
 
 
 def section_block(section: SectionResult, view: View) -> list[RenderableType]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from jobcompare import formatting as fmt
-from jobcompare.compare import Delta, Kind
+from jobcompare.compare import Comparison, Delta, Kind, Section
 from jobcompare.model import Amount, Degree, SalaryRange, TimeToBecome
+from jobcompare.text import with_article
 
 
 def _as(kind_type: type, show: Callable[..., str]) -> Callable[[object], str]:
@@ -46,6 +47,27 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
 
 #: With three or four roles, what marks a row's highest and lowest figure.
 HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
+#: What marks a skill every compared role lists.
+SHARED_MARK = "◆"
+#: Rows shown apart from a section's table of figures.
+BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
+_FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
+
+
+def reading_note(comparison: Comparison) -> str | None:
+    """How to read the figures, said once above them: what a difference is (two roles),
+    or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
+    roles = comparison.roles
+    if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
+        return None
+    if len(roles) == 2:
+        if not any(row.delta for s in comparison.sections for row in s.rows):
+            return None
+        first, second = (with_article(r.singular) for r in roles)
+        return f"Differences are {second} minus {first}."
+    if len(roles) > 2:
+        return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
+    return None
 
 
 def cell(kind: Kind, value: object) -> str:

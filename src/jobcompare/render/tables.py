@@ -15,12 +15,18 @@ from rich.text import Text
 from jobcompare.compare import Kind, Row, Section, SectionResult, is_shared, shared_note
 from jobcompare.model import Role, Skill
 from jobcompare.render import charts
-from jobcompare.render.cells import HIGHEST_MARK, LOWEST_MARK, cell, difference
+from jobcompare.render.cells import (
+    BELOW_TABLE,
+    HIGHEST_MARK,
+    LOWEST_MARK,
+    SHARED_MARK,
+    cell,
+    difference,
+)
 from jobcompare.text import safe, with_article
 
 HIGHER = "bold green"
 SHARED = "cyan"
-SHARED_MARK = "◆"
 HEADING = "bold"
 MUTED = "dim"
 #: Labels up to this long keep to one line; longer ones ("American Indian and Alaska
@@ -117,7 +123,7 @@ def rows_table(section: SectionResult, view: View) -> FitToWidth:
     """The figures of a section: one row per figure, one column per role."""
     roles = view.roles
     # A row no role has figures for is left out; the JSON still carries it, as null.
-    shown = [row for row in section.rows if row.kind not in _BELOW_TABLE and row.has_data]
+    shown = [row for row in section.rows if row.kind not in BELOW_TABLE and row.has_data]
     widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
     deltas = [difference(row.delta, row.kind) for row in shown]
     # A difference column only when there is a difference to show.
@@ -172,9 +178,6 @@ def rows_table(section: SectionResult, view: View) -> FitToWidth:
         return table
 
     return FitToWidth(build)
-
-
-_BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
 
 
 def _overview(section: SectionResult, view: View) -> RenderableType:
