@@ -45,6 +45,8 @@ class SourceInfo:
     """One row of the store's ``source`` table: what ``jobcompare sources`` lists."""
 
     key: str  # "oews", "onet", "onet-excel", "ep", "ep-education", "cps", "rpp"
+    #: The source's folder under the data root (``import all ../shared/data``): "onet-30.3".
+    folder: str
     name: str  # "BLS Occupational Employment and Wage Statistics"
     release: str  # "May 2025 (2025A01)"
     year: str  # "2025", "2024–34"
@@ -85,7 +87,7 @@ class Importer(Protocol):
     def rows(
         self, root: Path, spine: Spine, progress: ProgressCallback | None = None
     ) -> Iterator[tuple[str, Row]]:
-        """Yield ``(table name, row)`` read from the source folder ``root``.
+        """Yield ``(table name, row)`` read from the source's own folder ``root``.
 
         Also yields ``("source_file", (source key, relative path, sha256))`` for each input
         file it read, so that the store records exactly what it was built from.
