@@ -97,7 +97,7 @@ def test_unpublished_values_keep_their_reason() -> None:
     assert "Actors: Average salary, salary range and percentiles — Wages for some" in compared
     document = json.loads(run(["show", "actors", "--json"], bundled=True).stdout)
     assert document["overview"]["yearly_salary"] is None
-    assert document["unpublished"]["salary.average"].startswith("Wages for some occupations")
+    assert document["unpublished"]["salary.average_salary"].startswith("Wages for some occupations")
 
 
 def test_search_and_suggestions_among_all_occupations() -> None:

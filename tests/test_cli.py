@@ -138,7 +138,12 @@ def test_json_with_lower_bounds_and_four_roles(schema: dict[str, Any]) -> None:
     assert surgeon["overview"]["yearly_salary"] == {"at_least": 239200}
     assert surgeon["salary"]["percentiles"]["p25"] == 187000
     assert surgeon["salary"]["percentiles"]["p90"] == {"at_least": 239200}
-    assert surgeon["unpublished"] == {"salary.hourly": "Estimate not released."}
+    # Keyed as the figures it explains are in this document.
+    assert surgeon["unpublished"] == {
+        "overview.hourly_rate": "Estimate not released.",
+        "salary.hourly_rate": "Estimate not released.",
+    }
+    assert surgeon["overview"]["hourly_rate"] is None
     assert document["differences"] is None
     assert document["summary"]["pay"] is None
     assert "\x1b" not in result.stdout  # control characters leave as \u001b escapes

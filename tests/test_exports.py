@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import Counter
 
 import pytest
@@ -13,7 +14,7 @@ from jobcompare.compare import Comparison, Section, compare
 from jobcompare.dataset import Dataset, load_dataset
 from jobcompare.exports import CSV_HEADER, md_paragraph, md_text, to_csv, to_markdown
 from jobcompare.model import Amount, Overview, Role, Salary, Skill, TimeToBecome
-from tests.conftest import SEED, TESTS
+from tests.conftest import SEED, SEED_FILE, TESTS
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
 PATIENT, COLLECTIONS = SEED
@@ -238,7 +239,9 @@ def test_sections_without_figures_say_so() -> None:
     )
     assert "The dataset has no duties figures for these roles." in output
     assert "The dataset has no skills figures for these roles." in output
-    assert "| Average salary | ≥ $239,200 | — |  |" in output.splitlines()
+    # No difference to show, so no Difference column: the same rule as the terminal's.
+    assert "| Average salary | ≥ $239,200 | — |" in output.splitlines()
+    assert "Difference" not in output
 
 
 def test_three_roles_mark_highest_and_lowest(dataset: Dataset) -> None:
@@ -325,6 +328,10 @@ def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
         ["salary", "percentiles.p50", PATIENT, "", "USD/year", ""],
         ["salary", "percentiles.p75", PATIENT, "", "USD/year", ""],
         ["salary", "percentiles.p90", PATIENT, "", "USD/year", ""],
+        *(
+            ["salary", f"hourly_percentiles.p{n}", PATIENT, "", "USD/hour", ""]
+            for n in (10, 25, 50, 75, 90)
+        ),
         ["salary", "highest_paying_city", PATIENT, "", "", ""],
         ["salary", "highest_paying_state", PATIENT, "", "", ""],
         ["salary", "best_paying_company", PATIENT, "", "", ""],
@@ -417,8 +424,8 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in records(seed(dataset))[1:])
-    # overview 13, salary 12, education 4, demographics 10, duties 6, skills 6 x 3
-    assert counts == {PATIENT: 64, COLLECTIONS: 64}
+    # overview 13, salary 17, education 4, demographics 10, duties 6, skills 6 x 3
+    assert counts == {PATIENT: 69, COLLECTIONS: 69}
 
 
 def test_bare_addresses_do_not_become_links() -> None:
@@ -427,3 +434,27 @@ def test_bare_addresses_do_not_become_links() -> None:
     assert md_text("see https://example.org or www.example.org") == (
         r"see https\://example.org or www\.example.org"
     )
+
+
+@pytest.mark.parametrize("output_format", ["csv", "markdown", "json"])
+def test_text_formats_never_import_rich(output_format: str) -> None:
+    """Markdown, CSV and JSON never draw, so they never pay for Rich: checked in a fresh
+    interpreter, where nothing else can have imported it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from jobcompare.cli import app\n"
+        f"sys.argv = ['jobcompare', *{list(SEED)!r}, '-f', {output_format!r}]\n"
+        "try:\n    app(prog_name='jobcompare')\nexcept SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "loaded = sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))\n"
+        "sys.stderr.write('RICH:' + ','.join(loaded))\n"
+    )
+    env = {**os.environ, "JOBCOMPARE_DATA": str(SEED_FILE), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert "Collections Coordinator" in done.stdout or "collections-coordinator" in done.stdout
+    assert done.stderr.endswith("RICH:"), done.stderr

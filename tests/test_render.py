@@ -29,8 +29,10 @@ def seed_output(dataset: Dataset, width: int, **console: object) -> str:
     return draw(render.comparison(compare(roles)), width, **console)
 
 
-def test_every_section_has_a_renderer() -> None:
-    assert set(render.SECTION_RENDERERS) == set(Section)
+def test_every_section_is_drawn_under_its_heading(dataset: Dataset) -> None:
+    output = seed_output(dataset, 80)
+    headings = [line.split(" ─")[0] for line in output.splitlines() if " ───" in line]
+    assert headings == [s.heading for s in Section]
 
 
 @pytest.mark.parametrize("width", [80, 120])

@@ -6,47 +6,21 @@ paragraph and the JSON document all read it, so they cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Literal
 
+from jobcompare import figures
 from jobcompare import formatting as fmt
-from jobcompare.model import (
-    GENDER_GROUPS,
-    RACE_GROUPS,
-    Amount,
-    Degree,
-    Number,
-    Role,
-    Skill,
-    TimeToBecome,
-)
+from jobcompare.figures import Field, SectionSpec, spec
+from jobcompare.figures import Kind as Kind
+from jobcompare.model import Amount, Degree, Number, Role, Skill, TimeToBecome
 from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
 from jobcompare.sections import Section as Section
 from jobcompare.sections import check_role_count
-from jobcompare.text import capitalise, casual, join_words, possessive, with_article
-
-
-class Kind(Enum):
-    """What a row's values are, which decides how they print and how they differ."""
-
-    MONEY = "money"  # Amount, a year's pay
-    RATE = "rate"  # Amount, an hour's pay
-    RANGE = "range"  # SalaryRange
-    COUNT = "count"  # int
-    PERCENT = "percent"  # a share, 0-100
-    GROWTH = "growth"  # a signed percentage
-    NUMBER = "number"  # a plain figure: age, years, a rating
-    TEXT = "text"  # a short string
-    DEGREE = "degree"  # Degree
-    DURATION = "duration"  # TimeToBecome
-    PARAGRAPH = "paragraph"  # a long string, shown below the table
-    LIST = "list"  # tuple[str, ...]
-    SKILLS = "skills"  # tuple[Skill, ...]
-
+from jobcompare.text import capitalise, casual, join_words, with_article
 
 DeltaUnit = Literal["dollars", "points", "count", "number"]
 
@@ -63,14 +37,30 @@ class Delta:
 
 @dataclass(frozen=True)
 class Row:
-    key: str  # dotted path of this figure inside its section, as in the JSON output
-    label: str
-    kind: Kind
+    """One declared figure (see :mod:`jobcompare.figures`) for every compared role."""
+
+    field: Field
     values: tuple[object, ...]  # one per role, None where the role has no data
-    group: str | None = None  # rows of one ratio (gender, race) share a group label
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
     lowest: tuple[int, ...] = ()  # and with the lowest
+
+    @property
+    def key(self) -> str:
+        """Dotted path of this figure inside its section, as in the JSON output."""
+        return self.field.key
+
+    @property
+    def label(self) -> str:
+        return self.field.label
+
+    @property
+    def kind(self) -> Kind:
+        return self.field.kind
+
+    @property
+    def group(self) -> str | None:
+        return self.field.group
 
     @property
     def has_data(self) -> bool:
@@ -134,35 +124,25 @@ def build_sections(
 ) -> tuple[SectionResult, ...]:
     """The section rows for any number of roles (one, for a role's full profile)."""
     roles = tuple(roles)
-    return tuple(_BUILDERS[s](roles) for s in Section if s in sections)
+    return tuple(build_section(spec(s), roles) for s in Section if s in sections)
+
+
+def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult:
+    """A section's declared figures for ``roles``, with differences and extremes."""
+    rows = []
+    for figure in declared.fields:
+        values = tuple(figure.get(role) for role in roles)
+        if figure.only_if_any and all(v is None for v in values):
+            continue
+        highest, lowest = _extremes(figure.kind, values) if figure.ranked else ((), ())
+        delta = _delta(figure.kind, values) if len(values) == 2 else None
+        rows.append(Row(figure, values, delta, highest, lowest))
+    # The source's sentence above a table speaks of differences: a profile has none.
+    intro = declared.intro(roles) if declared.intro and len(roles) > 1 else None
+    return SectionResult(declared.section, intro, tuple(rows))
 
 
 # -- rows ---------------------------------------------------------------------------------
-
-
-def _row(
-    key: str,
-    label: str,
-    kind: Kind,
-    values: Sequence[object],
-    group: str | None = None,
-    *,
-    rank: bool = False,
-) -> Row:
-    """A row; ``rank`` marks figures where "higher" is worth pointing out (pay, jobs,
-    growth, satisfaction), as opposed to neutral ones such as age or a race share."""
-    values = tuple(values)
-    highest, lowest = _extremes(kind, values) if rank else ((), ())
-    return Row(
-        key=key,
-        label=label,
-        kind=kind,
-        values=values,
-        group=group,
-        delta=_delta(kind, values) if len(values) == 2 else None,
-        highest=highest,
-        lowest=lowest,
-    )
 
 
 def _comparable(kind: Kind, value: object) -> float | None:
@@ -214,15 +194,8 @@ def _extremes(kind: Kind, values: tuple[object, ...]) -> tuple[tuple[int, ...], 
     """(roles with the highest figure, roles with the lowest), when the figures differ and
     the order is certain: a lower bound ("≥ $239,200") is above every exact figure it
     exceeds, but two bounds, or a bound below an exact figure, cannot be ordered."""
-    if kind is Kind.DEGREE:
-        shares = [v.share if isinstance(v, Degree) else None for v in values]
-        names = {v.name for v in values if isinstance(v, Degree)}
-        exact = [float(s) if s is not None and len(names) == 1 else None for s in shares]
-        bounds: list[float | None] = [None] * len(values)
-    else:
-        exact = [_comparable(kind, v) for v in values]
-        bounds = [float(v.value) if isinstance(v, Amount) and v.at_least else None
-                  for v in values]  # fmt: skip
+    exact = [_comparable(kind, v) for v in values]
+    bounds = [float(v.value) if isinstance(v, Amount) and v.at_least else None for v in values]
     known = [f for f in exact if f is not None]
     bound = [b for b in bounds if b is not None]
     if len(known) + len(bound) < 2:
@@ -240,177 +213,6 @@ def _extremes(kind: Kind, values: tuple[object, ...]) -> tuple[tuple[int, ...], 
         tuple(i for i, f in enumerate(exact) if f == top),
         tuple(i for i, f in enumerate(exact) if f == bottom),
     )
-
-
-def _intro(roles: Sequence[Role], template: Callable[[Sequence[Role]], str]) -> str | None:
-    """The source's sentence above a section's table; it speaks of differences, so a
-    single role's profile has none."""
-    return template(roles) if len(roles) > 1 else None
-
-
-def _overview(roles: tuple[Role, ...]) -> SectionResult:
-    rows = [
-        _row("category", "Category", Kind.TEXT, [r.category for r in roles]),
-        _row("time_to_become", "Time to become", Kind.DURATION, [r.time_to_become for r in roles]),
-        _row(
-            "yearly_salary",
-            "Yearly salary",
-            Kind.MONEY,
-            [r.salary.average for r in roles],
-            rank=True,
-        ),
-        _row("hourly_rate", "Hourly rate", Kind.RATE, [r.salary.hourly for r in roles], rank=True),
-        _row(
-            "growth_rate",
-            "Growth rate",
-            Kind.GROWTH,
-            [r.overview.growth_rate for r in roles],
-            rank=True,
-        ),
-        _row(
-            "number_of_jobs",
-            "Number of jobs",
-            Kind.COUNT,
-            [r.overview.jobs for r in roles],
-            rank=True,
-        ),
-        _row(
-            "job_satisfaction",
-            "Job satisfaction",
-            Kind.NUMBER,
-            [r.overview.job_satisfaction for r in roles],
-            rank=True,
-        ),
-        _row(
-            "most_common_degree",
-            "Most common degree",
-            Kind.DEGREE,
-            [r.education.degree for r in roles],
-        ),
-        _row(
-            "average_age", "Average age", Kind.NUMBER, [r.demographics.average_age for r in roles]
-        ),
-        _row(
-            "years_of_experience",
-            "Years of experience",
-            Kind.NUMBER,
-            [r.overview.years_of_experience for r in roles],
-        ),
-        _row("description", "What they do", Kind.PARAGRAPH, [r.description for r in roles]),
-    ]
-    if any(r.soc for r in roles):
-        rows.insert(0, _row("soc", "SOC code", Kind.TEXT, [r.soc for r in roles]))
-    return SectionResult(Section.OVERVIEW, None, tuple(rows))
-
-
-def _salary(roles: tuple[Role, ...]) -> SectionResult:
-    salaries = [r.salary for r in roles]
-    rows = [
-        _row(
-            "average_salary", "Average salary", Kind.MONEY, [s.average for s in salaries], rank=True
-        ),
-        # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
-        _row("hourly_rate", "Hourly rate", Kind.RATE, [s.hourly for s in salaries], rank=True),
-        _row("salary_range", "Salary range", Kind.RANGE, [s.range for s in salaries]),
-    ]
-    # Always present (the JSON keeps one shape); tables hide rows nobody has.
-    for name, label in (
-        ("p10", "10th percentile"),
-        ("p25", "25th percentile"),
-        ("p50", "Median"),
-        ("p75", "75th percentile"),
-        ("p90", "90th percentile"),
-    ):
-        values = [getattr(s.percentiles, name) if s.percentiles else None for s in salaries]
-        rows.append(_row(f"percentiles.{name}", label, Kind.MONEY, values, rank=True))
-    rows += [
-        _row("highest_paying_city", "Highest paying city", Kind.TEXT,
-             [s.highest_paying_city for s in salaries]),
-        _row("highest_paying_state", "Highest paying state", Kind.TEXT,
-             [s.highest_paying_state for s in salaries]),
-        _row("best_paying_company", "Best paying company", Kind.TEXT,
-             [s.best_paying_company for s in salaries]),
-        _row("best_paying_industry", "Best paying industry", Kind.TEXT,
-             [s.best_paying_industry for s in salaries]),
-    ]  # fmt: skip
-    intro = _intro(
-        roles,
-        lambda some: (
-            f"{capitalise(join_words([r.plural_noun for r in some]))} have different "
-            "pay scales, as shown below."
-        ),
-    )
-    return SectionResult(Section.SALARY, intro, tuple(rows))
-
-
-def _education(roles: tuple[Role, ...]) -> SectionResult:
-    rows = (
-        _row("most_common_degree", "Most common degree", Kind.DEGREE,
-             [r.education.degree for r in roles]),
-        _row("most_common_major", "Most common major", Kind.TEXT,
-             [r.education.major for r in roles]),
-        _row("most_common_college", "Most common college", Kind.TEXT,
-             [r.education.college for r in roles]),
-    )  # fmt: skip
-    intro = _intro(
-        roles,
-        lambda some: (
-            "There are a few differences between "
-            f"{join_words([with_article(r.singular) for r in some])} in terms of educational "
-            "background:"
-        ),
-    )
-    return SectionResult(Section.EDUCATION, intro, rows)
-
-
-def _demographics(roles: tuple[Role, ...]) -> SectionResult:
-    people = [r.demographics for r in roles]
-    rows = [_row("average_age", "Average age", Kind.NUMBER, [p.average_age for p in people])]
-    for attribute, group, groups in (
-        ("gender", "Gender ratio", GENDER_GROUPS),
-        ("race", "Race ratio", RACE_GROUPS),
-    ):
-        ratios = [getattr(p, attribute) for p in people]
-        for key, label in groups:
-            values = [ratio.get(key) if ratio else None for ratio in ratios]
-            rows.append(_row(f"{attribute}_ratio.{key}", label, Kind.PERCENT, values, group))
-    rows.append(_row("lgbt_percentage", "LGBT percentage", Kind.PERCENT, [p.lgbt for p in people]))
-    intro = _intro(roles, _demographics_intro)
-    return SectionResult(Section.DEMOGRAPHICS, intro, tuple(rows))
-
-
-def _demographics_intro(roles: Sequence[Role]) -> str:
-    plurals = [r.plural_noun for r in roles]
-    # "surgeons (all other)'" reads badly: a qualified name takes the longer wording.
-    if any("(" in name or "," in name for name in plurals):
-        return f"Here are the differences in demographics between {join_words(plurals)}:"
-    return (
-        "Here are the differences between "
-        f"{join_words([possessive(p) for p in plurals])} demographics:"
-    )
-
-
-def _duties(roles: tuple[Role, ...]) -> SectionResult:
-    rows = (
-        _row("example_responsibilities", "Example responsibilities", Kind.LIST,
-             [r.duties or None for r in roles]),
-    )  # fmt: skip
-    return SectionResult(Section.DUTIES, None, rows)
-
-
-def _skills(roles: tuple[Role, ...]) -> SectionResult:
-    rows = (_row("skills", "Common skills", Kind.SKILLS, [r.skills or None for r in roles]),)
-    return SectionResult(Section.SKILLS, None, rows)
-
-
-_BUILDERS: dict[Section, Callable[[tuple[Role, ...]], SectionResult]] = {
-    Section.OVERVIEW: _overview,
-    Section.SALARY: _salary,
-    Section.EDUCATION: _education,
-    Section.DEMOGRAPHICS: _demographics,
-    Section.DUTIES: _duties,
-    Section.SKILLS: _skills,
-}
 
 
 # -- notes every output words the same way ---------------------------------------------
@@ -434,20 +236,6 @@ def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
     return notes
 
 
-#: How a field the source left unpublished is named in a note.
-_FIELD_NAMES = {
-    "overview.growth_rate": "growth rate", "overview.jobs": "number of jobs",
-    "overview.job_satisfaction": "job satisfaction",
-    "overview.years_of_experience": "years of experience", "salary.average": "average salary",
-    "salary.hourly": "hourly rate", "salary.range": "salary range",
-    "salary.percentiles": "percentiles", "salary.highest_paying_city": "highest paying city",
-    "salary.highest_paying_state": "highest paying state",
-    "salary.best_paying_company": "best paying company",
-    "salary.best_paying_industry": "best paying industry",
-}  # fmt: skip
-_PERCENTILES = tuple(f"salary.percentiles.p{n}" for n in (10, 25, 50, 75, 90))
-
-
 def unpublished_notes(role: Role) -> list[tuple[str, str]]:
     """(the fields, why) for each reason the source gave for leaving figures out:
     "average salary, salary range and percentiles", "Wages for some occupations ..."."""
@@ -456,16 +244,22 @@ def unpublished_notes(role: Role) -> list[tuple[str, str]]:
         by_reason.setdefault(reason, []).append(path)
     notes = []
     for reason, paths in by_reason.items():
-        if all(p in paths for p in _PERCENTILES):  # five of them read better as one
-            paths = [p for p in paths if p not in _PERCENTILES] + ["salary.percentiles"]
-        names = [_FIELD_NAMES.get(p, _percentile_name(p)) for p in paths]
-        notes.append((join_words(names), reason))
+        for whole in figures.together():  # all five percentiles read better as one
+            parts = [s for s in figures.by_source() if s.startswith(whole + ".")]
+            if parts and all(p in paths for p in parts):
+                paths = [p for p in paths if p not in parts] + [whole]
+        notes.append((join_words([figures.note_name(p) for p in paths]), reason))
     return notes
 
 
-def _percentile_name(path: str) -> str:
-    last = path.rsplit(".", 1)[-1]
-    return f"{last[1:]}th percentile" if last[:1] == "p" and last[1:].isdigit() else path
+def unpublished_keys(role: Role) -> dict[str, str]:
+    """The role's unpublished figures by their JSON keys ("salary.average_salary"), with
+    the source's reason."""
+    return {
+        key: reason
+        for path, reason in sorted(role.unpublished.items())
+        for key in figures.json_keys(path)
+    }
 
 
 def no_data_note(section: Section, role_count: int) -> str:

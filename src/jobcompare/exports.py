@@ -1,6 +1,6 @@
 """A comparison as Markdown (to paste into a document) and as CSV (for spreadsheets and
-scripts). No Rich here: both read the engine's :class:`Comparison`, and figures are
-formatted by :mod:`jobcompare.render.cells`, so they read as the terminal tables do.
+scripts). No Rich here: Markdown writes the blocks of :mod:`jobcompare.present`, so it
+shows what the terminal shows; CSV writes every declared figure of those sections.
 
 Every string that comes from a dataset goes through :func:`jobcompare.text.safe` first;
 Markdown then escapes what would be read as markup or HTML, and CSV guards text that a
@@ -14,28 +14,20 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from jobcompare.compare import (
-    Comparison,
-    Kind,
-    Row,
-    Section,
-    SectionResult,
-    is_shared,
-    no_data_note,
-    shared_note,
-    source_notes,
+from jobcompare.compare import Comparison, Kind, Row, is_shared
+from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.model import Amount, Degree, SalaryRange, Skill, TimeToBecome
+from jobcompare.present import (
+    Block,
+    Document,
+    FigureTable,
+    Heading,
+    Paragraph,
+    RangeChart,
+    RankedTable,
+    comparison_document,
 )
-from jobcompare.model import Amount, Degree, Role, SalaryRange, Skill, TimeToBecome
-from jobcompare.render.cells import (
-    BELOW_TABLE,
-    HIGHEST_MARK,
-    LOWEST_MARK,
-    SHARED_MARK,
-    cell,
-    difference,
-    reading_note,
-)
-from jobcompare.text import safe, with_article
+from jobcompare.text import safe
 
 # -- Markdown -----------------------------------------------------------------------------
 
@@ -65,39 +57,28 @@ def md_paragraph(value: str) -> str:
 
 def to_markdown(comparison: Comparison) -> str:
     """GitHub-flavoured Markdown of what the terminal shows for ``comparison``."""
-    roles = comparison.roles
-    blocks: list[str] = [
-        "# " + md_text(" vs ".join(r.title for r in roles)),
-        md_paragraph(" ".join(comparison.summary.sentences)),
-    ]
-    note = reading_note(comparison)
-    if note:
-        blocks.append(f"*{md_text(note)}*")
-    shared = comparison.summary.shared_skills
-    for section in comparison.sections:
-        blocks += _md_section(section, roles, shared)
-    blocks += _md_sources(roles)
-    return "\n\n".join(blocks) + "\n"
+    return markdown(comparison_document(comparison))
 
 
-def _md_section(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> list[str]:
-    blocks = ["## " + md_text(section.section.heading)]
-    if not section.has_data:
-        blocks.append(no_data_note(section.section, len(roles)))
-        return blocks
-    if section.intro:
-        blocks.append(md_paragraph(section.intro))
-    if section.section is Section.DUTIES:
-        blocks.append(_md_duties(section, roles))
-    elif section.section is Section.SKILLS:
-        blocks.append(_md_skills(section, roles, shared))
-        if shared:
-            blocks.append(f"{SHARED_MARK} {shared_note(len(roles))}")
-    else:
-        blocks.append(_md_figures(section, roles))
-        if section.section is Section.OVERVIEW:
-            blocks += _md_descriptions(section, roles)
-    return blocks
+def markdown(document: Document) -> str:
+    """The blocks of ``document`` as GitHub-flavoured Markdown."""
+    return "\n\n".join(filter(None, map(_md_block, document.flat()))) + "\n"
+
+
+def _md_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return "#" * block.level + " " + md_text(block.text)
+    if isinstance(block, Paragraph):
+        return f"*{md_text(block.text)}*" if block.style == "note" else md_paragraph(block.text)
+    if isinstance(block, FigureTable):
+        return _md_figures(block)
+    if isinstance(block, RankedTable):
+        rows = [[row.label, *(md_text(i.text) for i in row.items)] for row in block.rows]
+        return _md_table([block.label, *map(md_text, block.columns)], rows)
+    if isinstance(block, RangeChart):
+        return ""  # its figures are all in the table above it; Markdown draws no pictures
+    lines = "\n".join(f"- {md_paragraph(item)}" for item in block.items)
+    return f"## {md_text(block.title)}\n\n{lines}"
 
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -105,93 +86,25 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
 
-def _md_figures(section: SectionResult, roles: Sequence[Role]) -> str:
-    """One row per figure some role has, one column per role, then the difference (two
-    roles); with three or four roles, ▲ and ▼ mark a row's highest and lowest figure, as
-    in the terminal."""
-    two = len(roles) == 2
-    header = ["", *(md_text(r.title) for r in roles), *(["Difference"] if two else [])]
+def _md_figures(block: FigureTable) -> str:
+    """One row per figure, one column per role, then the difference (two roles); the
+    highest figure in bold, and with three or four roles ▲ and ▼ as in the terminal."""
+    header = ["", *map(md_text, block.columns), *(["Difference"] if block.differences else [])]
     rows: list[list[str]] = []
-    for row in section.rows:
-        if row.kind in BELOW_TABLE or not row.has_data:
-            continue
+    for row in block.rows:
         label = f"{row.group}: {row.label}" if row.group else row.label
         cells = [md_text(label)]
-        for index, value in enumerate(row.values):
-            text = md_text(cell(row.kind, value))
-            if index in row.highest:
-                text = f"**{text}**" + ("" if two else f" {HIGHEST_MARK}")
-            elif index in row.lowest and not two:
+        for figure in row.cells:
+            text = md_text(figure.text)
+            if figure.highest:
+                text = f"**{text}**" + (f" {HIGHEST_MARK}" if block.marks else "")
+            elif figure.lowest and block.marks:
                 text += f" {LOWEST_MARK}"
             cells.append(text)
-        if two:
-            cells.append(md_text(difference(row.delta, row.kind)))
+        if block.differences:
+            cells.append(md_text(row.difference))
         rows.append(cells)
     return _md_table(header, rows)
-
-
-def _md_descriptions(section: SectionResult, roles: Sequence[Role]) -> list[str]:
-    blocks: list[str] = []
-    for row in section.rows:
-        if row.kind is Kind.PARAGRAPH:
-            for role, value in zip(roles, row.values, strict=True):
-                if isinstance(value, str):
-                    blocks.append(f"### {md_text(f'What does {with_article(role.singular)} do?')}")
-                    blocks.append(md_paragraph(value))
-    return blocks
-
-
-def _md_duties(section: SectionResult, roles: Sequence[Role]) -> str:
-    row = section.row("example_responsibilities")
-    lists = [v if isinstance(v, tuple) else () for v in row.values]
-    rows: list[list[str]] = []
-    for rank in range(max(map(len, lists), default=0)):
-        cells = [str(rank + 1)]
-        for duties in lists:
-            if rank < len(duties):
-                cells.append(md_text(str(duties[rank])))
-            else:
-                cells.append("—" if rank == 0 else "")  # a role without duties says so once
-        rows.append(cells)
-    return _md_table(["#", *(md_text(r.title) for r in roles)], rows)
-
-
-def _md_skills(section: SectionResult, roles: Sequence[Role], shared: Sequence[str]) -> str:
-    row = section.row("skills")
-    lists = [_skills(v) for v in row.values]
-    rows: list[list[str]] = []
-    for rank in range(max(map(len, lists), default=0)):
-        cells = [str(rank + 1)]
-        for skills in lists:
-            if rank >= len(skills):
-                cells.append("")
-                continue
-            skill = skills[rank]
-            text = md_text(skill.name)
-            if skill.share is not None:
-                text += f", {cell(Kind.PERCENT, skill.share)}"
-            if is_shared(skill, shared):
-                text += f" {SHARED_MARK}"
-            cells.append(text)
-        rows.append(cells)
-    return _md_table(["#", *(md_text(r.title) for r in roles)], rows)
-
-
-def _md_sources(roles: Sequence[Role]) -> list[str]:
-    notes = source_notes(roles)
-    if not notes:
-        return []
-    lines = [
-        f"- {md_paragraph(source)}" + ("" if who is None else f" — {md_text(who)}")
-        for source, who in notes
-    ]
-    return ["## Sources", "\n".join(lines)]
-
-
-def _skills(value: object) -> tuple[Skill, ...]:
-    if not isinstance(value, tuple):
-        return ()
-    return tuple(s for s in value if isinstance(s, Skill))
 
 
 # -- CSV ----------------------------------------------------------------------------------
@@ -201,20 +114,6 @@ CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
 #: A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-#: Units of plain figures (Kind.NUMBER), by the last part of the row's key.
-_NUMBER_UNITS = {
-    "average_age": "years",
-    "years_of_experience": "years",
-    "job_satisfaction": "rating 0-5",
-}
-_KIND_UNITS = {
-    Kind.MONEY: "USD/year",
-    Kind.RATE: "USD/hour",
-    Kind.COUNT: "jobs",
-    Kind.PERCENT: "%",
-    Kind.GROWTH: "%",
-}
-
 #: One CSV record before the section and role are added: field, value, unit, bound.
 _Figure = tuple[str, str, str, str]
 
@@ -223,13 +122,18 @@ def to_csv(comparison: Comparison) -> str:
     """One record per figure: section, field (the JSON's dotted key), role slug, the raw
     value as the source wrote it (empty when missing), its unit, and ``at_least`` in
     ``bound`` for a lower bound. Sections, then roles, in the comparison's order."""
+    return csv_text(comparison_document(comparison, charts=False))
+
+
+def csv_text(document: Document) -> str:
+    """Every declared figure of ``document``'s sections, one record each."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    shared = comparison.summary.shared_skills
-    for section in comparison.sections:
-        for index, role in enumerate(comparison.roles):
-            for row in section.rows:
+    shared = document.comparison.summary.shared_skills if document.comparison else ()
+    for section in document.sections:
+        for index, role in enumerate(document.roles):
+            for row in section.result.rows:
                 for field, value, unit, bound in _csv_figures(row, row.values[index], shared):
                     writer.writerow((section.section.value, field, role.slug, value, unit, bound))
     return buffer.getvalue()
@@ -238,11 +142,11 @@ def to_csv(comparison: Comparison) -> str:
 def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Figure]:
     key, kind = row.key, row.kind
     if kind in (Kind.MONEY, Kind.RATE):
-        yield _amount(key, value, _KIND_UNITS[kind])
+        yield _amount(key, value, row.field.csv_unit)
     elif kind is Kind.RANGE:
         low, high = (value.min, value.max) if isinstance(value, SalaryRange) else (None, None)
-        yield _amount(f"{key}.min", low, "USD/year")
-        yield _amount(f"{key}.max", high, "USD/year")
+        yield _amount(f"{key}.min", low, row.field.csv_unit)
+        yield _amount(f"{key}.max", high, row.field.csv_unit)
     elif kind is Kind.DEGREE:
         name, share = (value.name, value.share) if isinstance(value, Degree) else (None, None)
         yield f"{key}.name", _text(name), "", ""
@@ -263,8 +167,7 @@ def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Fi
     elif kind in (Kind.TEXT, Kind.PARAGRAPH):
         yield key, _text(value if isinstance(value, str) else None), "", ""
     else:  # COUNT, PERCENT, GROWTH, NUMBER
-        unit = _KIND_UNITS.get(kind) or _NUMBER_UNITS.get(key.rsplit(".", 1)[-1], "")
-        yield key, _figure(value), unit, ""
+        yield key, _figure(value), row.field.csv_unit, ""
 
 
 def _amount(field: str, value: object, unit: str) -> _Figure:
@@ -278,6 +181,12 @@ def _figure(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
     return repr(value)
+
+
+def _skills(value: object) -> tuple[Skill, ...]:
+    if not isinstance(value, tuple):
+        return ()
+    return tuple(s for s in value if isinstance(s, Skill))
 
 
 def _text(value: str | None) -> str:

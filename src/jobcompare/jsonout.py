@@ -14,7 +14,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from jobcompare import __version__
-from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared
+from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
 from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
 
 JSONValue = Any
@@ -72,7 +72,7 @@ def role_document(
         "soc": role.soc,
         "category": role.category,
         "source": role.source,
-        "unpublished": dict(sorted(role.unpublished.items())),
+        "unpublished": unpublished_keys(role),
     }
     for result in sections:
         values: dict[str, JSONValue] = {}

@@ -32,7 +32,7 @@ class SalaryRange:
 
 @dataclass(frozen=True)
 class Percentiles:
-    """Annual wage percentiles (BLS OEWS); any of them may be unpublished."""
+    """Wage percentiles (BLS OEWS), annual or hourly; any of them may be unpublished."""
 
     p10: Amount | None = None
     p25: Amount | None = None
@@ -73,6 +73,8 @@ class Salary:
     hourly: Amount | None = None
     range: SalaryRange | None = None
     percentiles: Percentiles | None = None
+    #: Hourly wage percentiles (BLS OEWS), the spread BLS gives for hourly-only occupations.
+    hourly_percentiles: Percentiles | None = None
     highest_paying_city: str | None = None
     highest_paying_state: str | None = None
     best_paying_company: str | None = None

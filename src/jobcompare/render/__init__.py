@@ -1,6 +1,6 @@
-"""Rich output: a comparison or a profile as a list of renderables (the section renderers
-are in render.tables, the pictures in render.charts). Nothing here prints except
-:func:`print_all`, and nothing here computes a figure (the engine does).
+"""The terminal writer: the blocks of :mod:`jobcompare.present` as Rich renderables (the
+tables are drawn by render.tables, the pictures by render.charts). Nothing here prints
+except :func:`print_all`, and nothing here decides what is shown (present.py does).
 
 All text that comes from a dataset goes through :func:`data_text`: it becomes a plain
 ``Text`` (never parsed as markup) with terminal control characters removed.
@@ -17,30 +17,36 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from jobcompare.compare import (
-    Comparison,
-    SectionResult,
-    no_data_note,
-    source_notes,
-    unpublished_notes,
-)
+from jobcompare.compare import Comparison, SectionResult
 from jobcompare.model import Role
-from jobcompare.render.cells import reading_note
+from jobcompare.present import (
+    Block,
+    Document,
+    FigureTable,
+    Heading,
+    Paragraph,
+    RangeChart,
+    RankedTable,
+    comparison_document,
+    profile_document,
+)
+from jobcompare.render.charts import range_chart
 from jobcompare.render.tables import (
     HEADING,
     MUTED,
-    SECTION_RENDERERS,
-    View,
+    FitToWidth,
     data_text,
+    figure_table,
+    ranked_table,
 )
-from jobcompare.text import capitalise
 
-__all__ = ["SECTION_RENDERERS", "comparison", "export", "make_console", "print_all", "profile"]
+__all__ = ["comparison", "document", "export", "make_console", "print_all", "profile"]
 
 
 def make_console(file: IO[str] | None = None, *, width: int | None = None) -> Console:
@@ -123,40 +129,65 @@ def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
     console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
-# -- a comparison -------------------------------------------------------------------------
+# -- blocks -------------------------------------------------------------------------------
 
 
 def comparison(result: Comparison, *, charts: bool = True) -> list[RenderableType]:
     """Everything ``jobcompare A B`` shows, top to bottom (``charts``: with pictures)."""
-    roles = result.roles
-    view = View(roles, result.summary.shared_skills, charts)
-    parts: list[RenderableType] = [
-        data_text(" vs ".join(r.title for r in roles), HEADING),
-        Text(),
-        data_text(" ".join(result.summary.sentences)),
-    ]
-    note = reading_note(result)
-    if note:
-        parts.append(data_text(note, MUTED))
-    for section in result.sections:
-        parts += section_block(section, view)
-    parts += unpublished(roles)
-    parts += sources(roles)
+    return document(comparison_document(result, charts=charts), charts=charts)
+
+
+def profile(
+    role: Role, sections: Sequence[SectionResult], *, charts: bool = True
+) -> list[RenderableType]:
+    return document(profile_document(role, sections, charts=charts), charts=charts)
+
+
+def document(doc: Document, *, charts: bool = True) -> list[RenderableType]:
+    """The blocks of ``doc`` as Rich renderables."""
+    parts: list[RenderableType] = []
+    previous: Block | None = None
+    for block in doc.flat():
+        # A heading inside a section stands apart from what is above it; an indented
+        # paragraph already ends with a blank line.
+        apart = isinstance(previous, Paragraph) and previous.style == "indented"
+        if isinstance(block, Heading) and block.level == 3 and not apart:
+            parts.append(Text())
+        parts += _block(block, charts)
+        previous = block
     return parts
 
 
-def section_block(section: SectionResult, view: View) -> list[RenderableType]:
-    parts: list[RenderableType] = [
+def _block(block: Block, charts: bool) -> list[RenderableType]:
+    if isinstance(block, Heading):
+        if block.level == 1:
+            return [data_text(block.text, HEADING)]
+        if block.level == 2:
+            return [Text(), Rule(data_text(block.text, HEADING), align="left")]
+        return [data_text(block.text, HEADING)]
+    if isinstance(block, Paragraph):
+        if block.style == "lead":
+            return [Text(), data_text(block.text)]
+        if block.style == "indented":
+            return [Padding(data_text(block.text), (0, 0, 1, 2), expand=False)]
+        return [data_text(block.text, MUTED if block.style in ("muted", "note") else "")]
+    if isinstance(block, FigureTable):
+        return [figure_table(block, charts)]
+    if isinstance(block, RankedTable):
+        return [ranked_table(block, charts)]
+    if isinstance(block, RangeChart):
+        return [FitToWidth(lambda width: _chart(block, width))]
+    return [
         Text(),
-        Rule(Text(section.section.heading, HEADING), align="left"),
+        data_text(block.title, HEADING),
+        *(bullet(data_text(i, MUTED)) for i in block.items),
     ]
-    if not section.has_data:
-        parts.append(Text(no_data_note(section.section, len(view.roles)), MUTED))
-        return parts
-    if section.intro:
-        parts.append(data_text(section.intro, MUTED))
-    parts.append(SECTION_RENDERERS[section.section](section, view))
-    return parts
+
+
+def _chart(block: RangeChart, width: int) -> RenderableType:
+    # The yearly axis is the usual one; another is named.
+    title = [] if block.per == "year" else [data_text(block.title, HEADING)]
+    return Group(Text(), *title, *range_chart(block, width))
 
 
 def bullet(text: Text) -> RenderableType:
@@ -166,45 +197,3 @@ def bullet(text: Text) -> RenderableType:
     grid.add_column()
     grid.add_row(Text("•", text.style), text)
     return grid
-
-
-def unpublished(roles: Sequence[Role]) -> list[RenderableType]:
-    """Why figures shown as — are missing, where the source said."""
-    lines: list[RenderableType] = []
-    for role in roles:
-        for fields, reason in unpublished_notes(role):
-            who = "" if len(roles) == 1 else f"{role.title}: "
-            lines.append(bullet(data_text(f"{who}{capitalise(fields)} — {reason}", MUTED)))
-    return [Text(), Text("Not published", HEADING), *lines] if lines else []
-
-
-def sources(roles: Sequence[Role]) -> list[RenderableType]:
-    """Where the figures come from, one line per distinct source."""
-    notes = source_notes(roles)
-    if not notes:
-        return []
-    parts: list[RenderableType] = [Text(), Text("Sources", HEADING)]
-    for source, who in notes:
-        parts.append(bullet(data_text(source if who is None else f"{source} — {who}", MUTED)))
-    return parts
-
-
-# -- one role, and the role list ----------------------------------------------------------
-
-
-def profile(
-    role: Role, sections: Sequence[SectionResult], *, charts: bool = True
-) -> list[RenderableType]:
-    parts: list[RenderableType] = [data_text(role.title, HEADING)]
-    facts = [f"slug: {role.slug}"]
-    if role.soc:
-        facts.append(f"SOC {role.soc}")
-    if role.category:
-        facts.append(role.category)
-    parts.append(data_text(" · ".join(facts), MUTED))
-    view = View((role,), (), charts)
-    for section in sections:
-        parts += section_block(section, view)
-    parts += unpublished([role])
-    parts += sources([role])
-    return parts

@@ -7,13 +7,11 @@ one scale for all of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from rich.text import Text
 
 from jobcompare import formatting as fmt
-from jobcompare.model import Amount, Role
+from jobcompare.model import Amount
+from jobcompare.present import RangeChart
 from jobcompare.text import safe
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -40,53 +38,20 @@ def bar(value: float, scale: float, width: int) -> str:
     return "█" * whole + (_EIGHTHS[part] if part else "")
 
 
-@dataclass(frozen=True)
-class _Pay:
-    """One role's figures on the salary axis (None where the role has none)."""
-
-    low: Amount | None
-    high: Amount | None
-    p25: Amount | None
-    median: Amount | None
-    p75: Amount | None
-    average: Amount | None
-
-    def amounts(self) -> list[Amount]:
-        return [a for a in (self.low, self.high, self.p25, self.median, self.p75,
-                            self.average) if a is not None]  # fmt: skip
-
-
-def _pay(role: Role) -> _Pay:
-    salary = role.salary
-    percentiles = salary.percentiles
-    low = salary.range.min if salary.range else percentiles.p10 if percentiles else None
-    high = salary.range.max if salary.range else percentiles.p90 if percentiles else None
-    return _Pay(
-        low=low,
-        high=high,
-        p25=percentiles.p25 if percentiles else None,
-        median=percentiles.p50 if percentiles else None,
-        p75=percentiles.p75 if percentiles else None,
-        average=salary.average,
-    )
-
-
-def salary_chart(roles: Sequence[Role], width: int) -> list[Text]:
-    """Each role's salary range, middle half, median and average on one axis; empty when
-    fewer than one role has a range to draw."""
-    pays = [_pay(role) for role in roles]
+def range_chart(chart: RangeChart, width: int) -> list[Text]:
+    """Each series' range, middle half, median and average on one axis."""
+    pays = chart.series
     amounts = [a.value for pay in pays for a in pay.amounts()]
-    if not any(p.low and p.high for p in pays) or min(amounts) == max(amounts):
-        return []
     low, high = min(amounts), max(amounts)
     cells = max(20, min(width - 2, 64))
+    show = fmt.money if chart.per == "year" else fmt.rate
 
     def at(amount: Amount) -> int:
         return round((amount.value - low) / (high - low) * (cells - 1))
 
     lines: list[Text] = []
     used: set[str] = set()
-    for role, pay in zip(roles, pays, strict=True):
+    for pay in pays:
         # One cell past the axis, for the arrow of a top-coded figure ("or more").
         line = [" "] * (cells + 1)
         if pay.low and pay.high:
@@ -107,9 +72,9 @@ def salary_chart(roles: Sequence[Role], width: int) -> list[Text]:
         drawing = Text("  ")
         for glyph in line:
             drawing.append(glyph, STYLES.get(glyph, ""))
-        lines += [Text(safe(role.title), style="bold"), drawing]
+        lines += [Text(safe(pay.label), style="bold"), drawing]
     top_is_bound = any(a.at_least for pay in pays for a in pay.amounts() if a.value == high)
-    left, right = fmt.money(Amount(low)), fmt.money(Amount(high, at_least=top_is_bound))
+    left, right = show(Amount(low)), show(Amount(high, at_least=top_is_bound))
     lines.append(Text("  " + left + " " * max(1, cells - len(left) - len(right)) + right, "dim"))
     shown = [(glyphs, meaning) for glyphs, meaning in LEGEND if set(glyphs) & used]
     lines.append(Text("  " + "   ".join(f"{g} {m}" for g, m in shown), "dim"))

@@ -1,14 +1,13 @@
-"""A row's values and differences as display strings (no Rich, so any text output can
-share them)."""
+"""Figures and differences as display strings: "$35,695", "+$2,243 (+6.3%)". No Rich,
+so every writer shares them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from jobcompare import formatting as fmt
-from jobcompare.compare import Comparison, Delta, Kind, Section
+from jobcompare.compare import Delta, Kind
 from jobcompare.model import Amount, Degree, SalaryRange, TimeToBecome
-from jobcompare.text import with_article
 
 
 def _as(kind_type: type, show: Callable[..., str]) -> Callable[[object], str]:
@@ -49,25 +48,6 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
 HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
 #: What marks a skill every compared role lists.
 SHARED_MARK = "◆"
-#: Rows shown apart from a section's table of figures.
-BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
-_FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
-
-
-def reading_note(comparison: Comparison) -> str | None:
-    """How to read the figures, said once above them: what a difference is (two roles),
-    or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
-    roles = comparison.roles
-    if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
-        return None
-    if len(roles) == 2:
-        if not any(row.delta for s in comparison.sections for row in s.rows):
-            return None
-        first, second = (with_article(r.singular) for r in roles)
-        return f"Differences are {second} minus {first}."
-    if len(roles) > 2:
-        return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
-    return None
 
 
 def cell(kind: Kind, value: object) -> str:

@@ -1,0 +1,35 @@
+"""Overview: what the role is, what it pays, how it grows, and what its people do."""
+
+from __future__ import annotations
+
+from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.sections import Section
+
+SECTION = SectionSpec(
+    Section.OVERVIEW,
+    (
+        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True),
+        Field("category", "Category", Kind.TEXT, lambda r: r.category),
+        Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
+        Field("yearly_salary", "Yearly salary", Kind.MONEY, lambda r: r.salary.average,
+              source="salary.average", name="average salary", ranked=True),
+        Field("hourly_rate", "Hourly rate", Kind.RATE, lambda r: r.salary.hourly,
+              source="salary.hourly", ranked=True),
+        Field("growth_rate", "Growth rate", Kind.GROWTH, lambda r: r.overview.growth_rate,
+              source="overview.growth_rate", ranked=True),
+        Field("number_of_jobs", "Number of jobs", Kind.COUNT, lambda r: r.overview.jobs,
+              source="overview.jobs", ranked=True),
+        Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
+              lambda r: r.overview.job_satisfaction, source="overview.job_satisfaction",
+              unit="rating 0-5", ranked=True),
+        Field("most_common_degree", "Most common degree", Kind.DEGREE,
+              lambda r: r.education.degree),
+        Field("average_age", "Average age", Kind.NUMBER, lambda r: r.demographics.average_age,
+              unit="years"),
+        Field("years_of_experience", "Years of experience", Kind.NUMBER,
+              lambda r: r.overview.years_of_experience, source="overview.years_of_experience",
+              unit="years"),
+        Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
+              heading="What does {a} do?"),
+    ),
+)  # fmt: skip

@@ -1,0 +1,84 @@
+"""Salary: yearly and hourly pay, its spread, and where it is highest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.model import Percentiles, Role
+from jobcompare.sections import Section
+from jobcompare.text import capitalise, join_words
+
+if TYPE_CHECKING:
+    from jobcompare.present import Block
+
+PERCENTILES = (
+    ("p10", "10th percentile"),
+    ("p25", "25th percentile"),
+    ("p50", "Median"),
+    ("p75", "75th percentile"),
+    ("p90", "90th percentile"),
+)
+
+
+def _percentile(attribute: str, name: str) -> Callable[[Role], object]:
+    def get(role: Role) -> object:
+        percentiles: Percentiles | None = getattr(role.salary, attribute)
+        return getattr(percentiles, name) if percentiles else None
+
+    return get
+
+
+def _intro(roles: Sequence[Role]) -> str:
+    return (
+        f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
+        "as shown below."
+    )
+
+
+def _charts(roles: Sequence[Role]) -> Sequence[Block]:
+    from jobcompare.present import pay_charts
+
+    return pay_charts(roles)
+
+
+SECTION = SectionSpec(
+    Section.SALARY,
+    (
+        Field("average_salary", "Average salary", Kind.MONEY, lambda r: r.salary.average,
+              source="salary.average", ranked=True),
+        # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
+        Field("hourly_rate", "Hourly rate", Kind.RATE, lambda r: r.salary.hourly,
+              source="salary.hourly", ranked=True),
+        Field("salary_range", "Salary range", Kind.RANGE, lambda r: r.salary.range,
+              source="salary.range"),
+        # Always present (the JSON keeps one shape); tables hide rows nobody has.
+        *(
+            Field(f"percentiles.{name}", label, Kind.MONEY, _percentile("percentiles", name),
+                  source=f"salary.percentiles.{name}", name=f"{name[1:]}th percentile",
+                  ranked=True)
+            for name, label in PERCENTILES
+        ),
+        # BLS's hourly percentiles: all it publishes for occupations paid by the hour only.
+        *(
+            Field(f"hourly_percentiles.{name}", f"{label} (hourly)", Kind.RATE,
+                  _percentile("hourly_percentiles", name),
+                  source=f"salary.hourly_percentiles.{name}",
+                  name=f"hourly {name[1:]}th percentile", ranked=True)
+            for name, label in PERCENTILES
+        ),
+        Field("highest_paying_city", "Highest paying city", Kind.TEXT,
+              lambda r: r.salary.highest_paying_city, source="salary.highest_paying_city"),
+        Field("highest_paying_state", "Highest paying state", Kind.TEXT,
+              lambda r: r.salary.highest_paying_state, source="salary.highest_paying_state"),
+        Field("best_paying_company", "Best paying company", Kind.TEXT,
+              lambda r: r.salary.best_paying_company, source="salary.best_paying_company"),
+        Field("best_paying_industry", "Best paying industry", Kind.TEXT,
+              lambda r: r.salary.best_paying_industry, source="salary.best_paying_industry"),
+    ),
+    intro=_intro,
+    charts=_charts,
+    together={"salary.percentiles": "percentiles",
+              "salary.hourly_percentiles": "hourly percentiles"},
+)  # fmt: skip

@@ -1,0 +1,414 @@
+"""What a comparison shows, as a list of blocks: the one presentation every output shares.
+
+The engine (compare.py) computes; this module decides *what* is shown and in what order:
+headings, paragraphs, tables of figures with their highest/lowest marks and differences,
+ranked columns (duties, skills), charts as data, and notes (not published, sources).
+The writers decide only *how*: the terminal (render/, with Rich), Markdown and CSV
+(exports.py), HTML (html.py) and JSON (jsonout.py). No Rich here.
+
+Columns are plain labels, not roles, so a table whose columns are areas, or years, is the
+same block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from jobcompare import figures
+from jobcompare.compare import (
+    Comparison,
+    Kind,
+    Row,
+    SectionResult,
+    is_shared,
+    no_data_note,
+    shared_note,
+    source_notes,
+    unpublished_notes,
+)
+from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, difference
+from jobcompare.figures import BELOW_TABLE
+from jobcompare.model import Amount, Role, Skill
+from jobcompare.sections import Section
+from jobcompare.text import capitalise, with_article
+
+# -- blocks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """1: the document's title; 2: a section; 3: a heading inside a section."""
+
+    text: str
+    level: int
+
+
+ParagraphStyle = Literal["lead", "plain", "muted", "note", "indented"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text. ``lead``: the summary under the title; ``muted``: a section's
+    introduction, or what a mark means; ``note``: how to read the figures below;
+    ``indented``: a role's own text under a level-3 heading."""
+
+    text: str
+    style: ParagraphStyle = "plain"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # the figure as shown ("$35,695", "—")
+    value: object  # the figure as the model holds it (None when missing)
+    highest: bool = False
+    lowest: bool = False
+    bar: float | None = None  # drawn as a bar of this fraction (0-1) of the row's scale
+
+
+@dataclass(frozen=True)
+class TableRow:
+    key: str
+    label: str
+    kind: Kind
+    cells: tuple[Cell, ...]  # one per column
+    difference: str = ""  # second column minus first, as shown ("+$2,243 (+6.3%)")
+    group: str | None = None  # rows of one distribution share a group label
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """One row per figure, one column per role (or area): the section's figures."""
+
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    #: A Difference column (two columns, and some row has a difference).
+    differences: bool = False
+    #: ▲/▼ after a row's highest and lowest figure (three or four columns).
+    marks: bool = False
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    text: str  # "" for nothing at this rank
+    share: float | None = None  # drawn as a bar on the table's scale
+    shared: bool = False  # listed by every compared role
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    label: str  # the rank ("1"), or "" for a row saying a column has none
+    items: tuple[RankedItem, ...]
+
+
+@dataclass(frozen=True)
+class RankedTable:
+    """Lists side by side by rank: duties, skills."""
+
+    columns: tuple[str, ...]
+    rows: tuple[RankedRow, ...]
+    label: str = "#"
+    spaced: bool = False  # long items: a blank line between ranks
+    scale: float = 0.0  # the largest share of any column (bars), 0 for no bars
+
+
+@dataclass(frozen=True)
+class RangeSeries:
+    """One column's figures on a range chart; None where it has none."""
+
+    label: str
+    low: Amount | None
+    high: Amount | None
+    p25: Amount | None = None
+    median: Amount | None = None
+    p75: Amount | None = None
+    average: Amount | None = None
+
+    def amounts(self) -> list[Amount]:
+        return [a for a in (self.low, self.high, self.p25, self.median, self.p75,
+                            self.average) if a is not None]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RangeChart:
+    """Ranges on one common axis (10th-90th percentile, middle half, median, average)."""
+
+    title: str
+    per: Literal["year", "hour"]
+    series: tuple[RangeSeries, ...]
+
+
+@dataclass(frozen=True)
+class NoteList:
+    """A titled list of notes: "Not published", "Sources"."""
+
+    title: str
+    items: tuple[str, ...]
+
+
+Block = Heading | Paragraph | FigureTable | RankedTable | RangeChart | NoteList
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """A section: its blocks for display, and all its declared figures (``result``) for
+    the data writers (CSV, JSON), which also carry the figures no role has."""
+
+    section: Section
+    result: SectionResult
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything one command shows, top to bottom."""
+
+    title: str
+    roles: tuple[Role, ...]
+    blocks: tuple[Block | SectionBlock, ...]
+    comparison: Comparison | None = None  # None for a single role's profile
+
+    @property
+    def sections(self) -> tuple[SectionBlock, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, SectionBlock))
+
+    def flat(self) -> list[Block]:
+        """Every block, sections opened."""
+        out: list[Block] = []
+        for block in self.blocks:
+            out += block.blocks if isinstance(block, SectionBlock) else [block]
+        return out
+
+
+# -- building them ------------------------------------------------------------------------
+
+
+def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
+    """What ``jobcompare A B`` shows (``charts``: with pictures)."""
+    roles = result.roles
+    title = " vs ".join(r.title for r in roles)
+    blocks: list[Block | SectionBlock] = [
+        Heading(title, 1),
+        Paragraph(" ".join(result.summary.sentences), "lead"),
+    ]
+    note = reading_note(result)
+    if note:
+        blocks.append(Paragraph(note, "note"))
+    blocks += [section_block(s, roles, result.summary.shared_skills, charts)
+               for s in result.sections]  # fmt: skip
+    blocks += notes(roles)
+    return Document(title, roles, tuple(blocks), result)
+
+
+def profile_document(
+    role: Role, sections: Sequence[SectionResult], *, charts: bool = True
+) -> Document:
+    """What ``jobcompare show ROLE`` shows."""
+    facts = [f"slug: {role.slug}"]
+    if role.soc:
+        facts.append(f"SOC {role.soc}")
+    if role.category:
+        facts.append(role.category)
+    blocks: list[Block | SectionBlock] = [
+        Heading(role.title, 1),
+        Paragraph(" · ".join(facts), "muted"),
+    ]
+    blocks += [section_block(s, (role,), (), charts) for s in sections]
+    blocks += notes((role,))
+    return Document(role.title, (role,), tuple(blocks))
+
+
+#: Sections whose table is of figures (the reading note speaks of them).
+_FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
+
+
+def reading_note(comparison: Comparison) -> str | None:
+    """How to read the figures, said once above them: what a difference is (two roles),
+    or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
+    roles = comparison.roles
+    if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
+        return None
+    if len(roles) == 2:
+        if not any(row.delta for s in comparison.sections for row in s.rows):
+            return None
+        first, second = (with_article(r.singular) for r in roles)
+        return f"Differences are {second} minus {first}."
+    if len(roles) > 2:
+        return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
+    return None
+
+
+def section_block(
+    result: SectionResult, roles: Sequence[Role], shared: Sequence[str], charts: bool = True
+) -> SectionBlock:
+    blocks: list[Block] = [Heading(result.section.heading, 2)]
+    if not result.has_data:
+        blocks.append(Paragraph(no_data_note(result.section, len(roles)), "muted"))
+        return SectionBlock(result.section, result, tuple(blocks))
+    if result.intro:
+        blocks.append(Paragraph(result.intro, "muted"))
+    columns = tuple(r.title for r in roles)
+    table = figure_table(result.rows, columns)
+    if table.rows:
+        blocks.append(table)
+    declared = figures.spec(result.section)
+    if charts and declared.charts:
+        blocks += declared.charts(roles)
+    for row in result.rows:
+        if row.kind is Kind.PARAGRAPH:
+            blocks += _paragraphs(row, roles)
+        elif row.kind is Kind.LIST:
+            blocks.append(_list_table(row, columns))
+        elif row.kind is Kind.SKILLS:
+            blocks += _skills_table(row, columns, shared)
+    return SectionBlock(result.section, result, tuple(blocks))
+
+
+def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
+    """The rows some column has a figure for (the JSON and CSV keep the others)."""
+    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data]
+    table_rows = []
+    for row in shown:
+        scale = row.field.bar_scale
+        cells = tuple(
+            Cell(
+                cell(row.kind, value),
+                value,
+                highest=i in row.highest,
+                lowest=i in row.lowest,
+                bar=float(value) / scale
+                if scale and isinstance(value, (int, float)) and not isinstance(value, bool)
+                else None,
+            )
+            for i, value in enumerate(row.values)
+        )
+        table_rows.append(
+            TableRow(
+                row.key, row.label, row.kind, cells, difference(row.delta, row.kind), row.group
+            )
+        )
+    two = len(columns) == 2
+    return FigureTable(
+        columns,
+        tuple(table_rows),
+        differences=two and any(r.difference for r in table_rows),
+        marks=len(columns) > 2,
+    )
+
+
+def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
+    blocks: list[Block] = []
+    for role, value in zip(roles, row.values, strict=True):
+        if isinstance(value, str):
+            heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
+            blocks += [Heading(heading, 3), Paragraph(value, "indented")]
+    return blocks
+
+
+def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
+    """Items side by side, numbered; a column without any says so once."""
+    lists = [v if isinstance(v, tuple) else () for v in row.values]
+    ranks = []
+    for rank in range(max(map(len, lists), default=0)):
+        items = tuple(
+            RankedItem(str(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
+            for items in lists
+        )
+        ranks.append(RankedRow(str(rank + 1), items))
+    return RankedTable(columns, tuple(ranks), spaced=True)
+
+
+def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
+    """Skills by rank with their shares, one scale (the largest share) for every bar;
+    skills every role lists are marked."""
+    lists = [
+        tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
+        for v in row.values
+    ]
+    ranks = []
+    for rank in range(max(map(len, lists), default=0)):
+        items = []
+        for skills in lists:
+            if rank >= len(skills):
+                items.append(RankedItem(""))
+                continue
+            skill = skills[rank]
+            text = skill.name
+            if skill.share is not None:
+                text += f", {cell(Kind.PERCENT, skill.share)}"
+            mark = is_shared(skill, shared)
+            if mark:
+                text += f" {SHARED_MARK}"
+            share = float(skill.share) if skill.share is not None else None
+            items.append(RankedItem(text, share, mark))
+        ranks.append(RankedRow(str(rank + 1), tuple(items)))
+    if not ranks:
+        ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
+    scale = max((float(s.share) for skills in lists for s in skills if s.share), default=0.0)
+    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale)]
+    if shared:
+        blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
+    return blocks
+
+
+def pay_charts(roles: Sequence[Role]) -> list[Block]:
+    """Yearly pay ranges on one axis and, when BLS publishes hourly percentiles for some
+    role, hourly ranges on another (an hour's and a year's pay never share an axis)."""
+    charts: list[Block] = []
+    yearly = []
+    for role in roles:
+        salary, percentiles = role.salary, role.salary.percentiles
+        yearly.append(
+            RangeSeries(
+                role.title,
+                low=salary.range.min if salary.range else percentiles.p10 if percentiles else None,
+                high=salary.range.max if salary.range else percentiles.p90 if percentiles else None,
+                p25=percentiles.p25 if percentiles else None,
+                median=percentiles.p50 if percentiles else None,
+                p75=percentiles.p75 if percentiles else None,
+                average=salary.average,
+            )
+        )
+    if drawable(yearly):
+        charts.append(RangeChart("Yearly pay", "year", tuple(yearly)))
+    hourly = []
+    for role in roles:
+        hours = role.salary.hourly_percentiles
+        hourly.append(
+            RangeSeries(
+                role.title,
+                low=hours.p10 if hours else None,
+                high=hours.p90 if hours else None,
+                p25=hours.p25 if hours else None,
+                median=hours.p50 if hours else None,
+                p75=hours.p75 if hours else None,
+                average=role.salary.hourly if hours else None,
+            )
+        )
+    if drawable(hourly):
+        charts.append(RangeChart("Hourly pay", "hour", tuple(hourly)))
+    return charts
+
+
+def drawable(series: Sequence[RangeSeries]) -> bool:
+    """Whether some series has a range and the axis has a length."""
+    amounts = [a.value for s in series for a in s.amounts()]
+    return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
+
+
+def notes(roles: Sequence[Role]) -> list[Block]:
+    """Why figures shown as — are missing (where the source said), and the sources."""
+    blocks: list[Block] = []
+    missing = [
+        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
+        for role in roles
+        for fields, reason in unpublished_notes(role)
+    ]
+    if missing:
+        blocks.append(NoteList("Not published", tuple(missing)))
+    sources = [source if who is None else f"{source} — {who}"
+               for source, who in source_notes(roles)]  # fmt: skip
+    if sources:
+        blocks.append(NoteList("Sources", tuple(sources)))
+    return blocks

@@ -1,0 +1,75 @@
+"""The figure registry and the shipped JSON schema describe the same figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobcompare import figures
+from jobcompare.figures import Kind
+from jobcompare.model import Percentiles, Role, Salary
+from jobcompare.sections import Section
+
+
+def _schema_keys(node: dict[str, Any], prefix: str = "") -> set[str]:
+    """Dotted property paths of a section's schema, down to the figures (a figure's own
+    object, such as a salary range, is one figure)."""
+    keys: set[str] = set()
+    for name, child in node.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        nested = child.get("properties")
+        if nested and not {"min", "max"} & set(nested) and not {"name"} & set(nested):
+            keys |= _schema_keys(child, path + ".")
+        else:
+            keys.add(path)
+    return keys
+
+
+def test_every_section_has_a_declaration() -> None:
+    assert [s.section for s in figures.specs()] == list(Section)
+
+
+def test_registry_and_schema_name_the_same_figures(schema: dict[str, Any]) -> None:
+    role = schema["$defs"]["role"]["properties"]
+    for declared in figures.specs():
+        registry = {f.key for f in declared.fields}
+        assert _schema_keys(role[declared.section.value]) == registry, declared.section
+        # What the schema requires is what every comparison carries.
+        required = {f.key.split(".")[0] for f in declared.fields if not f.only_if_any}
+        assert set(role[declared.section.value]["required"]) == required
+
+
+def test_keys_are_unique_within_a_section() -> None:
+    for declared in figures.specs():
+        keys = [f.key for f in declared.fields]
+        assert len(keys) == len(set(keys)), declared.section
+
+
+def test_unpublished_paths_name_model_fields() -> None:
+    """Every declared source path is a real attribute path of Role, so the dataset's
+    ``unpublished`` table and the registry cannot drift apart."""
+    groups = Percentiles()
+    role = Role("x", "X", salary=Salary(percentiles=groups, hourly_percentiles=groups))
+    assert figures.by_source()
+    for path in figures.by_source():
+        target: object = role
+        for part in path.split("."):
+            assert hasattr(target, part), path
+            target = getattr(target, part)
+
+
+def test_unpublished_keys_are_json_keys() -> None:
+    assert figures.json_keys("salary.average") == [
+        "overview.yearly_salary",
+        "salary.average_salary",
+    ]
+    assert figures.json_keys("salary.percentiles.p90") == ["salary.percentiles.p90"]
+    assert figures.note_name("salary.average") == "average salary"
+    assert figures.note_name("salary.percentiles") == "percentiles"
+
+
+def test_kinds_with_units() -> None:
+    units = {f.key: f.csv_unit for _, f in figures.all_fields()}
+    assert units["average_salary"] == "USD/year"
+    assert units["hourly_percentiles.p10"] == "USD/hour"
+    assert units["average_age"] == "years"
+    assert all(f.kind in Kind for _, f in figures.all_fields())
