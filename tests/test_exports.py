@@ -29,6 +29,15 @@ def records(comparison: Comparison) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
+#: CSV records after the figures, that are not one role's figure in a section.
+NOTES = ("summary", "unpublished", "sources")
+
+
+def figure_rows(comparison: Comparison) -> list[list[str]]:
+    """The records of the roles' figures (no header, differences, summary or notes)."""
+    return [r for r in records(comparison)[1:] if r[0] not in NOTES and r[2]]
+
+
 # -- Markdown -----------------------------------------------------------------------------
 
 
@@ -309,7 +318,7 @@ def test_csv_seed_rows(dataset: Dataset) -> None:
 
 
 def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
-    rows = records(seed(dataset, (Section.SALARY, Section.OVERVIEW)))[1:]
+    rows = figure_rows(seed(dataset, (Section.SALARY, Section.OVERVIEW)))
     # Sections in the standard order, then roles in the comparison's order.
     order = list(dict.fromkeys((r[0], r[2]) for r in rows))
     assert order == [
@@ -337,6 +346,24 @@ def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
         ["salary", "best_paying_company", PATIENT, "", "", ""],
         ["salary", "best_paying_industry", PATIENT, "", "", ""],
     ]
+
+
+def test_csv_differences_summary_and_notes(dataset: Dataset) -> None:
+    """After the figures, what the terminal shows besides them: differences (second
+    role minus first), the summary's sentences, unpublished reasons and sources."""
+    rows = records(seed(dataset, (Section.SALARY,)))[1:]
+    assert ["salary", "average_salary.difference", "", "2243", "USD/year", ""] in rows
+    assert ["salary", "average_salary.difference_percent", "", "6.2838", "%", ""] in rows
+    assert ["salary", "hourly_rate.difference", "", "1.08", "USD/hour", ""] in rows
+    sentences = [r[3] for r in rows if r[0] == "summary"]
+    assert "That is $2,243 (6.3%) more a year." in sentences
+    sources = [r for r in rows if r[0] == "sources"]
+    assert [r[2] for r in sources] == [PATIENT, COLLECTIONS]
+    assert sources[0][3].startswith("Comparison page")
+    surgeon = records(compare([MIXED.find("surgeon"), MIXED.find("analyst")]))
+    assert ["unpublished", "salary.hourly_rate", "surgeon", "Estimate not released.", "", ""] in (
+        surgeon
+    )
 
 
 def test_csv_lower_bounds_and_missing_values() -> None:
@@ -396,8 +423,8 @@ def test_csv_text_is_safe_and_never_a_formula() -> None:
 
 
 def test_csv_tricky_role_text_is_stripped_not_escaped() -> None:
-    rows = records(compare([MIXED.find("tricky"), MIXED.find("analyst")], [Section.DUTIES]))
-    assert rows[1:] == [
+    rows = figure_rows(compare([MIXED.find("tricky"), MIXED.find("analyst")], [Section.DUTIES]))
+    assert rows == [
         ["duties", "example_responsibilities.1", "tricky", "Escape ]0;title attempts", "", ""],
         ["duties", "example_responsibilities.2", "tricky", "[blink]Not markup[/blink]", "", ""],
     ]
@@ -413,7 +440,7 @@ def test_csv_tricky_role_text_is_stripped_not_escaped() -> None:
 )
 def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> None:
     result = compare(MIXED.roles, sections)
-    rows = records(result)[1:]
+    rows = figure_rows(result)
     fields = {
         slug: [r[:2] for r in rows if r[2] == slug] for slug in (r.slug for r in result.roles)
     }
@@ -423,7 +450,7 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 
 
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
-    counts = Counter(r[2] for r in records(seed(dataset))[1:])
+    counts = Counter(r[2] for r in figure_rows(seed(dataset)))
     # overview 13, salary 17, education 4, demographics 10, duties 6, skills 6 x 3
     assert counts == {PATIENT: 69, COLLECTIONS: 69}
 

@@ -1,17 +1,16 @@
-"""The command line: parse, call the library, print, and map errors to exit codes.
+"""The command line: Typer wiring only. It parses, calls the commands (commands.py), hands
+their results to the writers (outputs.py), and asks status.py what an error means.
 
-Everything that computes lives in dataset.py and compare.py; everything that draws lives
-in render/. Rich is imported only by the commands that draw, so ``--json`` never pays for
-it.
+Rich is imported only by the commands that draw, so ``--json``, ``-f csv`` and
+``-f markdown`` never pay for it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,27 +19,16 @@ from typer.core import TyperGroup
 
 from jobcompare import __version__
 from jobcompare.errors import DatasetError
-from jobcompare.names import AmbiguousRoleError, UnknownRoleError
-from jobcompare.sections import (
-    MAX_ROLES,
-    MIN_ROLES,
-    ComparisonError,
-    Section,
-    check_role_count,
-)
+from jobcompare.outputs import EXPORT_SUFFIXES, Format
+from jobcompare.sections import MAX_ROLES, MIN_ROLES, Section
+from jobcompare.status import ExitStatus, failure
 from jobcompare.text import safe
 
 if TYPE_CHECKING:
-    from jobcompare.catalogue import Catalogue
-    from jobcompare.model import Listed
+    from jobcompare.present import Document
 
-
-class ExitCode(IntEnum):
-    """Documented in the README; scripts may rely on them."""
-
-    OK = 0
-    DATA_ERROR = 1  # the dataset is missing, unreadable or invalid (or output failed)
-    USAGE_ERROR = 2  # bad arguments: unknown role, section or option
+#: The exit statuses under their former name.
+ExitCode = ExitStatus
 
 
 class _CompareByDefault(TyperGroup):
@@ -106,7 +94,7 @@ def main() -> None:
     except OSError as exc:
         # Standard output is full or gone (a closed pipe is handled by Typer already).
         sys.stderr.write(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
-        sys.exit(ExitCode.DATA_ERROR)
+        sys.exit(ExitStatus.DATA_ERROR)
 
 
 # -- shared options -----------------------------------------------------------------------
@@ -120,7 +108,9 @@ def complete_role(ctx: Any, incomplete: str) -> list[str]:
     if data is not None:
         data = Path(data)
     try:
-        roles = _catalogue(data).listing
+        from jobcompare.commands import open_catalogue
+
+        roles = open_catalogue(data).listing
     except (DatasetError, OSError):
         return []
     prefix = incomplete.lower()
@@ -155,7 +145,7 @@ SectionOption = Annotated[
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"jobcompare {__version__}")
-        raise typer.Exit(ExitCode.OK)
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
@@ -179,55 +169,22 @@ def _root(
 
 @contextmanager
 def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[None]:
-    """The one place where library errors become messages and exit codes."""
+    """Errors become their message and exit status (status.failure decides both); a
+    usage error is reported by Typer, under the argument it is about."""
     try:
         yield
-    except DatasetError as exc:
-        for problem in exc.problems:
-            typer.echo(f"jobcompare: error: {safe(str(problem))}", err=True)
-        typer.echo("jobcompare: the dataset cannot be used (see above)", err=True)
-        raise typer.Exit(ExitCode.DATA_ERROR) from None
-    except (UnknownRoleError, AmbiguousRoleError, ComparisonError) as exc:
-        raise typer.BadParameter(safe(str(exc)), ctx=ctx, param_hint=role_hint) from None
-
-
-def _catalogue(data: Path | None) -> Catalogue:
-    from jobcompare.catalogue import open_catalogue
-
-    return open_catalogue(data)
-
-
-def _print(renderables: Sequence[Any]) -> None:
-    from jobcompare.render import make_console, print_all
-
-    print_all(make_console(), renderables)
-    sys.stdout.flush()  # so that a write error is reported here, not at interpreter exit
-
-
-def _write_text(text: str) -> None:
-    # One write of the finished text, as for JSON.
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _write_json(document: object) -> None:
-    from jobcompare.jsonout import dumps
-
-    # One write of the finished text: an error can never leave half a document on stdout.
-    sys.stdout.write(dumps(document))
-    sys.stdout.flush()
+    except Exception as error:
+        found = failure(error)
+        if found is None:
+            raise
+        if found.status is ExitStatus.USAGE_ERROR:
+            raise typer.BadParameter(found.messages[0], ctx=ctx, param_hint=role_hint) from None
+        for message in found.messages:
+            typer.echo(message, err=True)
+        raise typer.Exit(found.status) from None
 
 
 # -- commands -----------------------------------------------------------------------------
-
-
-class Format(str, Enum):
-    """What ``compare`` prints."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    JSON = "json"
 
 
 PlainOption = Annotated[
@@ -238,6 +195,56 @@ PlainOption = Annotated[
         help="Numbers only: no bars or salary chart (tables and exports).",
     ),
 ]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table (the default), markdown (GitHub tables), csv (one row per figure), json, "
+        "or html (a printable page).",
+    ),
+]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Also save a report: FILE.html (a printable page) or FILE.svg (a picture of the "
+        "tables).",
+    ),
+]
+
+
+def _check_options(ctx: typer.Context, output_format: Format, json: bool,
+                   export: Path | None) -> Format:  # fmt: skip
+    """The format asked for; a usage error for options that contradict each other."""
+    if json:
+        if output_format not in (Format.TABLE, Format.JSON):
+            raise typer.BadParameter(
+                "--json is --format json: give one or the other", ctx=ctx, param_hint="'--json'"
+            )
+        output_format = Format.JSON
+    if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
+        raise typer.BadParameter(
+            f"'{safe(export.name)}': the report is HTML or SVG, so FILE must end in "
+            + " or ".join(EXPORT_SUFFIXES), ctx=ctx, param_hint="'--export'",
+        )  # fmt: skip
+    return output_format
+
+
+def _emit(ctx: typer.Context, document: Document, output_format: Format, export: Path | None,
+          plain: bool) -> None:  # fmt: skip
+    """Save the report (first: a failure leaves stdout clean), then print the result."""
+    from jobcompare import outputs
+
+    with _exit_codes(ctx):
+        if export is not None:
+            outputs.export(document, export, charts=not plain)
+    if output_format is Format.TABLE:
+        outputs.print_tables(document, charts=not plain)
+    else:
+        outputs.write_stdout(outputs.text(document, output_format))
 
 
 @app.command("compare")
@@ -253,26 +260,10 @@ def compare_command(
         ),
     ],
     section: SectionOption = None,
-    output_format: Annotated[
-        Format,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="table (the default), markdown (GitHub tables), csv (one row per figure) or json.",
-        ),
-    ] = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
     json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     plain: PlainOption = False,
-    export: Annotated[
-        Path | None,
-        typer.Option(
-            "--export",
-            metavar="FILE",
-            help="Also save what the tables show as a self-contained report: FILE.html or "
-            "FILE.svg.",
-        ),
-    ] = None,
+    export: ExportOption = None,
     data: DataOption = None,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
@@ -285,60 +276,12 @@ def compare_command(
 
     Example: jobcompare 43-3011 43-3021 --export comparison.html
     """
-    from jobcompare.compare import compare
+    from jobcompare.commands import compare_roles
 
-    if json:
-        if output_format not in (Format.TABLE, Format.JSON):
-            raise typer.BadParameter(
-                "--json is --format json: give one or the other", ctx=ctx, param_hint="'--json'"
-            )
-        output_format = Format.JSON
-    if export is not None:
-        if output_format is not Format.TABLE:
-            raise typer.BadParameter(
-                "an export saves the tables: leave out --format/--json", ctx=ctx,
-                param_hint="'--export'",
-            )  # fmt: skip
-        if export.suffix.lower() not in EXPORT_SUFFIXES:
-            raise typer.BadParameter(
-                f"'{safe(export.name)}': the report is HTML or SVG, so FILE must end in "
-                + " or ".join(EXPORT_SUFFIXES), ctx=ctx, param_hint="'--export'",
-            )  # fmt: skip
+    output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx):
-        check_role_count(len(roles))
-        catalogue = _catalogue(data)
-        found = [catalogue.find(query) for query in roles]
-        result = compare(found, section or tuple(Section))
-    if output_format is Format.JSON:
-        from jobcompare.jsonout import comparison_document
-
-        _write_json(comparison_document(result))
-    elif output_format is Format.MARKDOWN:
-        from jobcompare.exports import to_markdown
-
-        _write_text(to_markdown(result))
-    elif output_format is Format.CSV:
-        from jobcompare.exports import to_csv
-
-        _write_text(to_csv(result))
-    else:
-        from jobcompare import render
-
-        renderables = render.comparison(result, charts=not plain)
-        if export is not None:
-            title = " vs ".join(role.title for role in result.roles)
-            try:
-                render.export(renderables, export, title=safe(title))
-            except OSError as exc:
-                typer.echo(
-                    f"jobcompare: error: cannot write {safe(str(export))}: {exc.strerror or exc}",
-                    err=True,
-                )
-                raise typer.Exit(ExitCode.DATA_ERROR) from None
-        _print(renderables)
-
-
-EXPORT_SUFFIXES = (".html", ".htm", ".svg")
+        document = compare_roles(roles, section, data, charts=not plain)
+    _emit(ctx, document, output_format, export, plain)
 
 
 @app.command("list")
@@ -357,12 +300,15 @@ def list_command(
 
     Example: jobcompare list --search coordinator
     """
-    with _exit_codes(ctx):
-        roles = _matching(_catalogue(data).listing, search)
-    if json:
-        from jobcompare.jsonout import list_document
+    from jobcompare.commands import list_roles
+    from jobcompare.outputs import write_stdout
 
-        _write_json(list_document(roles))
+    with _exit_codes(ctx):
+        roles = list_roles(search, data)
+    if json:
+        from jobcompare.jsonout import dumps, list_document
+
+        write_stdout(dumps(list_document(roles)))
     elif not roles:
         typer.echo(f"No role matches '{safe(search or '')}'.")
     else:
@@ -371,22 +317,7 @@ def list_command(
         from jobcompare.listing import role_lines
 
         width = shutil.get_terminal_size().columns
-        sys.stdout.write("".join(line + "\n" for line in role_lines(roles, width)))
-        sys.stdout.flush()
-
-
-def _matching(roles: Sequence[Listed], search: str | None) -> list[Listed]:
-    if not search:
-        return list(roles)
-    needle = search.casefold()
-    return [
-        r
-        for r in roles
-        if any(
-            needle in (field or "").casefold()
-            for field in (r.slug, r.title, r.category, r.soc, (r.soc or "").replace("-", ""))
-        )
-    ]
+        write_stdout("".join(line + "\n" for line in role_lines(roles, width)))
 
 
 @app.command("show")
@@ -399,27 +330,24 @@ def show_command(
         ),
     ],
     section: SectionOption = None,
+    output_format: FormatOption = Format.TABLE,
     json: JsonOption = False,
     plain: PlainOption = False,
+    export: ExportOption = None,
     data: DataOption = None,
 ) -> None:
     """Show one role's full profile.
 
     Example: jobcompare show collections-coordinator
+
+    Example: jobcompare show registered-nurses --export nurses.html
     """
-    from jobcompare.compare import build_sections
+    from jobcompare.commands import show_role
 
+    output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        found = _catalogue(data).find(role)
-    sections = build_sections([found], section or tuple(Section))
-    if json:
-        from jobcompare.jsonout import role_document
-
-        _write_json(role_document(found, sections))
-    else:
-        from jobcompare import render
-
-        _print(render.profile(found, sections, charts=not plain))
+        document = show_role(role, section, data, charts=not plain)
+    _emit(ctx, document, output_format, export, plain)
 
 
 @app.command("validate")
@@ -442,21 +370,22 @@ def validate_command(
 
     Example: jobcompare validate my-roles.toml
     """
-    from jobcompare.dataset import check_dataset
+    from jobcompare.commands import validate
 
     with _exit_codes(ctx):
-        dataset, problems = check_dataset(path or data)
-    for problem in problems:
+        found = validate(path or data)
+    for problem in found.problems:
         typer.echo(safe(str(problem)), err=True)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if dataset is None:
+    if found.dataset is None:
         typer.echo(
-            f"{errors} error(s), {warnings} warning(s): the dataset cannot be used", err=True
+            f"{found.errors} error(s), {found.warnings} warning(s): the dataset cannot be used",
+            err=True,
         )
-        raise typer.Exit(ExitCode.DATA_ERROR)
-    names = ", ".join(str(f) for f in dataset.files)
-    typer.echo(f"OK: {len(dataset.roles)} role(s) in {safe(names)}, {warnings} warning(s)")
+        raise typer.Exit(ExitStatus.DATA_ERROR)
+    names = ", ".join(str(f) for f in found.dataset.files)
+    typer.echo(
+        f"OK: {len(found.dataset.roles)} role(s) in {safe(names)}, {found.warnings} warning(s)"
+    )
 
 
 # -- import -------------------------------------------------------------------------------
@@ -506,38 +435,11 @@ def import_bls_oews_command(
 
     Example: jobcompare import bls-oews oews/ --onet "Occupation Data.txt" -o bls-oews.toml
     """
-    import shlex
+    from jobcompare.commands import import_bls_oews
 
-    from jobcompare.importers.bls_oews import OEWSImportError, write_oews_dataset
-
-    words = ["jobcompare", "import", "bls-oews", str(oews_dir)]
-    if onet is not None:
-        words += ["--onet", str(onet)]
-    if onet_version is not None:
-        words += ["--onet-version", onet_version]
-    words += ["-o", str(output)]
-    try:
-        with _progress_bar("Reading BLS data") as advance:
-            write_oews_dataset(
-                oews_dir,
-                onet,
-                output,
-                command=" ".join(shlex.quote(w) for w in words),
-                progress=advance,
-                onet_version=onet_version,
-            )
-    except OEWSImportError as exc:
-        typer.echo(f"jobcompare: error: {safe(str(exc))}", err=True)
-        raise typer.Exit(ExitCode.DATA_ERROR) from None
-    except OSError as exc:
-        typer.echo(f"jobcompare: error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(ExitCode.DATA_ERROR) from None
-    from jobcompare.dataset import load_dataset
-
-    # Check what was written the way every later run will read it.
-    with _exit_codes(ctx):
-        dataset = load_dataset(output)
-    typer.echo(f"Wrote {len(dataset.roles)} roles to {safe(str(output))}")
+    with _exit_codes(ctx), _progress_bar("Reading BLS data") as advance:
+        imported = import_bls_oews(oews_dir, output, onet, onet_version, advance)
+    typer.echo(f"Wrote {imported.roles} roles to {safe(str(imported.output))}")
 
 
 @contextmanager

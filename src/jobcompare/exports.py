@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from jobcompare.compare import Comparison, Kind, Row, is_shared
+from jobcompare.compare import Comparison, Kind, Row, is_shared, unpublished_keys
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.model import Amount, Degree, SalaryRange, Skill, TimeToBecome
 from jobcompare.present import (
@@ -126,17 +126,48 @@ def to_csv(comparison: Comparison) -> str:
 
 
 def csv_text(document: Document) -> str:
-    """Every declared figure of ``document``'s sections, one record each."""
+    """Every declared figure of ``document``'s sections, one record each; then, as the
+    terminal shows them, the differences (two roles), the summary's sentences, why
+    figures are not published, and the sources."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    shared = document.comparison.summary.shared_skills if document.comparison else ()
+    comparison = document.comparison
+    shared = comparison.summary.shared_skills if comparison else ()
     for section in document.sections:
         for index, role in enumerate(document.roles):
             for row in section.result.rows:
                 for field, value, unit, bound in _csv_figures(row, row.values[index], shared):
                     writer.writerow((section.section.value, field, role.slug, value, unit, bound))
+    if comparison is not None:
+        for section in document.sections:
+            for row in section.result.rows:
+                for field, value, unit in _csv_difference(row):
+                    writer.writerow((section.section.value, field, "", value, unit, ""))
+        for number, sentence in enumerate(comparison.summary.sentences, start=1):
+            writer.writerow(("summary", f"sentences.{number}", "", _text(sentence), "", ""))
+    for role in document.roles:
+        for key, reason in unpublished_keys(role).items():
+            writer.writerow(("unpublished", key, role.slug, _text(reason), "", ""))
+        if role.source:
+            writer.writerow(("sources", "source", role.slug, _text(role.source), "", ""))
     return buffer.getvalue()
+
+
+def _csv_difference(row: Row) -> Iterator[tuple[str, str, str]]:
+    """The second role minus the first, and in percent of the first where it means
+    something (field ``<key>.difference``, ``<key>.difference_percent``)."""
+    delta = row.delta
+    if delta is None:
+        return
+    unit = {"points": "pp", "count": row.field.csv_unit}.get(delta.unit, row.field.csv_unit)
+    yield f"{row.key}.difference", _figure(_whole(delta.value)), unit
+    if delta.percent is not None:
+        yield f"{row.key}.difference_percent", _figure(round(delta.percent, 4)), "%"
+
+
+def _whole(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
 
 
 def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Figure]:

@@ -42,3 +42,19 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
             yield from textwrap.wrap(
                 details, width, initial_indent="", subsequent_indent="  ", break_long_words=False
             )
+
+
+def search_roles(roles: Sequence[Listed], search: str | None) -> list[Listed]:
+    """The roles whose slug, title, category or SOC code (with or without its hyphen)
+    contains ``search``, in any case; all of them without one."""
+    if not search:
+        return list(roles)
+    needle = search.casefold()
+    return [
+        r
+        for r in roles
+        if any(
+            needle in (field or "").casefold()
+            for field in (r.slug, r.title, r.category, r.soc, (r.soc or "").replace("-", ""))
+        )
+    ]

@@ -1,0 +1,131 @@
+"""What each command does, apart from the command line: each takes plain arguments and
+returns its result (a document, a list, a report of problems), or raises one of the
+errors :func:`jobcompare.status.failure` maps to a message and an exit status.
+
+The command line (cli.py) only parses, calls these, and hands results to the writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jobcompare.sections import Section, check_role_count
+
+if TYPE_CHECKING:
+    from jobcompare.catalogue import Catalogue
+    from jobcompare.dataset import Dataset
+    from jobcompare.errors import Problem
+    from jobcompare.model import Listed
+    from jobcompare.present import Document
+
+
+def open_catalogue(data: Path | None) -> Catalogue:
+    from jobcompare.catalogue import open_catalogue as open_
+
+    return open_(data)
+
+
+def compare_roles(
+    queries: Sequence[str],
+    sections: Sequence[Section] | None,
+    data: Path | None,
+    *,
+    charts: bool = True,
+) -> Document:
+    """``jobcompare A B``: the comparison of the roles the queries name."""
+    from jobcompare.compare import compare
+    from jobcompare.present import comparison_document
+
+    check_role_count(len(queries))
+    catalogue = open_catalogue(data)
+    found = [catalogue.find(query) for query in queries]
+    return comparison_document(compare(found, sections or tuple(Section)), charts=charts)
+
+
+def show_role(
+    query: str, sections: Sequence[Section] | None, data: Path | None, *, charts: bool = True
+) -> Document:
+    """``jobcompare show ROLE``: one role's full profile."""
+    from jobcompare.compare import build_sections
+    from jobcompare.present import profile_document
+
+    role = open_catalogue(data).find(query)
+    built = build_sections([role], sections or tuple(Section))
+    return profile_document(role, built, charts=charts)
+
+
+def list_roles(search: str | None, data: Path | None) -> list[Listed]:
+    """``jobcompare list``: the roles, or those matching ``search``."""
+    from jobcompare.listing import search_roles
+
+    return search_roles(open_catalogue(data).listing, search)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What ``jobcompare validate`` found: the dataset (None when it cannot be used) and
+    every problem, errors and warnings."""
+
+    dataset: Dataset | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def validate(path: Path | None) -> Validation:
+    from jobcompare.dataset import check_dataset
+
+    dataset, problems = check_dataset(path)
+    return Validation(dataset, tuple(problems))
+
+
+@dataclass(frozen=True)
+class Imported:
+    output: Path
+    roles: int
+
+
+def import_bls_oews(
+    oews_dir: Path,
+    output: Path,
+    onet: Path | None,
+    onet_version: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Imported:
+    """``jobcompare import bls-oews``: write a dataset of every occupation of a BLS OEWS
+    release, then read it back the way every later run will."""
+    import shlex
+
+    from jobcompare.dataset import load_dataset
+    from jobcompare.importers.bls_oews import OEWSImportError, write_oews_dataset
+    from jobcompare.status import OutputError, SourceError
+
+    words = ["jobcompare", "import", "bls-oews", str(oews_dir)]
+    if onet is not None:
+        words += ["--onet", str(onet)]
+    if onet_version is not None:
+        words += ["--onet-version", onet_version]
+    words += ["-o", str(output)]
+    try:
+        write_oews_dataset(
+            oews_dir,
+            onet,
+            output,
+            command=" ".join(shlex.quote(w) for w in words),
+            progress=progress,
+            onet_version=onet_version,
+        )
+    except OEWSImportError as error:
+        raise SourceError(str(error)) from None
+    except OSError as error:
+        raise OutputError(str(output), error) from None
+    return Imported(output, len(load_dataset(output).roles))

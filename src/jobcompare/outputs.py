@@ -1,0 +1,92 @@
+"""Where results go: the text formats of a document, standard output, and report files.
+
+One function each, so that how output is written (encoding, atomic files, a closed pipe)
+is decided in one place. Writers are imported only when their format is asked for: Rich
+only for the terminal and SVG, never for Markdown, CSV, JSON or HTML.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jobcompare.status import OutputError
+
+if TYPE_CHECKING:
+    from jobcompare.present import Document
+
+
+class Format(str, Enum):
+    """What a command prints."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    HTML = "html"
+
+
+#: Report files ``--export`` writes, by suffix.
+EXPORT_SUFFIXES = (".html", ".htm", ".svg")
+
+
+def text(document: Document, output_format: Format) -> str:
+    """``document`` in a text format (everything but the terminal's tables)."""
+    if output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        return markdown(document)
+    if output_format is Format.CSV:
+        from jobcompare.exports import csv_text
+
+        return csv_text(document)
+    if output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        return html_report(document)
+    if output_format is Format.JSON:
+        from jobcompare import jsonout
+
+        return jsonout.dumps(jsonout.document_json(document))
+    raise ValueError(f"{output_format.value} is drawn, not written as text")
+
+
+def write_stdout(result: str) -> None:
+    # One write of the finished text: an error can never leave half a document on stdout.
+    sys.stdout.write(result)
+    sys.stdout.flush()
+
+
+def print_tables(document: Document, *, charts: bool = True) -> None:
+    """``document`` drawn for the terminal (or whatever standard output is)."""
+    from jobcompare import render
+
+    render.print_all(render.make_console(), render.document(document, charts=charts))
+    sys.stdout.flush()  # so that a write error is reported here, not at interpreter exit
+
+
+def export(document: Document, path: Path, *, charts: bool = True) -> None:
+    """Save ``document`` as a report: a printable HTML page, or (``.svg``) a picture of
+    what the terminal shows. Raises OutputError when the file cannot be written."""
+    if path.suffix.lower() == ".svg":
+        from jobcompare import render
+
+        renderables = render.document(document, charts=charts)
+        try:
+            render.export(renderables, path, title=document.title)
+        except OSError as error:
+            raise OutputError(str(path), error) from None
+        return
+    from jobcompare.report import html_report
+
+    write_file(path, html_report(document))
+
+
+def write_file(path: Path, content: str) -> None:
+    """Write a whole file; OutputError when it cannot be."""
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(str(path), error) from None
