@@ -124,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case(json_floor, [python, "-c", "import typer, json"]),
             Case("compare (tables, bundled)", [*tool, *SEED], rich_floor, 1.2),
             Case("compare --json (bundled)", [*tool, *SEED, "--json"], json_floor, 1.15),
+            # Markdown and CSV never draw, so they are measured against the floor without
+            # Rich: they must not import it.
+            Case("compare -f csv (bundled)", [*tool, *SEED, "-f", "csv"], json_floor, 1.15),
+            Case("compare -f markdown (bundled)", [*tool, *SEED, "-f", "markdown"],
+                 json_floor, 1.15),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
                  rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],

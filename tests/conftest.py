@@ -85,3 +85,9 @@ def flat(text: str) -> str:
     """Text with table and panel furniture removed and all white space single: what a
     person reads, however the terminal wrapped it."""
     return re.sub(r"\s+", " ", re.sub(r"[│┃╭╮╰╯─•◆]", " ", text)).strip()
+
+
+@pytest.fixture(scope="session")
+def dataset_roles(dataset: Dataset) -> list[Any]:
+    """The two seed roles, in the seed page's order."""
+    return [dataset.find(slug) for slug in SEED]

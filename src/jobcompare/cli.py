@@ -25,7 +25,7 @@ from jobcompare.status import ExitStatus, failure
 from jobcompare.text import safe
 
 if TYPE_CHECKING:
-    from jobcompare.present import Document
+    from jobcompare.commands import Shown
 
 #: The exit statuses under their former name.
 ExitCode = ExitStatus
@@ -233,18 +233,17 @@ def _check_options(ctx: typer.Context, output_format: Format, json: bool,
     return output_format
 
 
-def _emit(ctx: typer.Context, document: Document, output_format: Format, export: Path | None,
-          plain: bool) -> None:  # fmt: skip
+def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path | None) -> None:
     """Save the report (first: a failure leaves stdout clean), then print the result."""
     from jobcompare import outputs
 
     with _exit_codes(ctx):
         if export is not None:
-            outputs.export(document, export, charts=not plain)
+            outputs.export(shown, export)
     if output_format is Format.TABLE:
-        outputs.print_tables(document, charts=not plain)
+        outputs.print_tables(shown)
     else:
-        outputs.write_stdout(outputs.text(document, output_format))
+        outputs.write_stdout(outputs.text(shown, output_format))
 
 
 @app.command("compare")
@@ -280,8 +279,8 @@ def compare_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx):
-        document = compare_roles(roles, section, data, charts=not plain)
-    _emit(ctx, document, output_format, export, plain)
+        shown = compare_roles(roles, section, data, charts=not plain)
+    _emit(ctx, shown, output_format, export)
 
 
 @app.command("list")
@@ -346,8 +345,8 @@ def show_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        document = show_role(role, section, data, charts=not plain)
-    _emit(ctx, document, output_format, export, plain)
+        shown = show_role(role, section, data, charts=not plain)
+    _emit(ctx, shown, output_format, export)
 
 
 @app.command("validate")

@@ -16,10 +16,31 @@ from jobcompare.sections import Section, check_role_count
 
 if TYPE_CHECKING:
     from jobcompare.catalogue import Catalogue
+    from jobcompare.compare import Comparison, SectionResult
     from jobcompare.dataset import Dataset
     from jobcompare.errors import Problem
-    from jobcompare.model import Listed
+    from jobcompare.model import Listed, Role
     from jobcompare.present import Document
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What ``compare`` or ``show`` found: a comparison, or one role and its sections.
+    Its :meth:`document` is what every output but JSON draws; JSON reads the figures
+    directly, so it never loads the presentation."""
+
+    comparison: Comparison | None
+    role: Role | None = None
+    sections: tuple[SectionResult, ...] = ()
+    charts: bool = True
+
+    def document(self) -> Document:
+        from jobcompare.present import comparison_document, profile_document
+
+        if self.comparison is not None:
+            return comparison_document(self.comparison, charts=self.charts)
+        assert self.role is not None
+        return profile_document(self.role, self.sections, charts=self.charts)
 
 
 def open_catalogue(data: Path | None) -> Catalogue:
@@ -34,27 +55,24 @@ def compare_roles(
     data: Path | None,
     *,
     charts: bool = True,
-) -> Document:
+) -> Shown:
     """``jobcompare A B``: the comparison of the roles the queries name."""
     from jobcompare.compare import compare
-    from jobcompare.present import comparison_document
 
     check_role_count(len(queries))
     catalogue = open_catalogue(data)
     found = [catalogue.find(query) for query in queries]
-    return comparison_document(compare(found, sections or tuple(Section)), charts=charts)
+    return Shown(compare(found, sections or tuple(Section)), charts=charts)
 
 
 def show_role(
     query: str, sections: Sequence[Section] | None, data: Path | None, *, charts: bool = True
-) -> Document:
+) -> Shown:
     """``jobcompare show ROLE``: one role's full profile."""
     from jobcompare.compare import build_sections
-    from jobcompare.present import profile_document
 
     role = open_catalogue(data).find(query)
-    built = build_sections([role], sections or tuple(Section))
-    return profile_document(role, built, charts=charts)
+    return Shown(None, role, build_sections([role], sections or tuple(Section)), charts)
 
 
 def list_roles(search: str | None, data: Path | None) -> list[Listed]:

@@ -11,14 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
 from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
-
-if TYPE_CHECKING:
-    from jobcompare.present import Document
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -144,10 +141,3 @@ def _differences(comparison: Comparison) -> dict[str, JSONValue]:
                 )
         differences[result.section.value] = section
     return differences
-
-
-def document_json(document: Document) -> JSONValue:
-    """The JSON of what a command shows: a comparison, or (``show``) one role."""
-    if document.comparison is not None:
-        return comparison_document(document.comparison)
-    return role_document(document.roles[0], [s.result for s in document.sections])

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from jobcompare.status import OutputError
 
 if TYPE_CHECKING:
-    from jobcompare.present import Document
+    from jobcompare.commands import Shown
 
 
 class Format(str, Enum):
@@ -32,24 +32,27 @@ class Format(str, Enum):
 EXPORT_SUFFIXES = (".html", ".htm", ".svg")
 
 
-def text(document: Document, output_format: Format) -> str:
-    """``document`` in a text format (everything but the terminal's tables)."""
-    if output_format is Format.MARKDOWN:
-        from jobcompare.exports import markdown
-
-        return markdown(document)
-    if output_format is Format.CSV:
-        from jobcompare.exports import csv_text
-
-        return csv_text(document)
-    if output_format is Format.HTML:
-        from jobcompare.report import html_report
-
-        return html_report(document)
+def text(shown: Shown, output_format: Format) -> str:
+    """What a command found, in a text format (everything but the terminal's tables)."""
     if output_format is Format.JSON:
         from jobcompare import jsonout
 
-        return jsonout.dumps(jsonout.document_json(document))
+        if shown.comparison is not None:
+            return jsonout.dumps(jsonout.comparison_document(shown.comparison))
+        assert shown.role is not None
+        return jsonout.dumps(jsonout.role_document(shown.role, shown.sections))
+    if output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        return markdown(shown.document())
+    if output_format is Format.CSV:
+        from jobcompare.exports import csv_text
+
+        return csv_text(shown.document())
+    if output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        return html_report(shown.document())
     raise ValueError(f"{output_format.value} is drawn, not written as text")
 
 
@@ -59,21 +62,23 @@ def write_stdout(result: str) -> None:
     sys.stdout.flush()
 
 
-def print_tables(document: Document, *, charts: bool = True) -> None:
-    """``document`` drawn for the terminal (or whatever standard output is)."""
+def print_tables(shown: Shown) -> None:
+    """What a command found, drawn for the terminal (or whatever standard output is)."""
     from jobcompare import render
 
-    render.print_all(render.make_console(), render.document(document, charts=charts))
+    renderables = render.document(shown.document(), charts=shown.charts)
+    render.print_all(render.make_console(), renderables)
     sys.stdout.flush()  # so that a write error is reported here, not at interpreter exit
 
 
-def export(document: Document, path: Path, *, charts: bool = True) -> None:
-    """Save ``document`` as a report: a printable HTML page, or (``.svg``) a picture of
-    what the terminal shows. Raises OutputError when the file cannot be written."""
+def export(shown: Shown, path: Path) -> None:
+    """Save what a command found as a report: a printable HTML page, or (``.svg``) a
+    picture of what the terminal shows. Raises OutputError when it cannot be written."""
+    document = shown.document()
     if path.suffix.lower() == ".svg":
         from jobcompare import render
 
-        renderables = render.document(document, charts=charts)
+        renderables = render.document(document, charts=shown.charts)
         try:
             render.export(renderables, path, title=document.title)
         except OSError as error:
