@@ -178,3 +178,30 @@ def test_export_needs_an_html_or_svg_name(tmp_path: Path) -> None:
     result = run([*SEED, "--export", str(tmp_path / "report.pdf")])
     assert result.exit_code == 2
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_hourly_percentiles_get_their_own_axis() -> None:
+    """An hour's pay and a year's never share an axis: hourly percentiles (BLS publishes
+    them for occupations paid by the hour) are drawn on a second one, named."""
+    from jobcompare.model import Amount, Percentiles, Role, Salary
+
+    hours = Percentiles(Amount(17.5), Amount(19.1), Amount(23.82), Amount(40.0), Amount(66.48))
+    actor = Role("actor", "Actor", salary=Salary(hourly=Amount(33.0), hourly_percentiles=hours))
+    clerk = Role(
+        "clerk",
+        "Clerk",
+        salary=Salary(average=Amount(40000), hourly=Amount(19.23), range=None,
+                      percentiles=Percentiles(Amount(30000), None, None, None, Amount(52000))),
+    )  # fmt: skip
+    output = draw(render.comparison(compare([actor, clerk], [Section.SALARY])), 80)
+    lines = [line.rstrip() for line in output.splitlines()]
+    assert "Hourly median" in output and "Hourly 10th percentile" in output
+    row = next(line for line in lines if line.startswith("Hourly 90th percentile"))
+    assert row.split()[-2:] == ["$66.48", "—"]
+    hourly = lines.index("Hourly pay")
+    assert lines[hourly + 1] == "Actor"
+    assert lines[hourly + 3] == "Clerk"
+    assert lines[hourly + 4].strip() == ""  # no hourly percentiles: nothing drawn
+    assert lines[hourly + 5].split() == ["$17.50", "$66.48"]
+    # The yearly axis above it holds only the clerk's yearly figures.
+    assert "$30,000" in output and "$52,000" in output

@@ -80,8 +80,8 @@ def test_hourly_percentiles_are_shown_with_their_own_chart() -> None:
     charts = [b for b in document.flat() if isinstance(b, RangeChart)]
     assert [c.per for c in charts] == ["hour"]  # PLAIN has no yearly range to draw
     text = html_text(html_report(document))
-    assert "Median (hourly) | $23.82 | —" in text
-    assert "90th percentile (hourly) | $66.48 | —" in text
+    assert "Hourly median | $23.82 | —" in text
+    assert "Hourly 90th percentile | $66.48 | —" in text
     assert "Hourly pay" in text
 
 

@@ -62,7 +62,7 @@ SECTION = SectionSpec(
         ),
         # BLS's hourly percentiles: all it publishes for occupations paid by the hour only.
         *(
-            Field(f"hourly_percentiles.{name}", f"{label} (hourly)", Kind.RATE,
+            Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
                   _percentile("hourly_percentiles", name),
                   source=f"salary.hourly_percentiles.{name}",
                   name=f"hourly {name[1:]}th percentile", ranked=True)
