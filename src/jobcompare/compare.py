@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from jobcompare import figures
+from jobcompare import fields
 from jobcompare import formatting as fmt
-from jobcompare.figures import Field, SectionSpec, spec
-from jobcompare.figures import Kind as Kind
+from jobcompare.fields import Field, SectionSpec, spec
+from jobcompare.fields import Kind as Kind
 from jobcompare.model import Amount, Degree, Number, Role, Skill, TimeToBecome
 from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
@@ -37,7 +37,7 @@ class Delta:
 
 @dataclass(frozen=True)
 class Row:
-    """One declared figure (see :mod:`jobcompare.figures`) for every compared role."""
+    """One declared figure (see :mod:`jobcompare.fields`) for every compared role."""
 
     field: Field
     values: tuple[object, ...]  # one per role, None where the role has no data
@@ -244,11 +244,11 @@ def unpublished_notes(role: Role) -> list[tuple[str, str]]:
         by_reason.setdefault(reason, []).append(path)
     notes = []
     for reason, paths in by_reason.items():
-        for whole in figures.together():  # all five percentiles read better as one
-            parts = [s for s in figures.by_source() if s.startswith(whole + ".")]
+        for whole in fields.together():  # all five percentiles read better as one
+            parts = [s for s in fields.by_source() if s.startswith(whole + ".")]
             if parts and all(p in paths for p in parts):
                 paths = [p for p in paths if p not in parts] + [whole]
-        notes.append((join_words([figures.note_name(p) for p in paths]), reason))
+        notes.append((join_words([fields.note_name(p) for p in paths]), reason))
     return notes
 
 
@@ -258,7 +258,7 @@ def unpublished_keys(role: Role) -> dict[str, str]:
     return {
         key: reason
         for path, reason in sorted(role.unpublished.items())
-        for key in figures.json_keys(path)
+        for key in fields.json_keys(path)
     }
 
 

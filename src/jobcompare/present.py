@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from jobcompare import figures
+from jobcompare import fields
 from jobcompare.compare import (
     Comparison,
     Kind,
@@ -29,7 +29,7 @@ from jobcompare.compare import (
     unpublished_notes,
 )
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, difference
-from jobcompare.figures import BELOW_TABLE
+from jobcompare.fields import BELOW_TABLE
 from jobcompare.model import Amount, Role, Skill
 from jobcompare.sections import Section
 from jobcompare.text import capitalise, with_article
@@ -252,7 +252,7 @@ def section_block(
     table = figure_table(result.rows, columns)
     if table.rows:
         blocks.append(table)
-    declared = figures.spec(result.section)
+    declared = fields.spec(result.section)
     if charts and declared.charts:
         blocks += declared.charts(roles)
     for row in result.rows:

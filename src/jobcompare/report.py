@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from jobcompare import __version__
 from jobcompare import formatting as fmt
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
-from jobcompare.figures import Kind
+from jobcompare.fields import Kind
 from jobcompare.model import Amount
 from jobcompare.present import (
     Block,

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
-from jobcompare.figures import Kind
+from jobcompare.fields import Kind
 from jobcompare.present import Cell, FigureTable, RankedTable
 from jobcompare.render import charts
 from jobcompare.text import safe

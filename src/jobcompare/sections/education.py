@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.fields import Field, Kind, SectionSpec
 from jobcompare.model import Role
 from jobcompare.sections import Section
 from jobcompare.text import join_words, with_article

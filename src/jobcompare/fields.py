@@ -1,17 +1,17 @@
-"""The figure registry: every figure a comparison shows is declared once, here.
+"""The figure registry: every figure a comparison shows is declared once, as a Field.
 
 A :class:`Field` says what a figure is (key, label, kind, unit), where it lives in the
 model, whether a higher figure is worth pointing out, and the path the dataset's
 ``unpublished`` table uses for it. A :class:`SectionSpec` groups a section's fields with
-the sentence above its table and the charts drawn from it; each section is one module of
-this package, named as its :class:`~jobcompare.sections.Section` value.
+the sentence above its table and the charts drawn from it; each section declares its own
+in one module of :mod:`jobcompare.sections`, named as its ``Section`` value.
 
 Rows, differences, highest/lowest marks (compare.py), JSON keys and ``unpublished`` keys
 (jsonout.py), CSV fields and units (exports.py) and the notes naming an unpublished figure
 all come from these declarations; tests hold them and the shipped JSON schema together.
 
 To add a figure to a section: add the model field, then one :class:`Field` in the
-section's module. To add a section: a :class:`Section` value and one module here.
+section's module. To add a section: a ``Section`` value and one module in sections/.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class SectionSpec:
 @cache
 def spec(section: Section) -> SectionSpec:
     """The declaration of ``section``, from the module of this package named after it."""
-    module = importlib.import_module(f"{__name__}.{section.value}")
+    module = importlib.import_module(f"jobcompare.sections.{section.value}")
     declared: SectionSpec = module.SECTION
     return declared
 

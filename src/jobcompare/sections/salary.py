@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.fields import Field, Kind, SectionSpec
 from jobcompare.model import Percentiles, Role
 from jobcompare.sections import Section
 from jobcompare.text import capitalise, join_words

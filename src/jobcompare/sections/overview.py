@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.fields import Field, Kind, SectionSpec
 from jobcompare.sections import Section
 
 SECTION = SectionSpec(

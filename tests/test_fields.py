@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from jobcompare import figures
-from jobcompare.figures import Kind
+from jobcompare import fields
+from jobcompare.fields import Kind
 from jobcompare.model import Percentiles, Role, Salary
 from jobcompare.sections import Section
 
@@ -25,12 +25,12 @@ def _schema_keys(node: dict[str, Any], prefix: str = "") -> set[str]:
 
 
 def test_every_section_has_a_declaration() -> None:
-    assert [s.section for s in figures.specs()] == list(Section)
+    assert [s.section for s in fields.specs()] == list(Section)
 
 
 def test_registry_and_schema_name_the_same_figures(schema: dict[str, Any]) -> None:
     role = schema["$defs"]["role"]["properties"]
-    for declared in figures.specs():
+    for declared in fields.specs():
         registry = {f.key for f in declared.fields}
         assert _schema_keys(role[declared.section.value]) == registry, declared.section
         # What the schema requires is what every comparison carries.
@@ -39,7 +39,7 @@ def test_registry_and_schema_name_the_same_figures(schema: dict[str, Any]) -> No
 
 
 def test_keys_are_unique_within_a_section() -> None:
-    for declared in figures.specs():
+    for declared in fields.specs():
         keys = [f.key for f in declared.fields]
         assert len(keys) == len(set(keys)), declared.section
 
@@ -49,8 +49,8 @@ def test_unpublished_paths_name_model_fields() -> None:
     ``unpublished`` table and the registry cannot drift apart."""
     groups = Percentiles()
     role = Role("x", "X", salary=Salary(percentiles=groups, hourly_percentiles=groups))
-    assert figures.by_source()
-    for path in figures.by_source():
+    assert fields.by_source()
+    for path in fields.by_source():
         target: object = role
         for part in path.split("."):
             assert hasattr(target, part), path
@@ -58,18 +58,18 @@ def test_unpublished_paths_name_model_fields() -> None:
 
 
 def test_unpublished_keys_are_json_keys() -> None:
-    assert figures.json_keys("salary.average") == [
+    assert fields.json_keys("salary.average") == [
         "overview.yearly_salary",
         "salary.average_salary",
     ]
-    assert figures.json_keys("salary.percentiles.p90") == ["salary.percentiles.p90"]
-    assert figures.note_name("salary.average") == "average salary"
-    assert figures.note_name("salary.percentiles") == "percentiles"
+    assert fields.json_keys("salary.percentiles.p90") == ["salary.percentiles.p90"]
+    assert fields.note_name("salary.average") == "average salary"
+    assert fields.note_name("salary.percentiles") == "percentiles"
 
 
 def test_kinds_with_units() -> None:
-    units = {f.key: f.csv_unit for _, f in figures.all_fields()}
+    units = {f.key: f.csv_unit for _, f in fields.all_fields()}
     assert units["average_salary"] == "USD/year"
     assert units["hourly_percentiles.p10"] == "USD/hour"
     assert units["average_age"] == "years"
-    assert all(f.kind in Kind for _, f in figures.all_fields())
+    assert all(f.kind in Kind for _, f in fields.all_fields())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from jobcompare.figures import Field, Kind, SectionSpec
+from jobcompare.fields import Field, Kind, SectionSpec
 from jobcompare.model import GENDER_GROUPS, RACE_GROUPS, Role
 from jobcompare.sections import Section
 from jobcompare.text import join_words, possessive

@@ -1,6 +1,8 @@
 """What a comparison may hold: its sections, and how many roles.
 
-Apart from the engine so that the command line can offer these without loading it.
+Apart from the engine so that the command line can offer these without loading it. Each
+section's figures are declared in a module of this package named as its value
+(``sections/salary.py``), loaded only when a comparison needs them (see fields.spec).
 """
 
 from __future__ import annotations
