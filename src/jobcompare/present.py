@@ -352,45 +352,6 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
     return blocks
 
 
-def pay_charts(roles: Sequence[Role]) -> list[Block]:
-    """Yearly pay ranges on one axis and, when BLS publishes hourly percentiles for some
-    role, hourly ranges on another (an hour's and a year's pay never share an axis)."""
-    charts: list[Block] = []
-    yearly = []
-    for role in roles:
-        salary, percentiles = role.salary, role.salary.percentiles
-        yearly.append(
-            RangeSeries(
-                role.title,
-                low=salary.range.min if salary.range else percentiles.p10 if percentiles else None,
-                high=salary.range.max if salary.range else percentiles.p90 if percentiles else None,
-                p25=percentiles.p25 if percentiles else None,
-                median=percentiles.p50 if percentiles else None,
-                p75=percentiles.p75 if percentiles else None,
-                average=salary.average,
-            )
-        )
-    if drawable(yearly):
-        charts.append(RangeChart("Yearly pay", "year", tuple(yearly)))
-    hourly = []
-    for role in roles:
-        hours = role.salary.hourly_percentiles
-        hourly.append(
-            RangeSeries(
-                role.title,
-                low=hours.p10 if hours else None,
-                high=hours.p90 if hours else None,
-                p25=hours.p25 if hours else None,
-                median=hours.p50 if hours else None,
-                p75=hours.p75 if hours else None,
-                average=role.salary.hourly if hours else None,
-            )
-        )
-    if drawable(hourly):
-        charts.append(RangeChart("Hourly pay", "hour", tuple(hourly)))
-    return charts
-
-
 def drawable(series: Sequence[RangeSeries]) -> bool:
     """Whether some series has a range and the axis has a length."""
     amounts = [a.value for s in series for a in s.amounts()]
