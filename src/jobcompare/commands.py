@@ -8,9 +8,8 @@ The command line (cli.py) only parses, calls these, and hands results to the wri
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobcompare.sections import Section, check_role_count
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from jobcompare.present import Document
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """What ``compare`` or ``show`` found: a comparison, or one role and its sections.
     Its :meth:`document` is what every output but JSON draws; JSON reads the figures
     directly, so it never loads the presentation."""
@@ -82,8 +80,7 @@ def list_roles(search: str | None, data: Path | None) -> list[Listed]:
     return search_roles(open_catalogue(data).listing, search)
 
 
-@dataclass(frozen=True)
-class Validation:
+class Validation(NamedTuple):
     """What ``jobcompare validate`` found: the dataset (None when it cannot be used) and
     every problem, errors and warnings."""
 
@@ -106,8 +103,7 @@ def validate(path: Path | None) -> Validation:
     return Validation(dataset, tuple(problems))
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(NamedTuple):
     output: Path
     roles: int
 

@@ -7,14 +7,14 @@ The writers decide only *how*: the terminal (render/, with Rich), Markdown and C
 (exports.py), HTML (html.py) and JSON (jsonout.py). No Rich here.
 
 Columns are plain labels, not roles, so a table whose columns are areas, or years, is the
-same block.
+same block. Blocks are named tuples: immutable like the model's dataclasses, and several
+times cheaper to define, which every command that draws pays at start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from jobcompare import fields
 from jobcompare.compare import (
@@ -37,8 +37,7 @@ from jobcompare.text import capitalise, with_article
 # -- blocks -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """1: the document's title; 2: a section; 3: a heading inside a section."""
 
     text: str
@@ -48,8 +47,7 @@ class Heading:
 ParagraphStyle = Literal["lead", "plain", "muted", "note", "indented"]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """Running text. ``lead``: the summary under the title; ``muted``: a section's
     introduction, or what a mark means; ``note``: how to read the figures below;
     ``indented``: a role's own text under a level-3 heading."""
@@ -58,8 +56,7 @@ class Paragraph:
     style: ParagraphStyle = "plain"
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str  # the figure as shown ("$35,695", "—")
     value: object  # the figure as the model holds it (None when missing)
     highest: bool = False
@@ -67,8 +64,7 @@ class Cell:
     bar: float | None = None  # drawn as a bar of this fraction (0-1) of the row's scale
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(NamedTuple):
     key: str
     label: str
     kind: Kind
@@ -77,8 +73,7 @@ class TableRow:
     group: str | None = None  # rows of one distribution share a group label
 
 
-@dataclass(frozen=True)
-class FigureTable:
+class FigureTable(NamedTuple):
     """One row per figure, one column per role (or area): the section's figures."""
 
     columns: tuple[str, ...]
@@ -89,21 +84,18 @@ class FigureTable:
     marks: bool = False
 
 
-@dataclass(frozen=True)
-class RankedItem:
+class RankedItem(NamedTuple):
     text: str  # "" for nothing at this rank
     share: float | None = None  # drawn as a bar on the table's scale
     shared: bool = False  # listed by every compared role
 
 
-@dataclass(frozen=True)
-class RankedRow:
+class RankedRow(NamedTuple):
     label: str  # the rank ("1"), or "" for a row saying a column has none
     items: tuple[RankedItem, ...]
 
 
-@dataclass(frozen=True)
-class RankedTable:
+class RankedTable(NamedTuple):
     """Lists side by side by rank: duties, skills."""
 
     columns: tuple[str, ...]
@@ -113,8 +105,7 @@ class RankedTable:
     scale: float = 0.0  # the largest share of any column (bars), 0 for no bars
 
 
-@dataclass(frozen=True)
-class RangeSeries:
+class RangeSeries(NamedTuple):
     """One column's figures on a range chart; None where it has none."""
 
     label: str
@@ -130,8 +121,7 @@ class RangeSeries:
                             self.average) if a is not None]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class RangeChart:
+class RangeChart(NamedTuple):
     """Ranges on one common axis (10th-90th percentile, middle half, median, average)."""
 
     title: str
@@ -139,8 +129,7 @@ class RangeChart:
     series: tuple[RangeSeries, ...]
 
 
-@dataclass(frozen=True)
-class NoteList:
+class NoteList(NamedTuple):
     """A titled list of notes: "Not published", "Sources"."""
 
     title: str
@@ -150,8 +139,7 @@ class NoteList:
 Block = Heading | Paragraph | FigureTable | RankedTable | RangeChart | NoteList
 
 
-@dataclass(frozen=True)
-class SectionBlock:
+class SectionBlock(NamedTuple):
     """A section: its blocks for display, and all its declared figures (``result``) for
     the data writers (CSV, JSON), which also carry the figures no role has."""
 
@@ -160,8 +148,7 @@ class SectionBlock:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """Everything one command shows, top to bottom."""
 
     title: str
