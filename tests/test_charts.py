@@ -205,3 +205,14 @@ def test_hourly_percentiles_get_their_own_axis() -> None:
     assert lines[hourly + 5].split() == ["$17.50", "$66.48"]
     # The yearly axis above it holds only the clerk's yearly figures.
     assert "$30,000" in output and "$52,000" in output
+
+
+def test_skill_bars_line_up_when_names_hold_control_characters() -> None:
+    """Names are measured as printed (control characters removed), so bars start in one
+    column whatever the data holds."""
+    roles = [MIXED.find("tricky"), MIXED.find("analyst")]
+    output = draw(render.comparison(compare(roles, [Section.SKILLS])), 90)
+    rows = [line for line in output.splitlines() if line[:1] in "12" and "█" in line]
+    assert len(rows) == 2
+    starts = {line.index("█") for line in rows}
+    assert len(starts) == 1, rows

@@ -158,7 +158,9 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
     """Lists side by side by rank, numbered. With shares and charts, a bar of each: one
     scale (the largest share of any column) for every bar, so lengths compare."""
     bars = with_charts and block.scale > 0
-    width_of = max((len(i.text) for r in block.rows for i in r.items), default=0)
+    # Widths as printed: control characters in the data are removed first.
+    texts = [[safe(item.text) for item in row.items] for row in block.rows]
+    width_of = max((len(t) for row in texts for t in row), default=0)
     label_width = max((len(r.label) for r in block.rows), default=0)
 
     def build(width: int) -> RenderableType:
@@ -169,14 +171,14 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
             label_width=label_width if block.spaced else 0,
         )
         bar_width = (role_width or 0) - width_of - 1
-        for number, row in enumerate(block.rows):
+        for number, (row, row_texts) in enumerate(zip(block.rows, texts, strict=True)):
             if block.spaced and number:
                 table.add_row()
             cells: list[Text] = []
-            for item in row.items:
+            for item, printed in zip(row.items, row_texts, strict=True):
                 text = data_text(item.text, SHARED if item.shared else "")
                 if bars and item.share and bar_width >= MIN_BAR:
-                    text.append(" " * (width_of + 1 - len(item.text)))
+                    text.append(" " * (width_of + 1 - len(printed)))
                     text.append(charts.bar(item.share, block.scale, bar_width), SHARED)
                 cells.append(text)
             table.add_row(Text(row.label), *cells)
