@@ -61,7 +61,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .6rem;
 thead th { border-bottom: 2px solid var(--ink); }
 tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--band); }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { white-space: nowrap; }
 tr.group th { padding-top: .6rem; font-style: italic; font-weight: 600; }
 th.sub { padding-left: 1.6rem; font-weight: normal; }
 strong.high { color: var(--high); }
