@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = ["patient-account-coordinator", "collections-coordinator"]
+#: Two of the bundled official (BLS OEWS) occupations.
+BLS_PAIR = ["registered-nurses", "software-developers"]
 RICH_FLOOR = "floor: import typer, rich.console, rich.table"
 JSON_FLOOR = "floor: import typer, json"
 ROLES = 10_000
@@ -124,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case(json_floor, [python, "-c", "import typer, json"]),
             Case("compare (tables, bundled)", [*tool, *SEED], rich_floor, 1.2),
             Case("compare --json (bundled)", [*tool, *SEED, "--json"], json_floor, 1.15),
+            Case("compare BLS roles (bundled)", [*tool, *BLS_PAIR], rich_floor, 1.3),
+            Case("compare BLS roles --json (bundled)", [*tool, *BLS_PAIR, "--json"],
+                 json_floor, 1.3),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
                  rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
@@ -33,6 +33,7 @@ from jobcompare.text import safe
 if TYPE_CHECKING:
     from jobcompare.catalogue import Catalogue
     from jobcompare.model import Listed
+    from jobcompare.store import Roles
 
 
 class ExitCode(IntEnum):
@@ -191,7 +192,12 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         raise typer.BadParameter(safe(str(exc)), ctx=ctx, param_hint=role_hint) from None
 
 
-def _catalogue(data: Path | None) -> Catalogue:
+def _catalogue(data: Path | None) -> Catalogue | Roles:
+    """The roles of --data, or the bundled ones (data/roles.toml and the official store)."""
+    if data is None:
+        from jobcompare.store import open_roles
+
+        return open_roles()
     from jobcompare.catalogue import open_catalogue
 
     return open_catalogue(data)
@@ -459,113 +465,76 @@ def validate_command(
     typer.echo(f"OK: {len(dataset.roles)} role(s) in {safe(names)}, {warnings} warning(s)")
 
 
-# -- import -------------------------------------------------------------------------------
+# -- import and sources ----------------------------------------------------------------
 
 import_app = typer.Typer(
     name="import",
-    help="Build dataset files from official sources (rerun when they publish anew).",
+    help="Build the official-data store from the publishers' files (rerun when they publish "
+    "anew). See docs/store.md.",
     no_args_is_help=True,
 )
 app.add_typer(import_app)
 
+DataRootArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DATA_ROOT",
+        help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
+        show_default=False,
+    ),
+]
+StoreOption = Annotated[
+    Path, typer.Option("--output", "-o", metavar="FILE", help="The store to write.")
+]
 
-@import_app.command("bls-oews")
-def import_bls_oews_command(
-    ctx: typer.Context,
-    oews_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            help="Folder of BLS OEWS time.series files (oe.occupation, oe.area, oe.industry, "
-            "oe.footnote, oe.release and oe.data.0.Current, plain or .gz).",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="Dataset file to write.")
-    ],
-    onet: Annotated[
-        Path | None,
-        typer.Option(
-            "--onet", metavar="FILE", help="O*NET 'Occupation Data.txt', for descriptions."
-        ),
-    ] = None,
-    onet_version: Annotated[
-        str | None,
-        typer.Option(
-            "--onet-version",
-            metavar="VERSION",
-            help="O*NET release (e.g. 29.2) when the file's folder name does not say it.",
-        ),
-    ] = None,
-) -> None:
-    """Import every occupation of a BLS OEWS release, with O*NET descriptions.
 
-    The file written is a dataset like data/roles.toml; the same inputs always give the
-    same bytes. Put it in a --data folder, or in data/ to bundle it.
+@import_app.command("all")
+def import_all_command(root: DataRootArgument, output: StoreOption) -> None:
+    """Import every source into a new store; the same inputs always give the same bytes.
 
-    Example: jobcompare import bls-oews oews/ --onet "Occupation Data.txt" -o bls-oews.toml
+    Example: jobcompare import all ../shared/data -o data/jobcompare.sqlite
     """
-    import shlex
+    from jobcompare.commands.importing import run_import
+    from jobcompare.importers._write import ALL_IMPORTERS
 
-    from jobcompare.importers.bls_oews import OEWSImportError, write_oews_dataset
-
-    words = ["jobcompare", "import", "bls-oews", str(oews_dir)]
-    if onet is not None:
-        words += ["--onet", str(onet)]
-    if onet_version is not None:
-        words += ["--onet-version", onet_version]
-    words += ["-o", str(output)]
-    try:
-        with _progress_bar("Reading BLS data") as advance:
-            write_oews_dataset(
-                oews_dir,
-                onet,
-                output,
-                command=" ".join(shlex.quote(w) for w in words),
-                progress=advance,
-                onet_version=onet_version,
-            )
-    except OEWSImportError as exc:
-        typer.echo(f"jobcompare: error: {safe(str(exc))}", err=True)
-        raise typer.Exit(ExitCode.DATA_ERROR) from None
-    except OSError as exc:
-        typer.echo(f"jobcompare: error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(ExitCode.DATA_ERROR) from None
-    from jobcompare.dataset import load_dataset
-
-    # Check what was written the way every later run will read it.
-    with _exit_codes(ctx):
-        dataset = load_dataset(output)
-    typer.echo(f"Wrote {len(dataset.roles)} roles to {safe(str(output))}")
+    raise typer.Exit(run_import(root, output, ALL_IMPORTERS, keep=False))
 
 
-@contextmanager
-def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts.
-    It appears with the first byte read (an early error shows no empty bar), and only on
-    a terminal (a log gets no bar at all)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+def _import_one(key: str) -> None:
+    def command(root: DataRootArgument, output: StoreOption) -> None:
+        from jobcompare.commands.importing import SOURCE_MODULES, run_import
 
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=console,
+        raise typer.Exit(run_import(root, output, [SOURCE_MODULES[key]], keep=True))
+
+    command.__doc__ = (
+        f"Re-import {key} only: the store at --output is rebuilt with {key}'s tables replaced "
+        "and every other source's kept."
+        f"\n\nExample: jobcompare import {key} ../shared/data -o data/jobcompare.sqlite"
     )
-    task = progress.add_task(description, total=None)
+    import_app.command(key)(command)
 
-    def advance(done: int, total: int) -> None:
-        if console.is_terminal:
-            if not progress.live.is_started:
-                progress.start()
-            progress.update(task, completed=done, total=total)
+
+for _key in ("oews", "rpp"):
+    _import_one(_key)
+
+
+@app.command("sources")
+def sources_command(json: JsonOption = False) -> None:
+    """List the official sources of the bundled data: release, year, licence, attribution
+    and how many occupations (and areas) each covers.
+
+    Example: jobcompare sources --json
+    """
+    from jobcompare.commands.importing import sources_document, sources_text
+    from jobcompare.errors import DatasetError
 
     try:
-        yield advance
-    finally:
-        if progress.live.is_started:
-            progress.stop()
+        document = sources_document()
+    except DatasetError as exc:
+        for problem in exc.problems:
+            typer.echo(f"jobcompare: error: {safe(str(problem))}", err=True)
+        raise typer.Exit(ExitCode.DATA_ERROR) from None
+    if json:
+        _write_json(document)
+    else:
+        _write_text(sources_text(document))

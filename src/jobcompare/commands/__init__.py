@@ -1,0 +1,1 @@
+"""Command bodies that cli.py wires to the command line."""
