@@ -113,13 +113,14 @@ def rows(
         if missing:
             raise ImportSourceError(f"header lacks column(s) {', '.join(missing)}", path, 1)
         at = {column: header.index(column) for column in _REQUIRED}
-        seen_data = False
+        seen_data = closed = False
         for cells in reader:
             line = reader.line_num
             if len(cells) < len(header):
                 # BEA ends its files with a few one-cell notes ("Note: ...", the source);
                 # a short row before the data ends is a truncated file.
                 if len(cells) <= 1 and seen_data:
+                    closed = closed or (bool(cells) and cells[0].startswith("Last updated"))
                     continue
                 raise ImportSourceError(
                     f"expected {len(header)} comma-separated fields, found {len(cells)}",
@@ -150,6 +151,13 @@ def rows(
             entry[3][column] = _exact(cells[at[YEAR]], path, line)
         if not seen_data:
             raise ImportSourceError("no data rows", path)
+        if not closed:
+            raise ImportSourceError(
+                "truncated: the closing notes BEA ends the file with ('Last updated: ...') "
+                "are missing",
+                path,
+                reader.line_num,
+            )
     for geofips, (geo_name, level, _, values) in sorted(found.items()):
         yield (
             "rpp",
