@@ -11,20 +11,19 @@ publisher's reason, top-coded wages as lower bounds.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from jobcompare.errors import DatasetError, Problem
 from jobcompare.files import bundled_data_dir
 from jobcompare.names import RoleNames, normalise
 
 if TYPE_CHECKING:
-    from jobcompare.catalogue import Catalogue
+    from jobcompare.catalogue import Catalogue, Listing
     from jobcompare.model import Amount, Percentiles, Role
+    from jobcompare.store_types import Area, AreaPay, Parity, SourceSummary
 
 STORE_NAME = "jobcompare.sqlite"
 #: The store format this reader understands (``PRAGMA user_version``; see _write.py).
@@ -73,73 +72,27 @@ def bundled_store_path() -> Path:
     return bundled_data_dir() / STORE_NAME
 
 
-class Listing(NamedTuple):
-    """What a role list shows of an official role (see model.Listed)."""
-
-    slug: str
-    title: str
-    soc: str | None
-    category: str | None
-
-
-@dataclass(frozen=True)
 class Figure:
     """One published (or unpublished) OEWS figure, exactly: ``value`` is None when BLS did
-    not publish it (``reason`` says why); ``at_least`` marks a top-coded lower bound."""
+    not publish it (``reason`` says why); ``at_least`` marks a top-coded lower bound.
+    (A plain class: a dataclass would cost start-up time on every run.)"""
 
-    value: int | float | None
-    at_least: bool = False
-    reason: str | None = None
+    __slots__ = ("at_least", "reason", "value")
 
+    def __init__(
+        self, value: int | float | None, at_least: bool = False, reason: str | None = None
+    ) -> None:
+        self.value, self.at_least, self.reason = value, at_least, reason
 
-@dataclass(frozen=True)
-class Area:
-    code: str  # OEWS area code: "0000000", "3900000", "0012420", "3900001"
-    name: str
-    type: str  # nation, state, metro, nonmetro
-    state: str | None  # postal code (of the main state, for a metro area)
-    territory: bool
-    district: bool
-    cbsa: str | None
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Figure) and (self.value, self.at_least, self.reason) == (
+            other.value, other.at_least, other.reason,
+        )  # fmt: skip
 
+    __hash__ = None  # type: ignore[assignment]
 
-@dataclass(frozen=True)
-class AreaPay:
-    """Every OEWS measure of one occupation in one area (see MEASURES for the names)."""
-
-    soc: str
-    area: Area
-    figures: dict[str, Figure]
-
-
-@dataclass(frozen=True)
-class Parity:
-    """BEA's Regional Price Parities for an area (U.S. = 100), or the reason there is none."""
-
-    area: str
-    name: str | None = None  # BEA's name
-    all_items: float | None = None
-    goods: float | None = None
-    housing: float | None = None
-    utilities: float | None = None
-    other: float | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class SourceSummary:
-    key: str
-    name: str
-    release: str
-    year: str
-    licence: str
-    attribution: str
-    url: str
-    folder: str
-    files: tuple[tuple[str, str], ...]  # (path, sha256)
-    #: How many of the OEWS detailed occupations its tables cover (None: not per occupation).
-    occupations: int | None
-    areas: int | None  # how many OEWS areas it covers (None: not per area)
+    def __repr__(self) -> str:
+        return f"Figure({self.value!r}, at_least={self.at_least!r}, reason={self.reason!r})"
 
 
 class Store:
@@ -149,6 +102,8 @@ class Store:
         self.path = Path(path) if path is not None else bundled_store_path()
         if not self.path.is_file():
             raise StoreError([Problem(self.path, "the official-data store is missing")])
+        import sqlite3
+
         uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
         try:
             self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -165,6 +120,8 @@ class Store:
         self.db.close()
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        import sqlite3  # imported by __init__ already: a dictionary lookup
+
         try:
             return self.db.execute(sql, parameters).fetchall()
         except sqlite3.Error as exc:
@@ -180,6 +137,8 @@ class Store:
     @cached_property
     def listing(self) -> list[Listing]:
         """Every official role, in SOC order."""
+        from jobcompare.catalogue import Listing
+
         rows = self._query("SELECT slug, title, soc, category FROM occupation ORDER BY soc")
         return [Listing(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
@@ -201,8 +160,10 @@ class Store:
             None if v is None else str(v) for v in found[0]
         )
         assert soc is not None and title is not None
-        pay = self.area_pay(soc, NATION)
-        figures = pay.figures if pay is not None else self._absent(soc, NATION)
+        national = self._query(
+            f"SELECT {_COLUMNS}, at_least FROM oews_pay WHERE soc = ? AND area = ?", (soc, NATION)
+        )
+        figures = self._figures(soc, NATION, national[0]) if national else self._absent(soc, NATION)
         unpublished: dict[str, str] = {}
 
         def amount(name: str, key: str | None) -> Amount | None:
@@ -308,6 +269,8 @@ class Store:
 
     @cached_property
     def _areas(self) -> dict[str, Area]:
+        from jobcompare.store_types import Area
+
         rows = self._query(
             "SELECT code, name, type, state, territory, district, cbsa FROM area ORDER BY code"
         )
@@ -364,6 +327,8 @@ class Store:
     def area_pay(self, soc: str, area_code: str) -> AreaPay | None:
         """Every OEWS measure of ``soc`` in one area (one primary-key lookup); None when
         BLS publishes nothing for that occupation there."""
+        from jobcompare.store_types import AreaPay
+
         area = self._areas.get(area_code)
         if area is None:
             return None
@@ -380,6 +345,8 @@ class Store:
         the nation) from best to worst by ``by`` (see RANKABLE). Areas without the figure
         come last; a top-coded wage ranks at its lower bound. Read through the primary key
         (one occupation's rows), never a scan of the table."""
+        from jobcompare.store_types import AreaPay
+
         column = RANKABLE.get(by)
         if column is None:
             raise ValueError(f"cannot rank by {by!r}: one of {', '.join(RANKABLE)}")
@@ -400,6 +367,8 @@ class Store:
 
     def rpp(self, area_code: str) -> Parity:
         """BEA's 2024 price parities for an OEWS area, or the reason there are none."""
+        from jobcompare.store_types import Parity
+
         if "rpp" not in self.tables:
             return Parity(area_code, reason="This store was built without BEA's RPP.")
         rows = self._query(
@@ -426,6 +395,8 @@ class Store:
     def sources(self) -> list[SourceSummary]:
         """Every source in the store with its files and coverage: how many OEWS detailed
         occupations (and areas) the source's tables have rows for."""
+        from jobcompare.store_types import SourceSummary
+
         owned: dict[str, list[str]] = {}
         for name, source in self._query("SELECT name, source FROM store_table ORDER BY name"):
             owned.setdefault(str(source), []).append(str(name))
@@ -495,7 +466,7 @@ class Roles:
 
     @cached_property
     def listing(self) -> list[Listing]:
-        return [*self.store.listing, *(Listing(*r) for r in self.catalogue.listing)]
+        return [*self.store.listing, *self.catalogue.listing]
 
     @cached_property
     def names(self) -> RoleNames:
