@@ -472,8 +472,12 @@ class Roles:
     def names(self) -> RoleNames:
         return RoleNames((r.slug, normalise(r.title), r.soc) for r in self.listing)
 
+    @cached_property
+    def _toml_slugs(self) -> frozenset[str]:
+        return frozenset(entry.slug for entry in self.catalogue.listing)
+
     def _is_toml(self, slug: str) -> bool:
-        return slug in self.catalogue._where
+        return slug in self._toml_slugs
 
     def find(self, query: str) -> Role:
         """The role named by slug, title or SOC code (see RoleNames.resolve)."""

@@ -349,3 +349,24 @@ def test_sources_command_json() -> None:
     assert oews["coverage"]["occupations"] == oews["coverage"]["of"] == 830
     text = run(["sources"], bundled=True).stdout
     assert "830 of 830 occupations" in text
+
+
+def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Path) -> None:
+    out = tmp_path / "cli.sqlite"
+    result = run(["import", "all", str(ROOT), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no progress bar without a terminal
+    assert result.stdout.startswith(f"Wrote {out}: oews, rpp (")
+    again = run(["import", "rpp", str(ROOT), "-o", str(out)])
+    assert again.exit_code == 0 and again.stdout.startswith(f"Wrote {out}: rpp (")
+    calls: dict[str, list[tuple[int, int]]] = {}
+
+    def factory(info: object) -> object:
+        key = getattr(info, "key", "")
+        calls[key] = []
+        return lambda done, total: calls[key].append((done, total))
+
+    build_store(ROOT, tmp_path / "p.sqlite", MODULES, progress=factory)  # type: ignore[arg-type]
+    size = OEWS_DATA.stat().st_size
+    assert calls["oews"][0] == (0, size) and calls["oews"][-1] == (size, size)
+    assert calls["rpp"][-1] == (2, 2)
