@@ -291,33 +291,48 @@ class Store:
     def _absent(self, soc: str, area: str) -> dict[str, Figure]:
         return {name: Figure(None, reason=NOT_PUBLISHED) for name, _ in MEASURES}
 
-    def _figures(self, soc: str, area: str, row: Sequence[Any]) -> dict[str, Figure]:
+    def _figures(
+        self,
+        soc: str,
+        area: str,
+        row: Sequence[Any],
+        known: dict[str, dict[str, str]] | None = None,
+    ) -> dict[str, Figure]:
+        """The figures of one pay row; ``known``: the notes of every area, when the caller
+        read them all at once (area -> measure -> reason)."""
         at_least = int(row[-1])
-        notes: dict[str, str] | None = None
+        notes: dict[str, str] | None = None if known is None else known.get(area, {})
         figures: dict[str, Figure] = {}
         for index, (name, scale) in enumerate(MEASURES):
             raw = row[index]
             if raw is None:
                 if notes is None:
-                    notes = self._notes(soc, area)
+                    notes = self._notes(soc, area)[area]
                 figures[name] = Figure(None, reason=notes.get(name, NOT_PUBLISHED))
                 continue
-            number = int(raw)
-            value: int | float = number if scale == 1 else number / scale
-            figures[name] = Figure(value, bool(at_least >> index & 1))
+            # Stored as exact integers (see MEASURES): scaled back, e.g. 5829 cents -> 58.29.
+            value: int | float = raw if scale == 1 else raw / scale
+            figures[name] = Figure(value, at_least >> index & 1 == 1)
         return figures
 
-    def _notes(self, soc: str, area: str) -> dict[str, str]:
-        """measure -> the texts of its BLS footnotes (the reason it is not published)."""
-        rows = self._query(
-            "SELECT n.measure, n.footnotes FROM oews_note n WHERE n.soc = ? AND n.area = ?",
-            (soc, area),
-        )
+    def _notes(self, soc: str, area: str | None) -> dict[str, dict[str, str]]:
+        """area -> measure -> the texts of its BLS footnotes (the reason it is not
+        published), for one area or (``area`` None) every area of ``soc``."""
+        if area is None:
+            rows = self._query(
+                "SELECT area, measure, footnotes FROM oews_note WHERE soc = ?", (soc,)
+            )
+        else:
+            rows = self._query(
+                "SELECT area, measure, footnotes FROM oews_note WHERE soc = ? AND area = ?",
+                (soc, area),
+            )
         texts = self._footnotes
-        notes = {}
-        for measure, codes in rows:
+        notes: dict[str, dict[str, str]] = {} if area is None else {area: {}}
+        for where, measure, codes in rows:
             said = [texts[c] for c in str(codes).split() if c in texts]
-            notes[str(measure)] = " ".join(dict.fromkeys(said)) or NOT_PUBLISHED
+            reason = " ".join(dict.fromkeys(said)) or NOT_PUBLISHED
+            notes.setdefault(str(where), {})[str(measure)] = reason
         return notes
 
     @cached_property
@@ -357,12 +372,14 @@ class Store:
             f"ORDER BY {column} IS NULL, {column} DESC, employment DESC, area",
             (soc,),
         )
+        known = self._notes(soc, None)
+        areas = self._areas
         ranked = []
         for row in rows:
-            area = self._areas.get(str(row[0]))
+            area = areas.get(row[0])
             if area is None or area.type == "nation" or (kind is not None and area.type != kind):
                 continue
-            ranked.append(AreaPay(soc, area, self._figures(soc, area.code, row[1:])))
+            ranked.append(AreaPay(soc, area, self._figures(soc, area.code, row[1:], known)))
         return ranked
 
     def rpp(self, area_code: str) -> Parity:
