@@ -370,3 +370,18 @@ def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Pat
     size = OEWS_DATA.stat().st_size
     assert calls["oews"][0] == (0, size) and calls["oews"][-1] == (size, size)
     assert calls["rpp"][-1] == (2, 2)
+
+
+def test_missing_or_foreign_store_is_a_data_error(tmp_path: Path) -> None:
+    from jobcompare.store import StoreError
+
+    with pytest.raises(StoreError, match="missing"):
+        Store(tmp_path / "none.sqlite")
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("PRAGMA user_version = 99").connection.close()
+    with pytest.raises(StoreError, match="store format 99"):
+        Store(other)
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match="cannot read the store"):
+        Store(garbage)
