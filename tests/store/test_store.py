@@ -190,6 +190,16 @@ def test_best_paid_state_metro_and_industry_as_before(store: Store) -> None:
     assert clerks.salary.highest_paying_state == "California"  # top-coded, more jobs
     anesthesiologists = store.role("anesthesiologists")
     assert anesthesiologists.salary.best_paying_industry == "Manufacturing"
+    # The sector figures behind it are kept, a top-coded mean as a lower bound.
+    sectors = dict(
+        (row[0], row[1:])
+        for row in store.db.execute(
+            "SELECT industry, employment, annual_mean, at_least FROM oews_industry "
+            "WHERE soc = '29-1211' ORDER BY industry"
+        )
+    )
+    assert sectors == {"31--34": (None, 239200, 1), "54--55": (400, 238000, 0)}
+    assert bls_row("OEUN000000031--3429121104") == ("-", "5")
 
 
 def test_slugs_nouns_and_listing(store: Store) -> None:
