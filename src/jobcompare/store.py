@@ -142,11 +142,15 @@ class Store:
         rows = self._query("SELECT slug, title, soc, category FROM occupation ORDER BY soc")
         return [Listing(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
-    def has_slug(self, slug: str) -> bool:
-        return bool(self._query("SELECT 1 FROM occupation WHERE slug = ?", (slug,)))
-
     def role(self, slug: str) -> Role:
         """The role ``slug`` with its national OEWS figures, as the model's Role."""
+        found = self.role_or_none(slug)
+        if found is None:
+            raise StoreError([Problem(self.path, "no such role in the store", role=slug)])
+        return found
+
+    def role_or_none(self, slug: str) -> Role | None:
+        """The role ``slug`` (see :meth:`role`), or None when the store has no such slug."""
         from jobcompare.model import Overview, Role, Salary, SalaryRange
 
         found = self._query(
@@ -155,7 +159,7 @@ class Store:
             (slug,),
         )
         if not found:
-            raise StoreError([Problem(self.path, "no such role in the store", role=slug)])
+            return None
         soc, title, noun, plural, category, state, metro, industry = (
             None if v is None else str(v) for v in found[0]
         )
@@ -246,18 +250,29 @@ class Store:
         return str(row[5]) if row is not None else "U.S. Bureau of Labor Statistics, OEWS"
 
     def description(self, soc: str) -> tuple[str | None, str | None]:
-        """(O*NET 30.3 description, None) or (None, why there is none)."""
+        """(O*NET 30.3 description, None) or (None, why there is none).
+
+        The O*NET occupation is the one ``onet_link`` names for the SOC code (written by
+        the O*NET importer by its documented rules), else ``SOC.00``. An OEWS code that
+        O*NET splits into several occupations gets no single description: picking one
+        would speak for the others silently."""
         if "onet_occupation" not in self.tables:
             return None, NO_ONET
-        rows = self._query(
-            "SELECT description FROM onet_occupation WHERE onet_code = ?", (f"{soc}.00",)
+        codes = [f"{soc}.00"]
+        if "onet_link" in self.tables:
+            codes = [str(c) for (c,) in self._query(
+                "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
+            )]  # fmt: skip
+            if len(codes) > 1:
+                return None, (
+                    f"O*NET 30.3 describes this occupation as {len(codes)} occupations "
+                    f"({', '.join(codes)}), not as one."
+                )
+        rows = (
+            self._query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
+            if codes
+            else []
         )
-        if not rows:
-            rows = self._query(
-                "SELECT description FROM onet_occupation WHERE soc = ? ORDER BY onet_code "
-                "LIMIT 1",
-                (soc,),
-            ) if "soc" in self._columns("onet_occupation") else []  # fmt: skip
         if rows and rows[0][0]:
             return str(rows[0][0]), None
         return None, NOT_RATED
@@ -499,9 +514,10 @@ class Roles:
     def find(self, query: str) -> Role:
         """The role named by slug, title or SOC code (see RoleNames.resolve)."""
         wanted = query.strip().lower()
-        if self._is_toml(wanted) or self.store.has_slug(wanted):
-            return self.role(wanted)
-        return self.role(self.names.resolve(query))
+        if self._is_toml(wanted):
+            return self.catalogue.role(wanted)
+        found = self.store.role_or_none(wanted)
+        return found if found is not None else self.role(self.names.resolve(query))
 
     def role(self, slug: str) -> Role:
         if self._is_toml(slug):

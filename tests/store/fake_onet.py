@@ -27,6 +27,11 @@ TABLES = (
         ("onet_code",),
         (("soc",),),
     ),
+    Table(
+        "onet_link",
+        (("soc", "TEXT NOT NULL"), ("onet_code", "TEXT NOT NULL"), ("rule", "TEXT NOT NULL")),
+        ("soc", "onet_code"),
+    ),
 )  # fmt: skip
 DESCRIPTION = "Locate and notify customers of delinquent accounts by mail, telephone, or visit."
 
@@ -37,3 +42,8 @@ def rows(
     assert "43-3011" in spine
     yield "onet_occupation", ("43-3011.00", "43-3011", "Bill and Account Collectors", DESCRIPTION)
     yield "onet_occupation", ("99-9999.00", None, "Not an OEWS occupation", "Nothing.")
+    yield "onet_link", ("43-3011", "43-3011.00", "same")
+    # An OEWS code O*NET splits in two (as O*NET does 29-2010 into 29-2011 and 29-2012).
+    for code in ("43-3021.01", "43-3021.02"):
+        yield "onet_occupation", (code, "43-3021", "Billing clerk, part", "One part of it.")
+        yield "onet_link", ("43-3021", code, "aggregate")

@@ -234,8 +234,15 @@ def test_other_importers_tables_and_onet_descriptions(tmp_path: Path) -> None:
     assert "description from the O*NET 30.3 Database" in collectors.source
     assert "CC BY 4.0" in collectors.source
     assert store.role("actors").unpublished["description"] == NOT_RATED
+    # Never one of several O*NET occupations silently standing for the whole.
+    clerks = store.role("billing-and-posting-clerks")
+    assert clerks.description is None
+    assert clerks.unpublished["description"] == (
+        "O*NET 30.3 describes this occupation as 2 occupations (43-3021.01, 43-3021.02), "
+        "not as one."
+    )
     coverage = {s.key: s.occupations for s in store.sources()}
-    assert coverage["onet"] == 1
+    assert coverage["onet"] == 2
     assert "extra" in store.tables
 
 
