@@ -203,12 +203,14 @@ class Store:
         hourly_percentiles = self._percentiles(
             [amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS]
         )
-        description, reason = self.description(soc)
+        description, reason, code = self._describe(soc)
         if reason is not None:
             unpublished["description"] = reason
         source = self.oews_attribution()
         if description is not None:
             source += "; description from the " + ONET_ATTRIBUTION
+            if code != f"{soc}.00":  # say which O*NET occupation speaks for the SOC code
+                source += f" (O*NET-SOC {code})"
         return Role(
             slug=slug,
             title=title,
@@ -250,23 +252,32 @@ class Store:
         return str(row[5]) if row is not None else "U.S. Bureau of Labor Statistics, OEWS"
 
     def description(self, soc: str) -> tuple[str | None, str | None]:
-        """(O*NET 30.3 description, None) or (None, why there is none).
+        """(O*NET 30.3 description, None) or (None, why there is none)."""
+        text, reason, _ = self._describe(soc)
+        return text, reason
+
+    def _describe(self, soc: str) -> tuple[str | None, str | None, str | None]:
+        """(description, reason there is none, the O*NET code it comes from).
 
         The O*NET occupation is the one ``onet_link`` names for the SOC code (written by
         the O*NET importer by its documented rules), else ``SOC.00``. An OEWS code that
         O*NET splits into several occupations gets no single description: picking one
         would speak for the others silently."""
         if "onet_occupation" not in self.tables:
-            return None, NO_ONET
+            return None, NO_ONET, None
         codes = [f"{soc}.00"]
         if "onet_link" in self.tables:
             codes = [str(c) for (c,) in self._query(
                 "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
             )]  # fmt: skip
             if len(codes) > 1:
-                return None, (
-                    f"O*NET 30.3 describes this occupation as {len(codes)} occupations "
-                    f"({', '.join(codes)}), not as one."
+                return (
+                    None,
+                    (
+                        f"O*NET 30.3 describes this occupation as {len(codes)} occupations "
+                        f"({', '.join(codes)}), not as one."
+                    ),
+                    None,
                 )
         rows = (
             self._query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
@@ -274,8 +285,8 @@ class Store:
             else []
         )
         if rows and rows[0][0]:
-            return str(rows[0][0]), None
-        return None, NOT_RATED
+            return str(rows[0][0]), None, codes[0]
+        return None, NOT_RATED, None
 
     def _columns(self, table: str) -> list[str]:
         return [str(row[1]) for row in self._query(f'PRAGMA table_info("{table}")')]

@@ -43,6 +43,9 @@ def rows(
     yield "onet_occupation", ("43-3011.00", "43-3011", "Bill and Account Collectors", DESCRIPTION)
     yield "onet_occupation", ("99-9999.00", None, "Not an OEWS occupation", "Nothing.")
     yield "onet_link", ("43-3011", "43-3011.00", "same")
+    # A SOC code O*NET rates only in a more specific occupation.
+    yield "onet_occupation", ("27-2031.01", "27-2031", "Dancers, specific", "Dance, specifically.")
+    yield "onet_link", ("27-2031", "27-2031.01", "specific")
     # An OEWS code O*NET splits in two (as O*NET does 29-2010 into 29-2011 and 29-2012).
     for code in ("43-3021.01", "43-3021.02"):
         yield "onet_occupation", (code, "43-3021", "Billing clerk, part", "One part of it.")

@@ -241,8 +241,12 @@ def test_other_importers_tables_and_onet_descriptions(tmp_path: Path) -> None:
         "O*NET 30.3 describes this occupation as 2 occupations (43-3021.01, 43-3021.02), "
         "not as one."
     )
+    dancers = store.role("dancers")
+    assert dancers.description == "Dance, specifically."
+    assert dancers.source is not None and dancers.source.endswith("(O*NET-SOC 27-2031.01)")
+    assert "description" not in dancers.unpublished
     coverage = {s.key: s.occupations for s in store.sources()}
-    assert coverage["onet"] == 2
+    assert coverage["onet"] == 3
     assert "extra" in store.tables
 
 
