@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = ["patient-account-coordinator", "collections-coordinator"]
+#: Two of the bundled official (BLS OEWS) occupations.
+BLS_PAIR = ["registered-nurses", "software-developers"]
 RICH_FLOOR = "floor: import typer, rich.console, rich.table"
 JSON_FLOOR = "floor: import typer, json"
 ROLES = 10_000
@@ -129,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case("compare -f csv (bundled)", [*tool, *SEED, "-f", "csv"], json_floor, 1.15),
             Case("compare -f markdown (bundled)", [*tool, *SEED, "-f", "markdown"],
                  json_floor, 1.15),
+            Case("compare BLS roles (bundled)", [*tool, *BLS_PAIR], rich_floor, 1.3),
+            Case("compare BLS roles --json (bundled)", [*tool, *BLS_PAIR, "--json"],
+                 json_floor, 1.3),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
                  rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],

@@ -200,8 +200,10 @@ def test_show(schema: dict[str, Any]) -> None:
 def test_validate_bundled_dataset() -> None:
     result = run(["validate"], bundled=True)
     assert result.exit_code == 0
-    files = f"{bundled_data_dir() / 'bls-oews-2025.toml'}, {bundled_data_dir() / 'roles.toml'}"
-    assert result.stdout == f"OK: 833 role(s) in {files}, 0 warning(s)\n"
+    # validate checks hand-written TOML; the official roles come from the store, which
+    # the import checks as it writes it.
+    files = f"{bundled_data_dir() / 'roles.toml'}"
+    assert result.stdout == f"OK: 2 role(s) in {files}, 0 warning(s)\n"
     assert result.stderr == ""
 
 

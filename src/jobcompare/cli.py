@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -387,86 +387,74 @@ def validate_command(
     )
 
 
-# -- import -------------------------------------------------------------------------------
+# -- import and sources ----------------------------------------------------------------
 
 import_app = typer.Typer(
     name="import",
-    help="Build dataset files from official sources (rerun when they publish anew).",
+    help="Build the official-data store from the publishers' files (rerun when they publish "
+    "anew). See docs/store.md.",
     no_args_is_help=True,
 )
 app.add_typer(import_app)
 
+DataRootArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DATA_ROOT",
+        help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
+        show_default=False,
+    ),
+]
+StoreOption = Annotated[
+    Path, typer.Option("--output", "-o", metavar="FILE", help="The store to write.")
+]
 
-@import_app.command("bls-oews")
-def import_bls_oews_command(
-    ctx: typer.Context,
-    oews_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            help="Folder of BLS OEWS time.series files (oe.occupation, oe.area, oe.industry, "
-            "oe.footnote, oe.release and oe.data.0.Current, plain or .gz).",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="Dataset file to write.")
-    ],
-    onet: Annotated[
-        Path | None,
-        typer.Option(
-            "--onet", metavar="FILE", help="O*NET 'Occupation Data.txt', for descriptions."
-        ),
-    ] = None,
-    onet_version: Annotated[
-        str | None,
-        typer.Option(
-            "--onet-version",
-            metavar="VERSION",
-            help="O*NET release (e.g. 29.2) when the file's folder name does not say it.",
-        ),
-    ] = None,
-) -> None:
-    """Import every occupation of a BLS OEWS release, with O*NET descriptions.
 
-    The file written is a dataset like data/roles.toml; the same inputs always give the
-    same bytes. Put it in a --data folder, or in data/ to bundle it.
+@import_app.command("all")
+def import_all_command(root: DataRootArgument, output: StoreOption) -> None:
+    """Import every source into a new store; the same inputs always give the same bytes.
 
-    Example: jobcompare import bls-oews oews/ --onet "Occupation Data.txt" -o bls-oews.toml
+    Example: jobcompare import all ../shared/data -o data/jobcompare.sqlite
     """
-    from jobcompare.commands import import_bls_oews
+    from jobcompare.commands.importing import run_import
+    from jobcompare.importers._write import ALL_IMPORTERS
 
-    with _exit_codes(ctx), _progress_bar("Reading BLS data") as advance:
-        imported = import_bls_oews(oews_dir, output, onet, onet_version, advance)
-    typer.echo(f"Wrote {imported.roles} roles to {safe(str(imported.output))}")
+    raise typer.Exit(run_import(root, output, ALL_IMPORTERS, keep=False))
 
 
-@contextmanager
-def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts.
-    It appears with the first byte read (an early error shows no empty bar), and only on
-    a terminal (a log gets no bar at all)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+def _import_one(key: str) -> None:
+    def command(root: DataRootArgument, output: StoreOption) -> None:
+        from jobcompare.commands.importing import SOURCE_MODULES, run_import
 
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=console,
+        raise typer.Exit(run_import(root, output, [SOURCE_MODULES[key]], keep=True))
+
+    command.__doc__ = (
+        f"Re-import {key} only: the store at --output is rebuilt with {key}'s tables replaced "
+        "and every other source's kept."
+        f"\n\nExample: jobcompare import {key} ../shared/data -o data/jobcompare.sqlite"
     )
-    task = progress.add_task(description, total=None)
+    import_app.command(key)(command)
 
-    def advance(done: int, total: int) -> None:
-        if console.is_terminal:
-            if not progress.live.is_started:
-                progress.start()
-            progress.update(task, completed=done, total=total)
 
-    try:
-        yield advance
-    finally:
-        if progress.live.is_started:
-            progress.stop()
+for _key in ("oews", "rpp"):
+    _import_one(_key)
+
+
+@app.command("sources")
+def sources_command(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List the official sources of the bundled data: release, year, licence, attribution
+    and how many occupations (and areas) each covers.
+
+    Example: jobcompare sources --json
+    """
+    from jobcompare.commands.importing import sources_document, sources_text
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx):
+        document = sources_document()
+    if json:
+        from jobcompare.jsonout import dumps
+
+        write_stdout(dumps(document))
+    else:
+        write_stdout(sources_text(document))

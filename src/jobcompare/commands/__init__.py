@@ -7,7 +7,7 @@ The command line (cli.py) only parses, calls these, and hands results to the wri
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from jobcompare.errors import Problem
     from jobcompare.model import Listed, Role
     from jobcompare.present import Document
+    from jobcompare.store import Roles
 
 
 class Shown(NamedTuple):
@@ -41,7 +42,12 @@ class Shown(NamedTuple):
         return profile_document(self.role, self.sections, charts=self.charts)
 
 
-def open_catalogue(data: Path | None) -> Catalogue:
+def open_catalogue(data: Path | None) -> Catalogue | Roles:
+    """The roles of --data, or the bundled ones (data/roles.toml and the official store)."""
+    if data is None:
+        from jobcompare.store import open_roles
+
+        return open_roles()
     from jobcompare.catalogue import open_catalogue as open_
 
     return open_(data)
@@ -101,45 +107,3 @@ def validate(path: Path | None) -> Validation:
 
     dataset, problems = check_dataset(path)
     return Validation(dataset, tuple(problems))
-
-
-class Imported(NamedTuple):
-    output: Path
-    roles: int
-
-
-def import_bls_oews(
-    oews_dir: Path,
-    output: Path,
-    onet: Path | None,
-    onet_version: str | None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Imported:
-    """``jobcompare import bls-oews``: write a dataset of every occupation of a BLS OEWS
-    release, then read it back the way every later run will."""
-    import shlex
-
-    from jobcompare.dataset import load_dataset
-    from jobcompare.importers.bls_oews import OEWSImportError, write_oews_dataset
-    from jobcompare.status import OutputError, SourceError
-
-    words = ["jobcompare", "import", "bls-oews", str(oews_dir)]
-    if onet is not None:
-        words += ["--onet", str(onet)]
-    if onet_version is not None:
-        words += ["--onet-version", onet_version]
-    words += ["-o", str(output)]
-    try:
-        write_oews_dataset(
-            oews_dir,
-            onet,
-            output,
-            command=" ".join(shlex.quote(w) for w in words),
-            progress=progress,
-            onet_version=onet_version,
-        )
-    except OEWSImportError as error:
-        raise SourceError(str(error)) from None
-    except OSError as error:
-        raise OutputError(str(output), error) from None
-    return Imported(output, len(load_dataset(output).roles))
