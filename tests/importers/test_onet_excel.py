@@ -114,3 +114,12 @@ def test_incomplete_row_names_file_and_row(tmp_path: Path) -> None:
     wb.save(root / "Skills.xlsx")
     with pytest.raises(ImportSourceError, match=r"Skills\.xlsx:4: .*Data Value"):
         list(onet_excel.rows(root, SPINE))
+
+
+def test_both_onet_editions_fill_one_title_table(tmp_path: Path) -> None:
+    assert onet.TITLE_TABLE in onet_excel.TABLES  # one definition, as the writer needs
+    both = load([onet, onet_excel], [FIXTURE.parent / "onet-30.3", FIXTURE], SPINE)
+    kinds = dict(rows_of(both, "SELECT kind, count(*) FROM title GROUP BY kind"))
+    assert kinds["alternate"] == 6 and kinds["reported"] > 0
+    sources = {r[0] for r in rows_of(both, "SELECT source FROM source_file")}
+    assert sources == {"onet", "onet-excel"}
