@@ -144,3 +144,9 @@ def test_missing_sheet_is_named(tmp_path: Path) -> None:
     wb.save(root / cps.WORKBOOK)
     with pytest.raises(ImportSourceError, match="no sheet 'cpsaat11b'"):
         list(cps.rows(root, SPINE))
+
+
+def test_another_year_is_refused(tmp_path: Path) -> None:
+    root = _edit(tmp_path, "cpsaat11", "B4", "2023")
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:4: .*year 2024"):
+        list(cps.rows(root, SPINE))

@@ -175,7 +175,8 @@ def test_technology_skills_with_hot_and_in_demand_flags(db: sqlite3.Connection) 
 
 def test_source_files_are_recorded_with_their_hashes(db: sqlite3.Connection) -> None:
     files = dict(rows_of(db, "SELECT path, sha256 FROM source_file WHERE source = 'onet'"))
-    assert len(files) == 10
+    assert len(files) == 11
+    assert "Read Me.txt" in files
     assert files["education.csv"] == file_sha256(FIXTURE / "education.csv")
 
 
@@ -227,4 +228,12 @@ def test_unknown_code_in_a_figure_file_is_an_error(tmp_path: Path) -> None:
     path = root / "job_zones.csv"
     path.write_bytes(path.read_bytes() + b"99-9999.00,Nobody,3,08/2023,Analyst\r\n")
     with pytest.raises(ImportSourceError, match=r"99-9999\.00 is not in occupation_data"):
+        list(onet.rows(root, SPINE))
+
+
+def test_another_release_is_refused(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    readme = root / "Read Me.txt"
+    readme.write_bytes(readme.read_bytes().replace(b"30.3", b"31.0", 1))
+    with pytest.raises(ImportSourceError, match=r"Read Me\.txt:1: .*O\*NET 30\.3 only"):
         list(onet.rows(root, SPINE))

@@ -55,6 +55,7 @@ SOURCE = SourceInfo(
 )
 
 WORKBOOK = "cpsa2024.xlsx"
+YEAR = "2024"
 CROSSWALK = Path(__file__).with_name("cps_crosswalk.csv")
 #: BLS's note for "–".
 DASH = (
@@ -150,6 +151,13 @@ def _read_sheet(
             elif (texts and texts[0] == "Occupation") or header:
                 if not header:
                     header = list(texts)
+                    if len(texts) < 2 or texts[1] != YEAR:
+                        raise ImportSourceError(
+                            f"sheet {sheet!r}: expected the year {YEAR} over the figures, "
+                            f"found {texts[1] if len(texts) > 1 else ''!r}",
+                            path,
+                            number,
+                        )
                 for index, text in enumerate(texts):
                     if text and index < len(header) and index > 0:
                         header[index] = text

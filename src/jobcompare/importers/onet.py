@@ -229,6 +229,9 @@ _FILES = (
     "software_skills.csv",
 )
 _CODE = "O*NET-SOC Code"
+#: O*NET's own read-me names the release; the importer checks it is the one it labels.
+README = "Read Me.txt"
+RELEASE_LINE = "O*NET 30.3 Database"
 
 
 def _code(value: str, path: Path, line: int, column: str = _CODE) -> str:
@@ -312,6 +315,15 @@ def rows(
 ) -> Iterator[tuple[str, Row]]:
     """Yield the O*NET 30.3 rows (see :data:`TABLES`) read from the ``onet-30.3`` folder."""
     paths = {name: require_file(root, name) for name in _FILES}
+    readme = require_file(root, README)
+    first = readme.read_text(encoding="utf-8", errors="replace").strip().splitlines()[:1]
+    if first != [RELEASE_LINE]:
+        raise ImportSourceError(
+            f"expected {RELEASE_LINE!r} as the first line, found {first[0] if first else ''!r}:"
+            " this importer reads O*NET 30.3 only",
+            readme,
+            1,
+        )
     done = 0
 
     def step() -> None:
@@ -509,6 +521,7 @@ def rows(
         )
     step()
 
+    yield source_file_row(SOURCE.key, root, readme)
     for name in _FILES:
         yield source_file_row(SOURCE.key, root, paths[name])
 
