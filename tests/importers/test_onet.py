@@ -237,3 +237,30 @@ def test_another_release_is_refused(tmp_path: Path) -> None:
     readme.write_bytes(readme.read_bytes().replace(b"30.3", b"31.0", 1))
     with pytest.raises(ImportSourceError, match=r"Read Me\.txt:1: .*O\*NET 30\.3 only"):
         list(onet.rows(root, SPINE))
+
+
+def test_link_rules_on_made_up_codes() -> None:
+    spine = Spine(
+        {
+            "00-0000": "All Occupations",
+            "19-1010": "Agricultural and Food Scientists",  # no O*NET code, not an aggregate
+            "19-1011": "Animal Scientists",  # .00 listed but unrated, no specific codes
+            "19-1012": "Food Scientists and Technologists",  # .00 unrated, .01 rated
+            "19-1029": "Biological Scientists, All Other",  # all other, .01 rated
+        }
+    )
+    titles = {
+        "19-1011.00": "Animal Scientists",
+        "19-1012.00": "Food Scientists and Technologists",
+        "19-1012.01": "Food Technologists",
+        "19-1029.00": "Biological Scientists, All Other",
+        "19-1029.01": "Bioinformatics Scientists",
+    }
+    found, unlinked = onet.links(spine, titles, {"19-1012.01", "19-1029.01"})
+    assert found == [("19-1012", "19-1012.01", "specific")]
+    assert unlinked == {
+        "19-1010": "no O*NET-SOC occupation for this SOC code",
+        "19-1011": "not rated by O*NET (19-1011.00 has no figures in this release)",
+        "19-1029": "not rated by O*NET: a residual 'all other' occupation "
+        "(O*NET rates only the more specific 19-1029.01)",
+    }
