@@ -84,7 +84,6 @@ TABLES: tuple[Table, ...] = (
             ("missing_reason", "TEXT"),
         ),
         primary_key=("soc",),
-        indexes=(("cps_title",),),
     ),
 )
 

@@ -5,7 +5,8 @@ Reads the files as O*NET publishes them (comma-separated, CRLF, one header line)
 ``onet-30.3`` folder. Every O*NET-SOC code goes into ``onet_occupation`` with the OEWS code
 it rolls up to; ``onet_link`` says which O*NET occupations feed each OEWS occupation's
 figures and by which rule (docs/mapping.md); the figure tables hold rows of linked O*NET
-occupations only, each carrying both its ``onet_code`` and the OEWS ``soc``. Values are
+occupations only, each carrying both its ``onet_code`` and the OEWS ``soc``; their primary
+keys lead with ``soc``, so the lookups by occupation need no extra index. Values are
 stored as O*NET writes them; a value O*NET recommends suppressing is ``NULL`` with the
 reason. Standard library only.
 """
@@ -66,8 +67,8 @@ TITLE_TABLE = Table(
         ("onet_code", "TEXT NOT NULL"),
         ("short_title", "TEXT"),
     ),
-    primary_key=("kind", "onet_code", "title"),
-    indexes=(("soc",), ("title",), ("short_title",)),
+    # Led by soc: looking titles up by occupation needs no separate index.
+    primary_key=("soc", "kind", "onet_code", "title"),
 )
 
 _RATING_COLUMNS = (
@@ -92,8 +93,7 @@ def rating_table(name: str) -> Table:
     return Table(
         name,
         _RATING_COLUMNS,
-        primary_key=("onet_code", "element_id", "scale_id"),
-        indexes=(("soc",), ("element_id", "scale_id")),
+        primary_key=("soc", "onet_code", "element_id", "scale_id"),
     )
 
 
@@ -133,8 +133,7 @@ TABLES: tuple[Table, ...] = (
             ("date", "TEXT"),
             ("domain_source", "TEXT"),
         ),
-        primary_key=("onet_code", "position"),
-        indexes=(("soc",),),
+        primary_key=("soc", "onet_code", "position"),
     ),
     Table(
         "onet_education",
@@ -151,8 +150,7 @@ TABLES: tuple[Table, ...] = (
             ("date", "TEXT"),
             ("domain_source", "TEXT"),
         ),
-        primary_key=("onet_code", "category"),
-        indexes=(("soc",),),
+        primary_key=("soc", "onet_code", "category"),
     ),
     Table(
         "onet_education_category",
@@ -168,8 +166,7 @@ TABLES: tuple[Table, ...] = (
             ("date", "TEXT"),
             ("domain_source", "TEXT"),
         ),
-        primary_key=("onet_code",),
-        indexes=(("soc",),),
+        primary_key=("soc", "onet_code"),
     ),
     Table(
         "onet_job_zone_reference",
@@ -195,8 +192,7 @@ TABLES: tuple[Table, ...] = (
             ("tier", "TEXT NOT NULL"),
             ("position", "INTEGER NOT NULL"),
         ),
-        primary_key=("onet_code", "related_onet_code"),
-        indexes=(("soc",), ("related_soc",)),
+        primary_key=("soc", "onet_code", "related_onet_code"),
     ),
     TITLE_TABLE,
     rating_table("onet_basic_skill"),
@@ -211,8 +207,7 @@ TABLES: tuple[Table, ...] = (
             ("hot_technology", "INTEGER NOT NULL"),
             ("in_demand", "INTEGER NOT NULL"),
         ),
-        primary_key=("onet_code", "element_id", "example"),
-        indexes=(("soc",), ("example",)),
+        primary_key=("soc", "onet_code", "element_id", "example"),
     ),
 )
 
