@@ -436,7 +436,7 @@ def _import_one(key: str) -> None:
     import_app.command(key)(command)
 
 
-for _key in ("oews", "rpp"):
+for _key in ("oews", "rpp", "onet", "onet-excel", "ep", "ep-education", "cps"):
     _import_one(_key)
 
 

@@ -79,7 +79,6 @@ class Salary:
     highest_paying_state: str | None = None
     best_paying_company: str | None = None
     best_paying_industry: str | None = None
-    hourly_percentiles: Percentiles | None = None
 
 
 @dataclass(frozen=True)

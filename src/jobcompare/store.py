@@ -200,8 +200,12 @@ class Store:
         annual = self._percentiles(
             [amount(f"annual_{k}", f"salary.percentiles.{k}") for k in _PERCENTILE_KEYS]
         )
-        hourly_percentiles = self._percentiles(
-            [amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS]
+        # BLS's annual percentiles are its hourly ones x 2,080 wherever both are published;
+        # the hourly ones are shown only where they are all there is (actors, dancers, ...).
+        hourly_percentiles = (
+            self._percentiles([amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS])
+            if annual is None
+            else None
         )
         description, reason, code = self._describe(soc)
         if reason is not None:

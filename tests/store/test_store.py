@@ -1,5 +1,5 @@
 """The store, built from fixture files in BLS's and BEA's own formats
-(tests/fixtures/store/): what the importers write, what the reader gives back, and that
+(tests/fixtures/): what the importers write, what the reader gives back, and that
 the same inputs always give the same bytes."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from jobcompare.store import (
 from tests.conftest import run
 from tests.store.fake_onet import DESCRIPTION
 
-ROOT = Path(__file__).parent.parent / "fixtures" / "store"
+ROOT = Path(__file__).parent.parent / "fixtures"
 OEWS_DATA = ROOT / "bls-oews-2025" / "oe.data.0.Current"
 MODULES = ("oews", "rpp")
 NATION = "0000000"
@@ -377,7 +377,9 @@ def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Pat
     result = run(["import", "all", str(ROOT), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # no progress bar without a terminal
-    assert result.stdout.startswith(f"Wrote {out}: oews, rpp (")
+    assert result.stdout.startswith(
+        f"Wrote {out}: oews, rpp, onet, onet-excel, ep, ep-education, cps ("
+    )
     again = run(["import", "rpp", str(ROOT), "-o", str(out)])
     assert again.exit_code == 0 and again.stdout.startswith(f"Wrote {out}: rpp (")
     calls: dict[str, list[tuple[int, int]]] = {}

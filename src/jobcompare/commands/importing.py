@@ -26,7 +26,11 @@ DATA_ERROR = 1
 SOURCE_MODULES = {
     "oews": "jobcompare.importers.oews",
     "rpp": "jobcompare.importers.rpp",
-    # The integrator adds: "onet", "onet-excel", "ep", "ep-education", "cps".
+    "onet": "jobcompare.importers.onet",
+    "onet-excel": "jobcompare.importers.onet_excel",
+    "ep": "jobcompare.importers.ep",
+    "ep-education": "jobcompare.importers.ep_education",
+    "cps": "jobcompare.importers.cps",
 }
 
 

@@ -46,10 +46,11 @@ _BATCH = 5000
 ALL_IMPORTERS: tuple[str, ...] = (
     "jobcompare.importers.oews",
     "jobcompare.importers.rpp",
-    # The O*NET, EP and CPS importers go here when they are merged:
-    # "jobcompare.importers.onet", "jobcompare.importers.onet_excel",
-    # "jobcompare.importers.ep", "jobcompare.importers.ep_education",
-    # "jobcompare.importers.cps",
+    "jobcompare.importers.onet",
+    "jobcompare.importers.onet_excel",
+    "jobcompare.importers.ep",
+    "jobcompare.importers.ep_education",
+    "jobcompare.importers.cps",
 )
 SPINE_IMPORTER = "jobcompare.importers.oews"
 
@@ -78,7 +79,7 @@ SOURCE_FILE_TABLE = Table(
 STORE_TABLE = Table(
     "store_table",
     (("name", "TEXT NOT NULL"), ("source", "TEXT NOT NULL")),
-    ("name",),
+    ("name", "source"),
 )
 _OWN_TABLES = (SOURCE_TABLE, SOURCE_FILE_TABLE, STORE_TABLE)
 
@@ -153,7 +154,9 @@ def build_store(
 
 
 def _check_declarations(importers: Sequence[Importer]) -> None:
-    seen: dict[str, str] = {table.name: "the writer" for table in _OWN_TABLES}
+    """Each table is declared once, or identically by every source that fills it (O*NET
+    30.3's reported titles and 30.1's alternate titles share the ``title`` table)."""
+    seen: dict[str, tuple[str, Table | None]] = {t.name: ("the writer", None) for t in _OWN_TABLES}
     keys: set[str] = set()
     for importer in importers:
         key = importer.SOURCE.key
@@ -161,11 +164,12 @@ def _check_declarations(importers: Sequence[Importer]) -> None:
             raise StoreWriteError(f"two importers have the source key {key!r}")
         keys.add(key)
         for table in importer.TABLES:
-            if table.name in seen:
+            if table.name in seen and seen[table.name][1] != table:
                 raise StoreWriteError(
-                    f"table {table.name!r} of {key!r} is already written by {seen[table.name]}"
+                    f"table {table.name!r} of {key!r} is already written by "
+                    f"{seen[table.name][0]}, declared differently"
                 )
-            seen[table.name] = key
+            seen.setdefault(table.name, (key, table))
             names = [name for name, _ in table.columns]
             unknown = [c for c in (*table.primary_key, *sum(table.indexes, ())) if c not in names]
             if unknown or not table.primary_key:
@@ -338,29 +342,33 @@ def _build(
         owners: list[tuple[str, str]] = [(name, source) for name, source, _ in kept]
         source_rows: list[Row] = [row for _, _, row in kept if row is not None]
         file_rows: list[Row] = []
+        # Tables are finished after every source ran: a shared table holds all its rows.
+        stages: dict[str, _Stage] = {}
         for importer in importers:
             info = importer.SOURCE
-            stages = {table.name: _Stage(db, table, info.key) for table in importer.TABLES}
+            own = {t.name for t in importer.TABLES}
+            for table in importer.TABLES:
+                if table.name not in stages:
+                    stages[table.name] = _Stage(db, table, info.key)
+                owners.append((table.name, info.key))
             callback = progress(info) if progress is not None else None
             for table_name, row in importer.rows(root / info.folder, spine, callback):
                 if table_name == "source_file":
                     file_rows.append(row)
                     continue
-                stage = stages.get(table_name)
-                if stage is None:
+                if table_name not in own:
                     raise StoreWriteError(
                         f"importer {info.key!r} gave a row for table {table_name!r}, "
                         "which it does not declare"
                     )
-                stage.add(row)
-            for name in sorted(stages):
-                report.rows[name] = stages[name].finish()
-                owners.append((name, info.key))
+                stages[table_name].add(row)
             source_rows.append(
                 (info.key, info.name, info.release, info.year, info.licence,
                  info.attribution, info.url, info.folder)
             )  # fmt: skip
             report.sources.append(info.key)
+        for name in sorted(stages):
+            report.rows[name] = stages[name].finish()
         if keep_from is not None:
             file_rows += _kept_files(keep_from, replaced)
         _write_own(db, SOURCE_TABLE, source_rows)
@@ -411,14 +419,24 @@ def _keep_tables(
     kept: list[tuple[str, str, Row | None]] = []
     db.execute("ATTACH DATABASE ? AS old", (str(Path(store).resolve()),))
     try:
+        sources_of: dict[str, set[str]] = {}
+        for name, source in owners:
+            sources_of.setdefault(name, set()).add(source)
         for name, source in owners:
             if source in replaced:
                 continue
+            if sources_of[name] & replaced:
+                shared = " and ".join(sorted(sources_of[name]))
+                raise StoreWriteError(
+                    f"table {name!r} is filled by {shared}: re-import them together"
+                )
+            kept.append((name, source, sources.get(source)))
+            if sum(1 for n, _, _ in kept if n == name) > 1:
+                continue  # a shared table is copied once
             db.execute(schema[name])
             db.execute(f"INSERT INTO main.{_quote(name)} SELECT * FROM old.{_quote(name)}")
             for sql in indexes.get(name, []):
                 db.execute(sql)
-            kept.append((name, source, sources.get(source)))
     finally:
         db.execute("DETACH DATABASE old")
     return kept
