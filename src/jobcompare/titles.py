@@ -22,7 +22,7 @@ No Rich and no Typer here: the command line prints what :class:`Resolution` says
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -443,11 +443,13 @@ class TitleResolver:
 
         key = title_key(query)
         scores: dict[str, tuple[float, str]] = {}  # spelling (a key) -> (ratio, title)
+        owners: dict[str, set[str]] = {}  # spelling -> the roles it names
         if key:
             matcher = difflib.SequenceMatcher(b=key, autojunk=False)
 
-            def consider(candidate: str, text: str) -> None:
+            def consider(candidate: str, text: str, slug: str) -> None:
                 if candidate in scores:
+                    owners[candidate].add(slug)
                     return
                 matcher.set_seq1(candidate)
                 if (
@@ -455,12 +457,14 @@ class TitleResolver:
                     and matcher.quick_ratio() >= FUZZY_SUGGEST
                 ):
                     scores[candidate] = (matcher.ratio(), text)
+                    owners[candidate] = {slug}
 
-            for _, title, _ in self.roles:
-                consider(title_key(title), title)
+            for slug, title, _ in self.roles:
+                consider(title_key(title), title, slug)
             for title, soc, candidate in self._alternate_keys(key):
-                if self._role_of_soc(soc) is not None:
-                    consider(candidate, title)
+                role = self._role_of_soc(soc)
+                if role is not None:
+                    consider(candidate, title, role)
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[0]))
         ranked = [item for item in ranked if item[1][0] >= FUZZY_SUGGEST]
         if ranked and self.pick_fuzzy:
@@ -473,7 +477,7 @@ class TitleResolver:
                     return Resolution(query, picked, read_as=text)
                 if read is not None:
                     return replace(read, query=query, read_as=text)
-        return Resolution(query, suggestions=tuple(self._suggest(query, ranked)))
+        return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
 
     def _alternate_keys(self, key: str) -> list[tuple[str, str, str]]:
         """(title, soc, key) of the alternate titles that could be FUZZY_SUGGEST close to
@@ -503,10 +507,16 @@ class TitleResolver:
             return list(rows)
         return [(title, soc, title_key(title)) for title, soc, _ in rows]
 
-    def _suggest(self, query: str, ranked: Sequence[tuple[str, tuple[float, str]]]) -> list[str]:
+    def _suggest(
+        self,
+        query: str,
+        ranked: Sequence[tuple[str, tuple[float, str]]],
+        owners: Mapping[str, set[str]],
+    ) -> list[str]:
         """What to type instead, at most three: the roles whose title has every word typed
-        (as before); else the close spellings, near-best only, each as its role's slug or,
-        for an alternate title, as the title; else today's closest slugs."""
+        (as before); else the close spellings, near-best only, each as the slug of the one
+        role it names or, naming several, as the title itself; else today's closest slugs.
+        """
         names = RoleNames((slug, normalise(title), soc) for slug, title, soc in self.roles)
         typed = [singular(w) for w in words(query) if w != "and"]
         if typed and any(
@@ -520,7 +530,8 @@ class TitleResolver:
             for spelling, (score, text) in ranked:
                 if score < best - 0.1:
                     break
-                slugs = self._by_key.get(spelling, [])
+                # A role's title names that role (the title rule comes first).
+                slugs = self._by_key.get(spelling) or sorted(owners[spelling])
                 suggested.append(slugs[0] if len(slugs) == 1 else text)
             return list(dict.fromkeys(suggested))[:3]
         return names.suggest(query)
