@@ -17,6 +17,8 @@ from jobcompare.search import (
     build_search_index,
     fts5_available,
     score,
+    search_document,
+    search_lines,
     search_roles,
 )
 from tests.titles_store import SEED_ROLES, make_store, open_store, roles_of_store
@@ -169,3 +171,19 @@ def test_hits_as_data(store: sqlite3.Connection) -> None:
     assert hit["soc"] == "15-1252"
     assert hit["matched"] == "Software Engineer"
     assert hit["titles"] == 2  # the alternate and the reported title
+
+
+def test_search_lines(store: sqlite3.Connection) -> None:
+    hits = search_roles("software engineer", roles_of_store(store), store, limit=2)
+    wide = list(search_lines(hits, 200))
+    assert wide[0].split() == ["Slug", "SOC", "Title", "Matched"]
+    assert wide[2].startswith("software-developers")
+    assert "15-1252  Software Developers" in wide[2]
+    assert wide[2].endswith("O*NET alternate title 'Software Engineer'")
+    narrow = list(search_lines(hits, 40))
+    assert narrow[0] == "software-developers"
+    assert narrow[1].startswith("  15-1252 · Software Developers")
+    assert all(
+        len(line) <= 40 for line in narrow if not line.startswith(("software", "software-q"))
+    )
+    assert search_document(hits)[0]["slug"] == "software-developers"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from jobcompare.titles import RoleKey, singular, title_key, words
+from jobcompare.titles import RoleKey, folded, singular, title_key, words
 
 if TYPE_CHECKING:
     import sqlite3
@@ -124,7 +124,8 @@ def score(query: Query, text: str, kind: str, short: str | None = None) -> float
     for variant in variants:
         covered = _covered(query, [w for w in words(variant) if w not in STOPWORDS])
         if covered is not None:
-            exact = title_key(variant) == query.key
+            # Only a title whose every word was matched can be what was typed.
+            exact = covered == 1.0 and title_key(variant) == query.key
             best = max(best, weight * (0.5 + 0.5 * covered) + (EXACT_BONUS if exact else 0.0))
     return best
 
@@ -221,8 +222,7 @@ def search_roles(
     if query.terms:
         parts = query.like_parts()
         for slug, title, _ in roles:
-            folded = title.casefold()
-            if all(part in folded for part in parts):  # what the SQL fallback checks first
+            if all(part in folded(title) for part in parts):  # as the SQL fallback checks
                 value = score(query, title, "title")
                 if value:
                     offer(slug, value, title, "title")
@@ -232,12 +232,17 @@ def search_roles(
         fts = _has_fts(store) if use_fts is None else use_fts
         rows = _fts_rows(store, query) if fts else _plain_rows(store, query)
         seen: set[tuple[str, str, str]] = set()
+        scored: dict[tuple[str, str | None, float], float] = {}
         for text_, short, kind, soc in rows:
             owner = owners.get(soc)
             if owner is None or (text_, kind, soc) in seen:
                 continue
             seen.add((text_, kind, soc))  # an O*NET title listed under two O*NET codes
-            value = score(query, text_, kind, short)
+            # The same title recurs under other occupations and kinds: score it once.
+            known = (text_, short, WEIGHT.get(kind, 0.0))
+            value = scored.get(known, -1.0)
+            if value < 0:
+                value = scored[known] = score(query, text_, kind, short)
             if not value:
                 continue
             if kind == "description":
@@ -259,11 +264,15 @@ def _owners(roles: Sequence[RoleKey], store: sqlite3.Connection) -> dict[str, st
     """SOC code -> the role its store titles belong to: the store's own occupation when it
     is among ``roles``, else the first role with that code."""
     owners: dict[str, str] = {}
+    shared = False
     for slug, _, soc in roles:
         if soc:
+            shared = shared or soc in owners
             owners.setdefault(soc, slug)
-    known = {slug for slug, _, _ in roles}
-    owners.update((soc, slug) for soc, slug in _official_slugs(store).items() if slug in known)
+    if shared:  # only then does the store have to say which role is its occupation
+        known = {slug for slug, _, _ in roles}
+        official = _official_slugs(store).items()
+        owners.update((soc, slug) for soc, slug in official if slug in known)
     return owners
 
 
@@ -297,6 +306,8 @@ def _fts_rows(
     (:meth:`Query.like_parts`) begin a word: every row :func:`score` could match, and few
     others."""
     match = " ".join(f'"{part}"*' for part in query.like_parts())
+    if not match:
+        return
     sql = f"SELECT text, short, kind, soc FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
     yield from store.execute(sql, (match,))
 
@@ -328,6 +339,38 @@ def _like_part(term: str, term_root: str) -> str:
     """Letters every word that :func:`_term_matches` ``term`` holds."""
     shortest = min(term, term_root, key=len)
     return shortest[: max(3, len(shortest) - 2)] if len(shortest) > 3 else shortest
+
+
+def search_lines(hits: Sequence[SearchHit], width: int) -> Iterator[str]:
+    """The hits as plain text, best first: slug, SOC code, title and what matched, one hit
+    a line when that fits in ``width``, else two lines a hit (the slug alone on the first,
+    never wrapped: it is what people copy into the next command)."""
+    from jobcompare.text import safe
+
+    rows = [
+        [safe(h.slug), safe(h.soc or "—"), safe(h.title),
+         "title" if h.how == "title" else safe(h.reason)]
+        for h in hits
+    ]  # fmt: skip
+    header = ["Slug", "SOC", "Title", "Matched"]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    if sum(widths) + 2 * (len(widths) - 1) <= width:
+        yield "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+        yield "─" * min(width, sum(widths) + 2 * (len(widths) - 1))
+        for row in rows:
+            yield "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        return
+    import textwrap
+
+    for slug, *facts in rows:
+        yield slug
+        details = "  " + " · ".join(f for f in facts if f != "—")
+        yield from textwrap.wrap(details, width, subsequent_indent="  ", break_long_words=False)
+
+
+def search_document(hits: Sequence[SearchHit]) -> list[dict[str, object]]:
+    """The hits for ``--json``: a list, best first."""
+    return [hit.as_dict() for hit in hits]
 
 
 # -- the index, built with the store ------------------------------------------------------

@@ -84,10 +84,15 @@ def singular(word: str) -> str:
     return word
 
 
+def folded(text: str) -> str:
+    """``text`` in lower case without apostrophes: what :func:`words` splits."""
+    return text.casefold().replace("'", "").replace("’", "")
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of ``text``; apostrophes are dropped ("nurses' aide" -> nurses,
     aide) and every other non-letter separates words."""
-    return _WORD.findall(text.casefold().replace("'", "").replace("’", ""))
+    return _WORD.findall(folded(text))
 
 
 def title_key(text: str) -> str:
@@ -351,7 +356,18 @@ class TitleResolver:
         return self._one_or_several(query, slugs, how)
 
     def _by_title(self, query: str) -> Resolution | None:
-        slugs = self._by_key.get(title_key(query))
+        key = title_key(query)
+        if not key:
+            return None
+        if "_by_key" in self.__dict__:
+            slugs = self._by_key.get(key, [])
+        else:  # key only the titles that hold every word (as the LIKE fallback does)
+            parts = [w[: max(3, len(w) - 2)] for w in key.split()]
+            slugs = [
+                slug
+                for slug, title, _ in self.roles
+                if all(p in folded(title) for p in parts) and title_key(title) == key
+            ]
         return self._one_or_several(query, slugs, "title") if slugs else None
 
     def _one_or_several(self, query: str, slugs: Sequence[str], how: How) -> Resolution:
