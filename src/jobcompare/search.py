@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobcompare.titles import RoleKey, folded, singular, title_key, words
 
@@ -73,23 +72,26 @@ def root(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-@dataclass(frozen=True)
-class Query:
-    """What was typed, ready to match: its words (singular), their roots, its title key."""
+class Query(NamedTuple):
+    """What was typed, ready to match: its words (singular), their roots, the letters every
+    word matching each of them begins with, and its title key."""
 
     text: str
     terms: tuple[str, ...]
     roots: tuple[str, ...]
+    parts: tuple[str, ...]
     key: str
 
     def like_parts(self) -> list[str]:
         """Letters that every title matching this query has, one run per typed word."""
-        return [_like_part(t, r) for t, r in zip(self.terms, self.roots, strict=True)]
+        return list(self.parts)
 
     @classmethod
     def of(cls, text: str) -> Query:
         terms = tuple(dict.fromkeys(singular(w) for w in words(text) if w not in STOPWORDS))
-        return cls(text, terms, tuple(root(t) for t in terms), title_key(text))
+        roots = tuple(root(t) for t in terms)
+        parts = tuple(_like_part(t, r) for t, r in zip(terms, roots, strict=True))
+        return cls(text, terms, roots, parts, title_key(text))
 
 
 def _term_matches(term: str, term_root: str, word: str) -> bool:
@@ -136,8 +138,13 @@ def _covered(query: Query, tokens: Sequence[str]) -> float | None:
     if not tokens:
         return None
     used: set[int] = set()
-    for term, term_root in zip(query.terms, query.roots, strict=True):
-        hits = [i for i, w in enumerate(tokens) if _term_matches(term, term_root, w)]
+    for term, term_root, part in zip(query.terms, query.roots, query.parts, strict=True):
+        # Every word a term matches begins with its part: test the rest on those only.
+        hits = [
+            i
+            for i, w in enumerate(tokens)
+            if w.startswith(part) and _term_matches(term, term_root, w)
+        ]
         if not hits:
             return None
         used.update(hits)
@@ -147,8 +154,7 @@ def _covered(query: Query, tokens: Sequence[str]) -> float | None:
 # -- results ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One role found: its names, and the text of its that matched best."""
 
     slug: str
@@ -360,12 +366,23 @@ def search_lines(hits: Sequence[SearchHit], width: int) -> Iterator[str]:
         for row in rows:
             yield "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
         return
-    import textwrap
-
     for slug, *facts in rows:
         yield slug
-        details = "  " + " · ".join(f for f in facts if f != "—")
-        yield from textwrap.wrap(details, width, subsequent_indent="  ", break_long_words=False)
+        yield from _wrap(" · ".join(f for f in facts if f != "—"), width)
+
+
+def _wrap(text: str, width: int) -> Iterator[str]:
+    """``text`` in lines of at most ``width`` (a longer word alone on its line), each
+    indented by two spaces: textwrap would cost more to import than the search."""
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width - 2:
+            yield "  " + line
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        yield "  " + line
 
 
 def search_document(hits: Sequence[SearchHit]) -> list[dict[str, object]]:

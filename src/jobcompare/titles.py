@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.names import (
     AmbiguousRoleError,
@@ -124,8 +123,7 @@ def bare_key(title: str) -> str:
 # -- results ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A role that what was typed may name, and why."""
 
     slug: str
@@ -138,7 +136,7 @@ class Candidate:
     kinds: tuple[str, ...] = ()
     #: How many different titles of this occupation matched (a title and the same with an
     #: abbreviation in parentheses count once).
-    count: int = 1
+    titles: int = 1
     #: Employment (OEWS, national) when the store gives it: a tie-breaker.
     employment: int | None = None
     #: Similarity of the spelling, for fuzzy matches (1.0 otherwise).
@@ -182,15 +180,14 @@ class Candidate:
             "how": self.how,
             "matched": list(self.matched),
             "kinds": list(self.kinds),
-            "count": self.count,
+            "titles": self.titles,
             "employment": self.employment,
             "score": round(self.score, 4),
             "reason": self.reason,
         }
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """What one argument resolved to: a clear winner (``picked``), several ranked
     ``candidates`` (and how many more were left out), or nothing but ``suggestions``."""
 
@@ -203,7 +200,7 @@ class Resolution:
     #: The spelling a mistyped query was read as (the fuzzy rule), else None.
     read_as: str | None = None
     #: Several roles share a title or SOC code: the short message of before.
-    message_only: bool = field(default=False, repr=False)
+    message_only: bool = False
 
     @property
     def slug(self) -> str | None:
@@ -396,14 +393,14 @@ class TitleResolver:
             kinds = tuple(k for k in ("alternate", "reported") if any(r[2] == k for r in rows))
             how: How = "reported" if kinds == ("reported",) else "alternate"
             soc = self._by_slug[slug][2]
-            count = len({bare_key(title) for title in matched})
+            titles = len({bare_key(title) for title in matched})
             candidates.append(
                 self._candidate(
                     slug,
                     how,
                     matched,
                     kinds=kinds,
-                    count=count,
+                    titles=titles,
                     employment=employment.get(soc or ""),
                 )
             )
@@ -489,10 +486,10 @@ class TitleResolver:
             if best >= FUZZY_PICK and runner_up < best - FUZZY_MARGIN:
                 read = self._by_title(text) or self._by_alternate(text)
                 if read is not None and read.picked is not None:
-                    picked = replace(read.picked, how="fuzzy", matched=(text,), score=best)
+                    picked = read.picked._replace(how="fuzzy", matched=(text,), score=best)
                     return Resolution(query, picked, read_as=text)
                 if read is not None:
-                    return replace(read, query=query, read_as=text)
+                    return read._replace(query=query, read_as=text)
         return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
 
     def _alternate_keys(self, key: str) -> list[tuple[str, str, str]]:
@@ -556,7 +553,7 @@ class TitleResolver:
 def _alternate_rank(candidate: Candidate) -> tuple[int, int, int, str]:
     """Titles both O*NET lists and workers reported first, then the most distinct titles
     matched, then the most employed, then by title (docs/titles.md)."""
-    return (-len(candidate.kinds), -candidate.count, -(candidate.employment or 0),
+    return (-len(candidate.kinds), -candidate.titles, -(candidate.employment or 0),
             candidate.title)  # fmt: skip
 
 
