@@ -187,3 +187,15 @@ def test_search_lines(store: sqlite3.Connection) -> None:
         len(line) <= 40 for line in narrow if not line.startswith(("software", "software-q"))
     )
     assert search_document(hits)[0]["slug"] == "software-developers"
+
+
+def test_a_failing_fts5_falls_back_to_the_scan(tmp_path: Path) -> None:
+    """A store whose title_fts this SQLite cannot read (here: a plain table of that name)."""
+    conn = sqlite3.connect(make_store(tmp_path, index=False))
+    conn.execute(f"CREATE TABLE {FTS_TABLE} (text, short, kind, soc)")
+    roles = roles_of_store(conn)
+    hits = search_roles("software engineer", roles, conn, use_fts=None)
+    assert hits == search_roles("software engineer", roles, conn, use_fts=False)
+    assert hits[0].slug == "software-developers"
+    with pytest.raises(sqlite3.OperationalError):
+        search_roles("software engineer", roles, conn, use_fts=True)

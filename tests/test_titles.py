@@ -24,6 +24,7 @@ from jobcompare.titles import (
     TitleResolver,
     notes,
     resolve_roles,
+    roles_of,
     singular,
     title_key,
 )
@@ -314,7 +315,7 @@ def test_resolve_slug_is_a_drop_in_for_role_names(resolver: TitleResolver) -> No
 def test_without_a_store_it_answers_as_role_names_did(tmp_path: Path) -> None:
     listing = open_catalogue(None, cache_dir=tmp_path).listing
     before = RoleNames((r.slug, normalise(r.title), r.soc) for r in listing)
-    now = TitleResolver([(r.slug, r.title, r.soc) for r in listing], pick_fuzzy=False)
+    now = TitleResolver(roles_of(listing), pick_fuzzy=False)  # slug, title, soc of each
     typed = ["collections-coordinator", "Collections Coordinator", "  collections coordinator ",
              "43-3011", "433011", "43-3011.00", "Bill and Account Collectors", "registered nurses",
              "colections cordinator", "nurses", "Billing Clerks", "bill and acount colectors",

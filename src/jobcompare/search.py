@@ -236,7 +236,7 @@ def search_roles(
     if store is not None and query.terms:
         owners = _owners(roles, store)
         fts = _has_fts(store) if use_fts is None else use_fts
-        rows = _fts_rows(store, query) if fts else _plain_rows(store, query)
+        rows = _store_rows(store, query, fts=fts, insist=use_fts is True)
         seen: set[tuple[str, str, str]] = set()
         scored: dict[tuple[str, str | None, float], float] = {}
         for text_, short, kind, soc in rows:
@@ -303,6 +303,22 @@ def fts5_available(conn: sqlite3.Connection) -> bool:
     except Exception:  # pragma: no cover - every SQLite has the pragma
         return False
     return any(option == "ENABLE_FTS5" for (option,) in rows)
+
+
+def _store_rows(
+    store: sqlite3.Connection, query: Query, *, fts: bool, insist: bool
+) -> list[tuple[str, str | None, str, str]]:
+    """The store rows to score: through FTS5 when ``fts``, falling back to the plain scan
+    if FTS5 fails here (unless ``insist``)."""
+    if fts:
+        import sqlite3
+
+        try:
+            return list(_fts_rows(store, query))
+        except sqlite3.OperationalError:
+            if insist:
+                raise
+    return list(_plain_rows(store, query))
 
 
 def _fts_rows(

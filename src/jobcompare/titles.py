@@ -333,7 +333,6 @@ class TitleResolver:
             return None
         major, minor, detail = code.groups()
         soc = f"{major}-{minor}"
-        how: How = "soc"
         if soc not in self._by_soc and "onet_occupation" in self._tables:
             # An O*NET code OEWS publishes within an aggregate: 29-2011(.00) is in 29-2010.
             assert self.store is not None
@@ -343,14 +342,15 @@ class TitleResolver:
             ).fetchone()
             if row is None or row[0] is None or row[0] not in self._by_soc:
                 return Resolution(query)  # a well-formed code that names nothing
-            soc, how = row[0], "onet"
-            return Resolution(query, self._candidate(self._by_soc[soc][0], how, (onet,)))
+            role = self._role_of_soc(row[0])
+            assert role is not None  # row[0] is in _by_soc
+            return Resolution(query, self._candidate(role, "onet", (onet,)))
         slugs = self._by_soc.get(soc, [])
         if len(slugs) > 1 and self._official_slug.get(soc) in slugs:
             slugs = [self._official_slug[soc]]
         if not slugs:
             return Resolution(query)
-        return self._one_or_several(query, slugs, how)
+        return self._one_or_several(query, slugs, "soc")
 
     def _by_title(self, query: str) -> Resolution | None:
         key = title_key(query)
