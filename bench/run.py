@@ -85,6 +85,22 @@ best_paying_industry = "Industry {number % 20}"
     return path
 
 
+def store_cases(tool: list[str]) -> list[Case]:
+    """Naming a role by title and searching every O*NET title, against naming it by slug:
+    only once the bundled store (data/jobcompare.sqlite) and its commands are there."""
+    from jobcompare.files import bundled_data_dir
+
+    if not (bundled_data_dir() / "jobcompare.sqlite").is_file():
+        return []
+    by_slug = "show by slug (store)"
+    return [
+        Case(by_slug, [*tool, "show", "registered-nurses"]),
+        Case("show by title (store)", [*tool, "show", "registered nurse"], by_slug, 1.1),
+        Case("show by alternate title (store)", [*tool, "show", "RN"], by_slug, 1.1),
+        Case("search all titles (store)", [*tool, "search", "software engineer"], by_slug, 1.1),
+    ]
+
+
 def run_once(case: Case, env: dict[str, str], scratch: Path) -> float:
     environment = dict(env)
     if case.fresh_cache:
@@ -142,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case("list --search 10k roles",
                  [*tool, "list", "--search", "role 0999", "--data", str(big)], rich_floor, 1.3),
         ]  # fmt: skip
+        cases += store_cases(tool)
         for case in cases:  # warm the OS file cache and jobcompare's index cache
             run_once(case, env, scratch)
         for _ in range(runs):
