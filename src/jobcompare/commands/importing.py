@@ -9,6 +9,7 @@ stdout; a bad input exits 1 naming the file and row, leaving the store as it was
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,7 +49,14 @@ def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) 
     keep_from = output if keep and output.is_file() else None
     try:
         with _progress_bars() as progress:
-            report = build_store(root, output, modules, keep_from=keep_from, progress=progress)
+            report = build_store(
+                root,
+                output,
+                modules,
+                keep_from=keep_from,
+                progress=progress,
+                post_build=[_search_tables],
+            )
     except ImportSourceError as exc:
         return _fail(str(exc))
     except StoreWriteError as exc:
@@ -61,6 +69,16 @@ def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) 
         f"{len(report.rows)} tables)\n"
     )
     return 0
+
+
+def _search_tables(db: sqlite3.Connection) -> None:
+    """The title lookup and full-text tables, built from the store's titles (when the
+    store has them: a rebuild without O*NET has nothing to search but OEWS titles)."""
+    from jobcompare.search import build_search_index
+
+    have = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if {"title", "onet_occupation", "occupation"} <= have:
+        build_search_index(db)
 
 
 @contextmanager
