@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -264,6 +265,8 @@ def compare_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    area: AreaOption = None,
+    adjust: AdjustOption = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -274,13 +277,183 @@ def compare_command(
     Example: jobcompare 43-3011 43-3021 --format markdown > comparison.md
 
     Example: jobcompare 43-3011 43-3021 --export comparison.html
+
+    Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
     """
     from jobcompare.commands import compare_roles
 
     output_format = _check_options(ctx, output_format, json, export)
+    if adjust and not area:
+        raise typer.BadParameter(
+            "--adjust divides an area's pay by its price level: give the area with --area "
+            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
+        )  # fmt: skip
+    if area:
+        _compare_in_areas(ctx, roles, area, data, adjust, output_format, export, plain)
+        return
     with _exit_codes(ctx):
         shown = compare_roles(roles, section, data, charts=not plain)
     _emit(ctx, shown, output_format, export)
+
+
+AreaOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        "-a",
+        metavar="AREA",
+        help="Figures for an area: a state (TX, texas), a metro area (any unambiguous part "
+        "of its name: austin) or a BLS area code; repeat for 2-4 areas with one role. "
+        "See 'jobcompare areas'.",
+        show_default=False,
+    ),
+]
+AdjustOption = Annotated[
+    bool,
+    typer.Option(
+        "--adjust",
+        help="With --area: also show pay divided by the area's price level (BEA Regional "
+        "Price Parity 2024), beside the nominal pay.",
+    ),
+]
+
+
+def _compare_in_areas(ctx: typer.Context, roles: list[str], areas: list[str],
+                      data: Path | None, adjust: bool, output_format: Format,
+                      export: Path | None, plain: bool) -> None:  # fmt: skip
+    """``jobcompare ROLE ... --area AREA ...``: the figures of areas side by side."""
+    from jobcompare import outputs
+    from jobcompare.commands.areas import compare_in_areas
+
+    with _exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+        result = compare_in_areas(roles, areas, data, adjust=adjust)
+    if output_format is Format.JSON:
+        from jobcompare.areas import comparison_json
+        from jobcompare.jsonout import dumps
+
+        outputs.write_stdout(dumps(comparison_json(result)))
+        return
+    if output_format is Format.CSV:
+        from jobcompare.areas import comparison_csv
+
+        outputs.write_stdout(comparison_csv(result))
+        return
+    from jobcompare.areas import area_document
+
+    document = area_document(result, charts=not plain)
+    if export is not None:
+        with _exit_codes(ctx):
+            outputs.export_document(document, export, charts=not plain)
+    if output_format is Format.TABLE:
+        outputs.print_document(document, charts=not plain)
+    else:
+        outputs.write_stdout(outputs.document_text(document, output_format))
+
+
+@app.command("areas")
+def areas_command(
+    ctx: typer.Context,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search", "-q", help="Only areas whose name, BLS code or postal code has this."
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """List the areas BLS publishes figures for (states, DC, territories, metropolitan and
+    nonmetropolitan areas), with the codes --area accepts.
+
+    Example: jobcompare areas --search austin
+    """
+    from jobcompare.commands.areas import list_areas
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx, role_hint="'--search'"):
+        found = list_areas(search)
+    if json:
+        from jobcompare.jsonout import dumps
+        from jobcompare.where import area_list_json
+
+        write_stdout(dumps(area_list_json(found)))
+    elif not found:
+        typer.echo(f"No area matches '{safe(search or '')}'.")
+    else:
+        from jobcompare.areas import area_lines
+
+        write_stdout("".join(line + "\n" for line in area_lines(found)))
+
+
+class RankBy(str, Enum):
+    MEDIAN = "median"
+    MEAN = "mean"
+    ADJUSTED = "adjusted"
+    EMPLOYMENT = "employment"
+    LQ = "lq"
+
+
+@app.command("where")
+def where_command(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+        ),
+    ],
+    by: Annotated[
+        RankBy,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="Rank by median pay, mean pay, median adjusted for prices (BEA "
+            "RPP), employment, or location quotient (lq).",
+        ),
+    ] = RankBy.MEDIAN,
+    states: Annotated[
+        bool, typer.Option("--states", help="States, DC and territories only.")
+    ] = False,
+    metros: Annotated[bool, typer.Option("--metros", help="Metropolitan areas only.")] = False,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many areas to show.")] = 20,
+    output_format: FormatOption = Format.TABLE,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    data: DataOption = None,
+) -> None:
+    """Rank the areas where one role pays best (or employs most), with employment and pay
+    adjusted for prices.
+
+    Example: jobcompare where registered-nurses --metros --top 10
+
+    Example: jobcompare where software-developers --by adjusted --states --json
+    """
+    from jobcompare import where as ranking
+    from jobcompare.commands.areas import where
+    from jobcompare.outputs import write_stdout
+
+    output_format = _check_options(ctx, output_format, json, None)
+    if states and metros:
+        raise typer.BadParameter(
+            "give --states or --metros, not both (neither: every area)", ctx=ctx,
+            param_hint="'--states' / '--metros'",
+        )  # fmt: skip
+    if output_format is Format.HTML:
+        raise typer.BadParameter(
+            "where prints a table, Markdown, CSV or JSON", ctx=ctx, param_hint="'--format'"
+        )
+    kind = "state" if states else "metro" if metros else None
+    with _exit_codes(ctx, role_hint="'ROLE'"):
+        found = where(role, by.value, kind, top, data)
+    if output_format is Format.JSON:
+        from jobcompare.jsonout import dumps
+
+        write_stdout(dumps(ranking.ranking_json(found)))
+    elif output_format is Format.CSV:
+        write_stdout(ranking.csv_text(found))
+    elif output_format is Format.MARKDOWN:
+        write_stdout(ranking.markdown(found))
+    else:
+        ranking.print_table(found, charts=not plain)
 
 
 @app.command("list")

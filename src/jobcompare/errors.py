@@ -42,3 +42,8 @@ class DatasetError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class AreaError(ValueError):
+    """An area that cannot be found, or a request about areas that cannot be answered
+    (a usage error, exit 2)."""

@@ -16,6 +16,7 @@ from jobcompare.status import OutputError
 
 if TYPE_CHECKING:
     from jobcompare.commands import Shown
+    from jobcompare.present import Document
 
 
 class Format(str, Enum):
@@ -95,3 +96,39 @@ def write_file(path: Path, content: str) -> None:
         path.write_text(content, encoding="utf-8")
     except OSError as error:
         raise OutputError(str(path), error) from None
+
+
+def document_text(document: Document, output_format: Format) -> str:
+    """A document of blocks (not a comparison: an area table) as Markdown or HTML."""
+    if output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        return markdown(document)
+    if output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        return html_report(document)
+    raise ValueError(f"{output_format.value} is not written from blocks")
+
+
+def print_document(document: Document, *, charts: bool = True) -> None:
+    """A document of blocks, drawn for the terminal."""
+    from jobcompare import render
+
+    render.print_all(render.make_console(), render.document(document, charts=charts))
+    sys.stdout.flush()
+
+
+def export_document(document: Document, path: Path, *, charts: bool = True) -> None:
+    """Save a document of blocks as HTML, or (``.svg``) as the terminal shows it."""
+    if path.suffix.lower() == ".svg":
+        from jobcompare import render
+
+        try:
+            render.export(render.document(document, charts=charts), path, title=document.title)
+        except OSError as error:
+            raise OutputError(str(path), error) from None
+        return
+    from jobcompare.report import html_report
+
+    write_file(path, html_report(document))

@@ -428,14 +428,43 @@ class Store:
                 None if v is None else int(v) / 1000 for v in values
             )
             return Parity(area_code, str(name), all_items, goods, housing, utilities, other)
+        return Parity(area_code, reason=self._no_rpp_reason(area_code))
+
+    def _no_rpp_reason(self, area_code: str) -> str:
         area = self._areas.get(area_code)
         if area is not None and area.territory:
-            reason = NO_RPP_TERRITORY
-        elif area is not None and area.type == "nonmetro":
-            reason = NO_RPP_NONMETRO
-        else:
-            reason = NO_RPP
-        return Parity(area_code, reason=reason)
+            return NO_RPP_TERRITORY
+        if area is not None and area.type == "nonmetro":
+            return NO_RPP_NONMETRO
+        return NO_RPP
+
+    def parities(self) -> dict[str, Parity]:
+        """BEA's 2024 all-items parity of every OEWS area (the reason where there is
+        none), from one read of the small ``rpp`` table: for ranking every area."""
+        from jobcompare.store_types import Parity
+
+        if "rpp" not in self.tables:
+            return {c: self.rpp(c) for c in self._areas}
+        found = {
+            str(area): (str(name), None if value is None else int(value) / 1000)
+            for area, name, value in self._query(
+                "SELECT area, name, all_items FROM rpp WHERE area IS NOT NULL"
+            )
+        }
+        parities = {}
+        for code in self._areas:
+            if code in found:
+                name, value = found[code]
+                reason = None if value is not None else NO_RPP
+                parities[code] = Parity(code, name, value, reason=reason)
+            else:
+                parities[code] = Parity(code, reason=self._no_rpp_reason(code))
+        return parities
+
+    def attribution(self, key: str) -> str | None:
+        """The attribution of source ``key`` as the store records it (None: not in it)."""
+        row = self._sources.get(key)
+        return None if row is None else str(row[5])
 
     # -- sources --------------------------------------------------------------------------
 
