@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from jobcompare.errors import AreaError as AreaError
 from jobcompare.sections import MAX_ROLES
+from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
     from jobcompare.compare import SectionResult
@@ -357,7 +358,8 @@ def unpublished(result: AreaComparison) -> list[str]:
 
 
 def _who(result: AreaComparison, column: AreaColumn) -> str:
-    return column.area.name if result.by_area else f"{column.role.title} in {column.area.name}"
+    where = "the United States" if column.area.type == "nation" else column.area.name
+    return capitalise(where) if result.by_area else f"{column.role.title} in {where}"
 
 
 def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jobcompare.areas import ADJUSTED_NOTE, AreaError, area_json, csv_cell, kind_label
+from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
     from jobcompare.model import Amount, Role
@@ -265,16 +266,27 @@ def _bar_column(ranking: Ranking) -> int:
 
 def notes(ranking: Ranking) -> list[str]:
     """Why figures are missing (per reason, naming the areas), and the sources."""
-    missing: dict[str, list[str]] = {}
+    missing: dict[tuple[str, str], list[str]] = {}
+    shown = {item_measure: label for item_measure, label in (
+        ("median", "median pay"), ("employment", "employment"),
+        ("location_quotient", "location quotient"),
+    )}  # fmt: skip
+    if ranking.by == "mean":
+        shown["mean"] = "average pay"
     for item in ranking.areas:
-        for measure in (item.median, "employment"):
+        for key, label in shown.items():
+            measure = item.median if key == "median" else item.measure("mean") if key == "mean" \
+                else key  # fmt: skip
             figure = item.figure(measure)
-            if figure.value is None and figure.reason:
-                missing.setdefault(figure.reason, []).append(item.pay.area.name)
+            if figure.value is None:
+                reason = figure.reason or "Not published by BLS."
+                missing.setdefault((label, reason), []).append(item.pay.area.name)
         if item.parity.all_items is None and item.parity.reason:
-            missing.setdefault(f"Adjusted: {item.parity.reason}", []).append(item.pay.area.name)
-    found = [f"{'; '.join(dict.fromkeys(names))} — {reason}" for reason, names in missing.items()]
-    return found
+            missing.setdefault(("adjusted pay", item.parity.reason), []).append(item.pay.area.name)
+    return [
+        f"{capitalise(label)} in {'; '.join(dict.fromkeys(names))} — {reason}"
+        for (label, reason), names in missing.items()
+    ]
 
 
 def sources(ranking: Ranking) -> list[str]:
