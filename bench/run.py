@@ -30,6 +30,7 @@ SEED = ["patient-account-coordinator", "collections-coordinator"]
 BLS_PAIR = ["registered-nurses", "software-developers"]
 RICH_FLOOR = "floor: import typer, rich.console, rich.table"
 JSON_FLOOR = "floor: import typer, json"
+PLAIN_BLS = "compare BLS roles (bundled)"
 ROLES = 10_000
 
 
@@ -98,7 +99,16 @@ def store_cases(tool: list[str]) -> list[Case]:
         Case("show by title (store)", [*tool, "show", "registered nurse"], by_slug, 1.1),
         Case("show by alternate title (store)", [*tool, "show", "RN"], by_slug, 1.1),
         Case("search all titles (store)", [*tool, "search", "software engineer"], by_slug, 1.1),
-    ]
+        # Areas: a comparison in an area, and a ranking of every area (~580), against the
+        # plain comparison of the same roles.
+        Case("compare BLS roles --area (store)", [*tool, *BLS_PAIR, "--area", "ohio"],
+             PLAIN_BLS, 1.3),
+        Case("one role in 3 areas --adjust (store)",
+             [*tool, BLS_PAIR[0], "--area", "ohio", "--area", "CA", "--area", "austin",
+              "--adjust"], PLAIN_BLS, 1.3),
+        Case("where, all areas (store)", [*tool, "where", BLS_PAIR[0], "--top", "600"],
+             PLAIN_BLS, 1.3),
+    ]  # fmt: skip
 
 
 def run_once(case: Case, env: dict[str, str], scratch: Path) -> float:
@@ -147,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case("compare -f csv (bundled)", [*tool, *SEED, "-f", "csv"], json_floor, 1.15),
             Case("compare -f markdown (bundled)", [*tool, *SEED, "-f", "markdown"],
                  json_floor, 1.15),
-            Case("compare BLS roles (bundled)", [*tool, *BLS_PAIR], rich_floor, 1.3),
+            Case(PLAIN_BLS, [*tool, *BLS_PAIR], rich_floor, 1.3),
             Case("compare BLS roles --json (bundled)", [*tool, *BLS_PAIR, "--json"],
                  json_floor, 1.3),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],

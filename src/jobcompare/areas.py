@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from jobcompare.errors import AreaError as AreaError
 from jobcompare.sections import MAX_ROLES
@@ -154,8 +153,7 @@ ADJUSTED = ("annual_mean", "annual_p50", "hourly_mean")
 _ANNUAL_PERCENTILES = ("annual_p10", "annual_p25", "annual_p50", "annual_p75", "annual_p90")
 
 
-@dataclass(frozen=True)
-class AreaColumn:
+class AreaColumn(NamedTuple):
     """One column: a role in an area (``pay`` None when BLS has no estimate there), the
     role's national figures for reference, and the area's price parity (with --adjust)."""
 
@@ -204,8 +202,7 @@ def _value(figure: Figure | None, kind: str) -> object:
     return figure.value
 
 
-@dataclass(frozen=True)
-class AreaComparison:
+class AreaComparison(NamedTuple):
     """What ``jobcompare ROLE ... --area ...`` found."""
 
     columns: tuple[AreaColumn, ...]
