@@ -368,3 +368,16 @@ def test_cli_where_and_areas(fixture_store: Path) -> None:
     data: dict[str, Any] = json.loads(run(["areas", "--json"], bundled=True).stdout)
     kinds = {a["code"]: a["kind"] for a in data["areas"]}
     assert kinds["6600000"] == "territory" and kinds["1100000"] == "district"
+
+
+def test_the_readme_area_transcripts_are_real() -> None:
+    """The README's --area and where transcripts, run on the bundled store."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("<!-- transcript:store -->\n```console\n")[1:]
+    assert len(blocks) == 2
+    for block in blocks:
+        command, expected = block.split("```\n<!-- /transcript:store", 1)[0].split("\n", 1)
+        args = command.removeprefix("$ jobcompare ").split()
+        result = run(args, width=80, bundled=True)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == expected
