@@ -300,7 +300,7 @@ def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
 def test_where_hourly_only_ranks_hourly_pay(store: Store) -> None:
     ranking = rank(store, store.role("actors"), "median", None)
     assert ranking.hourly
-    assert "hourly pay is ranked" in ranking.lead
+    assert "its hourly pay is shown and ranked" in ranking.lead
 
 
 # -- the command line ---------------------------------------------------------------------
@@ -335,6 +335,23 @@ def test_cli_area_formats(fixture_store: Path, output: str) -> None:
         (["actors", "dancers", "--area", "CA", "--area", "NY"], "not both"),
         (["actors", "--area", "CA", "--area", "CA"], "given more than once"),
         (["where", "actors", "--states", "--metros"], "not both"),
+        (["actors", "--area", "CA", "-s", "skills"], "leave out --section with --area"),
+        (
+            [
+                "actors",
+                "--area",
+                "CA",
+                "--area",
+                "NY",
+                "--area",
+                "DC",
+                "--area",
+                "GU",
+                "--area",
+                "0041940",
+            ],
+            "1 to 4 areas",
+        ),
         (["where", "actors", "--by", "shoe"], "shoe"),
         (["where", "nobody-at-all"], "nobody-at-all"),
     ],

@@ -288,6 +288,11 @@ def compare_command(
             "--adjust divides an area's pay by its price level: give the area with --area "
             "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
         )  # fmt: skip
+    if area and section:
+        raise typer.BadParameter(
+            "an area comparison shows pay and jobs only: leave out --section with --area",
+            ctx=ctx, param_hint="'--section'",
+        )  # fmt: skip
     if area:
         _compare_in_areas(ctx, roles, area, data, adjust, output_format, export, plain)
         return

@@ -95,7 +95,8 @@ class Ranking(NamedTuple):
     @property
     def lead(self) -> str:
         hourly = (
-            " BLS publishes no annual figures for this occupation, so hourly pay is ranked."
+            " BLS publishes no annual figures for this occupation: its hourly pay is shown"
+            + (" and ranked." if self.by in ("median", "mean", "adjusted") else ".")
             if self.hourly
             else ""
         )
@@ -129,19 +130,15 @@ def rank(
         raise AreaError("--top must be 1 or more")
     if not role.soc:
         raise AreaError(f"role '{role.slug}': {NO_SOC}")
-    _, key, annual, _ = BY[by]
+    key = BY[by][1]
     rows = store.rank_areas(role.soc, key, kind)
-    hourly = by in _HOURLY_KEYS or by == "adjusted"
-    hourly = (
-        hourly
-        and all(r.figures[annual].value is None for r in rows)
-        and any(
-            r.figures["hourly_p50" if by != "mean" else "hourly_mean"].value is not None
-            for r in rows
-        )
+    # An occupation BLS reports by the hour only has no annual pay anywhere: its hourly
+    # pay is shown (and ranked, when ranking by pay) instead.
+    hourly = all(r.figures["annual_p50"].value is None for r in rows) and any(
+        r.figures["hourly_p50"].value is not None for r in rows
     )
-    if hourly:
-        rows = store.rank_areas(role.soc, _HOURLY_KEYS.get(key, "hourly_median"), kind)
+    if hourly and key in _HOURLY_KEYS:
+        rows = store.rank_areas(role.soc, _HOURLY_KEYS[key], kind)
     parities = store.parities()
     median = "hourly_p50" if hourly else "annual_p50"
     ranked = [Ranked(None, row, parities[row.area.code], median) for row in rows]
