@@ -398,3 +398,34 @@ def test_the_readme_area_transcripts_are_real() -> None:
         result = run(args, width=80, bundled=True)
         assert result.exit_code == 0, result.stderr
         assert result.stdout == expected
+
+
+def test_area_queries_read_through_indexes(built: Path) -> None:
+    """Every statement an area comparison and a ranking of every area run is answered
+    from a primary key or an index: no scan of the OEWS tables."""
+    store = Store(built)
+    statements: list[str] = []
+    store.db.set_trace_callback(statements.append)
+    roles = [store.role("bill-and-account-collectors")]
+    areas = [a for a in (store.area("0600000"), store.area("0041940")) if a]
+    area_comparison(store, roles, areas, adjust=True)
+    rank(store, roles[0], "adjusted", None, 600)
+    store.db.set_trace_callback(None)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert any("oews_pay" in s for s in reads) and any("rpp" in s for s in reads)
+    for statement in reads:
+        plan = " ".join(str(r[3]) for r in store.db.execute("EXPLAIN QUERY PLAN " + statement))
+        for table in ("oews_pay", "oews_note"):
+            assert f"SCAN {table}" not in plan, (statement, plan)
+        # (The parities of every area are read once, whole: rpp is 440 rows, all needed.)
+        if "FROM rpp WHERE area =" in statement:
+            assert "USING INDEX rpp_by_area" in plan
+
+
+def test_areas_list_json_matches_the_schema(fixture_store: Path) -> None:
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    data = json.loads(run(["areas", "--json"], bundled=True).stdout)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert len(data["areas"]) == 8
