@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import IntEnum, unique
 
 from jobcompare.errors import DatasetError
-from jobcompare.names import AmbiguousRoleError, UnknownRoleError
+from jobcompare.names import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
 from jobcompare.sections import ComparisonError
 from jobcompare.text import safe
 
@@ -45,7 +45,7 @@ class Failure:
 
 
 #: Errors in what the user asked for (reported as usage errors, exit 2).
-USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, ComparisonError)
+USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, UnresolvedRolesError, ComparisonError)
 
 
 def failure(error: Exception) -> Failure | None:
