@@ -323,3 +323,15 @@ def test_search_and_list_search_are_one_command(schema: dict[str, Any]) -> None:
     assert run(["search", "zzyzx"], bundled=True).stdout == "No role matches 'zzyzx'.\n"
     limited = json.loads(run(["search", "clerk", "--json", "--limit", "1"], bundled=True).stdout)
     assert len(limited) == 1
+
+
+@pytest.mark.usefixtures("bundled_store")
+def test_search_without_fts5_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobcompare import search as search_module
+
+    queries = ["medical biller", "nurs reg", "truck", "43-30", "chief exec"]
+    with_fts = [run(["search", q, "--json"], bundled=True).stdout for q in queries]
+    monkeypatch.setattr(search_module, "fts5_available", lambda conn: False)
+    without = [run(["search", q, "--json"], bundled=True).stdout for q in queries]
+    assert without == with_fts
+    assert all(json.loads(found) for found in with_fts)

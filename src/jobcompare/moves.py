@@ -425,7 +425,7 @@ def _zone(zone: int | None, change: int | None) -> str:
         return "—"
     if change is None or change == 0:
         return str(zone)
-    return f"{zone} ({change:+d})"
+    return f"{zone} ({'+' if change > 0 else '−'}{abs(change)})"
 
 
 def _named(gap: Gap) -> str:
