@@ -73,8 +73,9 @@ def test_every_unresolved_argument_is_reported_at_once() -> None:
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "jobcompare: error: unknown role 'zzyzx'"
-    assert lines[1].startswith("unknown role 'coordinator'. Did you mean")
-    assert lines[2] == "unknown role 'qqqq'"
+    assert lines[1].startswith("jobcompare: error: unknown role 'coordinator'. Did you mean")
+    assert lines[2] == "jobcompare: error: unknown role 'qqqq'"
+    assert len(lines) == 3
 
 
 def test_unknown_section_lists_the_valid_ones() -> None:

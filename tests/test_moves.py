@@ -208,7 +208,11 @@ def test_moves_of_a_seed_role_says_why_there_are_none(schema: dict[str, Any]) ->
     document = json.loads(result.stdout)
     validate(document, schema, "moves")
     assert document["moves"] == []
-    assert document["reason"].startswith("Patient Account Coordinator: a hand-written role")
+    assert document["reason"] == (
+        "Patient Account Coordinator: a hand-written role has no SOC code, so O*NET has no "
+        "skill ratings for it, nor related occupations; its nearest official occupation is "
+        "Bill and Account Collectors (43-3011): jobcompare moves bill-and-account-collectors"
+    )
 
 
 @pytest.mark.usefixtures("bundled_store")
@@ -281,7 +285,7 @@ def test_every_bad_argument_is_reported_at_once_ranked_by_employment(store_path:
     assert employment["53-3032"] > employment["53-3033"]  # so heavy trucks come first
     assert lines[1].startswith("  53-3032  Heavy and Tractor-Trailer Truck Drivers")
     assert lines[2].startswith("  53-3033  Light Truck Drivers")
-    assert lines[3] == "unknown role 'zzyzx'"
+    assert lines[3] == "jobcompare: error: unknown role 'zzyzx'"
     assert len(lines) == 4  # CNA names one occupation in this store: it resolved
 
 

@@ -178,9 +178,12 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         found = failure(error)
         if found is None:
             raise
-        if found.status is ExitStatus.USAGE_ERROR and "\n" in found.messages[0]:
-            # A list of candidates (or of several arguments) keeps its lines as they are.
-            typer.echo(f"jobcompare: error: {found.messages[0]}", err=True)
+        if found.status is ExitStatus.USAGE_ERROR and (
+            len(found.messages) > 1 or "\n" in found.messages[0]
+        ):
+            # A list of candidates, or several arguments that failed, keep their lines.
+            for message in found.messages:
+                typer.echo(f"jobcompare: error: {message}", err=True)
             raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
             raise typer.BadParameter(found.messages[0], ctx=ctx, param_hint=role_hint) from None

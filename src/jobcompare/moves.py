@@ -298,7 +298,14 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
     base = Moves(role.slug, role.title, role.soc, tuple(codes), median, growth, education,
                  None, (), by=by, sources=sources)  # fmt: skip
     if role.soc is None:
-        return base._replace(reason=f"{role.title}: {NO_SOC}, nor related occupations")
+        reason = f"{role.title}: {NO_SOC}, nor related occupations"
+        nearest = nearest_occupation(store, role)
+        if nearest is not None:
+            reason += (
+                f"; its nearest official occupation is {nearest.title} ({nearest.soc}): "
+                f"jobcompare moves {nearest.slug}"
+            )
+        return base._replace(reason=reason)
     if "onet_related" not in store.tables:
         return base._replace(reason="this store was built without O*NET 30.3")
     rows = store._query(
@@ -665,14 +672,19 @@ def gap_blocks(gap: Gap) -> list[Block]:
     )
     build = [f"{c.name}: {c.level_from:g} → {c.level_to:g} (+{c.rise:g})" for c in gap.build]
     carry = [f"{c.name}: {c.level_from:g} → {c.level_to:g}" for c in gap.carry]
-    build, carry = build[:LISTED], carry[:LISTED]
     rows = []
-    for rank in range(max(len(build), len(carry), 1)):
+    for rank in range(max(min(len(build), LISTED), min(len(carry), LISTED), 1)):
         items = tuple(
             RankedItem(column[rank] if rank < len(column) else ("—" if rank == 0 else ""))
             for column in (build, carry)
         )
         rows.append(RankedRow(str(rank + 1), items))
+    if len(build) > LISTED or len(carry) > LISTED:  # the JSON and CSV have them all
+        more = tuple(
+            RankedItem(f"… and {len(column) - LISTED} more" if len(column) > LISTED else "")
+            for column in (build, carry)
+        )
+        rows.append(RankedRow("", more))
     blocks.append(RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
     return blocks
 

@@ -57,6 +57,8 @@ def failure(error: Exception) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
+    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
+        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, (OutputError, SourceError)):
