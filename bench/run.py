@@ -86,6 +86,13 @@ best_paying_industry = "Industry {number % 20}"
     return path
 
 
+#: The command line, run as if this SQLite had no FTS5 (search falls back to LIKE scans).
+NO_FTS5 = (
+    "import sys; import jobcompare.search as s; s.fts5_available = lambda conn: False; "
+    "from jobcompare.cli import main; sys.argv[0] = 'jobcompare'; main()"
+)
+
+
 def store_cases(tool: list[str]) -> list[Case]:
     """Naming a role by title and searching every O*NET title, against naming it by slug:
     only once the bundled store (data/jobcompare.sqlite) and its commands are there."""
@@ -108,6 +115,11 @@ def store_cases(tool: list[str]) -> list[Case]:
               "--adjust"], PLAIN_BLS, 1.3),
         Case("where, all areas (store)", [*tool, "where", BLS_PAIR[0], "--top", "600"],
              PLAIN_BLS, 1.3),
+        # The plain LIKE scan that a Python whose SQLite lacks FTS5 takes: the same command
+        # with FTS5 reported missing.
+        Case("search all titles, no FTS5 (store)",
+             [sys.executable, "-c", NO_FTS5, "search", "software engineer"], by_slug, 1.1),
+        Case("moves (store)", [*tool, "moves", "billing-and-posting-clerks"], by_slug, None),
     ]  # fmt: skip
 
 

@@ -104,9 +104,19 @@ def test_unpublished_values_keep_their_reason() -> None:
 def test_search_and_suggestions_among_all_occupations() -> None:
     found = json.loads(run(["list", "--search", "collector", "--json"], bundled=True).stdout)
     assert COLLECTORS in [r["slug"] for r in found]
-    typo = run(["bill and acount colectors", CLERKS], bundled=True)
-    assert typo.exit_code == 2
-    assert "Did you mean 'bill-and-account-collectors'?" in flat(typo.stderr)
+    # A clear typo of a title is read as that title, and the note on stderr says so.
+    typo = run(["bill and acount colectors", CLERKS, "--json"], bundled=True)
+    assert typo.exit_code == 0
+    assert typo.stderr == (
+        "'bill and acount colectors' → Bill and Account Collectors (43-3011), by closest "
+        "spelling, 'Bill and Account Collectors'\n"
+    )
+    assert [r["slug"] for r in json.loads(typo.stdout)["roles"]] == [COLLECTORS, CLERKS]
+    # Words that are no title, nor close to one, get the roles having every word.
+    unknown = run(["clerks billing posting", COLLECTORS], bundled=True)
+    assert unknown.exit_code == 2
+    assert unknown.stdout == ""
+    assert "Did you mean 'billing-and-posting-clerks'?" in flat(unknown.stderr)
 
 
 def test_list_keeps_slugs_whole_at_80_columns() -> None:
@@ -123,14 +133,32 @@ def test_list_keeps_slugs_whole_at_80_columns() -> None:
 @pytest.mark.parametrize(
     ("typed", "suggested"),
     [
-        ("nurses", "'nurse-midwives', 'registered-nurses' or 'nurse-anesthetists'"),
-        ("Billing Clerks", "'billing-and-posting-clerks'"),
+        ("coordinator", "'collections-coordinator', 'instructional-coordinators' or "
+         "'patient-account-coordinator'"),
+        ("nurse midwife anesthetist", "'nurse-anesthetists'"),
     ],
-)
+)  # fmt: skip
 def test_suggestions_find_titles_with_every_word(typed: str, suggested: str) -> None:
     result = run([typed, CLERKS], bundled=True)
     assert result.exit_code == 2
     assert f"Did you mean {suggested}?" in flat(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug", "note"),
+    [
+        ("nurses", "registered-nurses",
+         "'nurses' → Registered Nurses (29-1141), by O*NET alternate and reported title 'Nurse'"),
+        ("Billing Clerk", CLERKS, "'Billing Clerk' → Billing and Posting Clerks (43-3021), by "
+         "O*NET alternate and reported title 'Billing Clerk'"),
+    ],
+)  # fmt: skip
+def test_names_people_use_are_read_as_their_occupation(typed: str, slug: str, note: str) -> None:
+    """Words that once only got suggestions are O*NET titles of one occupation now."""
+    result = run([typed, COLLECTORS, "--json"], bundled=True)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == note + "\n"
+    assert [r["slug"] for r in json.loads(result.stdout)["roles"]] == [slug, COLLECTORS]
 
 
 def test_onet_codes_and_soc_without_hyphen() -> None:

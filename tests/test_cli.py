@@ -46,14 +46,36 @@ def test_roles_by_title_in_any_case() -> None:
 
 
 def test_unknown_role_is_a_usage_error_with_a_suggestion() -> None:
-    result = run(["patient-account-coordinator", "colections-coordinator", "--json"])
+    result = run(["patient-account-coordinator", "coordinator", "--json"])
     assert result.exit_code == ExitCode.USAGE_ERROR == 2
     assert result.stdout == ""
     message = flat(result.stderr)
     assert (
-        "unknown role 'colections-coordinator'. Did you mean 'collections-coordinator'?" in message
+        "unknown role 'coordinator'. Did you mean 'collections-coordinator' or "
+        "'patient-account-coordinator'?" in message
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_clear_typo_is_read_as_the_title_it_is_closest_to() -> None:
+    result = run(["patient-account-coordinator", "colections-coordinator", "--json"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "'colections-coordinator' → Collections Coordinator, by closest spelling, "
+        "'Collections Coordinator'\n"
+    )
+    assert result.stdout == run([*SEED, "--json"]).stdout
+
+
+def test_every_unresolved_argument_is_reported_at_once() -> None:
+    result = run(["zzyzx", "coordinator", "qqqq"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "jobcompare: error: unknown role 'zzyzx'"
+    assert lines[1].startswith("jobcompare: error: unknown role 'coordinator'. Did you mean")
+    assert lines[2] == "jobcompare: error: unknown role 'qqqq'"
+    assert len(lines) == 3
 
 
 def test_unknown_section_lists_the_valid_ones() -> None:

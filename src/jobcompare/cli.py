@@ -178,6 +178,13 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         found = failure(error)
         if found is None:
             raise
+        if found.status is ExitStatus.USAGE_ERROR and (
+            len(found.messages) > 1 or "\n" in found.messages[0]
+        ):
+            # A list of candidates, or several arguments that failed, keep their lines.
+            for message in found.messages:
+                typer.echo(f"jobcompare: error: {message}", err=True)
+            raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
             raise typer.BadParameter(found.messages[0], ctx=ctx, param_hint=role_hint) from None
         for message in found.messages:
@@ -238,6 +245,8 @@ def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path 
     """Save the report (first: a failure leaves stdout clean), then print the result."""
     from jobcompare import outputs
 
+    for note in shown.notes:  # what a name was read as: on stderr, so stdout stays data
+        typer.echo(safe(note), err=True)
     with _exit_codes(ctx):
         if export is not None:
             outputs.export(shown, export)
@@ -467,7 +476,9 @@ def list_command(
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", "-q", help="Only roles whose slug, title, category or SOC code has this."
+            "--search",
+            "-q",
+            help="Search instead of listing: the same as 'jobcompare search TEXT'.",
         ),
     ] = None,
     json: JsonOption = False,
@@ -477,17 +488,18 @@ def list_command(
 
     Example: jobcompare list --search coordinator
     """
+    if search is not None:
+        _search(ctx, search, json, 20, data)
+        return
     from jobcompare.commands import list_roles
     from jobcompare.outputs import write_stdout
 
     with _exit_codes(ctx):
-        roles = list_roles(search, data)
+        roles = list_roles(None, data)
     if json:
         from jobcompare.jsonout import dumps, list_document
 
         write_stdout(dumps(list_document(roles)))
-    elif not roles:
-        typer.echo(f"No role matches '{safe(search or '')}'.")
     else:
         import shutil
 
@@ -495,6 +507,54 @@ def list_command(
 
         width = shutil.get_terminal_size().columns
         write_stdout("".join(line + "\n" for line in role_lines(roles, width)))
+
+
+LimitOption = Annotated[
+    int,
+    typer.Option("--limit", "-n", min=1, metavar="N", help="At most N results (default 20)."),
+]
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="Words of a job title, in any order.")
+    ],
+    json: JsonOption = False,
+    limit: LimitOption = 20,
+    data: DataOption = None,
+) -> None:
+    """Find roles by the name people use: titles, O*NET alternate and reported titles and
+    descriptions, words in any order, singular or plural, or their beginnings.
+
+    Example: jobcompare search "software engineer"
+
+    Example: jobcompare search "nurs reg" --json
+    """
+    _search(ctx, text, json, limit, data)
+
+
+def _search(ctx: typer.Context, text: str, json: bool, limit: int, data: Path | None) -> None:
+    from jobcompare.commands import search
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx, role_hint="'TEXT'"):
+        hits = search(text, data, limit)
+    if json:
+        from jobcompare.jsonout import dumps
+        from jobcompare.search import search_document
+
+        write_stdout(dumps(search_document(hits)))
+    elif not hits:
+        typer.echo(f"No role matches '{safe(text)}'.")
+    else:
+        import shutil
+
+        from jobcompare.search import search_lines
+
+        width = shutil.get_terminal_size().columns
+        write_stdout("".join(line + "\n" for line in search_lines(hits, width)))
 
 
 @app.command("show")
@@ -525,6 +585,78 @@ def show_command(
     with _exit_codes(ctx, role_hint="'ROLE'"):
         shown = show_role(role, section, data, charts=not plain)
     _emit(ctx, shown, output_format, export)
+
+
+class SortBy(str, Enum):
+    """What ``moves --by`` sorts on."""
+
+    ONET = "onet"
+    PAY = "pay"
+    GROWTH = "growth"
+    GAP = "gap"
+
+
+@app.command("moves")
+def moves_command(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Only the first N moves."),
+    ] = None,
+    by: Annotated[
+        SortBy,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="onet (O*NET's order, the default), pay (largest rise first), growth "
+            "(largest first) or gap (smallest skill gap first).",
+        ),
+    ] = SortBy.ONET,
+    output_format: FormatOption = Format.TABLE,
+    json: JsonOption = False,
+    data: DataOption = None,
+) -> None:
+    """Where a job can lead: O*NET's related occupations, each with its median pay and the
+    difference, projected growth, entry education, job zone and the skills to build.
+
+    Example: jobcompare moves billing-and-posting-clerks
+
+    Example: jobcompare moves "medical biller" --by pay --top 5
+    """
+    from jobcompare.commands import find_moves
+
+    output_format = _check_options(ctx, output_format, json, None)
+    with _exit_codes(ctx, role_hint="'ROLE'"):
+        found, notes = find_moves(role, data, by=by.value, top=top)
+    for note in notes:
+        typer.echo(safe(note), err=True)
+    from jobcompare import moves, outputs
+
+    if output_format is Format.JSON:
+        from jobcompare.jsonout import dumps
+
+        outputs.write_stdout(dumps(moves.moves_json(found)))
+    elif output_format is Format.CSV:
+        outputs.write_stdout(moves.moves_csv(found))
+    elif output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        outputs.write_stdout(markdown(moves.moves_document(found)))
+    elif output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        outputs.write_stdout(html_report(moves.moves_document(found)))
+    else:
+        from jobcompare import render
+
+        renderables = render.document(moves.moves_document(found), charts=False)
+        render.print_all(render.make_console(), renderables)
 
 
 @app.command("validate")

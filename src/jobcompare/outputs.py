@@ -39,9 +39,15 @@ def text(shown: Shown, output_format: Format) -> str:
         from jobcompare import jsonout
 
         if shown.comparison is not None:
-            return jsonout.dumps(jsonout.comparison_document(shown.comparison))
+            document = jsonout.comparison_document(shown.comparison)
+            if shown.gap is not None:
+                document["skill_gap"] = shown.gap.as_dict()
+            return jsonout.dumps(document)
         assert shown.role is not None
-        return jsonout.dumps(jsonout.role_document(shown.role, shown.sections))
+        profile = jsonout.role_document(shown.role, shown.sections)
+        if shown.nearest is not None:
+            profile["nearest_occupation"] = shown.nearest.as_dict()
+        return jsonout.dumps(profile)
     if output_format is Format.MARKDOWN:
         from jobcompare.exports import markdown
 
@@ -49,7 +55,14 @@ def text(shown: Shown, output_format: Format) -> str:
     if output_format is Format.CSV:
         from jobcompare.exports import csv_text
 
-        return csv_text(shown.document())
+        written = csv_text(shown.document())
+        if shown.gap is not None:
+            from jobcompare.moves import gap_csv
+
+            written += gap_csv(shown.gap)
+        if shown.nearest is not None and shown.role is not None:
+            written += shown.nearest.csv(shown.role.slug)
+        return written
     if output_format is Format.HTML:
         from jobcompare.report import html_report
 

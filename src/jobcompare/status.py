@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import IntEnum, unique
 
 from jobcompare.errors import AreaError, DatasetError
-from jobcompare.names import AmbiguousRoleError, UnknownRoleError
+from jobcompare.names import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
 from jobcompare.sections import ComparisonError
 from jobcompare.text import safe
 
@@ -45,7 +45,13 @@ class Failure:
 
 
 #: Errors in what the user asked for (reported as usage errors, exit 2).
-USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, ComparisonError, AreaError)
+USAGE_ERRORS = (
+    UnknownRoleError,
+    AmbiguousRoleError,
+    UnresolvedRolesError,
+    ComparisonError,
+    AreaError,
+)
 
 
 def failure(error: Exception) -> Failure | None:
@@ -57,6 +63,8 @@ def failure(error: Exception) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
+    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
+        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, (OutputError, SourceError)):

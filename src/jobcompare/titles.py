@@ -436,15 +436,26 @@ class TitleResolver:
         return sorted(set(found))  # as the key table has them: once each
 
     def _employment(self, socs: Sequence[str]) -> dict[str, int]:
-        """Employment by SOC code, when the store's occupation table has it."""
-        if "occupation" not in self._tables or not socs:
+        """National employment by SOC code: OEWS's national row (``oews_pay``, area
+        '0000000', read through its primary key), or an ``employment`` column of the
+        occupation table where a store has one; empty without either."""
+        if not socs:
             return {}
-        assert self.store is not None
-        columns = {row[1] for row in self.store.execute("PRAGMA table_info(occupation)")}
-        if "employment" not in columns:
-            return {}
+        assert self.store is not None or not self._tables
         marks = ",".join("?" * len(socs))
-        sql = f"SELECT soc, employment FROM occupation WHERE soc IN ({marks})"
+        if "oews_pay" in self._tables:
+            assert self.store is not None
+            sql = (
+                f"SELECT soc, employment FROM oews_pay WHERE soc IN ({marks}) AND area = '0000000'"
+            )
+        elif "occupation" in self._tables:
+            assert self.store is not None
+            columns = {row[1] for row in self.store.execute("PRAGMA table_info(occupation)")}
+            if "employment" not in columns:
+                return {}
+            sql = f"SELECT soc, employment FROM occupation WHERE soc IN ({marks})"
+        else:
+            return {}
         return {soc: n for soc, n in self.store.execute(sql, list(socs)) if isinstance(n, int)}
 
     def _by_spelling(self, query: str) -> Resolution:

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from jobcompare.dataset import Dataset
     from jobcompare.errors import Problem
     from jobcompare.model import Listed, Role
+    from jobcompare.moves import Gap, Moves, Nearest
     from jobcompare.present import Document
+    from jobcompare.search import SearchHit
     from jobcompare.store import Roles
 
 
@@ -32,14 +34,30 @@ class Shown(NamedTuple):
     role: Role | None = None
     sections: tuple[SectionResult, ...] = ()
     charts: bool = True
+    #: One line for stderr per argument not named by its slug ("'RN' → Registered ...").
+    notes: tuple[str, ...] = ()
+    #: The skill gap of two compared roles (moves.py), when either has a SOC code.
+    gap: Gap | None = None
+    #: The official occupation a hand-written role's title resolves to (docs/titles.md).
+    nearest: Nearest | None = None
 
     def document(self) -> Document:
         from jobcompare.present import comparison_document, profile_document
 
         if self.comparison is not None:
-            return comparison_document(self.comparison, charts=self.charts)
+            document = comparison_document(self.comparison, charts=self.charts)
+            if self.gap is not None:
+                from jobcompare.moves import with_gap
+
+                document = with_gap(document, self.gap)
+            return document
         assert self.role is not None
-        return profile_document(self.role, self.sections, charts=self.charts)
+        document = profile_document(self.role, self.sections, charts=self.charts)
+        if self.nearest is not None:
+            from jobcompare.moves import with_nearest
+
+            document = with_nearest(document, self.nearest)
+        return document
 
 
 def open_catalogue(data: Path | None) -> Catalogue | Roles:
@@ -61,29 +79,84 @@ def compare_roles(
     charts: bool = True,
 ) -> Shown:
     """``jobcompare A B``: the comparison of the roles the queries name."""
+    from jobcompare.commands.resolving import resolve, store_of
     from jobcompare.compare import compare
 
     check_role_count(len(queries))
     catalogue = open_catalogue(data)
-    found = [catalogue.find(query) for query in queries]
-    return Shown(compare(found, sections or tuple(Section)), charts=charts)
+    resolved = resolve(queries, catalogue)
+    found = [catalogue.role(slug) for slug in resolved.slugs]
+    gap = None
+    sections = sections or tuple(Section)
+    if (
+        len(found) == 2
+        and Section.SKILLS in sections
+        and store_of(catalogue) is not None
+        and any(r.soc for r in found)
+    ):
+        from jobcompare.moves import role_gap
+        from jobcompare.store import Roles
+
+        assert isinstance(catalogue, Roles)
+        gap = role_gap(catalogue.store, found[0], found[1])
+    comparison = compare(found, sections)
+    return Shown(comparison, charts=charts, notes=resolved.notes, gap=gap)
 
 
 def show_role(
     query: str, sections: Sequence[Section] | None, data: Path | None, *, charts: bool = True
 ) -> Shown:
     """``jobcompare show ROLE``: one role's full profile."""
+    from jobcompare.commands.resolving import resolve, store_of
     from jobcompare.compare import build_sections
 
-    role = open_catalogue(data).find(query)
-    return Shown(None, role, build_sections([role], sections or tuple(Section)), charts)
+    catalogue = open_catalogue(data)
+    resolved = resolve([query], catalogue)
+    role = catalogue.role(resolved.slugs[0])
+    nearest = None
+    if store_of(catalogue) is not None and role.soc is None:
+        from jobcompare.moves import nearest_occupation
+        from jobcompare.store import Roles
+
+        assert isinstance(catalogue, Roles)
+        nearest = nearest_occupation(catalogue.store, role)
+    built = build_sections([role], sections or tuple(Section))
+    return Shown(None, role, built, charts, notes=resolved.notes, nearest=nearest)
 
 
 def list_roles(search: str | None, data: Path | None) -> list[Listed]:
-    """``jobcompare list``: the roles, or those matching ``search``."""
+    """``jobcompare list``: the roles (``list --search`` is :func:`search`)."""
     from jobcompare.listing import search_roles
 
     return search_roles(open_catalogue(data).listing, search)
+
+
+def search(text: str, data: Path | None, limit: int | None = 20) -> list[SearchHit]:
+    """``jobcompare search TEXT`` (and ``list --search TEXT``): the roles ranked by how well
+    their titles, O*NET alternate and reported titles and descriptions match."""
+    from jobcompare.commands.resolving import store_of
+    from jobcompare.search import search_roles
+    from jobcompare.titles import roles_of
+
+    catalogue = open_catalogue(data)
+    return search_roles(text, roles_of(catalogue.listing), store_of(catalogue), limit=limit)
+
+
+def find_moves(
+    query: str, data: Path | None, *, by: str = "onet", top: int | None = None
+) -> tuple[Moves, tuple[str, ...]]:
+    """``jobcompare moves ROLE``: the role's related occupations (moves.py), and the
+    stderr note of how ROLE was read. Needs the store: with --data, a role of the dataset
+    that shares an official SOC code is found there."""
+    from jobcompare.commands.resolving import resolve
+    from jobcompare.moves import find_moves as find
+    from jobcompare.store import Roles, Store
+
+    catalogue = open_catalogue(data)
+    resolved = resolve([query], catalogue)
+    role = catalogue.role(resolved.slugs[0])
+    store = catalogue.store if isinstance(catalogue, Roles) else Store()
+    return find(store, role, by=by, top=top), resolved.notes
 
 
 class Validation(NamedTuple):
