@@ -429,3 +429,15 @@ def test_areas_list_json_matches_the_schema(fixture_store: Path) -> None:
     data = json.loads(run(["areas", "--json"], bundled=True).stdout)
     jsonschema.Draft202012Validator(schema).validate(data)
     assert len(data["areas"]) == 8
+
+
+def test_area_commands_read_names_as_compare_does() -> None:
+    # An everyday name works with --area and where, and says on stderr how it was read.
+    compared = run(["registered nurse", "software-developers", "--area", "ohio"], bundled=True)
+    assert compared.exit_code == 0, compared.stderr
+    assert compared.stderr == "'registered nurse' → Registered Nurses (29-1141)\n"
+    assert compared.stdout.startswith("Registered Nurses vs Software Developers in Ohio")
+    ranked = run(["where", "RN", "--states", "--top", "2"], bundled=True)
+    assert ranked.exit_code == 0, ranked.stderr
+    assert ranked.stderr.startswith("'RN' → Registered Nurses (29-1141)")
+    assert "registered nurses" in ranked.stdout

@@ -340,7 +340,9 @@ def _compare_in_areas(ctx: typer.Context, roles: list[str], areas: list[str],
     from jobcompare.commands.areas import compare_in_areas
 
     with _exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
-        result = compare_in_areas(roles, areas, data, adjust=adjust)
+        result, notes = compare_in_areas(roles, areas, data, adjust=adjust)
+    for note in notes:  # what a name was read as: on stderr, so stdout stays data
+        typer.echo(safe(note), err=True)
     if output_format is Format.JSON:
         from jobcompare.areas import comparison_json
         from jobcompare.jsonout import dumps
@@ -457,7 +459,9 @@ def where_command(
         )
     kind = "state" if states else "metro" if metros else None
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        found = where(role, by.value, kind, top, data)
+        found, notes = where(role, by.value, kind, top, data)
+    for note in notes:
+        typer.echo(safe(note), err=True)
     if output_format is Format.JSON:
         from jobcompare.jsonout import dumps
 

@@ -17,16 +17,21 @@ if TYPE_CHECKING:
     from jobcompare.where import Ranking
 
 
-def _roles_and_store(queries: Sequence[str], data: Path | None) -> tuple[list[Role], Store]:
-    """The roles the queries name (in --data, or the bundled ones) and the bundled store,
-    which holds every area's figures."""
+def _roles_and_store(
+    queries: Sequence[str], data: Path | None
+) -> tuple[list[Role], Store, tuple[str, ...]]:
+    """The roles the queries name (in --data, or the bundled ones; resolved as compare
+    resolves them), the bundled store, which holds every area's figures, and the notes
+    saying how names that are not slugs were read."""
     from jobcompare.commands import open_catalogue
+    from jobcompare.commands.resolving import resolve
     from jobcompare.store import Roles, Store
 
     catalogue = open_catalogue(data)
-    roles = [catalogue.find(query) for query in queries]
+    resolved = resolve(queries, catalogue)
+    roles = [catalogue.role(slug) for slug in resolved.slugs]
     store = catalogue.store if isinstance(catalogue, Roles) else Store()
-    return roles, store
+    return roles, store, resolved.notes
 
 
 def find_areas(store: Store, queries: Sequence[str]) -> list[Area]:
@@ -38,7 +43,7 @@ def find_areas(store: Store, queries: Sequence[str]) -> list[Area]:
 
 def compare_in_areas(
     queries: Sequence[str], area_queries: Sequence[str], data: Path | None, *, adjust: bool
-) -> AreaComparison:
+) -> tuple[AreaComparison, tuple[str, ...]]:
     """``jobcompare ROLE ... --area AREA ...``: 2-4 roles in one area, or one role in 1-4
     areas."""
     from jobcompare.areas import AreaError, area_comparison
@@ -50,17 +55,19 @@ def compare_in_areas(
         raise AreaError(f"give 1 to {MAX_ROLES} areas ({len(area_queries)} given)")
     if len(queries) > 1 and len(area_queries) > 1:
         raise AreaError("compare several roles in one area, or one role in several areas, not both")
-    roles, store = _roles_and_store(queries, data)
+    roles, store, notes = _roles_and_store(queries, data)
     areas = find_areas(store, area_queries)
-    return area_comparison(store, roles, areas, adjust=adjust)
+    return area_comparison(store, roles, areas, adjust=adjust), notes
 
 
-def where(query: str, by: str, kind: str | None, top: int, data: Path | None) -> Ranking:
-    """``jobcompare where ROLE``: the areas ranked for one role."""
+def where(
+    query: str, by: str, kind: str | None, top: int, data: Path | None
+) -> tuple[Ranking, tuple[str, ...]]:
+    """``jobcompare where ROLE``: the areas ranked for one role (and the name's note)."""
     from jobcompare.where import rank
 
-    roles, store = _roles_and_store([query], data)
-    return rank(store, roles[0], by, kind, top)
+    roles, store, notes = _roles_and_store([query], data)
+    return rank(store, roles[0], by, kind, top), notes
 
 
 def list_areas(search: str | None) -> list[Area]:
