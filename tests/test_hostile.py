@@ -315,31 +315,42 @@ def test_f6_the_index_is_what_the_toml_parser_reads(tmp_path: Path, text: str) -
 def test_f5_the_cache_key_is_the_bytes_read_not_a_stat_of_the_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A symlink swapped to B between a stat() of the path and the read must never leave
-    B's roles cached for A."""
+    """A symlink swapped from A to B just before the file is read (after anything that
+    looked at the path) must never leave B's roles cached for A."""
     a = write(tmp_path / "a.toml", SMALL)
     b = write(tmp_path / "b.toml", SMALL.replace("Clerk", "Swapped"))
     link = tmp_path / "data.toml"
     link.symlink_to(a)
     cache = tmp_path / "cache"
-    original = Path.stat
+    swapped: list[bool] = []
 
-    def stat_then_swap(self: Path, *args: Any, **kwargs: Any) -> os.stat_result:
-        result = original(self, *args, **kwargs)
-        caller = sys._getframe(1).f_code.co_filename
-        if self == link and caller.endswith("catalogue.py") and link.resolve() == a:
+    def swap(path: object) -> None:
+        if not swapped and os.fspath(path) == os.fspath(link):  # type: ignore[arg-type]
+            swapped.append(True)
             link.unlink()
-            link.symlink_to(b)  # the attacker's (or a deploy's) swap, right after the stat
-        return result
+            link.symlink_to(b)  # a deploy's (or an attacker's) swap, right before the read
 
-    monkeypatch.setattr(Path, "stat", stat_then_swap)
+    original_open, original_read_bytes = os.open, Path.read_bytes
+
+    def open_after_swap(path: Any, *args: Any, **kwargs: Any) -> int:
+        swap(path)
+        return original_open(path, *args, **kwargs)
+
+    def read_bytes_after_swap(self: Path) -> bytes:
+        swap(self)
+        return original_read_bytes(self)
+
+    monkeypatch.setattr(os, "open", open_after_swap)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes_after_swap)
     first = open_catalogue(link, cache_dir=cache).find("clerk").title
-    monkeypatch.setattr(Path, "stat", original)
+    monkeypatch.undo()
+    assert swapped
+    assert first == "Swapped"  # what was read, whole
     link.unlink()
     link.symlink_to(a)
-    assert first in ("Clerk", "Swapped")  # either file, whole
-    assert open_catalogue(link, cache_dir=cache).find("clerk").title == "Clerk"
-    assert next(r.title for r in open_catalogue(link, cache_dir=cache).listing) == "Clerk"
+    catalogue = open_catalogue(link, cache_dir=cache)
+    assert catalogue.find("clerk").title == "Clerk"
+    assert next(r.title for r in catalogue.listing) == "Clerk"
 
 
 def test_f14_a_changed_byte_in_the_cache_is_not_served(tmp_path: Path) -> None:
