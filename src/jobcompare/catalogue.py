@@ -349,7 +349,7 @@ def _store(folder: Path | None, source: _Source) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return  # a folder others may write to is no place for what we read back
-        write_atomically(folder / f"{source.digest}.json", blob, mode=0o600)
+        write_atomically(folder / f"{source.digest}.json", blob, mode=0o600, durable=False)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-CACHE_ENTRIES]:
             old.unlink()

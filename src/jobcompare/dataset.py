@@ -816,16 +816,30 @@ class Locator:
         if slug is None:
             return None
         tables = self._index()
-        path = tuple(re.sub(r"\[\d+\]\Z", "", part) for part in path if part)
+        # "skills[2]" is in the table of "skills".
+        path = tuple(part.split("[", 1)[0] for part in path if part)
         for depth in range(len(path), -1, -1):
             found = tables.get(("roles", slug, *path[:depth]))
             if found is None:
                 continue
             number, end = found
             if depth < len(path):
-                key = re.compile(rf"\s*[\"']?{re.escape(path[depth])}[\"']?\s*[=.]")
+                key = path[depth]
                 for offset in range(number + 1, end):
-                    if key.match(self._lines[offset]):
+                    if _is_key_line(self._lines[offset], key):
                         return offset + 1
             return number + 1
         return None
+
+
+def _is_key_line(line: str, key: str) -> bool:
+    """Whether ``line`` sets ``key`` (bare or quoted) or a dotted key under it."""
+    line = line.lstrip(" \t")
+    if line[:1] in ('"', "'"):
+        line = line[1:]
+    if not line.startswith(key):
+        return False
+    rest = line[len(key) :]
+    if rest[:1] in ('"', "'"):
+        rest = rest[1:]
+    return rest.lstrip(" \t")[:1] in ("=", ".")

@@ -78,10 +78,13 @@ def read_dataset_file(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(handle)
 
 
-def write_atomically(where: Path, data: bytes | str, *, mode: int | None = None) -> None:
+def write_atomically(
+    where: Path, data: bytes | str, *, mode: int | None = None, durable: bool = True
+) -> None:
     """Write ``data`` to ``where`` through a temporary file in the same folder and a
     rename: an existing file is replaced whole or left as it was (a full disk leaves no
-    fragment). ``mode`` defaults to what a new file gets (0o666 less the umask).
+    fragment). ``mode`` defaults to what a new file gets (0o666 less the umask);
+    ``durable`` syncs the data to disk before the rename (a cache need not wait for that).
     Raises OSError."""
     import tempfile
 
@@ -96,7 +99,8 @@ def write_atomically(where: Path, data: bytes | str, *, mode: int | None = None)
         with os.fdopen(handle, "wb") as stream:
             stream.write(blob)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, where)
     except BaseException:
