@@ -209,9 +209,12 @@ def parse(file: Path, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
         return None, [Problem(file, f"invalid TOML: {message}", line=line, column=column)]
     except ValueError:
         # Python refuses to convert an integer literal of more than 4,300 digits.
-        return None, [Problem(file, "invalid TOML: an integer literal is too long")]
+        line = _line_of(text, r"[0-9_]{4301}")
+        message = "invalid TOML: an integer literal is too long (at most 4,300 digits)"
+        return None, [Problem(file, message, line=line)]
     except RecursionError:
-        return None, [Problem(file, f"nested more than {MAX_DEPTH} levels deep")]
+        line = _line_of(text, r"(?:[\[{][ \t\r\n]*){" + str(MAX_DEPTH + 1) + "}")
+        return None, [Problem(file, f"nested more than {MAX_DEPTH} levels deep", line=line)]
     deep = _too_deep(document)
     if deep is not None:
         locator = Locator(text)
@@ -228,6 +231,12 @@ def parse(file: Path, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
             )
         ]
     return document, []
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    """The line of the first match of ``pattern`` (for errors tomllib gives no place for)."""
+    match = re.search(pattern, text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
 def _too_deep(document: dict[str, Any]) -> list[str] | None:
