@@ -563,3 +563,12 @@ def test_every_json_output_is_strict(command: list[str]) -> None:
     result = run(command, bundled=True)
     assert result.exit_code == 0, result.stderr
     strict_json(result.stdout)
+
+
+def test_f12_a_newline_in_a_title_does_not_split_its_list_row(tmp_path: Path) -> None:
+    data = write(tmp_path / "d.toml", '[roles.a]\ntitle = "Two\\nlines"\n[roles.b]\ntitle = "B"\n')
+    result = cli(["list", "--data", str(data)])
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["a", "b"]
+    assert "Two lines" in rows[0]

@@ -20,7 +20,8 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
     that fits in ``width``; otherwise each role on two lines, its slug alone on the first.
     Slugs are what people copy into the next command, so they are never wrapped."""
     rows = [
-        [safe(r.slug), safe(r.soc or "—"), safe(r.title), safe(r.category or "—")] for r in roles
+        [safe(r.slug), _line(r.soc or "—"), _line(r.title), _line(r.category or "—")]
+        for r in roles
     ]
     with_soc = any(r.soc for r in roles)
     if not with_soc:
@@ -42,3 +43,9 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
             yield from textwrap.wrap(
                 details, width, initial_indent="", subsequent_indent="  ", break_long_words=False
             )
+
+
+def _line(text: str) -> str:
+    """Data text on one line: a newline in a title must not split its row."""
+    cleaned = safe(text)
+    return " ".join(cleaned.split()) if not cleaned.isprintable() else cleaned
