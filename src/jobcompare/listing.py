@@ -20,8 +20,7 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
     that fits in ``width``; otherwise each role on two lines, its slug alone on the first.
     Slugs are what people copy into the next command, so they are never wrapped."""
     rows = [
-        [safe(r.slug), _line(r.soc or "—"), _line(r.title), _line(r.category or "—")]
-        for r in roles
+        [safe(r.slug), _line(r.soc or "—"), _line(r.title), _line(r.category or "—")] for r in roles
     ]
     with_soc = any(r.soc for r in roles)
     if not with_soc:
