@@ -208,7 +208,7 @@ def test_a_cache_others_could_write_is_not_believed(tmp_path: Path) -> None:
     open_catalogue(data, cache_dir=cache)
     [planted] = cache.iterdir()
     # A consistent cache file (checksums and all) that says something else.
-    source = catalogue_module._Source(data, ROLES.replace("Clerk", "Planted"), "x")
+    source = catalogue_module._Source(data, ROLES.replace("Clerk", "Planted").encode(), "x")
     source.parse()
     source.digest = planted.stem
     blob = source.dump()

@@ -572,3 +572,16 @@ def test_f12_a_newline_in_a_title_does_not_split_its_list_row(tmp_path: Path) ->
     rows = result.stdout.splitlines()[2:]
     assert [row.split()[0] for row in rows] == ["a", "b"]
     assert "Two lines" in rows[0]
+
+
+def test_f14_a_changed_byte_in_a_cached_role_is_not_served(tmp_path: Path) -> None:
+    data = write(tmp_path / "d.toml", SMALL)
+    cache = tmp_path / "cache"
+    assert open_catalogue(data, cache_dir=cache).find("clerk").salary.average is not None
+    [entry] = cache.iterdir()
+    header, index, bodies = entry.read_bytes().split(b"\n", 2)
+    assert b"30000" in bodies  # the clerk's pay, in its role's line only
+    entry.write_bytes(b"\n".join([header, index, bodies.replace(b"30000", b"99999")]))
+    role = open_catalogue(data, cache_dir=cache).find("clerk")
+    assert role.salary.average is not None and role.salary.average.value == 30000
+    assert b"99999" not in entry.read_bytes()  # and the entry was rebuilt

@@ -57,9 +57,9 @@ class _Source:
     """One dataset file as read by this run: its text (for line numbers), its index
     columns, and its roles' parsed bodies (from the parse itself, or from the cache)."""
 
-    def __init__(self, file: Path, text: str, digest: str) -> None:
+    def __init__(self, file: Path, data: bytes, digest: str) -> None:
         self.file = file
-        self.text = text
+        self.data = data
         self.digest = digest
         self.slugs: list[str] = []
         self.titles: list[str] = []
@@ -67,7 +67,15 @@ class _Source:
         self.categories: list[str | None] = []
         self._bodies: list[Any] | None = None  # parsed now
         self._blob: memoryview | None = None  # or the cache's role area ...
-        self._places: list[tuple[int, int, str]] = []  # ... with offset, length, checksum
+        self._places: list[Any] = []  # ... with [offset, length, checksum] of each
+
+    @cached_property
+    def text(self) -> str:
+        """The file's text (decoded only when needed: bytes that match a cache entry were
+        decoded and parsed when it was made)."""
+        from jobcompare.dataset import decode
+
+        return decode(self.file, self.data)
 
     @cached_property
     def locator(self) -> Locator:
@@ -117,13 +125,13 @@ class _Source:
         if self._bodies is not None:
             return self._bodies[row]
         assert self._blob is not None
-        offset, length, checksum = self._places[row]
-        piece = self._blob[offset : offset + length]
-        if len(piece) != length or hashlib.sha256(piece).hexdigest() != checksum:
-            raise _Stale
-        try:
+        try:  # the index's checksum vouches for these places; a bad one is still no crash
+            offset, length, checksum = self._places[row]
+            piece = self._blob[offset : offset + length]
+            if len(piece) != length or hashlib.sha256(piece).hexdigest() != checksum:
+                raise _Stale
             return json.loads(bytes(piece))
-        except ValueError:
+        except (ValueError, TypeError, IndexError):
             raise _Stale from None
 
     # -- the cache form: a header line, an index line, then one line per role's body --
@@ -177,17 +185,12 @@ class _Source:
                 len(titles) == len(socs) == len(categories) == len(places) == count
                 and all(isinstance(s, str) for s in [*slugs, *titles])
                 and all(s is None or isinstance(s, str) for s in [*socs, *categories])
-                and all(
-                    isinstance(p, list) and len(p) == 3 and isinstance(p[0], int)
-                    and isinstance(p[1], int) and isinstance(p[2], str)
-                    for p in places
-                )
-            ):  # fmt: skip
+            ):
                 return False
         except (ValueError, KeyError, TypeError, AttributeError):
             return False
         self.slugs, self.titles, self.socs, self.categories = slugs, titles, socs, categories
-        self._places = [(p[0], p[1], p[2]) for p in places]
+        self._places = places
         self._blob = memoryview(blob)[index_end + 1 :]
         self._bodies = None
         return True
@@ -269,8 +272,6 @@ def open_catalogue(path: Path | None = None, cache_dir: Path | None = None) -> C
 
     ``cache_dir`` defaults to :func:`default_cache_dir`; None there means no cache.
     """
-    from jobcompare.dataset import decode
-
     files = dataset_files(path if path is not None else bundled_data_dir())
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     sources = []
@@ -278,7 +279,7 @@ def open_catalogue(path: Path | None = None, cache_dir: Path | None = None) -> C
         data = read_dataset_file(file)
         # The key is the bytes themselves: what is parsed is exactly what was hashed.
         digest = hashlib.sha256(data).hexdigest()
-        source = _Source(file, decode(file, data), digest)
+        source = _Source(file, data, digest)
         blob = _read_cache(folder / f"{digest}.json") if folder is not None else None
         if blob is None or not source.load(blob):
             source.parse()

@@ -46,5 +46,6 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
 
 def _line(text: str) -> str:
     """Data text on one line: a newline in a title must not split its row."""
-    cleaned = safe(text)
-    return " ".join(cleaned.split()) if not cleaned.isprintable() else cleaned
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return " ".join(safe(text).split())
