@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -66,7 +67,7 @@ class _Source:
         self.socs: list[str | None] = []
         self.categories: list[str | None] = []
         self._bodies: list[Any] | None = None  # parsed now
-        self._blob: memoryview | None = None  # or the cache's role area ...
+        self._cached: _CacheFile | None = None  # or the cache file's role lines ...
         self._places: list[Any] = []  # ... with [offset, length, checksum] of each
 
     @cached_property
@@ -118,20 +119,20 @@ class _Source:
             self.socs.append(soc if soc is not None and soc_re.match(soc) else None)
             self.categories.append(_text(table.get("category")))
         self._bodies = list(roles.values())
-        self._blob = None
+        self._cached = None
         return roles
 
     def body(self, row: int) -> Any:
         if self._bodies is not None:
             return self._bodies[row]
-        assert self._blob is not None
+        assert self._cached is not None
         try:  # the index's checksum vouches for these places; a bad one is still no crash
             offset, length, checksum = self._places[row]
-            piece = self._blob[offset : offset + length]
+            piece = self._cached.piece(offset, length)
             if len(piece) != length or hashlib.sha256(piece).hexdigest() != checksum:
                 raise _Stale
             return json.loads(bytes(piece))
-        except (ValueError, TypeError, IndexError):
+        except (ValueError, TypeError, IndexError, OverflowError, OSError):
             raise _Stale from None
 
     # -- the cache form: a header line, an index line, then one line per role's body --
@@ -161,8 +162,12 @@ class _Source:
         ).encode("ascii")  # fmt: skip
         return b"".join([header, b"\n", index, b"\n", *lines])
 
-    def load(self, blob: bytes) -> bool:
-        """Take the index and bodies from a cache file; False if it fails any check."""
+    def load(self, cached: _CacheFile) -> bool:
+        """Take the index from a cache file (its role lines are read when asked for);
+        False if it fails any check."""
+        blob = cached.head()
+        if blob is None:
+            return False
         try:
             head_end = blob.index(b"\n")
             header = json.loads(blob[:head_end])
@@ -191,7 +196,8 @@ class _Source:
             return False
         self.slugs, self.titles, self.socs, self.categories = slugs, titles, socs, categories
         self._places = places
-        self._blob = memoryview(blob)[index_end + 1 :]
+        cached.base = index_end + 1
+        self._cached = cached
         self._bodies = None
         return True
 
@@ -280,8 +286,8 @@ def open_catalogue(path: Path | None = None, cache_dir: Path | None = None) -> C
         # The key is the bytes themselves: what is parsed is exactly what was hashed.
         digest = hashlib.sha256(data).hexdigest()
         source = _Source(file, data, digest)
-        blob = _read_cache(folder / f"{digest}.json") if folder is not None else None
-        if blob is None or not source.load(blob):
+        cached = _CacheFile.open(folder / f"{digest}.json") if folder is not None else None
+        if cached is None or not source.load(cached):
             source.parse()
             _store(folder, source)
         sources.append(source)
@@ -304,36 +310,61 @@ def default_cache_dir() -> Path | None:
 # -- the cache files ----------------------------------------------------------------------
 
 
-def _read_cache(where: Path) -> bytes | None:
-    """The bytes of a cache file, or None: never blocks (non-blocking open, regular files
-    only), never follows a link, and reads only a file of the user's no one else may
-    write."""
-    import stat
+class _CacheFile:
+    """A cache file, open for this run: its first two lines (header and index) read at
+    once, each role's line read when that role is asked for, always through the same
+    descriptor (a file swapped in meanwhile is never read)."""
 
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        handle = os.open(where, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > 4 * MAX_FILE_BYTES:
+    def __init__(self, handle: int, size: int) -> None:
+        self.handle = handle
+        self.size = size
+        self.base = 0  # where the role lines start
+        weakref.finalize(self, os.close, handle)
+
+    @classmethod
+    def open(cls, where: Path) -> _CacheFile | None:
+        """The cache file at ``where``, or None: never blocks (non-blocking open, regular
+        files only), never follows a link, and opens only a file of the user's that no
+        one else may write."""
+        import stat
+
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            handle = os.open(where, flags)
+        except OSError:
             return None
-        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
-            return None
-        chunks = []
-        left = info.st_size
-        while left > 0:
-            chunk = os.read(handle, min(left, 1 << 24))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
+        try:
+            info = os.fstat(handle)
+            private = not hasattr(os, "getuid") or (
+                info.st_uid == os.getuid() and not info.st_mode & 0o022
+            )
+            if stat.S_ISREG(info.st_mode) and private and info.st_size <= 4 * MAX_FILE_BYTES:
+                return cls(handle, info.st_size)
+        except OSError:
+            pass
         os.close(handle)
+        return None
+
+    def head(self) -> bytes | None:
+        """The header and index lines, with their newlines; None if there are not two."""
+        chunks: list[bytes] = []
+        read = newlines = 0
+        try:
+            while newlines < 2 and read < self.size:
+                chunk = os.pread(self.handle, min(1 << 20, self.size - read), read)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                read += len(chunk)
+                newlines += chunk.count(b"\n")
+        except OSError:
+            return None
+        return b"".join(chunks) if newlines >= 2 else None
+
+    def piece(self, offset: int, length: int) -> bytes:
+        if offset < 0 or length < 0 or self.base + offset + length > self.size:
+            raise ValueError("outside the file")
+        return os.pread(self.handle, length, self.base + offset)
 
 
 def _store(folder: Path | None, source: _Source) -> None:

@@ -18,7 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jobcompare._toml import tomllib
 from jobcompare.errors import DatasetError as DatasetError
 from jobcompare.errors import Problem as Problem
 from jobcompare.files import bundled_data_dir as bundled_data_dir
@@ -197,6 +196,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 def parse(file: Path, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The TOML document of ``text`` (None if it is not valid TOML, or beyond the bounds
     of docs/dataset.md), and the problems that say why not."""
+    from jobcompare._toml import tomllib  # not needed by a run that finds its cache
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
