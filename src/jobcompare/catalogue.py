@@ -351,7 +351,7 @@ class _CacheFile:
         read = newlines = 0
         try:
             while newlines < 2 and read < self.size:
-                chunk = os.pread(self.handle, min(1 << 20, self.size - read), read)
+                chunk = _pread(self.handle, min(1 << 20, self.size - read), read)
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -364,7 +364,15 @@ class _CacheFile:
     def piece(self, offset: int, length: int) -> bytes:
         if offset < 0 or length < 0 or self.base + offset + length > self.size:
             raise ValueError("outside the file")
-        return os.pread(self.handle, length, self.base + offset)
+        return _pread(self.handle, length, self.base + offset)
+
+
+def _pread(handle: int, length: int, offset: int) -> bytes:
+    """``length`` bytes at ``offset`` (os.pread where there is one: not on Windows)."""
+    if hasattr(os, "pread"):
+        return os.pread(handle, length, offset)
+    os.lseek(handle, offset, os.SEEK_SET)
+    return os.read(handle, length)
 
 
 def _store(folder: Path | None, source: _Source) -> None:

@@ -58,7 +58,8 @@ def read_dataset_file(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             if info.st_size > limit:
                 raise fail(f"file too large: {info.st_size:,} bytes (at most {limit:,})")
         elif stat.S_ISFIFO(info.st_mode):
-            os.set_blocking(handle, True)  # a pipe: wait for what its writer sends
+            with contextlib.suppress(OSError):  # a pipe: wait for what its writer sends
+                os.set_blocking(handle, True)
         else:
             raise fail("not a regular file (nor a pipe)")
         chunks: list[bytes] = []
