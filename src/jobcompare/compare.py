@@ -6,6 +6,7 @@ paragraph and the JSON document all read it, so they cannot disagree.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -181,8 +182,32 @@ def _delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
         Kind.PERCENT: "points",
         Kind.GROWTH: "points",
     }.get(kind, "number")  # type: ignore[assignment]
-    ratio = (b - a) / a * 100 if unit in ("dollars", "count") and a else None
-    return Delta(_clean(b - a), unit, ratio)
+    ratio = relative_percent(b, a) if unit in ("dollars", "count") else None
+    difference = finite(b - a)
+    return None if difference is None else Delta(_clean(difference), unit, ratio)
+
+
+#: A relative difference beyond this many percent (ten thousand times) says nothing a
+#: reader can use, and only a near-zero base gives one: it is left out as not meaningful.
+MAX_PERCENT = 1_000_000.0
+
+
+def finite(value: float) -> float | None:
+    """``value`` when it is a finite figure; None (not meaningful) when arithmetic on
+    extreme figures overflowed."""
+    return value if math.isfinite(value) else None
+
+
+def relative_percent(new: float, base: float) -> float | None:
+    """How much ``new`` is above (or below) ``base``, in percent of ``base``; None when
+    that is not meaningful: a zero base, an overflow, or beyond MAX_PERCENT."""
+    if not base:
+        return None
+    try:
+        ratio = (new - base) / base * 100
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return ratio if math.isfinite(ratio) and abs(ratio) <= MAX_PERCENT else None
 
 
 def _clean(value: float) -> float:
@@ -284,7 +309,20 @@ def shared_skills(roles: Sequence[Role]) -> tuple[str, ...]:
 
 
 def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
-    return skill.name.casefold() in {s.casefold() for s in shared}
+    """Whether ``skill`` is one of the ``shared`` names (case-insensitive). Marking every
+    skill of a role tests the same ``shared`` many times: its set of names is made once
+    (for the last tuple seen, which is kept alive here, so the identity test is sound)."""
+    global _last_shared
+    if isinstance(shared, tuple):
+        if _last_shared is None or _last_shared[0] is not shared:
+            _last_shared = (shared, frozenset(s.casefold() for s in shared))
+        names = _last_shared[1]
+    else:
+        names = frozenset(s.casefold() for s in shared)
+    return skill.name.casefold() in names
+
+
+_last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None
 
 
 def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
@@ -299,8 +337,10 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
         if len(figures) == len(roles):
             highest = max(range(len(roles)), key=lambda i: figures[i])
             lowest = min(range(len(roles)), key=lambda i: figures[i])
-            difference = figures[highest] - figures[lowest]
-            percent = difference / figures[lowest] * 100 if figures[lowest] else None
+            difference = finite(figures[highest] - figures[lowest])
+            if difference is None:
+                return None
+            percent = relative_percent(figures[highest], figures[lowest])
             return PayComparison(highest, lowest, _clean(difference), percent, per)
     return None
 

@@ -46,7 +46,9 @@ def md_text(value: str) -> str:
     text = _LINE_BREAKS.sub(" ", safe(value)).strip()
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     # GitHub links bare addresses; an escaped colon or dot still reads the same.
-    return text.replace("://", "\\://").replace("www.", "www\\.")
+    text = text.replace("://", "\\://").replace("www.", "www\\.")
+    # ... and an e-mail address (a@b.c) becomes a mailto: link: escape its "@".
+    return text.replace("@", "\\@")
 
 
 def md_paragraph(value: str) -> str:

@@ -24,7 +24,8 @@ SCHEMA_VERSION = 1
 def dumps(document: JSONValue) -> str:
     # ensure_ascii: control characters and odd code points leave as \u escapes, so the
     # JSON is safe to print to a terminal whatever the dataset holds.
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    # allow_nan=False: JSON is always strict; a non-finite figure is a bug, never output.
+    return json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
 
 
 def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:

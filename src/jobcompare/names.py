@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_ONET_SUFFIX = re.compile(r"\.\d\d$")
+_ONET_SUFFIX = re.compile(r"\.[0-9][0-9]\Z")
 
 
 def _stem(word: str) -> str:

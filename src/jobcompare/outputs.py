@@ -104,9 +104,12 @@ def export(shown: Shown, path: Path) -> None:
 
 
 def write_file(path: Path, content: str) -> None:
-    """Write a whole file; OutputError when it cannot be."""
+    """Write a whole file, through a temporary file and a rename (an existing report is
+    replaced whole or left as it was); OutputError when it cannot be."""
+    from jobcompare.files import write_atomically
+
     try:
-        path.write_text(content, encoding="utf-8")
+        write_atomically(path, content.encode("utf-8"))
     except OSError as error:
         raise OutputError(str(path), error) from None
 
