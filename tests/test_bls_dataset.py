@@ -66,7 +66,9 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     assert re.search(r"Median\s+\$47,030\s+\$48,500", output)
     assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
     assert "Growth rate" not in output
-    assert "The dataset has no demographics figures for these roles." in output
+    # CPS 2024 covers both: the demographics section is filled from it, with its source.
+    assert re.search(r"Median age\s+\S+\s+43\.7", output)
+    assert "Sources: CPS 2024" in output
     assert "a billing and posting clerk has an average salary of $51,070" in flat(output)
 
 
@@ -158,5 +160,3 @@ def test_sentences_name_listed_titles_properly() -> None:
         "storage, and distribution managers can be seen in a few details." in output
     )
     assert "the $56,760 average annual salary of a welder, cutter, solderer, and brazer" in output
-    # BLS gives no duties: the page's line about them would not be true here.
-    assert "responsibilities and duties" not in output

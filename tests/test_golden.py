@@ -109,7 +109,8 @@ def test_notes_and_sources_are_in_every_output(case: tuple[str, dict[str, str]])
     for role in roles:
         for reason in role["unpublished"].values():
             for output in ("table-120.txt", "markdown.md", "report.txt"):
-                assert reason[:40] in flat[output], (name, output, reason)
+                said = reason[:40].replace("*", "\\*") if output == "markdown.md" else reason[:40]
+                assert said in flat[output], (name, output, reason)
         if role["source"]:
             source = role["source"][:60]
             for output in ("table-120.txt", "report.txt"):

@@ -215,7 +215,7 @@ class Store:
             source += "; description from the " + ONET_ATTRIBUTION
             if code != f"{soc}.00":  # say which O*NET occupation speaks for the SOC code
                 source += f" (O*NET-SOC {code})"
-        return Role(
+        role = Role(
             slug=slug,
             title=title,
             category=category,
@@ -237,6 +237,9 @@ class Store:
             ),
             unpublished=unpublished,
         )
+        from jobcompare.store_profile import fill
+
+        return fill(self, role)
 
     @staticmethod
     def _percentiles(values: list[Amount | None]) -> Percentiles | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jobcompare.fields import Field, Kind, SectionSpec
@@ -117,3 +118,7 @@ SECTION = SectionSpec(
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip
+
+# Every salary figure of an official role is BLS OEWS's (the best-paid state, metro area and
+# industry are read from OEWS's area and industry estimates).
+SECTION = replace(SECTION, fields=tuple(replace(f, origin="oews") for f in SECTION.fields))
