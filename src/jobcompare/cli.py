@@ -264,6 +264,14 @@ def compare_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    all_duties: Annotated[
+        bool,
+        typer.Option(
+            "--all-duties",
+            help="Every duty and technology skill in the tables (by default the first 6 "
+            "duties and 10 technology skills; JSON and CSV always carry all).",
+        ),
+    ] = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -279,7 +287,7 @@ def compare_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx):
-        shown = compare_roles(roles, section, data, charts=not plain)
+        shown = compare_roles(roles, section, data, charts=not plain, all_items=all_duties)
     _emit(ctx, shown, output_format, export)
 
 

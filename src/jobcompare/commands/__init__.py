@@ -32,12 +32,15 @@ class Shown(NamedTuple):
     role: Role | None = None
     sections: tuple[SectionResult, ...] = ()
     charts: bool = True
+    #: Every duty and technology skill in the tables, not the first few (a profile
+    #: always shows all).
+    all_items: bool = False
 
     def document(self) -> Document:
         from jobcompare.present import comparison_document, profile_document
 
         if self.comparison is not None:
-            return comparison_document(self.comparison, charts=self.charts)
+            return comparison_document(self.comparison, charts=self.charts, full=self.all_items)
         assert self.role is not None
         return profile_document(self.role, self.sections, charts=self.charts)
 
@@ -59,6 +62,7 @@ def compare_roles(
     data: Path | None,
     *,
     charts: bool = True,
+    all_items: bool = False,
 ) -> Shown:
     """``jobcompare A B``: the comparison of the roles the queries name."""
     from jobcompare.compare import compare
@@ -66,7 +70,7 @@ def compare_roles(
     check_role_count(len(queries))
     catalogue = open_catalogue(data)
     found = [catalogue.find(query) for query in queries]
-    return Shown(compare(found, sections or tuple(Section)), charts=charts)
+    return Shown(compare(found, sections or tuple(Section)), charts=charts, all_items=all_items)
 
 
 def show_role(
