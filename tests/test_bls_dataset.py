@@ -49,7 +49,9 @@ def test_published_figures_exactly(document: dict[str, Any]) -> None:
     assert clerks["salary"]["percentiles"] == {
         "p10": 37290, "p25": 42840, "p50": 48500, "p75": 58290, "p90": 67710,
     }  # fmt: skip
-    assert document["summary"]["pay"]["difference"] == 51070 - 49060
+    # Every role has a median: the summary compares medians (and says so).
+    assert document["summary"]["pay"]["difference"] == 48500 - 47030
+    assert document["summary"]["pay"]["measure"] == "median"
     # BLS publishes no demographics: null, not zero.
     assert collectors["demographics"]["average_age"] is None
     assert collectors["overview"]["growth_rate"] is None
@@ -69,7 +71,7 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     # CPS 2024 covers both: the demographics section is filled from it, with its source.
     assert re.search(r"Median age\s+\S+\s+43\.7", output)
     assert "Sources: CPS 2024" in output
-    assert "a billing and posting clerk has an average salary of $51,070" in flat(output)
+    assert "a billing and posting clerk has a median salary of $48,500" in flat(output)
 
 
 def test_sources_and_attribution_under_the_tables() -> None:
@@ -159,4 +161,4 @@ def test_sentences_name_listed_titles_properly() -> None:
         "The differences between welders, cutters, solderers, and brazers and transportation, "
         "storage, and distribution managers can be seen in a few details." in output
     )
-    assert "the $56,760 average annual salary of a welder, cutter, solderer, and brazer" in output
+    assert "the $53,750 median salary of a welder, cutter, solderer, and brazer" in output

@@ -49,6 +49,7 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
                 "difference": _number(pay.difference),
                 "difference_percent": None if pay.percent is None else round(pay.percent, 4),
                 "per": pay.per,
+                "measure": pay.measure,
             },
             "top_skills": {
                 r.slug: list(top) for r, top in zip(roles, summary.top_skills, strict=True)

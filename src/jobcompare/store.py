@@ -211,11 +211,10 @@ class Store:
             [amount(f"annual_{k}", f"salary.percentiles.{k}") for k in _PERCENTILE_KEYS]
         )
         # BLS's annual percentiles are its hourly ones x 2,080 wherever both are published;
-        # the hourly ones are shown only where they are all there is (actors, dancers, ...).
-        hourly_percentiles = (
-            self._percentiles([amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS])
-            if annual is None
-            else None
+        # the hourly ones are shown only beside a role that has nothing else (actors, ...):
+        # see sections/salary.py.
+        hourly_percentiles = self._percentiles(
+            [amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS]
         )
         description, reason, code = self._describe(soc)
         if reason is not None:

@@ -31,6 +31,14 @@ def _percentile(attribute: str, name: str) -> Callable[[Role], object]:
     return get
 
 
+def hourly_shown(roles: Sequence[Role]) -> bool:
+    """Hourly percentiles are shown (for every role that has them) only when some role is
+    paid by the hour only: elsewhere they are the yearly ones / 2,080."""
+    return any(
+        r.salary.percentiles is None and r.salary.hourly_percentiles is not None for r in roles
+    )
+
+
 def _intro(roles: Sequence[Role]) -> str:
     return (
         f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
@@ -61,7 +69,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
     if drawable(yearly):
         charts.append(RangeChart("Yearly pay", "year", tuple(yearly)))
     hourly = []
-    for role in roles:
+    for role in roles if hourly_shown(roles) else ():
         hours = role.salary.hourly_percentiles
         hourly.append(
             RangeSeries(
@@ -74,7 +82,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
                 average=role.salary.hourly if hours else None,
             )
         )
-    if drawable(hourly):
+    if hourly and drawable(hourly):
         charts.append(RangeChart("Hourly pay", "hour", tuple(hourly)))
     return charts
 
@@ -101,7 +109,7 @@ SECTION = SectionSpec(
             Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
                   _percentile("hourly_percentiles", name),
                   source=f"salary.hourly_percentiles.{name}",
-                  name=f"hourly {name[1:]}th percentile", ranked=True)
+                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown)
             for name, label in PERCENTILES
         ),
         Field("highest_paying_city", "Highest paying city", Kind.TEXT,
