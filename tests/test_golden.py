@@ -37,6 +37,8 @@ def test_outputs_match_their_golden_files(case: tuple[str, dict[str, str]]) -> N
 def _figures(table: str) -> set[str]:
     """Every figure the terminal shows: money, rates, counts, shares, differences."""
     text = _RULES.sub(" ", table)
+    # A list's rank numbers (duties, skills) are positions, not figures.
+    text = re.sub(r"(?m)^\d+(?= {2,})", " ", text)
     found = set(
         re.findall(r"(?<![\w.])(?:[+-]?\$[\d,]+(?:\.\d+)?|[+-]?\d[\d,]*(?:\.\d+)?(?:%| pp)?)"
                    r"(?![\w])", text)

@@ -95,6 +95,8 @@ class Field:
     origin: str | None = None
     #: For a LIST: how many items a table shows unless all are asked for (JSON has all).
     limit: int | None = None
+    #: For a LIST: a single role's profile shows every item (duties).
+    whole_in_profile: bool = False
     #: Whether the compared roles' figures are shown at all (else None for every role):
     #: figures that only mean something beside another role's.
     shown_if: Callable[[Sequence[Role]], bool] | None = None

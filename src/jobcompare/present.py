@@ -190,9 +190,10 @@ def comparison_document(result: Comparison, *, charts: bool = True, full: bool =
 
 
 def profile_document(
-    role: Role, sections: Sequence[SectionResult], *, charts: bool = True, full: bool = True
+    role: Role, sections: Sequence[SectionResult], *, charts: bool = True, full: bool = False
 ) -> Document:
-    """What ``jobcompare show ROLE`` shows (every duty, unless ``full`` is False)."""
+    """What ``jobcompare show ROLE`` shows: every duty (and, with ``full``, every item of
+    every list)."""
     facts = [f"slug: {role.slug}"]
     if role.soc:
         facts.append(f"SOC {role.soc}")
@@ -202,7 +203,7 @@ def profile_document(
         Heading(role.title, 1),
         Paragraph(" · ".join(facts), "muted"),
     ]
-    blocks += [section_block(s, (role,), (), charts, full) for s in sections]
+    blocks += [section_block(s, (role,), (), charts, full, profile=True) for s in sections]
     blocks += notes((role,))
     return Document(role.title, (role,), tuple(blocks))
 
@@ -233,6 +234,8 @@ def section_block(
     shared: Sequence[str],
     charts: bool = True,
     full: bool = False,
+    *,
+    profile: bool = False,
 ) -> SectionBlock:
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
@@ -251,7 +254,8 @@ def section_block(
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles)
         elif row.kind is Kind.LIST:
-            blocks += _list_blocks(row, columns, None if full else row.field.limit)
+            whole = full or (profile and row.field.whole_in_profile)
+            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared)
     if declared.notes:

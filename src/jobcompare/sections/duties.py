@@ -25,7 +25,7 @@ SECTION = SectionSpec(
     (
         Field("example_responsibilities", "Example responsibilities", Kind.LIST,
               lambda r: r.duties or None, source="duties", name="tasks", origin="onet",
-              limit=SHOWN),
+              limit=SHOWN, whole_in_profile=True),
     ),
     notes=_notes,
 )  # fmt: skip
