@@ -80,8 +80,14 @@ def test_sources_and_attribution_under_the_tables() -> None:
         "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), "
         "May 2025 estimates (release 2025A01); description from the O*NET 30.3 Database by the "
         "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used "
-        "under the CC BY 4.0 license — Bill and Account Collectors" in output
+        "under the CC BY 4.0 license; " in output
     )
+    # Then every other source its figures come from, cited as its publisher asks.
+    assert (
+        "U.S. Bureau of Labor Statistics, Current Population Survey, 2024 annual averages, "
+        "tables 11 and 11b — Bill and Account Collectors" in output
+    )
+    assert "O*NET 30.1 Database" in output
     assert (
         'Comparison page "Patient account coordinator vs collections coordinator" (seed data) '
         "— Collections Coordinator" in output

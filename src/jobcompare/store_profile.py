@@ -90,18 +90,23 @@ class _Reader:
     def query(self, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:
         return self.store._query(sql, parameters)
 
-    def cite(self, key: str) -> str:
-        """Name ``key`` among the role's sources; the label its reasons start with."""
-        from jobcompare.model import Citation
-
+    def name(self, key: str) -> str:
+        """How the source ``key`` is named: in a section's source line, and at the start
+        of the reasons for the figures it does not give."""
         row = self.store._sources.get(key)
         if row is None:
             return key
-        name, release, year = str(row[1]), str(row[2]), str(row[3])
-        release_short = release.split(" (")[0]
-        label = LABELS.get(key, name).format(release=release_short, year=year)
-        self.citations.setdefault(key, Citation(label, name, release, year))
-        return label
+        release = str(row[2]).split(" (")[0]
+        return LABELS.get(key, str(row[1])).format(release=release, year=str(row[3]))
+
+    def cite(self, key: str) -> None:
+        """Name ``key`` among the role's sources: it gave some figure."""
+        from jobcompare.model import Citation
+
+        row = self.store._sources.get(key)
+        if row is not None:
+            name, release, year = str(row[1]), str(row[2]), str(row[3])
+            self.citations.setdefault(key, Citation(self.name(key), name, release, year))
 
     def missing(self, path: str, reason: str) -> None:
         self.unpublished[path] = reason
@@ -115,7 +120,7 @@ class _Reader:
         values: dict[str, Any] = {}
         if not self.has("ep"):
             return values
-        label = self.cite("ep")
+        label = self.name("ep")
         columns = ", ".join(c for c, _ in EP_FIGURES)
         rows = self.query(
             f"SELECT {columns}, missing_reason FROM ep_projection WHERE soc = ?", (self.soc,)
@@ -124,6 +129,7 @@ class _Reader:
             for _, path in EP_FIGURES:
                 self.missing(path, f"{label}: no projection for this occupation")
             return values
+        self.cite("ep")
         *figures, reason = rows[0]
         for (column, path), value in zip(EP_FIGURES, figures, strict=True):
             if value is None:
@@ -151,13 +157,14 @@ class _Reader:
 
         if not self.has("ep-education"):
             return None
-        label = self.cite("ep-education")
+        label = self.name("ep-education")
         columns = ", ".join(k for k, _ in ATTAINMENT_LEVELS)
         rows = self.query(f"SELECT {columns} FROM ep_attainment WHERE soc = ?", (self.soc,))
         if not rows:
             for key, _ in ATTAINMENT_LEVELS:
                 self.missing(f"education.attainment.{key}", f"{label}: no row for this occupation")
             return None
+        self.cite("ep-education")
         shares = {k: _number(v) for (k, _), v in zip(ATTAINMENT_LEVELS, rows[0], strict=True)}
         for key, value in shares.items():
             if value is None:
@@ -172,7 +179,7 @@ class _Reader:
         if not self.has("onet"):
             self._onet_missing("this store was built without O*NET")
             return None
-        label = self.cite("onet")
+        label = self.name("onet")
         codes = [
             str(c)
             for (c,) in self.query(
@@ -182,10 +189,10 @@ class _Reader:
         if len(codes) == 1:
             return codes[0]
         if codes:
-            why = (
-                f"O*NET describes this occupation as {len(codes)} occupations "
-                f"({', '.join(codes)}), not as one"
-            )
+            # The description's own reason, word for word: one note says it for both.
+            _, said = self.store.description(self.soc)
+            self._onet_missing(said or f"{label}: {len(codes)} O*NET occupations, not one")
+            return None
         else:
             rows = (
                 self.query("SELECT reason FROM onet_unlinked WHERE soc = ?", (self.soc,))
@@ -205,7 +212,7 @@ class _Reader:
             self.missing(f"education.required_levels.{key}", reason)
 
     def job_zone(self, code: str) -> tuple[int | None, str | None]:
-        label = self.cite("onet")
+        label = self.name("onet")
         if "onet_job_zone" not in self.tables:
             return None, None
         rows = self.query(
@@ -216,6 +223,7 @@ class _Reader:
         if not rows:
             self.missing("overview.job_zone", f"{label}: no job zone for this occupation")
             return None, None
+        self.cite("onet")
         zone, name = rows[0]
         return int(zone), None if name is None else str(name)
 
@@ -224,7 +232,7 @@ class _Reader:
         None when it cannot be named; the share of every level)."""
         from jobcompare.model import REQUIRED_LEVELS, Degree
 
-        label = self.cite("onet")
+        label = self.name("onet")
         if "onet_education" not in self.tables:
             return None, None
         rows = self.query(
@@ -238,6 +246,7 @@ class _Reader:
             for key, _, _ in REQUIRED_LEVELS:
                 self.missing(f"education.required_levels.{key}", why)
             return None, None
+        self.cite("onet")
         by_category = {int(c): (_number(p), r) for c, p, r in rows}
         shares: dict[str, Number | None] = {}
         suppressed: list[str] = []
@@ -268,7 +277,7 @@ class _Reader:
         return Degree(" / ".join(names), top), shares
 
     def tasks(self, code: str) -> tuple[str, ...]:
-        label = self.cite("onet")
+        label = self.name("onet")
         if "onet_task" not in self.tables:
             return ()
         rows = self.query(
@@ -278,6 +287,8 @@ class _Reader:
         )
         if not rows:
             self.missing("duties", f"{label}: no tasks for this occupation")
+        else:
+            self.cite("onet")
         order = {"Core": 0, "Supplemental": 1}
         ranked = sorted(enumerate(rows), key=lambda item: (order.get(item[1][1], 2), item[0]))
         return tuple(str(task) for _, (task, _) in ranked)
@@ -290,7 +301,7 @@ class _Reader:
         if not self.has("onet-excel"):
             self.missing("skills", "this store was built without O*NET's skills")
             return ()
-        label = self.cite("onet-excel")
+        label = self.name("onet-excel")
         rows = self.query(
             "SELECT onet_code, element_id, element_name, scale_id, value FROM onet_skill "
             "WHERE soc = ? ORDER BY onet_code, element_id, scale_id",
@@ -306,6 +317,7 @@ class _Reader:
             )
             self.missing("skills", f"{label}: {why}")
             return ()
+        self.cite("onet-excel")
         rated: dict[str, dict[str, Any]] = {}
         for _, element, name, scale, value in rows:
             rated.setdefault(str(element), {"name": str(name)})[str(scale)] = _number(value)
@@ -326,7 +338,9 @@ class _Reader:
             (self.soc, code),
         )
         if not rows:
-            self.missing("technology", f"{self.cite('onet')}: no technology skills listed")
+            self.missing("technology", f"{self.name('onet')}: no technology skills listed")
+        else:
+            self.cite("onet")
         found = [Technology(str(e), str(c), bool(h), bool(d)) for e, c, h, d in rows]
         # In demand first, then hot, then the rest; O*NET's order (category, example) within.
         return tuple(sorted(found, key=lambda t: (not t.in_demand, not t.hot)))
@@ -336,7 +350,7 @@ class _Reader:
     def demographics(self) -> dict[str, Any]:
         if not self.has("cps"):
             return {}
-        label = self.cite("cps")
+        label = self.name("cps")
         columns = ", ".join(c for c, _ in CPS_FIGURES)
         rows = self.query(
             f"SELECT {columns}, note, missing_reason FROM cps_demographics WHERE soc = ?",
@@ -347,6 +361,8 @@ class _Reader:
                 self.missing(path, f"{label}: no CPS row for this occupation")
             return {}
         *figures, note, reason = rows[0]
+        if any(v is not None for v in figures):
+            self.cite("cps")
         values: dict[str, Any] = {"cps_note": None if note is None else str(note)}
         race: dict[str, Number | None] = {}
         for (column, path), value in zip(CPS_FIGURES, figures, strict=True):
@@ -367,6 +383,8 @@ def fill(store: Store, role: Role) -> Role:
         return role
     reader = _Reader(store, role)
     reader.cite("oews")
+    if role.description is not None:
+        reader.cite("onet")
     outlook = reader.projections()
     zone: tuple[int | None, str | None] = (None, None)
     required: tuple[Degree | None, dict[str, Number | None] | None] = (None, None)
@@ -383,6 +401,7 @@ def fill(store: Store, role: Role) -> Role:
     people = reader.demographics()
     return replace(
         role,
+        source=_source(store, role, reader.citations),
         overview=replace(role.overview, **outlook, job_zone=zone[0], job_zone_name=zone[1]),
         education=replace(
             role.education,
@@ -399,3 +418,16 @@ def fill(store: Store, role: Role) -> Role:
         unpublished=reader.unpublished,
         citations=reader.citations,
     )
+
+
+def _source(store: Store, role: Role, citations: dict[str, Citation]) -> str | None:
+    """The role's source line (OEWS, and O*NET for the description) with the attribution
+    of every other source its figures come from, as each publisher asks to be cited."""
+    said = [role.source] if role.source else []
+    for key in citations:
+        if key == "oews" or (key == "onet" and role.description is not None):
+            continue  # already in the OEWS line
+        row = store._sources.get(key)
+        if row is not None:
+            said.append(str(row[5]).rstrip("."))
+    return "; ".join(said) or None
