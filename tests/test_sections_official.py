@@ -80,3 +80,14 @@ def test_medians_and_both_hourly_ranges() -> None:
     # Beside roles paid by the year only, the hourly percentiles are not repeated.
     pair = json.loads(run([*FOUR[:2], "--json"], bundled=True).stdout)
     assert pair["roles"][1]["salary"]["hourly_percentiles"]["p50"] is None
+
+
+def test_sources_count_occupations_with_figures() -> None:
+    listed = json.loads(run(["sources", "--json"], bundled=True).stdout)
+    coverage = {s["key"]: s["coverage"]["occupations"] for s in listed}
+    # CPS has a row of NULLs (with the reason) for the 177 occupations it does not cover;
+    # O*NET lists the 70 "all other" occupations it does not rate: neither is coverage.
+    assert coverage["cps"] == 653
+    assert coverage["onet"] == 760
+    assert coverage["onet-excel"] == 739
+    assert coverage["ep"] == coverage["oews"] == 830

@@ -132,7 +132,10 @@ class _Reader:
         self.cite("ep")
         *figures, reason = rows[0]
         for (column, path), value in zip(EP_FIGURES, figures, strict=True):
-            if value is None:
+            if value is None and self.soc == ALL_OCCUPATIONS:
+                # BLS's total row: no entry education, experience or training by design.
+                self.missing(path, f"{label}: none for the total of all occupations")
+            elif value is None:
                 why = _reason_for(reason, column, "not published")
                 self.missing(path, f"{label}: {why}")
             values[path.split(".", 1)[1]] = value if isinstance(value, str) else _number(value)
