@@ -358,6 +358,9 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
     ]
+    # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
+    # any rated skill, only rated skills get a bar.
+    rated = any(s.importance is not None for skills in lists for s in skills)
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = []
@@ -375,7 +378,7 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
             mark = is_shared(skill, shared)
             if mark:
                 text += f" {SHARED_MARK}"
-            share = float(skill.share) if skill.share is not None else None
+            share = float(skill.share) if skill.share is not None and not rated else None
             if skill.importance is not None:
                 share = float(skill.importance)
             items.append(RankedItem(text, share, mark))
@@ -383,7 +386,7 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
     if not ranks:
         ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
     scale = max((float(s.share) for skills in lists for s in skills if s.share), default=0.0)
-    if any(s.importance is not None for skills in lists for s in skills):
+    if rated:
         scale = 5.0  # O*NET's importance scale, 1-5
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale)]
     if shared:
