@@ -91,3 +91,20 @@ def test_sources_count_occupations_with_figures() -> None:
     assert coverage["onet"] == 760
     assert coverage["onet-excel"] == 739
     assert coverage["ep"] == coverage["oews"] == 830
+
+
+def test_page_shares_and_onet_importance_never_share_an_axis() -> None:
+    from jobcompare.compare import compare
+    from jobcompare.present import RankedTable, comparison_document
+    from jobcompare.store import open_roles
+
+    roles = open_roles()
+    shown = comparison_document(
+        compare([roles.find("patient-account-coordinator"), roles.find("registered-nurses")])
+    )
+    skills = next(b for s in shown.sections if s.section.value == "skills" for b in s.blocks
+                  if isinstance(b, RankedTable))  # fmt: skip
+    assert skills.scale == 5.0  # O*NET's importance scale
+    page, rated = zip(*(row.items for row in skills.rows), strict=True)
+    assert page[0].text == "Patients, 20%" and page[0].share is None
+    assert rated[0].share == 4.12
