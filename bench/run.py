@@ -28,6 +28,9 @@ from pathlib import Path
 SEED = ["patient-account-coordinator", "collections-coordinator"]
 #: Two of the bundled official (BLS OEWS) occupations.
 BLS_PAIR = ["registered-nurses", "software-developers"]
+#: Four official occupations every source covers: all six sections filled.
+FULL_FOUR = ["billing-and-posting-clerks", "registered-nurses", "physician-assistants",
+             "software-developers"]  # fmt: skip
 RICH_FLOOR = "floor: import typer, rich.console, rich.table"
 JSON_FLOOR = "floor: import typer, json"
 PLAIN_BLS = "compare BLS roles (bundled)"
@@ -172,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case(PLAIN_BLS, [*tool, *BLS_PAIR], rich_floor, 1.3),
             Case("compare BLS roles --json (bundled)", [*tool, *BLS_PAIR, "--json"],
                  json_floor, 1.3),
+            Case("four fully populated occupations (tables)", [*tool, *FULL_FOUR],
+                 rich_floor, 1.5),
+            Case("four fully populated occupations --json", [*tool, *FULL_FOUR, "--json"],
+                 json_floor, 1.5),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
                  rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],

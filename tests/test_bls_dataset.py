@@ -49,7 +49,9 @@ def test_published_figures_exactly(document: dict[str, Any]) -> None:
     assert clerks["salary"]["percentiles"] == {
         "p10": 37290, "p25": 42840, "p50": 48500, "p75": 58290, "p90": 67710,
     }  # fmt: skip
-    assert document["summary"]["pay"]["difference"] == 51070 - 49060
+    # Every role has a median: the summary compares medians (and says so).
+    assert document["summary"]["pay"]["difference"] == 48500 - 47030
+    assert document["summary"]["pay"]["measure"] == "median"
     # BLS publishes no demographics: null, not zero.
     assert collectors["demographics"]["average_age"] is None
     assert collectors["overview"]["growth_rate"] is None
@@ -66,8 +68,10 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     assert re.search(r"Median\s+\$47,030\s+\$48,500", output)
     assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
     assert "Growth rate" not in output
-    assert "The dataset has no demographics figures for these roles." in output
-    assert "a billing and posting clerk has an average salary of $51,070" in flat(output)
+    # CPS 2024 covers both: the demographics section is filled from it, with its source.
+    assert re.search(r"Median age\s+\S+\s+43\.7", output)
+    assert "Sources: CPS 2024" in output
+    assert "a billing and posting clerk has a median salary of $48,500" in flat(output)
 
 
 def test_sources_and_attribution_under_the_tables() -> None:
@@ -76,8 +80,14 @@ def test_sources_and_attribution_under_the_tables() -> None:
         "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), "
         "May 2025 estimates (release 2025A01); description from the O*NET 30.3 Database by the "
         "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used "
-        "under the CC BY 4.0 license — Bill and Account Collectors" in output
+        "under the CC BY 4.0 license; " in output
     )
+    # Then every other source its figures come from, cited as its publisher asks.
+    assert (
+        "U.S. Bureau of Labor Statistics, Current Population Survey, 2024 annual averages, "
+        "tables 11 and 11b — Bill and Account Collectors" in output
+    )
+    assert "O*NET 30.1 Database" in output
     assert (
         'Comparison page "Patient account coordinator vs collections coordinator" (seed data) '
         "— Collections Coordinator" in output
@@ -185,6 +195,4 @@ def test_sentences_name_listed_titles_properly() -> None:
         "The differences between welders, cutters, solderers, and brazers and transportation, "
         "storage, and distribution managers can be seen in a few details." in output
     )
-    assert "the $56,760 average annual salary of a welder, cutter, solderer, and brazer" in output
-    # BLS gives no duties: the page's line about them would not be true here.
-    assert "responsibilities and duties" not in output
+    assert "the $53,750 median salary of a welder, cutter, solderer, and brazer" in output

@@ -37,6 +37,8 @@ def test_outputs_match_their_golden_files(case: tuple[str, dict[str, str]]) -> N
 def _figures(table: str) -> set[str]:
     """Every figure the terminal shows: money, rates, counts, shares, differences."""
     text = _RULES.sub(" ", table)
+    # A list's rank numbers (duties, skills) are positions, not figures.
+    text = re.sub(r"(?m)^\d+(?= {2,})", " ", text)
     found = set(
         re.findall(r"(?<![\w.])(?:[+-]?\$[\d,]+(?:\.\d+)?|[+-]?\d[\d,]*(?:\.\d+)?(?:%| pp)?)"
                    r"(?![\w])", text)
@@ -109,7 +111,8 @@ def test_notes_and_sources_are_in_every_output(case: tuple[str, dict[str, str]])
     for role in roles:
         for reason in role["unpublished"].values():
             for output in ("table-120.txt", "markdown.md", "report.txt"):
-                assert reason[:40] in flat[output], (name, output, reason)
+                said = reason[:40].replace("*", "\\*") if output == "markdown.md" else reason[:40]
+                assert said in flat[output], (name, output, reason)
         if role["source"]:
             source = role["source"][:60]
             for output in ("table-120.txt", "report.txt"):

@@ -350,6 +350,14 @@ def compare_command(
     data: DataOption = None,
     area: AreaOption = None,
     adjust: AdjustOption = False,
+    all_duties: Annotated[
+        bool,
+        typer.Option(
+            "--all-duties",
+            help="Every duty and technology skill in the tables (by default the first 6 "
+            "duties and 10 technology skills; JSON and CSV always carry all).",
+        ),
+    ] = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -380,7 +388,7 @@ def compare_command(
         _compare_in_areas(ctx, roles, area, data, adjust, output_format, export, plain)
         return
     with _exit_codes(ctx):
-        shown = compare_roles(roles, section, data, charts=not plain)
+        shown = compare_roles(roles, section, data, charts=not plain, all_items=all_duties)
     _emit(ctx, shown, output_format, export)
 
 

@@ -15,7 +15,7 @@ from jobcompare import fields
 from jobcompare import formatting as fmt
 from jobcompare.fields import Field, SectionSpec, spec
 from jobcompare.fields import Kind as Kind
-from jobcompare.model import Amount, Degree, Number, Role, Skill, TimeToBecome
+from jobcompare.model import Amount, Degree, Number, Percentiles, Role, Skill, TimeToBecome
 from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
@@ -92,6 +92,8 @@ class PayComparison:
     #: "year" (average salaries), or "hour" when some role is paid by the hour only (BLS
     #: publishes no yearly figure for it) but every role has an hourly rate.
     per: Literal["year", "hour"] = "year"
+    #: "median" when every role has an exact median (per ``per``), else "average".
+    measure: Literal["median", "average"] = "average"
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     rows = []
     for figure in declared.fields:
         values = tuple(figure.get(role) for role in roles)
+        if figure.shown_if is not None and not figure.shown_if(roles):
+            values = tuple(None for _ in roles)
         if figure.only_if_any and all(v is None for v in values):
             continue
         highest, lowest = _extremes(figure.kind, values) if figure.ranked else ((), ())
@@ -326,13 +330,18 @@ _last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None
 
 
 def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
-    """Who is paid more and by how much: by average salary, else by hourly rate; None when
-    some role has neither as an exact figure."""
-    measures: list[tuple[Literal["year", "hour"], list[Amount | None]]] = [
-        ("year", [r.salary.average for r in roles]),
-        ("hour", [r.salary.hourly for r in roles]),
+    """Who is paid more and by how much: by median when every role has one (yearly, else
+    hourly: BLS's median of an hourly-only occupation), else by average salary, else by
+    hourly rate; None when some role has none of them as an exact figure."""
+    measures: list[
+        tuple[Literal["year", "hour"], Literal["median", "average"], list[Amount | None]]
+    ] = [
+        ("year", "median", [_median(r.salary.percentiles) for r in roles]),
+        ("hour", "median", [_median(r.salary.hourly_percentiles) for r in roles]),
+        ("year", "average", [r.salary.average for r in roles]),
+        ("hour", "average", [r.salary.hourly for r in roles]),
     ]
-    for per, amounts in measures:
+    for per, measure, amounts in measures:
         figures = [a.value for a in amounts if a is not None and not a.at_least]
         if len(figures) == len(roles):
             highest = max(range(len(roles)), key=lambda i: figures[i])
@@ -341,8 +350,21 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
             if difference is None:
                 return None
             percent = relative_percent(figures[highest], figures[lowest])
-            return PayComparison(highest, lowest, _clean(difference), percent, per)
+            return PayComparison(highest, lowest, _clean(difference), percent, per, measure)
     return None
+
+
+def _median(percentiles: Percentiles | None) -> Amount | None:
+    return percentiles.p50 if percentiles is not None else None
+
+
+def pay_figure(role: Role, pay: PayComparison) -> Amount | None:
+    """The figure ``pay`` compares for ``role``."""
+    if pay.measure == "median":
+        return _median(
+            role.salary.percentiles if pay.per == "year" else role.salary.hourly_percentiles
+        )
+    return role.salary.average if pay.per == "year" else role.salary.hourly
 
 
 def summarise(roles: Sequence[Role]) -> Summary:
@@ -357,6 +379,8 @@ def summarise(roles: Sequence[Role]) -> Summary:
     sentences += _time_sentences(roles, names)
     pay = pay_comparison(roles)
     sentences += _pay_sentences(roles, names, pay)
+    sentences += outlook_sentences(roles, names)
+    sentences += education_sentences(roles, names)
     top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
     for index, (name, skills) in enumerate(zip(names, top, strict=True)):
         if not skills:
@@ -378,9 +402,9 @@ def summarise(roles: Sequence[Role]) -> Summary:
     shared = shared_skills(roles)
     if shared:
         who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
-        sentences.append(
-            f"{who} list {join_words([casual(s) for s in shared])} among their skills."
-        )
+        rated = all(s.importance is not None for r in roles for s in r.skills)
+        among = "their ten most important skills (O*NET)" if rated else "their skills"
+        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -422,6 +446,8 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
         ]
         return [capitalise(join_words(bounds)) + "."] if bounds else []
     high, low = roles[pay.highest], roles[pay.lowest]
+    if pay.measure == "median":
+        return _median_sentences(roles, names, pay)
     if pay.per == "hour":
         show, high_pay, low_pay = (
             fmt.rate,
@@ -460,3 +486,58 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
 
 def _whole(value: float) -> Number:
     return int(value) if float(value).is_integer() else value
+
+
+def _median_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison) -> list[str]:
+    """The pay sentences when every role has a median: they say "median"."""
+    show = fmt.money if pay.per == "year" else fmt.rate
+    high_pay = show(pay_figure(roles[pay.highest], pay))
+    low_pay = show(pay_figure(roles[pay.lowest], pay))
+    unit = "salary" if pay.per == "year" else "hourly wage"
+    a = "an" if pay.per == "hour" else "a"
+    if pay.difference == 0:
+        return [f"{capitalise(join_words([with_article(n) for n in names]))} have the same "
+                f"median {unit}, {high_pay} {a} {pay.per}."]  # fmt: skip
+    sentences = [
+        f"Additionally, {with_article(names[pay.highest])} has a median {unit} of {high_pay}, "
+        f"which is higher than the {low_pay} median {unit} of {with_article(names[pay.lowest])}."
+    ]
+    if pay.per == "hour":
+        sentences[0] = sentences[0][:-1] + " (a yearly median is not published for every role)."
+    difference = show(Amount(_whole(pay.difference)))
+    ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
+    more = f"That is {difference}{ratio} more {a} {pay.per} at the median"
+    if len(roles) > 2:
+        more += f" than the lowest-paid of the {len(roles)} roles"
+    return [*sentences, more + "."]
+
+
+def outlook_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
+    """BLS's projected change of each role's employment, against all occupations."""
+    known = [(n, r.overview) for n, r in zip(names, roles, strict=True)
+             if r.overview.projected_change is not None]  # fmt: skip
+    if not known:
+        return []
+    parts = [f"{fmt.percent(o.projected_change)} for {n}" for n, o in
+             ((plural_of(roles, n), o) for n, o in known)]  # fmt: skip
+    total = next((o.all_occupations_change for _, o in known
+                  if o.all_occupations_change is not None), None)  # fmt: skip
+    against = f" (all occupations: {fmt.percent(total)})" if total is not None else ""
+    return [f"BLS projects employment to change by {join_words(parts)} from 2024 to "
+            f"2034{against}."]  # fmt: skip
+
+
+def plural_of(roles: Sequence[Role], name: str) -> str:
+    return next(r.plural_noun for r in roles if r.singular == name)
+
+
+def education_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
+    """BLS's typical entry education of each role, grouped by level."""
+    groups: dict[str, list[str]] = {}
+    for name, role in zip(names, roles, strict=True):
+        if role.education.entry_education:
+            groups.setdefault(role.education.entry_education, []).append(plural_of(roles, name))
+    if not groups:
+        return []
+    parts = [f"{casual(level)} for {join_words(who)}" for level, who in groups.items()]
+    return [f"The typical education needed to enter the job is {join_words(parts)} (BLS)."]

@@ -171,8 +171,9 @@ class Document(NamedTuple):
 # -- building them ------------------------------------------------------------------------
 
 
-def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
-    """What ``jobcompare A B`` shows (``charts``: with pictures)."""
+def comparison_document(result: Comparison, *, charts: bool = True, full: bool = False) -> Document:
+    """What ``jobcompare A B`` shows (``charts``: with pictures; ``full``: every duty and
+    technology skill, not the first few)."""
     roles = result.roles
     title = " vs ".join(r.title for r in roles)
     blocks: list[Block | SectionBlock] = [
@@ -182,16 +183,17 @@ def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
-    blocks += [section_block(s, roles, result.summary.shared_skills, charts)
+    blocks += [section_block(s, roles, result.summary.shared_skills, charts, full)
                for s in result.sections]  # fmt: skip
     blocks += notes(roles)
     return Document(title, roles, tuple(blocks), result)
 
 
 def profile_document(
-    role: Role, sections: Sequence[SectionResult], *, charts: bool = True
+    role: Role, sections: Sequence[SectionResult], *, charts: bool = True, full: bool = False
 ) -> Document:
-    """What ``jobcompare show ROLE`` shows."""
+    """What ``jobcompare show ROLE`` shows: every duty (and, with ``full``, every item of
+    every list)."""
     facts = [f"slug: {role.slug}"]
     if role.soc:
         facts.append(f"SOC {role.soc}")
@@ -201,7 +203,7 @@ def profile_document(
         Heading(role.title, 1),
         Paragraph(" · ".join(facts), "muted"),
     ]
-    blocks += [section_block(s, (role,), (), charts) for s in sections]
+    blocks += [section_block(s, (role,), (), charts, full, profile=True) for s in sections]
     blocks += notes((role,))
     return Document(role.title, (role,), tuple(blocks))
 
@@ -227,7 +229,13 @@ def reading_note(comparison: Comparison) -> str | None:
 
 
 def section_block(
-    result: SectionResult, roles: Sequence[Role], shared: Sequence[str], charts: bool = True
+    result: SectionResult,
+    roles: Sequence[Role],
+    shared: Sequence[str],
+    charts: bool = True,
+    full: bool = False,
+    *,
+    profile: bool = False,
 ) -> SectionBlock:
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
@@ -246,10 +254,47 @@ def section_block(
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles)
         elif row.kind is Kind.LIST:
-            blocks.append(_list_table(row, columns))
+            whole = full or (profile and row.field.whole_in_profile)
+            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared)
+    if declared.notes:
+        blocks += [Paragraph(note, "muted") for note in declared.notes(roles)]
+    cited = section_sources(result, roles)
+    if cited:
+        blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
     return SectionBlock(result.section, result, tuple(blocks))
+
+
+def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
+    """The sources of the section's figures some role has, as official roles cite them
+    ("BLS OEWS May 2025", "O*NET 30.3 (CC BY 4.0)"), once each, in the order shown."""
+    labels: list[str] = []
+    for row in result.rows:
+        origin = row.field.origin
+        if origin is None:
+            continue
+        for role, value in zip(roles, row.values, strict=True):
+            citation = role.citations.get(origin)
+            if value is not None and citation is not None and citation.label not in labels:
+                labels.append(citation.label)
+    return labels
+
+
+def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[Block]:
+    """A list table, cut to ``limit`` items with a line saying how many more there are."""
+    table = _list_table(row, columns)
+    if limit is None or len(table.rows) <= limit:
+        return [table]
+    blocks: list[Block] = [table._replace(rows=table.rows[:limit])]
+    blocks.append(
+        Paragraph(
+            f"The first {limit} {row.field.note_name} of each role are shown; "
+            "--all-duties shows all.",
+            "muted",
+        )
+    )
+    return blocks
 
 
 def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
@@ -313,6 +358,9 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
     ]
+    # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
+    # any rated skill, only rated skills get a bar.
+    rated = any(s.importance is not None for skills in lists for s in skills)
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = []
@@ -324,15 +372,22 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
             text = skill.name
             if skill.share is not None:
                 text += f", {cell(Kind.PERCENT, skill.share)}"
+            if skill.importance is not None:
+                level = cell(Kind.NUMBER, skill.level)
+                text += f" {cell(Kind.NUMBER, skill.importance)} · {level}"
             mark = is_shared(skill, shared)
             if mark:
                 text += f" {SHARED_MARK}"
-            share = float(skill.share) if skill.share is not None else None
+            share = float(skill.share) if skill.share is not None and not rated else None
+            if skill.importance is not None:
+                share = float(skill.importance)
             items.append(RankedItem(text, share, mark))
         ranks.append(RankedRow(str(rank + 1), tuple(items)))
     if not ranks:
         ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
     scale = max((float(s.share) for skills in lists for s in skills if s.share), default=0.0)
+    if rated:
+        scale = 5.0  # O*NET's importance scale, 1-5
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale)]
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))

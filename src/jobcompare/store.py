@@ -62,6 +62,16 @@ RANKABLE = {
     "jobs_per_1000": "jobs_per_1000",
 }  # fmt: skip
 AREA_KINDS = ("nation", "state", "metro", "nonmetro")
+#: Tables that name occupations without giving figures for them: titles (every OEWS
+#: occupation has some) and O*NET's own occupation list.
+_NOT_COVERAGE = frozenset(("area", "title", "onet_occupation"))
+#: Columns that say about a row rather than give a figure: a row with nothing else is not
+#: coverage (e.g. CPS's "no CPS row for this occupation", O*NET's unlinked occupations).
+_NOT_FIGURES = frozenset(
+    ("missing_reason", "reason", "note", "at_least", "cps_title", "match", "matrix_title",
+     "matrix_code", "occupation_type", "acs_exact_match", "date", "domain_source", "n",
+     "standard_error", "recommend_suppress", "not_relevant")
+)  # fmt: skip
 
 
 class StoreError(DatasetError):
@@ -201,11 +211,10 @@ class Store:
             [amount(f"annual_{k}", f"salary.percentiles.{k}") for k in _PERCENTILE_KEYS]
         )
         # BLS's annual percentiles are its hourly ones x 2,080 wherever both are published;
-        # the hourly ones are shown only where they are all there is (actors, dancers, ...).
-        hourly_percentiles = (
-            self._percentiles([amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS])
-            if annual is None
-            else None
+        # the hourly ones are shown only beside a role that has nothing else (actors, ...):
+        # see sections/salary.py.
+        hourly_percentiles = self._percentiles(
+            [amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS]
         )
         description, reason, code = self._describe(soc)
         if reason is not None:
@@ -215,7 +224,7 @@ class Store:
             source += "; description from the " + ONET_ATTRIBUTION
             if code != f"{soc}.00":  # say which O*NET occupation speaks for the SOC code
                 source += f" (O*NET-SOC {code})"
-        return Role(
+        role = Role(
             slug=slug,
             title=title,
             category=category,
@@ -237,6 +246,9 @@ class Store:
             ),
             unpublished=unpublished,
         )
+        from jobcompare.store_profile import fill
+
+        return fill(self, role)
 
     @staticmethod
     def _percentiles(values: list[Amount | None]) -> Percentiles | None:
@@ -503,19 +515,37 @@ class Store:
         return summaries
 
     def _coverage(self, tables: list[str], column: str) -> int | None:
-        having = [t for t in tables if column in self._columns(t) and t not in ("area",)]
+        having = [t for t in tables if column in self._columns(t) and t not in _NOT_COVERAGE]
         if not having:
             return None
-        union = " UNION ".join(f'SELECT "{column}" AS k FROM "{t}"' for t in having)
+        selects = [
+            f'SELECT "{column}" AS k FROM "{t}" WHERE {where}'
+            for t in having
+            if (where := self._with_figures(t)) is not None
+        ]
+        if not selects:
+            return 0
+        union = " UNION ".join(selects)
         if column == "soc":
             target = "SELECT soc FROM occupation WHERE soc != ?"
         else:
             target = "SELECT code FROM area WHERE code != ?"
         rows = self._query(
-            f"SELECT COUNT(*) FROM ({union}) WHERE k IN ({target})",
+            f"SELECT COUNT(DISTINCT k) FROM ({union}) WHERE k IN ({target})",
             (ALL_OCCUPATIONS if column == "soc" else "",),
         )
         return int(rows[0][0])
+
+    def _with_figures(self, table: str) -> str | None:
+        """The condition keeping the rows of ``table`` that hold some figure: a row whose
+        every figure is NULL (an occupation a source has no row for, with its reason)
+        does not count as covered; None for a table with no figures at all (the reasons
+        O*NET links no occupation)."""
+        info = self._query(f'PRAGMA table_info("{table}")')
+        values = [str(r[1]) for r in info if not r[5] and str(r[1]) not in _NOT_FIGURES]
+        if not values:
+            return None
+        return " OR ".join(f'"{c}" IS NOT NULL' for c in values)
 
     def detailed_count(self) -> int:
         rows = self._query("SELECT COUNT(*) FROM occupation WHERE soc != ?", (ALL_OCCUPATIONS,))

@@ -40,12 +40,17 @@ class Shown(NamedTuple):
     gap: Gap | None = None
     #: The official occupation a hand-written role's title resolves to (docs/titles.md).
     nearest: Nearest | None = None
+    #: Every duty and technology skill in the tables, not the first few (a profile
+    #: always shows all).
+    all_items: bool = False
 
     def document(self) -> Document:
         from jobcompare.present import comparison_document, profile_document
 
         if self.comparison is not None:
-            document = comparison_document(self.comparison, charts=self.charts)
+            document = comparison_document(
+                self.comparison, charts=self.charts, full=self.all_items
+            )
             if self.gap is not None:
                 from jobcompare.moves import with_gap
 
@@ -77,6 +82,7 @@ def compare_roles(
     data: Path | None,
     *,
     charts: bool = True,
+    all_items: bool = False,
 ) -> Shown:
     """``jobcompare A B``: the comparison of the roles the queries name."""
     from jobcompare.commands.resolving import resolve, store_of
@@ -100,7 +106,9 @@ def compare_roles(
         assert isinstance(catalogue, Roles)
         gap = role_gap(catalogue.store, found[0], found[1])
     comparison = compare(found, sections)
-    return Shown(comparison, charts=charts, notes=resolved.notes, gap=gap)
+    return Shown(
+        comparison, charts=charts, notes=resolved.notes, gap=gap, all_items=all_items
+    )
 
 
 def show_role(

@@ -168,7 +168,7 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
             block.columns,
             width if with_charts or block.spaced else None,
             label=block.label,
-            label_width=label_width if block.spaced else 0,
+            label_width=label_width if block.spaced or label_width > 1 else 0,
         )
         bar_width = (role_width or 0) - width_of - 1
         for number, (row, row_texts) in enumerate(zip(block.rows, texts, strict=True)):
