@@ -48,9 +48,7 @@ class Shown(NamedTuple):
         from jobcompare.present import comparison_document, profile_document
 
         if self.comparison is not None:
-            document = comparison_document(
-                self.comparison, charts=self.charts, full=self.all_items
-            )
+            document = comparison_document(self.comparison, charts=self.charts, full=self.all_items)
             if self.gap is not None:
                 from jobcompare.moves import with_gap
 
@@ -106,9 +104,7 @@ def compare_roles(
         assert isinstance(catalogue, Roles)
         gap = role_gap(catalogue.store, found[0], found[1])
     comparison = compare(found, sections)
-    return Shown(
-        comparison, charts=charts, notes=resolved.notes, gap=gap, all_items=all_items
-    )
+    return Shown(comparison, charts=charts, notes=resolved.notes, gap=gap, all_items=all_items)
 
 
 def show_role(
