@@ -108,3 +108,14 @@ def test_page_shares_and_onet_importance_never_share_an_axis() -> None:
     page, rated = zip(*(row.items for row in skills.rows), strict=True)
     assert page[0].text == "Patients, 20%" and page[0].share is None
     assert rated[0].share == 4.12
+
+
+def test_an_all_other_occupation_keeps_onets_own_description() -> None:
+    # O*NET rates none of the "all other" occupations but describes each at its .00 code;
+    # that description is O*NET's own, so it is shown, while the ratings stay missing.
+    document = json.loads(run(["show", "19-3099", "--json"], bundled=True).stdout)
+    assert document["overview"]["description"] == (
+        "All social scientists and related workers not listed separately."
+    )
+    assert "overview.description" not in document["unpublished"]
+    assert "education.most_common_required" in document["unpublished"]

@@ -276,16 +276,18 @@ class Store:
         """(description, reason there is none, the O*NET code it comes from).
 
         The O*NET occupation is the one ``onet_link`` names for the SOC code (written by
-        the O*NET importer by its documented rules), else ``SOC.00``. An OEWS code that
-        O*NET splits into several occupations gets no single description: picking one
-        would speak for the others silently."""
+        the O*NET importer by its documented rules), else ``SOC.00``: O*NET describes the
+        "all other" occupations it does not rate ("All social scientists and related workers
+        not listed separately."), and that description is its own. An OEWS code that O*NET
+        splits into several occupations gets no single description: picking one would speak
+        for the others silently."""
         if "onet_occupation" not in self.tables:
             return None, NO_ONET, None
         codes = [f"{soc}.00"]
         if "onet_link" in self.tables:
             codes = [str(c) for (c,) in self._query(
                 "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
-            )]  # fmt: skip
+            )] or [f"{soc}.00"]  # fmt: skip
             if len(codes) > 1:
                 return (
                     None,
@@ -295,11 +297,7 @@ class Store:
                     ),
                     None,
                 )
-        rows = (
-            self._query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
-            if codes
-            else []
-        )
+        rows = self._query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
         if rows and rows[0][0]:
             return str(rows[0][0]), None, codes[0]
         return None, NOT_RATED, None
