@@ -95,8 +95,8 @@ def compare_roles(
     if (
         len(found) == 2
         and Section.SKILLS in sections
+        and any(r.soc for r in found)  # before store_of: seed roles never open the store
         and store_of(catalogue) is not None
-        and any(r.soc for r in found)
     ):
         from jobcompare.moves import role_gap
         from jobcompare.store import Roles

@@ -45,11 +45,12 @@ def resolve(queries: Sequence[str], catalogue: Catalogue | Roles) -> Resolved:
     """The slugs ``queries`` name. Raises the RoleNameError of the one argument that does
     not name a role, or an UnresolvedRolesError naming every one that does not."""
     from jobcompare.names import RoleNameError
-    from jobcompare.titles import notes, resolve_roles
 
     wanted = tuple(q.strip().lower() for q in queries)
     if all(_is_slug(w, catalogue) for w in wanted):  # the common case needs no resolver
         return Resolved(wanted, ())
+    from jobcompare.titles import notes, resolve_roles
+
     resolver = resolver_for(catalogue)
     try:
         resolutions = resolve_roles(list(queries), resolver)
