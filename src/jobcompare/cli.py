@@ -785,55 +785,57 @@ def validate_command(
 
 # -- import and sources ----------------------------------------------------------------
 
-import_app = typer.Typer(
-    name="import",
-    help="Build the official-data store from the publishers' files (rerun when they publish "
-    "anew). See docs/store.md.",
-    no_args_is_help=True,
-)
-app.add_typer(import_app)
 
-DataRootArgument = Annotated[
-    Path,
-    typer.Argument(
-        metavar="DATA_ROOT",
-        help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
-        show_default=False,
-    ),
-]
-StoreOption = Annotated[
-    Path, typer.Option("--output", "-o", metavar="FILE", help="The store to write.")
-]
+class ImportSource(str, Enum):
+    """What ``jobcompare import`` reads: every source, or one of them."""
+
+    ALL = "all"
+    OEWS = "oews"
+    RPP = "rpp"
+    ONET = "onet"
+    ONET_EXCEL = "onet-excel"
+    EP = "ep"
+    EP_EDUCATION = "ep-education"
+    CPS = "cps"
 
 
-@import_app.command("all")
-def import_all_command(root: DataRootArgument, output: StoreOption) -> None:
-    """Import every source into a new store; the same inputs always give the same bytes.
+# One command with a SOURCE argument, not a sub-app of eight: Typer builds every command of
+# the tree on every run, and each costs start-up whatever command is run.
+@app.command("import")
+def import_command(
+    source: Annotated[
+        ImportSource,
+        typer.Argument(
+            metavar="SOURCE",
+            help="all, or one source: the store at --output is rebuilt with that source's "
+            "tables replaced and every other source's kept.",
+            show_default=False,
+        ),
+    ],
+    root: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DATA_ROOT",
+            help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The store to write.")
+    ],
+) -> None:
+    """Build the official-data store from the publishers' files (rerun when they publish
+    anew); the same inputs always give the same bytes. See docs/store.md.
 
     Example: jobcompare import all ../shared/data -o data/jobcompare.sqlite
     """
-    from jobcompare.commands.importing import run_import
-    from jobcompare.importers._write import ALL_IMPORTERS
+    from jobcompare.commands.importing import SOURCE_MODULES, run_import
 
-    raise typer.Exit(run_import(root, output, ALL_IMPORTERS, keep=False))
+    if source is ImportSource.ALL:
+        from jobcompare.importers._write import ALL_IMPORTERS
 
-
-def _import_one(key: str) -> None:
-    def command(root: DataRootArgument, output: StoreOption) -> None:
-        from jobcompare.commands.importing import SOURCE_MODULES, run_import
-
-        raise typer.Exit(run_import(root, output, [SOURCE_MODULES[key]], keep=True))
-
-    command.__doc__ = (
-        f"Re-import {key} only: the store at --output is rebuilt with {key}'s tables replaced "
-        "and every other source's kept."
-        f"\n\nExample: jobcompare import {key} ../shared/data -o data/jobcompare.sqlite"
-    )
-    import_app.command(key)(command)
-
-
-for _key in ("oews", "rpp", "onet", "onet-excel", "ep", "ep-education", "cps"):
-    _import_one(_key)
+        raise typer.Exit(run_import(root, output, ALL_IMPORTERS, keep=False))
+    raise typer.Exit(run_import(root, output, [SOURCE_MODULES[source.value]], keep=True))
 
 
 @app.command("sources")
