@@ -109,8 +109,11 @@ def test_search_and_suggestions_among_all_occupations() -> None:
 
 
 def test_list_keeps_slugs_whole_at_80_columns() -> None:
-    output = run(["list"], width=80, bundled=True).stdout
-    lines = output.splitlines()
+    from jobcompare.catalogue import open_catalogue
+    from jobcompare.listing import role_lines
+
+    # On a terminal (a pipe gets one role a line: tests/test_cli.py).
+    lines = list(role_lines(open_catalogue().listing, 80))
     longest = (
         "first-line-supervisors-of-transportation-and-material-moving-workers-except-aircraft-"
         "cargo-handling"

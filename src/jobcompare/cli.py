@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.types import StringParamType
+from typer.core import TyperCommand, TyperGroup
 
 from jobcompare import __version__
 from jobcompare.errors import DatasetError
@@ -31,18 +33,53 @@ if TYPE_CHECKING:
 ExitCode = ExitStatus
 
 
+#: Shells whose completion script ``--show-completion SHELL`` prints.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+#: How to call jobcompare, as the README shows it (the usage line of errors and help).
+USAGE = "ROLE ROLE [ROLE [ROLE]] [OPTIONS]"
+
+
+def _plain_usage(pieces: list[str]) -> list[str]:
+    # Click writes a required argument as "{ROLE}"; the README writes ROLE.
+    return [piece.replace("{", "").replace("}", "") for piece in pieces]
+
+
+class _Command(TyperCommand):
+    """A command whose usage line reads as the README writes it."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return _plain_usage(super().collect_usage_pieces(ctx))
+
+
+class _CompareCommand(TyperCommand):
+    """``compare``, whose name may be left out: its usage line says so."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(f"Usage: jobcompare {USAGE}\n")
+
+
 class _CompareByDefault(TyperGroup):
     """``jobcompare A B`` means ``jobcompare compare A B``.
 
     Options may also come before the subcommand (``jobcompare --data my.toml list``): they
-    belong to the subcommand, so they are moved after its name.
+    belong to the subcommand, so they are moved after its name. A first word that is
+    ``help`` or close to a command's name is taken for a command, not a role.
     """
 
     default_command = "compare"
 
-    def _options(self, ctx: Any) -> tuple[set[str], set[str]]:
-        """(the group's own options, the subcommands' options that take a value)."""
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(f"Usage: jobcompare {USAGE}\n       jobcompare COMMAND [ARGS]...\n")
+
+    def _options(self, ctx: Any) -> tuple[set[str], set[str], set[str]]:
+        """(the group's own options, the subcommands' options, those that take a value)."""
         own = {opt for p in self.get_params(ctx) for opt in (*p.opts, *p.secondary_opts)}
+        theirs = {
+            opt
+            for command in self.commands.values()
+            for p in command.get_params(ctx)
+            for opt in (*p.opts, *p.secondary_opts)
+        }
         valued = {
             opt
             for command in self.commands.values()
@@ -50,25 +87,61 @@ class _CompareByDefault(TyperGroup):
             if p.param_type_name == "option" and not getattr(p, "is_flag", False)
             for opt in p.opts
         }
-        return own, valued
+        return own, theirs, valued
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        flags, args = _pull_global_flags(list(args))
         if not args:
             args = ["--help"]  # asking for nothing is asking for help: exit 0
-        own, valued = self._options(ctx)
-        if args[0] not in self.commands and args[0] not in own:
+        _show_completion(ctx, args)
+        args = self._help(ctx, args)
+        own, theirs, valued = self._options(ctx)
+        first = args[0]
+        if first not in self.commands and first not in own:
             leading: list[str] = []
             rest = list(args)
             while rest and rest[0].startswith("-") and rest[0] not in own:
                 option = rest.pop(0)
                 leading.append(option)
+                if option.split("=", 1)[0] not in theirs:
+                    raise NoSuchOption(option.split("=", 1)[0], ctx=ctx)
                 if option in valued and rest:
                     leading.append(rest.pop(0))
             if rest and rest[0] in self.commands:
                 args = [rest[0], *leading, *rest[1:]]
             else:
+                if rest:
+                    self._not_a_command(ctx, rest[0])
                 args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, [*flags, *args])
+
+    def _help(self, ctx: Any, args: list[str]) -> list[str]:
+        """``jobcompare help [COMMAND]`` is ``jobcompare [COMMAND] --help``."""
+        if args[0] != "help":
+            return args
+        wanted = args[1:]
+        if wanted and wanted[0] not in self.commands:
+            self._not_a_command(ctx, wanted[0], help_for=True)
+        return [*wanted[:1], "--help"]
+
+    def _not_a_command(self, ctx: Any, word: str, *, help_for: bool = False) -> None:
+        """A usage error when ``word`` is (close to) a command's name rather than a role."""
+        import difflib
+
+        names = [*self.commands, "help"]
+        close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.7)
+        if help_for:
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise UsageError(
+                f"no command '{safe(word)}'.{hint} Commands: {', '.join(self.commands)}.", ctx
+            )
+        if word.lower() in names or close:
+            name = word.lower() if word.lower() in names else close[0]
+            raise UsageError(
+                f"'{safe(word)}' is not a command: did you mean '{name}'? (To compare a role "
+                f"of that name, write: jobcompare compare {safe(word)} ROLE)",
+                ctx,
+            )
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         from typer._click.shell_completion import CompletionItem
@@ -77,13 +150,55 @@ class _CompareByDefault(TyperGroup):
         return items + [CompletionItem(slug) for slug in complete_role(ctx, incomplete)]
 
 
+NO_COLOR_FLAG = "--no-color"
+
+
+def _pull_global_flags(args: list[str]) -> tuple[list[str], list[str]]:
+    """(the group's flags that may come anywhere before ``--``, the other arguments)."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [NO_COLOR_FLAG] if NO_COLOR_FLAG in args[:end] else []
+    return flags, [a for i, a in enumerate(args) if i >= end or a != NO_COLOR_FLAG]
+
+
+def _show_completion(ctx: Any, args: list[str]) -> None:
+    """``--show-completion SHELL`` and ``--show-completion=SHELL`` print that shell's
+    script (Typer's own flag only detects the shell it runs in)."""
+    for number, arg in enumerate(args):
+        if arg == "--show-completion" and args[number + 1 : number + 2]:
+            shell = args[number + 1]
+        elif arg.startswith("--show-completion="):
+            shell = arg.split("=", 1)[1]
+        else:
+            continue
+        if shell.startswith("-"):
+            return
+        if shell not in SHELLS:
+            raise UsageError(
+                f"no completion for shell '{safe(shell)}': use one of {', '.join(SHELLS)}", ctx
+            )
+        from typer._completion_shared import get_completion_script
+
+        typer.echo(
+            get_completion_script(
+                prog_name="jobcompare", complete_var="_JOBCOMPARE_COMPLETE", shell=shell
+            )
+        )
+        raise typer.Exit(ExitStatus.OK)
+
+
+#: The end of every help page: exit codes, and where to read more.
+EPILOG = (
+    "Exit codes: 0 ok, 1 data error (dataset missing or invalid), 2 usage error (unknown "
+    "role, section or option). More: the README (jobcompare's project page; 'pip show -f "
+    "jobcompare' says where it is installed) and docs/dataset.md for your own roles."
+)
+
 app = typer.Typer(
     cls=_CompareByDefault,
     name="jobcompare",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 ok, 1 data error (dataset missing or invalid), "
-    "2 usage error (unknown role, section or option).",
+    epilog=EPILOG,
 )
 
 
@@ -95,6 +210,24 @@ def main() -> None:
         # Standard output is full or gone (a closed pipe is handled by Typer already).
         sys.stderr.write(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
         sys.exit(ExitStatus.DATA_ERROR)
+
+
+class _PlainType(StringParamType):
+    """Text whose type the help leaves unsaid (Typer would print "<str>")."""
+
+    def get_metavar(self, param: Any, ctx: Any) -> str:
+        return ""
+
+
+class _PathType(_PlainType):
+    """A path, its type unsaid."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        return Path(value)
+
+
+_PLAIN = _PlainType()
+_PATH = _PathType()
 
 
 # -- shared options -----------------------------------------------------------------------
@@ -128,16 +261,35 @@ DataOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _sections(values: list[str] | None) -> list[Section] | None:
+    """``-s salary -s skills`` and ``-s salary,skills`` alike, in any case."""
+    if not values:
+        return None
+    found: list[Section] = []
+    for value in values:
+        for name in value.split(","):
+            try:
+                found.append(Section(name.strip().lower()))
+            except ValueError:
+                valid = ", ".join(f"'{s.value}'" for s in Section)
+                raise typer.BadParameter(
+                    f"'{safe(name)}' is not one of {valid}.", param_hint="'--section' / '-s'"
+                ) from None
+    return found
+
+
 SectionOption = Annotated[
-    list[Section] | None,
+    list[str] | None,
     typer.Option(
         "--section",
         "-s",
-        case_sensitive=False,
         metavar="NAME",
-        help="Show only this section; repeat for several: "
+        help="Show only these sections (repeat, or separate with commas): "
         + ", ".join(s.value for s in Section)
         + ". Default: all.",
+        show_default=False,
     ),
 ]
 
@@ -153,15 +305,22 @@ def _root(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = None,
+    no_color: Annotated[
+        bool,
+        typer.Option(NO_COLOR_FLAG, help="No colour (as NO_COLOR=1); it may come anywhere."),
+    ] = False,
 ) -> None:
     """Compare job roles side by side: salary, overview, education, demographics, duties
     and skills.
 
     Example: jobcompare patient-account-coordinator collections-coordinator
     """
+    if no_color:
+        # What every colour decision reads (Rich's consoles): as if the user had set it.
+        os.environ["NO_COLOR"] = "1"
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -178,7 +337,8 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         if found is None:
             raise
         if found.status is ExitStatus.USAGE_ERROR:
-            raise typer.BadParameter(found.messages[0], ctx=ctx, param_hint=role_hint) from None
+            message = "\n".join(found.messages)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=role_hint) from None
         for message in found.messages:
             typer.echo(message, err=True)
         raise typer.Exit(found.status) from None
@@ -201,8 +361,10 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
+        metavar="FORMAT",
         help="table (the default), markdown (GitHub tables), csv (one row per figure), json, "
         "or html (a printable page).",
+        show_default=False,
     ),
 ]
 ExportOption = Annotated[
@@ -246,13 +408,14 @@ def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path 
         outputs.write_stdout(outputs.text(shown, output_format))
 
 
-@app.command("compare")
+@app.command("compare", cls=_CompareCommand, epilog=EPILOG)
 def compare_command(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
         typer.Argument(
             metavar="ROLE",
+            click_type=_PLAIN,
             help=f"{MIN_ROLES} to {MAX_ROLES} roles: slug, title (any case) or SOC code.",
             autocompletion=complete_role,
             show_default=False,
@@ -279,23 +442,28 @@ def compare_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx):
-        shown = compare_roles(roles, section, data, charts=not plain)
+        shown = compare_roles(roles, _sections(section), data, charts=not plain)
     _emit(ctx, shown, output_format, export)
 
 
-@app.command("list")
+@app.command("list", cls=_Command, epilog=EPILOG)
 def list_command(
     ctx: typer.Context,
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", "-q", help="Only roles whose slug, title, category or SOC code has this."
+            "--search",
+            "-q",
+            metavar="TEXT",
+            help="Only roles whose slug, title, category or SOC code has this.",
         ),
     ] = None,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
-    """List the roles in the dataset (slug, title, category).
+    """List the roles in the dataset (slug, SOC code, title, category).
+
+    Into a pipe or a file, one role a line, its fields separated by tabs.
 
     Example: jobcompare list --search coordinator
     """
@@ -309,7 +477,11 @@ def list_command(
 
         write_stdout(dumps(list_document(roles)))
     elif not roles:
-        typer.echo(f"No role matches '{safe(search or '')}'.")
+        typer.echo(f"No role matches '{safe(search or '')}'.", err=True)
+    elif not sys.stdout.isatty():
+        from jobcompare.listing import role_records
+
+        write_stdout("".join(line + "\n" for line in role_records(roles)))
     else:
         import shutil
 
@@ -319,13 +491,16 @@ def list_command(
         write_stdout("".join(line + "\n" for line in role_lines(roles, width)))
 
 
-@app.command("show")
+@app.command("show", cls=_Command, epilog=EPILOG)
 def show_command(
     ctx: typer.Context,
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
         ),
     ],
     section: SectionOption = None,
@@ -345,17 +520,18 @@ def show_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        shown = show_role(role, section, data, charts=not plain)
+        shown = show_role(role, _sections(section), data, charts=not plain)
     _emit(ctx, shown, output_format, export)
 
 
-@app.command("validate")
+@app.command("validate", cls=_Command, epilog=EPILOG)
 def validate_command(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
             metavar="[PATH]",
+            click_type=_PATH,
             help="Dataset file or folder to check (default: --data, $JOBCOMPARE_DATA or the "
             "bundled dataset).",
             show_default=False,
@@ -393,17 +569,19 @@ import_app = typer.Typer(
     name="import",
     help="Build dataset files from official sources (rerun when they publish anew).",
     no_args_is_help=True,
+    epilog=EPILOG,
 )
 app.add_typer(import_app)
 
 
-@import_app.command("bls-oews")
+@import_app.command("bls-oews", cls=_Command, epilog=EPILOG)
 def import_bls_oews_command(
     ctx: typer.Context,
     oews_dir: Annotated[
         Path,
         typer.Argument(
             metavar="DIR",
+            click_type=_PATH,
             help="Folder of BLS OEWS time.series files (oe.occupation, oe.area, oe.industry, "
             "oe.footnote, oe.release and oe.data.0.Current, plain or .gz).",
             show_default=False,
@@ -438,7 +616,7 @@ def import_bls_oews_command(
 
     with _exit_codes(ctx), _progress_bar("Reading BLS data") as advance:
         imported = import_bls_oews(oews_dir, output, onet, onet_version, advance)
-    typer.echo(f"Wrote {imported.roles} roles to {safe(str(imported.output))}")
+    typer.echo(f"Wrote {imported.roles} roles to {safe(str(imported.output))}", err=True)
 
 
 @contextmanager

@@ -58,9 +58,29 @@ def compare_roles(
     from jobcompare.compare import compare
 
     check_role_count(len(queries))
-    catalogue = open_catalogue(data)
-    found = [catalogue.find(query) for query in queries]
+    found = find_roles(open_catalogue(data), queries)
     return Shown(compare(found, sections or tuple(Section)), charts=charts)
+
+
+def find_roles(catalogue: Catalogue, queries: Sequence[str]) -> list[Role]:
+    """The role each query names, in order. Every query that names no role (or several)
+    is reported at once: one error for one, :class:`~jobcompare.status.RoleErrors` for
+    more. The one place a command turns what the user typed into roles."""
+    from jobcompare.names import AmbiguousRoleError, UnknownRoleError
+    from jobcompare.status import RoleErrors
+
+    found: list[Role] = []
+    errors: list[LookupError] = []
+    for query in queries:
+        try:
+            found.append(catalogue.find(query))
+        except (UnknownRoleError, AmbiguousRoleError) as error:
+            errors.append(error)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise RoleErrors(errors)
+    return found
 
 
 def show_role(
@@ -69,7 +89,7 @@ def show_role(
     """``jobcompare show ROLE``: one role's full profile."""
     from jobcompare.compare import build_sections
 
-    role = open_catalogue(data).find(query)
+    (role,) = find_roles(open_catalogue(data), [query])
     return Shown(None, role, build_sections([role], sections or tuple(Section)), charts)
 
 

@@ -44,6 +44,15 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
             )
 
 
+def role_records(roles: Sequence[Listed]) -> Iterator[str]:
+    """One role a line, whatever the width: slug, SOC code, title and category separated
+    by tabs (a missing one is empty), for ``grep``, ``cut -f`` and spreadsheets. What
+    ``jobcompare list`` writes when its output is not a terminal."""
+    for r in roles:
+        yield "\t".join(safe(f or "").replace("\t", " ") for f in (r.slug, r.soc, r.title,
+                                                                     r.category))  # fmt: skip
+
+
 def search_roles(roles: Sequence[Listed], search: str | None) -> list[Listed]:
     """The roles whose slug, title, category or SOC code (with or without its hyphen)
     contains ``search``, in any case; all of them without one."""

@@ -6,6 +6,7 @@ to exit, so that the codes the README documents are decided in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
@@ -30,6 +31,14 @@ class OutputError(Exception):
     def __init__(self, target: str, error: OSError) -> None:
         self.target = target
         super().__init__(f"cannot write {target}: {error.strerror or error}")
+
+
+class RoleErrors(LookupError):
+    """Several of the roles asked for cannot be found: each error, in the order given."""
+
+    def __init__(self, errors: Sequence[LookupError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
 
 
 class SourceError(Exception):
@@ -57,6 +66,8 @@ def failure(error: Exception) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
+    if isinstance(error, RoleErrors):
+        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, (OutputError, SourceError)):
