@@ -491,6 +491,74 @@ def list_command(
         write_stdout("".join(line + "\n" for line in role_lines(roles, width)))
 
 
+@app.command("table", cls=_Command, epilog=EPILOG)
+def table_command(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ROLE]...",
+            click_type=_PLAIN,
+            help="Roles (slug, title or SOC code), one row each; or give --all.",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every role in the dataset.")] = False,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fields",
+            metavar="FIELDS",
+            help="Figures to show, by JSON key (overview.yearly_salary, "
+            "salary.percentiles.p50, or a key only one section has: number_of_jobs); "
+            "separate with commas or repeat. 'list' lists them all. Default: category, pay "
+            "and jobs.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help="csv (the default), json or markdown.",
+            show_default=False,
+        ),
+    ] = Format.CSV,
+    data: DataOption = None,
+) -> None:
+    """One row per role with the figures asked for: for spreadsheets and scripts.
+
+    Example: jobcompare table --all --fields number_of_jobs,salary.percentiles.p50 > jobs.csv
+
+    Example: jobcompare table 43-3011 43-3021 registered-nurses -f markdown
+    """
+    from jobcompare import bulk
+    from jobcompare.outputs import write_stdout
+
+    if fields and [f.strip().lower() for f in fields] == ["list"]:
+        write_stdout(bulk.fields_text())
+        return
+    if output_format not in (Format.CSV, Format.JSON, Format.MARKDOWN):
+        raise typer.BadParameter(
+            f"a table is csv, json or markdown, not {output_format.value}",
+            ctx=ctx,
+            param_hint="'--format' / '-f'",
+        )
+    from jobcompare.commands import bulk_table
+
+    with _exit_codes(ctx, role_hint="'--fields'"):
+        bulk.columns(fields)
+    with _exit_codes(ctx, role_hint="'ROLE...'"):
+        table = bulk_table(roles or [], every, fields, data)
+    writers = {Format.CSV: bulk.table_csv, Format.JSON: bulk.table_json,
+               Format.MARKDOWN: bulk.table_markdown}  # fmt: skip
+    write_stdout(writers[output_format](table))
+
+
 @app.command("show", cls=_Command, epilog=EPILOG)
 def show_command(
     ctx: typer.Context,

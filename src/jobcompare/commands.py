@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from jobcompare.sections import Section, check_role_count
 
 if TYPE_CHECKING:
+    from jobcompare.bulk import BulkTable
     from jobcompare.catalogue import Catalogue
     from jobcompare.compare import Comparison, SectionResult
     from jobcompare.dataset import Dataset
@@ -98,6 +99,27 @@ def list_roles(search: str | None, data: Path | None) -> list[Listed]:
     from jobcompare.listing import search_roles
 
     return search_roles(open_catalogue(data).listing, search)
+
+
+def bulk_table(
+    queries: Sequence[str], every: bool, names: Sequence[str] | None, data: Path | None
+) -> BulkTable:
+    """``jobcompare table``: the figures ``names`` ask for (default: a brief set) of the
+    roles the queries name, or of every role (``every``), one row each."""
+    from jobcompare.bulk import BulkTable, columns
+    from jobcompare.sections import ComparisonError
+
+    if every and queries:
+        raise ComparisonError("give roles or --all, not both")
+    if not every and not queries:
+        raise ComparisonError("name the roles to put in the table, or give --all for every role")
+    chosen = columns(names)
+    catalogue = open_catalogue(data)
+    if every:
+        roles = [catalogue.role(listed.slug) for listed in catalogue.listing]
+    else:
+        roles = find_roles(catalogue, queries)
+    return BulkTable(chosen, tuple(roles))
 
 
 class Validation(NamedTuple):

@@ -42,3 +42,8 @@ class DatasetError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class FieldError(LookupError):
+    """A figure asked for by name (``jobcompare table --fields``) that is no figure, or
+    that several sections have; the message names every such name."""

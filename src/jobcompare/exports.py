@@ -226,3 +226,8 @@ def _text(value: str | None) -> str:
         return ""
     text = safe(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+#: For other writers of figures (the bulk table, bulk.py): the same encodings.
+csv_figures = _csv_figures
+csv_cell = _text

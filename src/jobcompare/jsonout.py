@@ -141,3 +141,8 @@ def _differences(comparison: Comparison) -> dict[str, JSONValue]:
                 )
         differences[result.section.value] = section
     return differences
+
+
+#: For other writers of figures (the bulk table, bulk.py): the same encodings.
+json_value = _value
+put = _put

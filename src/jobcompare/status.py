@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
-from jobcompare.errors import DatasetError
+from jobcompare.errors import DatasetError, FieldError
 from jobcompare.names import AmbiguousRoleError, UnknownRoleError
 from jobcompare.sections import ComparisonError
 from jobcompare.text import safe
@@ -54,7 +54,7 @@ class Failure:
 
 
 #: Errors in what the user asked for (reported as usage errors, exit 2).
-USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, ComparisonError)
+USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, ComparisonError, FieldError)
 
 
 def failure(error: Exception) -> Failure | None:
