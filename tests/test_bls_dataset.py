@@ -66,7 +66,10 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
     assert "Growth rate" not in output
     assert "The dataset has no demographics figures for these roles." in output
-    assert "a billing and posting clerk has an average salary of $51,070" in flat(output)
+    assert (
+        "Billing and posting clerks earn $51,070 a year on average, $2,010 (4.1%) more than "
+        "bill and account collectors ($49,060)." in flat(output)
+    )
 
 
 def test_sources_and_attribution_under_the_tables() -> None:
@@ -155,10 +158,13 @@ def test_sentences_name_listed_titles_properly() -> None:
             bundled=True,
         ).stdout
     )
+    # Official roles: every sentence a fact, no filler, titles in the plural.
+    assert "can be seen in a few details" not in output
+    assert "Additionally" not in output
     assert (
-        "The differences between welders, cutters, solderers, and brazers and transportation, "
-        "storage, and distribution managers can be seen in a few details." in output
+        "Transportation, storage, and distribution managers earn $121,600 a year on average"
+        in output
     )
-    assert "the $56,760 average annual salary of a welder, cutter, solderer, and brazer" in output
+    assert "more than welders, cutters, solderers, and brazers ($56,760)." in output
     # BLS gives no duties: the page's line about them would not be true here.
     assert "responsibilities and duties" not in output

@@ -118,6 +118,7 @@ def test_full_json_matches_schema(schema: dict[str, Any]) -> None:
     assert document["summary"]["pay"] == {
         "highest": "collections-coordinator",
         "lowest": "patient-account-coordinator",
+        "equal": False,
         "difference": 2243,
         "difference_percent": 6.2838,
         "per": "year",

@@ -84,13 +84,21 @@ class SectionResult:
 
 @dataclass(frozen=True)
 class PayComparison:
-    highest: int  # index of the best-paid role
+    highest: int  # index of the best-paid role (the first given, when several are)
     lowest: int
     difference: float  # dollars, highest minus lowest, per ``per``
     percent: float | None  # of the lowest; None when the lowest is $0
     #: "year" (average salaries), or "hour" when some role is paid by the hour only (BLS
     #: publishes no yearly figure for it) but every role has an hourly rate.
     per: Literal["year", "hour"] = "year"
+    #: Every role paid the most, and every role paid the least (ties share a place).
+    top: tuple[int, ...] = ()
+    bottom: tuple[int, ...] = ()
+
+    @property
+    def equal(self) -> bool:
+        """Every role is paid the same."""
+        return self.difference == 0
 
 
 @dataclass(frozen=True)
@@ -301,11 +309,21 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
             lowest = min(range(len(roles)), key=lambda i: figures[i])
             difference = figures[highest] - figures[lowest]
             percent = difference / figures[lowest] * 100 if figures[lowest] else None
-            return PayComparison(highest, lowest, _clean(difference), percent, per)
+            top = tuple(i for i, f in enumerate(figures) if f == figures[highest])
+            bottom = tuple(i for i, f in enumerate(figures) if f == figures[lowest])
+            return PayComparison(highest, lowest, _clean(difference), percent, per, top, bottom)
     return None
 
 
+def official(roles: Sequence[Role]) -> bool:
+    """Whether a comparison speaks of official occupations (some role has a SOC code):
+    their summary states facts, where the seed page's roles keep the page's wording."""
+    return any(r.soc for r in roles)
+
+
 def summarise(roles: Sequence[Role]) -> Summary:
+    if official(roles):
+        return _official_summary(roles)
     names = [r.singular for r in roles]
     opening = (
         f"The differences between {join_words([r.plural_noun for r in roles])} can be seen in a "
@@ -342,6 +360,77 @@ def summarise(roles: Sequence[Role]) -> Summary:
             f"{who} list {join_words([casual(s) for s in shared])} among their skills."
         )
     return Summary(tuple(sentences), pay, top, shared)
+
+
+def _official_summary(roles: Sequence[Role]) -> Summary:
+    """Every sentence a fact, each role named in the plural ("dentists, general" reads
+    right where "a dentist, general" does not)."""
+    people = [r.plural_noun for r in roles]
+    pay = pay_comparison(roles)
+    sentences = _official_pay(roles, people, pay)
+    jobs = [(p, r.overview.jobs) for p, r in zip(people, roles, strict=True)
+            if r.overview.jobs is not None]  # fmt: skip
+    if jobs:
+        counted = [f"{fmt.count(n)} for {p}" for p, n in jobs]
+        first, *rest = counted
+        sentences.append(
+            f"The source counts {join_words([first.replace(' for ', ' jobs for ', 1), *rest])}."
+        )
+    known = [(r, r.time_to_become) for r in roles if r.time_to_become]
+    for role, time in known:
+        # "a dentist, general" reads wrong: a name with a comma is said in the plural.
+        who = (f"work as one of the {role.plural_noun}" if "," in role.singular
+               else f"become {with_article(role.singular)}")  # fmt: skip
+        sentences.append(f"It typically takes {fmt.duration(time)} to {who}.")
+    top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
+    for p, skills in zip(people, top, strict=True):
+        if skills:
+            sentences.append(f"The top skills of {p}: {join_words([casual(s) for s in skills])}.")
+    shared = shared_skills(roles)
+    if shared:
+        who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
+        sentences.append(
+            f"{who} list {join_words([casual(s) for s in shared])} among their skills."
+        )
+    return Summary(tuple(sentences), pay, top, shared)
+
+
+def _official_pay(roles: Sequence[Role], people: list[str], pay: PayComparison | None) -> list[str]:
+    if pay is None:
+        bounds = [
+            f"{p} earn at least {fmt.money(Amount(r.salary.average.value))} a year on average"
+            for p, r in zip(people, roles, strict=True)
+            if r.salary.average and r.salary.average.at_least
+        ]
+        if not bounds:
+            return []
+        return [capitalise(join_words(bounds)) + " (the source publishes no exact figure "
+                "above that)."]  # fmt: skip
+    per = "a year" if pay.per == "year" else "an hour"
+    show = fmt.money if pay.per == "year" else fmt.rate
+    figure = [r.salary.average if pay.per == "year" else r.salary.hourly for r in roles]
+    what = "average salary" if pay.per == "year" else "average hourly rate"
+    if pay.equal:
+        return [f"{capitalise(join_words(people))} earn the same {what}, "
+                f"{show(figure[0])} {per}."]  # fmt: skip
+    top = join_words([people[i] for i in pay.top])
+    bottom = join_words([people[i] for i in pay.bottom])
+    difference = show(Amount(_whole(pay.difference)))
+    ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
+    high, low = show(figure[pay.highest]), show(figure[pay.lowest])
+    if len(roles) == 2:
+        sentences = [f"{capitalise(top)} earn {high} {per} on average, {difference}{ratio} more "
+                     f"than {bottom} ({low})."]  # fmt: skip
+    else:
+        sentences = [
+            f"{capitalise(top)} earn the most, {high} {per} on average: "
+            f"{difference}{ratio} more than {bottom}, who earn the least ({low})."
+        ]
+    if pay.per == "hour":
+        missing = [p for p, r in zip(people, roles, strict=True) if r.salary.average is None]
+        if missing:
+            sentences.append(f"The source publishes no yearly average for {join_words(missing)}.")
+    return sentences
 
 
 def _count_noun(count: int, noun: str) -> str:

@@ -44,8 +44,10 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
             "pay": None
             if pay is None
             else {
-                "highest": roles[pay.highest].slug,
-                "lowest": roles[pay.lowest].slug,
+                # Equal pay has no highest or lowest: null, and "equal" says why.
+                "highest": None if pay.equal else roles[pay.highest].slug,
+                "lowest": None if pay.equal else roles[pay.lowest].slug,
+                "equal": pay.equal,
                 "difference": _number(pay.difference),
                 "difference_percent": None if pay.percent is None else round(pay.percent, 4),
                 "per": pay.per,

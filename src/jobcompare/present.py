@@ -24,6 +24,7 @@ from jobcompare.compare import (
     SectionResult,
     is_shared,
     no_data_note,
+    official,
     shared_note,
     source_notes,
     unpublished_notes,
@@ -219,6 +220,8 @@ def reading_note(comparison: Comparison) -> str | None:
     if len(roles) == 2:
         if not any(row.delta for s in comparison.sections for row in s.rows):
             return None
+        if official(roles):  # "a dentist, general" reads wrong: titles say it plainly
+            return f"Differences are {roles[1].title} minus {roles[0].title}."
         first, second = (with_article(r.singular) for r in roles)
         return f"Differences are {second} minus {first}."
     if len(roles) > 2:
