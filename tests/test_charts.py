@@ -51,15 +51,19 @@ def test_bar(value: float, scale: float, width: int, expected: str) -> None:
 def test_skill_bars_share_one_scale_across_roles(dataset: Dataset) -> None:
     lines = [line.rstrip() for line in draw(seed(dataset, Section.SKILLS), 80).splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("#"))
-    # The largest share (Patients, 20%) fills the bar; every other bar is to the same scale.
+    # Shares on a 0-100% scale: a bar of 12 cells is 100%, so 20% is 2.4 cells (██▍),
+    # 10% 1.2 (█▎), 4% 0.48 (▌): lengths compare across roles and comparisons alike.
     assert lines[start + 2 : start + 8] == [
-        "1   Patients, 20% ◆         ████████████   Customer Service, 15%   █████████",
-        "2   Patient Accounts, 10%   ██████         Patients, 12% ◆         ███████▎",
-        "3   Credit Balances, 9%     █████▍         Phone Calls, 6%         ███▋",
-        "4   Appeals, 7% ◆           ████▎          Collection Efforts, 4%  ██▍",
-        "5   Medical Billing, 4%     ██▍            Delinquent Accounts, 4% ██▍",
-        "6   Data Entry, 3%          █▊             Appeals, 4% ◆           ██▍",
+        "1   Patients, 20% ◆         ██▍            Customer Service, 15%   █▊",
+        "2   Patient Accounts, 10%   █▎             Patients, 12% ◆         █▌",
+        "3   Credit Balances, 9%     █▏             Phone Calls, 6%         ▊",
+        "4   Appeals, 7% ◆           ▉              Collection Efforts, 4%  ▌",
+        "5   Medical Billing, 4%     ▌              Delinquent Accounts, 4% ▌",
+        "6   Data Entry, 3%          ▍              Appeals, 4% ◆           ▌",
     ]
+    assert "Bars show each share on a scale from 0 to 100%." in lines
+    plain = draw(seed(dataset, Section.SKILLS, charts=False), 80)
+    assert "Bars show" not in plain
 
 
 def test_gender_and_race_bars(dataset: Dataset) -> None:
@@ -81,7 +85,8 @@ def test_salary_ranges_on_one_axis(dataset: Dataset) -> None:
         "Collections Coordinator",
         "  ├" + "─" * 28 + "●" + "─" * 33 + "┤",
         "  $30,000" + " " * 50 + "$47,000",
-        "  ├─┤ 10th–90th percentile   ● average",
+        # The seed page gives a "salary range", not percentiles: named as it does.
+        "  ├─┤ salary range   ● average",
     ]
 
 

@@ -103,7 +103,18 @@ class RankedTable(NamedTuple):
     rows: tuple[RankedRow, ...]
     label: str = "#"
     spaced: bool = False  # long items: a blank line between ranks
-    scale: float = 0.0  # the largest share of any column (bars), 0 for no bars
+    scale: float = 0.0  # what a full bar stands for (100: a share of 100%), 0 for no bars
+    #: Said under the bars, by the writers that draw them.
+    scale_note: str = ""
+
+
+#: Shares (skills) are drawn on a scale from 0 to 100%.
+SHARE_SCALE = 100.0
+SHARE_BARS_NOTE = "Bars show each share on a scale from 0 to 100%."
+
+#: What a range chart's line from ``low`` to ``high`` is, as its source says it.
+PERCENTILE_SPAN = "10th–90th percentile"
+RANGE_SPAN = "salary range"
 
 
 class RangeSeries(NamedTuple):
@@ -116,6 +127,9 @@ class RangeSeries(NamedTuple):
     median: Amount | None = None
     p75: Amount | None = None
     average: Amount | None = None
+    #: What low-to-high is: BLS's 10th to 90th percentile, or a page's "salary range"
+    #: (which says nothing about percentiles).
+    span: str = PERCENTILE_SPAN
 
     def amounts(self) -> list[Amount]:
         return [a for a in (self.low, self.high, self.p25, self.median, self.p75,
@@ -128,6 +142,12 @@ class RangeChart(NamedTuple):
     title: str
     per: Literal["year", "hour"]
     series: tuple[RangeSeries, ...]
+
+    @property
+    def span(self) -> str:
+        """What the legend calls the low-to-high line: each series' own words, once."""
+        spans = dict.fromkeys(s.span for s in self.series if s.low and s.high)
+        return " or ".join(spans) or PERCENTILE_SPAN
 
 
 class NoteList(NamedTuple):
@@ -310,8 +330,8 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
 
 
 def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
-    """Skills by rank with their shares, one scale (the largest share) for every bar;
-    skills every role lists are marked."""
+    """Skills by rank with their shares, every bar on the 0-100% scale; skills every role
+    lists are marked."""
     lists = [
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
@@ -335,8 +355,10 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         ranks.append(RankedRow(str(rank + 1), tuple(items)))
     if not ranks:
         ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
-    scale = max((float(s.share) for skills in lists for s in skills if s.share), default=0.0)
-    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale)]
+    # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
+    scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
+    note = SHARE_BARS_NOTE if scale else ""
+    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
     return blocks

@@ -76,6 +76,7 @@ def range_chart(chart: RangeChart, width: int) -> list[Text]:
     top_is_bound = any(a.at_least for pay in pays for a in pay.amounts() if a.value == high)
     left, right = show(Amount(low)), show(Amount(high, at_least=top_is_bound))
     lines.append(Text("  " + left + " " * max(1, cells - len(left) - len(right)) + right, "dim"))
-    shown = [(glyphs, meaning) for glyphs, meaning in LEGEND if set(glyphs) & used]
+    shown = [(glyphs, chart.span if glyphs == LEGEND[0][0] else meaning)
+             for glyphs, meaning in LEGEND if set(glyphs) & used]  # fmt: skip
     lines.append(Text("  " + "   ".join(f"{g} {m}" for g, m in shown), "dim"))
     return lines

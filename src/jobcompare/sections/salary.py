@@ -40,12 +40,23 @@ def _intro(roles: Sequence[Role]) -> str:
 def _charts(roles: Sequence[Role]) -> Sequence[Block]:
     """Yearly pay ranges on one axis and, when BLS publishes hourly percentiles for some
     role, hourly ranges on another (an hour's and a year's pay never share an axis)."""
-    from jobcompare.present import RangeChart, RangeSeries, drawable
+    from jobcompare.present import (
+        PERCENTILE_SPAN,
+        RANGE_SPAN,
+        RangeChart,
+        RangeSeries,
+        drawable,
+    )
 
     charts: list[Block] = []
     yearly = []
     for role in roles:
         salary, percentiles = role.salary, role.salary.percentiles
+        # A range that is not the 10th to 90th percentile is what its source calls it.
+        tenth_to_ninetieth = salary.range is None or (
+            percentiles is not None
+            and (salary.range.min, salary.range.max) == (percentiles.p10, percentiles.p90)
+        )
         yearly.append(
             RangeSeries(
                 role.title,
@@ -55,6 +66,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
                 median=percentiles.p50 if percentiles else None,
                 p75=percentiles.p75 if percentiles else None,
                 average=salary.average,
+                span=PERCENTILE_SPAN if tenth_to_ninetieth else RANGE_SPAN,
             )
         )
     if drawable(yearly):
