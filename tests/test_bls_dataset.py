@@ -168,3 +168,34 @@ def test_sentences_name_listed_titles_properly() -> None:
     assert "more than welders, cutters, solderers, and brazers ($56,760)." in output
     # BLS gives no duties: the page's line about them would not be true here.
     assert "responsibilities and duties" not in output
+
+
+def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
+    output = flat(run([COLLECTORS, SEED[1], "-s", "overview"], width=100, bundled=True).stdout)
+    # BLS OEWS footnote 1 (oe.footnote), about the BLS role only: the seed page's count is
+    # not BLS's.
+    assert (
+        "Notes Number of jobs (Bill and Account Collectors): Estimates do not include "
+        "self-employed workers (BLS OEWS footnote)." in output
+    )
+    markdown = run([COLLECTORS, CLERKS, "-f", "markdown"], bundled=True).stdout
+    assert "Number of jobs: Estimates do not include self-employed workers" in markdown
+    seed_only = run([*SEED, "-s", "overview"]).stdout
+    assert "self-employed" not in seed_only
+    # Not shown, not noted.
+    assert "self-employed" not in run([COLLECTORS, CLERKS, "-s", "salary"], bundled=True).stdout
+
+
+def test_a_role_without_a_description_says_why() -> None:
+    output = flat(
+        run(
+            ["home-health-and-personal-care-aides", "registered-nurses", "-s", "overview"],
+            width=100,
+            bundled=True,
+        ).stdout
+    )
+    assert (
+        "What does a home health and personal care aide do? No description: O*NET, where the "
+        "descriptions come from, has no occupation under SOC code 31-1120." in output
+    )
+    assert "What does a registered nurse do? Assess patient health problems" in output

@@ -90,6 +90,11 @@ class Field:
     #: For a PARAGRAPH: the heading above each role's text ("What does {a} do?"; {a} is
     #: the role with its article).
     heading: str | None = None
+    #: What the source says about this figure of a role (a footnote), shown with the
+    #: notes under the tables when the figure is; None when it says nothing.
+    note: Callable[[Role], str | None] | None = None
+    #: For a PARAGRAPH: why a role has no text, said in its place; None to leave it out.
+    missing: Callable[[Role], str | None] | None = None
 
     @property
     def note_name(self) -> str:

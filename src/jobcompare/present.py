@@ -33,7 +33,7 @@ from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, dif
 from jobcompare.fields import BELOW_TABLE
 from jobcompare.model import Amount, Role, Skill
 from jobcompare.sections import Section
-from jobcompare.text import capitalise, with_article
+from jobcompare.text import capitalise, join_words, with_article
 
 # -- blocks -------------------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
         blocks.append(Paragraph(note, "note"))
     blocks += [section_block(s, roles, result.summary.shared_skills, charts)
                for s in result.sections]  # fmt: skip
-    blocks += notes(roles)
+    blocks += notes(roles, result.sections)
     return Document(title, roles, tuple(blocks), result)
 
 
@@ -223,7 +223,7 @@ def profile_document(
         Paragraph(" · ".join(facts), "muted"),
     ]
     blocks += [section_block(s, (role,), (), charts) for s in sections]
-    blocks += notes((role,))
+    blocks += notes((role,), sections)
     return Document(role.title, (role,), tuple(blocks))
 
 
@@ -310,9 +310,13 @@ def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
 def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
     blocks: list[Block] = []
     for role, value in zip(roles, row.values, strict=True):
+        heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
         if isinstance(value, str):
-            heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
             blocks += [Heading(heading, 3), Paragraph(value, "indented")]
+            continue
+        why = row.field.missing(role) if row.field.missing else None
+        if why:
+            blocks += [Heading(heading, 3), Paragraph(why, "indented")]
     return blocks
 
 
@@ -370,9 +374,32 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
     return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
 
 
-def notes(roles: Sequence[Role]) -> list[Block]:
-    """Why figures shown as — are missing (where the source said), and the sources."""
+def field_notes(roles: Sequence[Role], sections: Sequence[SectionResult]) -> list[str]:
+    """What the sources say about the figures shown (a footnote per figure), each once,
+    naming the roles it is about when it is not about all of them."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for result in sections:
+        for row in result.rows:
+            if row.field.note is None or not row.has_data:
+                continue
+            for role, value in zip(roles, row.values, strict=True):
+                note = row.field.note(role) if value is not None else None
+                if note:
+                    said.setdefault((row.label, note), []).append(role.title)
+    items = []
+    for (label, note), titles in said.items():
+        who = "" if len(titles) == len(roles) else f" ({join_words(titles)})"
+        items.append(f"{label}{who}: {note}")
+    return items
+
+
+def notes(roles: Sequence[Role], sections: Sequence[SectionResult] = ()) -> list[Block]:
+    """What the sources say about the figures shown, why figures shown as — are missing
+    (where the source said), and the sources."""
     blocks: list[Block] = []
+    said = field_notes(roles, sections)
+    if said:
+        blocks.append(NoteList("Notes", tuple(said)))
     missing = [
         f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
         for role in roles

@@ -3,7 +3,30 @@
 from __future__ import annotations
 
 from jobcompare.fields import Field, Kind, SectionSpec
+from jobcompare.model import Role
 from jobcompare.sections import Section
+
+#: How the BLS OEWS program is named in a role's source.
+OEWS = "Occupational Employment and Wage Statistics (OEWS)"
+#: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
+OEWS_JOBS_NOTE = "Estimates do not include self-employed workers (BLS OEWS footnote)."
+
+
+def _jobs_note(role: Role) -> str | None:
+    return OEWS_JOBS_NOTE if role.source and OEWS in role.source else None
+
+
+def _no_description(role: Role) -> str | None:
+    """Why an official occupation has no description: O*NET, where descriptions come
+    from, has no occupation under its SOC code (BLS groups some that O*NET splits, and
+    the reverse). A role of one's own without one is simply left without."""
+    if role.soc is None:
+        return None
+    return (
+        f"No description: O*NET, where the descriptions come from, has no occupation under "
+        f"SOC code {role.soc}."
+    )
+
 
 SECTION = SectionSpec(
     Section.OVERVIEW,
@@ -18,7 +41,7 @@ SECTION = SectionSpec(
         Field("growth_rate", "Growth rate", Kind.GROWTH, lambda r: r.overview.growth_rate,
               source="overview.growth_rate", ranked=True),
         Field("number_of_jobs", "Number of jobs", Kind.COUNT, lambda r: r.overview.jobs,
-              source="overview.jobs", ranked=True),
+              source="overview.jobs", ranked=True, note=_jobs_note),
         Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
               lambda r: r.overview.job_satisfaction, source="overview.job_satisfaction",
               unit="rating 0-5", ranked=True),
@@ -30,6 +53,6 @@ SECTION = SectionSpec(
               lambda r: r.overview.years_of_experience, source="overview.years_of_experience",
               unit="years"),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
-              heading="What does {a} do?"),
+              heading="What does {a} do?", missing=_no_description),
     ),
 )  # fmt: skip
