@@ -79,12 +79,15 @@ def test_salary_ranges_on_one_axis(dataset: Dataset) -> None:
     start = lines.index("Patient Account Coordinator")
     # Axis $30,000-$47,000 over 64 cells: $41,000 falls on cell 41, $35,695 on cell 21,
     # $37,938 on cell 29, $47,000 on the last.
-    assert lines[start : start + 6] == [
+    # Round figures between the ends are labelled: $35,000 on cell 19, $40,000 on cell 37
+    # (each label centred on its tick).
+    assert lines[start : start + 7] == [
         "Patient Account Coordinator",
         "  ├" + "─" * 20 + "●" + "─" * 19 + "┤",
         "Collections Coordinator",
         "  ├" + "─" * 28 + "●" + "─" * 33 + "┤",
-        "  $30,000" + " " * 50 + "$47,000",
+        "  ┬" + "─" * 18 + "┬" + "─" * 17 + "┬" + "─" * 25 + "┬",
+        "  $30,000" + " " * 9 + "$35,000" + " " * 11 + "$40,000" + " " * 16 + "$47,000",
         # The seed page gives a "salary range", not percentiles: named as it does.
         "  ├─┤ salary range   ● average",
     ]
@@ -99,12 +102,13 @@ def test_percentile_band_median_and_lower_bound() -> None:
     # cells): the surgeon's range starts at $97,700 (cell 6), the 25th-75th band at
     # $187,000 (cell 42); median, average and the top end are lower bounds on the last
     # cell, so an arrow past the axis says "or more".
-    assert lines[start : start + 6] == [
+    assert lines[start : start + 7] == [
         "Surgeons, All Other",
         "  " + " " * 6 + "├" + "─" * 35 + "━" * 21 + "●▶",
         "Data Analyst",
         "  ●",
-        "  $83,000" + " " * 47 + "≥ $239,200",
+        "  ┬──────────────────────────┬───────────────────┬───────────────┬",
+        "  $83,000" + " " * 16 + "$150,000" + " " * 12 + "$200,000" + " " * 3 + "≥ $239,200",
         "  ├─┤ 10th–90th percentile   ━ 25th–75th   ● average   ▶ or more",
     ]
 
@@ -207,7 +211,9 @@ def test_hourly_percentiles_get_their_own_axis() -> None:
     assert lines[hourly + 1] == "Actor"
     assert lines[hourly + 3] == "Clerk"
     assert lines[hourly + 4].strip() == ""  # no hourly percentiles: nothing drawn
-    assert lines[hourly + 5].split() == ["$17.50", "$66.48"]
+    assert lines[hourly + 5].lstrip().startswith("┬")  # the ruler, then its labels
+    labels = lines[hourly + 6].split()
+    assert (labels[0], labels[-1]) == ("$17.50", "$66.48")
     # The yearly axis above it holds only the clerk's yearly figures.
     assert "$30,000" in output and "$52,000" in output
 

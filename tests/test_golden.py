@@ -37,8 +37,12 @@ def test_outputs_match_their_golden_files(case: tuple[str, dict[str, str]]) -> N
 
 def _figures(table: str) -> set[str]:
     """Every figure the terminal shows: money, rates, counts, shares, differences."""
-    # How bars are drawn is no figure of the data.
-    text = _RULES.sub(" ", table.replace(SHARE_BARS_NOTE, ""))
+    # How bars are drawn is no figure of the data, nor are the round figures labelling a
+    # chart's axis (the line under its ruler, which starts with ┬).
+    lines = table.replace(SHARE_BARS_NOTE, "").splitlines()
+    lines = [line for i, line in enumerate(lines)
+             if not (i and lines[i - 1].lstrip().startswith("┬"))]  # fmt: skip
+    text = _RULES.sub(" ", "\n".join(lines))
     found = set(
         re.findall(r"(?<![\w.])(?:[+-]?\$[\d,]+(?:\.\d+)?|[+-]?\d[\d,]*(?:\.\d+)?(?:%| pp)?)"
                    r"(?![\w])", text)
