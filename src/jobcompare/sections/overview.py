@@ -17,9 +17,12 @@ def _jobs_note(role: Role) -> str | None:
 
 
 def _no_description(role: Role) -> str | None:
-    """Why an official occupation has no description: O*NET, where descriptions come
-    from, has no occupation under its SOC code (BLS groups some that O*NET splits, and
-    the reverse). A role of one's own without one is simply left without."""
+    """Why a role has no description: the source's reason when it gives one; for an
+    official occupation, that O*NET, where descriptions come from, has no occupation under
+    its SOC code. A role of one's own without one is simply left without."""
+    reason = role.unpublished.get("description")
+    if reason:  # the source's own words
+        return f"No description: {reason}"
     if role.soc is None:
         return None
     return (
