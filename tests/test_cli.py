@@ -472,3 +472,8 @@ def test_import_reports_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert "Wrote " in result.stderr and out.exists()
+
+
+def test_show_completion_help_names_the_shells() -> None:
+    text = flat(run(["--help"], width=100).stdout)
+    assert "or for SHELL given after it (bash, zsh, fish, powershell, pwsh)" in text

@@ -71,6 +71,16 @@ class _CompareByDefault(TyperGroup):
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write(f"Usage: jobcompare {USAGE}\n       jobcompare COMMAND [ARGS]...\n")
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name == "show_completion":  # its shell may be named (_show_completion)
+                param.help = (
+                    "Print the completion script for the current shell, or for SHELL given "
+                    f"after it ({', '.join(SHELLS)})."
+                )
+        return params
+
     def _options(self, ctx: Any) -> tuple[set[str], set[str], set[str]]:
         """(the group's own options, the subcommands' options, those that take a value)."""
         own = {opt for p in self.get_params(ctx) for opt in (*p.opts, *p.secondary_opts)}
