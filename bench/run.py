@@ -26,8 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = ["patient-account-coordinator", "collections-coordinator"]
+#: Two of the bundled official (BLS OEWS) occupations.
+BLS_PAIR = ["registered-nurses", "software-developers"]
+#: Four official occupations every source covers: all six sections filled.
+FULL_FOUR = ["billing-and-posting-clerks", "registered-nurses", "physician-assistants",
+             "software-developers"]  # fmt: skip
 RICH_FLOOR = "floor: import typer, rich.console, rich.table"
 JSON_FLOOR = "floor: import typer, json"
+PLAIN_BLS = "compare BLS roles (bundled)"
 ROLES = 10_000
 
 
@@ -83,6 +89,43 @@ best_paying_industry = "Industry {number % 20}"
     return path
 
 
+#: The command line, run as if this SQLite had no FTS5 (search falls back to LIKE scans).
+NO_FTS5 = (
+    "import sys; import jobcompare.search as s; s.fts5_available = lambda conn: False; "
+    "from jobcompare.cli import main; sys.argv[0] = 'jobcompare'; main()"
+)
+
+
+def store_cases(tool: list[str]) -> list[Case]:
+    """Naming a role by title and searching every O*NET title, against naming it by slug:
+    only once the bundled store (data/jobcompare.sqlite) and its commands are there."""
+    from jobcompare.files import bundled_data_dir
+
+    if not (bundled_data_dir() / "jobcompare.sqlite").is_file():
+        return []
+    by_slug = "show by slug (store)"
+    return [
+        Case(by_slug, [*tool, "show", "registered-nurses"]),
+        Case("show by title (store)", [*tool, "show", "registered nurse"], by_slug, 1.1),
+        Case("show by alternate title (store)", [*tool, "show", "RN"], by_slug, 1.1),
+        Case("search all titles (store)", [*tool, "search", "software engineer"], by_slug, 1.1),
+        # Areas: a comparison in an area, and a ranking of every area (~580), against the
+        # plain comparison of the same roles.
+        Case("compare BLS roles --area (store)", [*tool, *BLS_PAIR, "--area", "ohio"],
+             PLAIN_BLS, 1.3),
+        Case("one role in 3 areas --adjust (store)",
+             [*tool, BLS_PAIR[0], "--area", "ohio", "--area", "CA", "--area", "austin",
+              "--adjust"], PLAIN_BLS, 1.3),
+        Case("where, all areas (store)", [*tool, "where", BLS_PAIR[0], "--top", "600"],
+             PLAIN_BLS, 1.3),
+        # The plain LIKE scan that a Python whose SQLite lacks FTS5 takes: the same command
+        # with FTS5 reported missing.
+        Case("search all titles, no FTS5 (store)",
+             [sys.executable, "-c", NO_FTS5, "search", "software engineer"], by_slug, 1.1),
+        Case("moves (store)", [*tool, "moves", "billing-and-posting-clerks"], by_slug, None),
+    ]  # fmt: skip
+
+
 def run_once(case: Case, env: dict[str, str], scratch: Path) -> float:
     environment = dict(env)
     if case.fresh_cache:
@@ -129,6 +172,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case("compare -f csv (bundled)", [*tool, *SEED, "-f", "csv"], json_floor, 1.15),
             Case("compare -f markdown (bundled)", [*tool, *SEED, "-f", "markdown"],
                  json_floor, 1.15),
+            Case(PLAIN_BLS, [*tool, *BLS_PAIR], rich_floor, 1.3),
+            Case("compare BLS roles --json (bundled)", [*tool, *BLS_PAIR, "--json"],
+                 json_floor, 1.3),
+            Case("four fully populated occupations (tables)", [*tool, *FULL_FOUR],
+                 rich_floor, 1.5),
+            Case("four fully populated occupations --json", [*tool, *FULL_FOUR, "--json"],
+                 json_floor, 1.5),
             Case("compare 10k roles, warm cache", [*tool, *pair, "--data", str(big)],
                  rich_floor, 1.3),
             Case("compare 10k roles, cold cache", [*tool, *pair, "--data", str(big)],
@@ -137,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             Case("list --search 10k roles",
                  [*tool, "list", "--search", "role 0999", "--data", str(big)], rich_floor, 1.3),
         ]  # fmt: skip
+        cases += store_cases(tool)
         for case in cases:  # warm the OS file cache and jobcompare's index cache
             run_once(case, env, scratch)
         for _ in range(runs):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from jobcompare import files
 from jobcompare.dataset import DatasetError, Problem, load_dataset
 from tests.conftest import SEED, TESTS, run
 
@@ -74,10 +75,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "locked.toml"
     path.write_text('[roles.a]\ntitle = "A"\n', encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    # Every dataset file is opened once, by files.read_dataset_file.
+    monkeypatch.setattr(files.os, "open", refuse)
     with pytest.raises(DatasetError) as caught:
         load_dataset(path)
     assert str(caught.value) == f"{path}: cannot read file: Permission denied"

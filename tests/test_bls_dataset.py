@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from jobcompare.dataset import Dataset
+from jobcompare.store import open_roles
 from tests.conftest import SEED, flat, run, validate
 
 COLLECTORS = "bill-and-account-collectors"
@@ -26,11 +26,12 @@ def document(schema: dict[str, Any]) -> dict[str, Any]:
     return loaded
 
 
-def test_every_detailed_occupation_and_the_baseline(bundled: Dataset) -> None:
-    socs = [r.soc for r in bundled.roles if r.soc]
+def test_every_detailed_occupation_and_the_baseline() -> None:
+    roles = open_roles()
+    socs = [r.soc for r in roles.store.listing if r.soc]
     assert len(socs) == len(set(socs)) == 831
-    assert bundled.find("00-0000").title == "All Occupations"
-    assert bundled.find("all-occupations").noun == "worker (all occupations)"
+    assert roles.find("00-0000").title == "All Occupations"
+    assert roles.find("all-occupations").noun == "worker (all occupations)"
 
 
 def test_published_figures_exactly(document: dict[str, Any]) -> None:
@@ -48,7 +49,9 @@ def test_published_figures_exactly(document: dict[str, Any]) -> None:
     assert clerks["salary"]["percentiles"] == {
         "p10": 37290, "p25": 42840, "p50": 48500, "p75": 58290, "p90": 67710,
     }  # fmt: skip
-    assert document["summary"]["pay"]["difference"] == 51070 - 49060
+    # Every role has a median: the summary compares medians (and says so).
+    assert document["summary"]["pay"]["difference"] == 48500 - 47030
+    assert document["summary"]["pay"]["measure"] == "median"
     # BLS publishes no demographics: null, not zero.
     assert collectors["demographics"]["average_age"] is None
     assert collectors["overview"]["growth_rate"] is None
@@ -65,10 +68,12 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     assert re.search(r"Median\s+\$47,030\s+\$48,500", output)
     assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
     assert "Growth rate" not in output
-    assert "The dataset has no demographics figures for these roles." in output
+    # CPS 2024 covers both: the demographics section is filled from it, with its source.
+    assert re.search(r"Median age\s+\S+\s+43\.7", output)
+    assert "Sources: CPS 2024" in output
     assert (
-        "Billing and posting clerks earn $51,070 a year on average, $2,010 (4.1%) more than "
-        "bill and account collectors ($49,060)." in flat(output)
+        "Billing and posting clerks earn $48,500 a year at the median, $1,470 (3.1%) more "
+        "than bill and account collectors ($47,030)." in flat(output)
     )
 
 
@@ -76,10 +81,16 @@ def test_sources_and_attribution_under_the_tables() -> None:
     output = flat(run([COLLECTORS, SEED[1]], width=100, bundled=True).stdout)
     assert (
         "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), "
-        "May 2025 estimates (release 2025A01); description from the O*NET 29.2 Database by "
-        "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), "
-        "used under the CC BY 4.0 license — Bill and Account Collectors" in output
+        "May 2025 estimates (release 2025A01); description from the O*NET 30.3 Database by the "
+        "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used "
+        "under the CC BY 4.0 license; " in output
     )
+    # Then every other source its figures come from, cited as its publisher asks.
+    assert (
+        "U.S. Bureau of Labor Statistics, Current Population Survey, 2024 annual averages, "
+        "tables 11 and 11b — Bill and Account Collectors" in output
+    )
+    assert "O*NET 30.1 Database" in output
     assert (
         'Comparison page "Patient account coordinator vs collections coordinator" (seed data) '
         "— Collections Coordinator" in output
@@ -106,17 +117,27 @@ def test_unpublished_values_keep_their_reason() -> None:
 def test_search_and_suggestions_among_all_occupations() -> None:
     found = json.loads(run(["list", "--search", "collector", "--json"], bundled=True).stdout)
     assert COLLECTORS in [r["slug"] for r in found]
-    typo = run(["bill and acount colectors", CLERKS], bundled=True)
-    assert typo.exit_code == 2
-    assert "Did you mean 'bill-and-account-collectors'?" in flat(typo.stderr)
+    # A clear typo of a title is read as that title, and the note on stderr says so.
+    typo = run(["bill and acount colectors", CLERKS, "--json"], bundled=True)
+    assert typo.exit_code == 0
+    assert typo.stderr == (
+        "'bill and acount colectors' → Bill and Account Collectors (43-3011), by closest "
+        "spelling, 'Bill and Account Collectors'\n"
+    )
+    assert [r["slug"] for r in json.loads(typo.stdout)["roles"]] == [COLLECTORS, CLERKS]
+    # Words that are no title, nor close to one, get the roles having every word.
+    unknown = run(["clerks billing posting", COLLECTORS], bundled=True)
+    assert unknown.exit_code == 2
+    assert unknown.stdout == ""
+    assert "Did you mean 'billing-and-posting-clerks'?" in flat(unknown.stderr)
 
 
 def test_list_keeps_slugs_whole_at_80_columns() -> None:
-    from jobcompare.catalogue import open_catalogue
+    from jobcompare.commands import open_catalogue
     from jobcompare.listing import role_lines
 
     # On a terminal (a pipe gets one role a line: tests/test_cli.py).
-    lines = list(role_lines(open_catalogue().listing, 80))
+    lines = list(role_lines(open_catalogue(None).listing, 80))
     longest = (
         "first-line-supervisors-of-transportation-and-material-moving-workers-except-aircraft-"
         "cargo-handling"
@@ -128,14 +149,32 @@ def test_list_keeps_slugs_whole_at_80_columns() -> None:
 @pytest.mark.parametrize(
     ("typed", "suggested"),
     [
-        ("nurses", "'nurse-midwives', 'registered-nurses' or 'nurse-anesthetists'"),
-        ("Billing Clerks", "'billing-and-posting-clerks'"),
+        ("coordinator", "'collections-coordinator', 'instructional-coordinators' or "
+         "'patient-account-coordinator'"),
+        ("nurse midwife anesthetist", "'nurse-anesthetists'"),
     ],
-)
+)  # fmt: skip
 def test_suggestions_find_titles_with_every_word(typed: str, suggested: str) -> None:
     result = run([typed, CLERKS], bundled=True)
     assert result.exit_code == 2
     assert f"Did you mean {suggested}?" in flat(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug", "note"),
+    [
+        ("nurses", "registered-nurses",
+         "'nurses' → Registered Nurses (29-1141), by O*NET alternate and reported title 'Nurse'"),
+        ("Billing Clerk", CLERKS, "'Billing Clerk' → Billing and Posting Clerks (43-3021), by "
+         "O*NET alternate and reported title 'Billing Clerk'"),
+    ],
+)  # fmt: skip
+def test_names_people_use_are_read_as_their_occupation(typed: str, slug: str, note: str) -> None:
+    """Words that once only got suggestions are O*NET titles of one occupation now."""
+    result = run([typed, COLLECTORS, "--json"], bundled=True)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == note + "\n"
+    assert [r["slug"] for r in json.loads(result.stdout)["roles"]] == [slug, COLLECTORS]
 
 
 def test_onet_codes_and_soc_without_hyphen() -> None:
@@ -162,28 +201,27 @@ def test_sentences_name_listed_titles_properly() -> None:
     assert "can be seen in a few details" not in output
     assert "Additionally" not in output
     assert (
-        "Transportation, storage, and distribution managers earn $121,600 a year on average"
-        in output
+        "Transportation, storage, and distribution managers earn $107,230 a year at the "
+        "median" in output
     )
-    assert "more than welders, cutters, solderers, and brazers ($56,760)." in output
+    assert "more than welders, cutters, solderers, and brazers ($53,750)." in output
     # BLS gives no duties: the page's line about them would not be true here.
     assert "responsibilities and duties" not in output
 
 
 def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
+    from jobcompare.model import Role
+    from jobcompare.sections.overview import OEWS_JOBS_NOTE, SECTION
+
     output = flat(run([COLLECTORS, SEED[1], "-s", "overview"], width=100, bundled=True).stdout)
-    # BLS OEWS footnote 1 (oe.footnote), about the BLS role only: the seed page's count is
-    # not BLS's.
-    assert (
-        "Notes Number of jobs (Bill and Account Collectors): Estimates do not include "
-        "self-employed workers (BLS OEWS footnote)." in output
-    )
-    markdown = run([COLLECTORS, CLERKS, "-f", "markdown"], bundled=True).stdout
-    assert "Number of jobs: Estimates do not include self-employed workers" in markdown
-    seed_only = run([*SEED, "-s", "overview"]).stdout
-    assert "self-employed" not in seed_only
-    # Not shown, not noted.
-    assert "self-employed" not in run([COLLECTORS, CLERKS, "-s", "salary"], bundled=True).stdout
+    # With BLS Employment Projections beside it, the note says which count is which.
+    assert "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed)." in output
+    assert "self-employed" not in run([*SEED, "-s", "overview"]).stdout
+    # OEWS figures alone: BLS's own footnote (oe.footnote 1), quoted.
+    assert SECTION.notes is not None
+    oews_only = Role("x", "X", soc="11-1011", citations=("oews",))
+    assert SECTION.notes([oews_only]) == [OEWS_JOBS_NOTE]
+    assert '"do not include self-employed workers"' in OEWS_JOBS_NOTE
 
 
 def test_a_role_without_a_description_says_why() -> None:
@@ -194,8 +232,9 @@ def test_a_role_without_a_description_says_why() -> None:
             bundled=True,
         ).stdout
     )
+    # The store's own reason, in place of the description.
     assert (
-        "What does a home health and personal care aide do? No description: O*NET, where the "
-        "descriptions come from, has no occupation under SOC code 31-1120." in output
+        "What does a home health and personal care aide do? No description: O*NET 30.3 "
+        "describes this occupation as 2 occupations (31-1121.00, 31-1122.00), not as one." in output
     )
     assert "What does a registered nurse do? Assess patient health problems" in output

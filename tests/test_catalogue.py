@@ -4,7 +4,6 @@ broken cache is never believed."""
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -58,10 +57,10 @@ def test_a_warm_run_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     open_catalogue(data, cache_dir=cache)
     assert len(list(cache.iterdir())) == 1
 
-    def no_parsing(file: Path) -> None:
+    def no_parsing(self: object) -> None:
         raise AssertionError("the index was rebuilt although the cache is fresh")
 
-    monkeypatch.setattr(catalogue_module, "_build_index", no_parsing)
+    monkeypatch.setattr(catalogue_module._Source, "parse", no_parsing)
     assert open_catalogue(data, cache_dir=cache).find("Data Analyst").slug == "analyst"
 
 
@@ -92,13 +91,13 @@ def test_a_new_jobcompare_version_rebuilds(tmp_path: Path, monkeypatch: pytest.M
     cache = tmp_path / "cache"
     open_catalogue(data, cache_dir=cache)
     rebuilt: list[Path] = []
-    original = catalogue_module._build_index
+    original = catalogue_module._Source.parse
 
-    def counting(file: Path):  # type: ignore[no-untyped-def]
-        rebuilt.append(file)
-        return original(file)
+    def counting(self):  # type: ignore[no-untyped-def]
+        rebuilt.append(self.file)
+        return original(self)
 
-    monkeypatch.setattr(catalogue_module, "_build_index", counting)
+    monkeypatch.setattr(catalogue_module._Source, "parse", counting)
     monkeypatch.setattr(catalogue_module, "__version__", "99.0")
     open_catalogue(data, cache_dir=cache)
     assert rebuilt == [data]
@@ -106,19 +105,23 @@ def test_a_new_jobcompare_version_rebuilds(tmp_path: Path, monkeypatch: pytest.M
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"not marshal at all", b"\x00" * 64, None],
+    [b"", b"not json at all", b"\x00" * 64, None],
     ids=["empty", "text", "zeros", "wrong-shape"],
 )
 def test_a_corrupt_cache_is_ignored(tmp_path: Path, garbage: bytes | None) -> None:
-    import marshal
+    import hashlib
+    import json
 
     data = write(tmp_path / "roles.toml", ROLES)
     cache = tmp_path / "cache"
     open_catalogue(data, cache_dir=cache)
     [cache_file] = cache.iterdir()
-    if garbage is None:  # the right key, but columns that do not fit together
-        stored_key = marshal.loads(cache_file.read_bytes())[0]
-        garbage = marshal.dumps((stored_key, ["analyst"], [], [], [], [], b"", b"", b""))
+    if garbage is None:  # the right key and checksum, but columns that do not fit together
+        header, _, _rest = cache_file.read_bytes().partition(b"\n")
+        index = json.dumps({"slugs": ["analyst"], "titles": [], "socs": [], "categories": [],
+                            "places": []}).encode()  # fmt: skip
+        fields = json.loads(header) | {"index": hashlib.sha256(index).hexdigest()}
+        garbage = json.dumps(fields).encode() + b"\n" + index + b"\n"
     cache_file.write_bytes(garbage)
     catalogue = open_catalogue(data, cache_dir=cache)
     assert catalogue.find("analyst").salary.average == Amount(50000)
@@ -192,25 +195,6 @@ def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
     )
 
 
-def test_the_quick_way_agrees_with_the_careful_one(bundled: Dataset) -> None:
-    for file in bundled.files:
-        data = file.read_bytes()
-        quick = catalogue_module._plain_rows(data)
-        assert quick is not None  # jobcompare's own files take the quick way
-        careful = catalogue_module._split(data)
-        assert careful is not None
-        assert {slug: spans for slug, *_, spans in quick} == careful
-        for _slug, title, soc, category, spans in quick:
-            start, end = spans[0]
-            assert (title, soc, category) == tuple(
-                catalogue_module._string_value(data, start, end, key)
-                for key in ("title", "soc", "category")
-            )
-    odd = ROLES.replace("[roles.clerk.salary]", "  [ roles.clerk.salary ]  # indented")
-    assert catalogue_module._plain_rows(odd.encode()) is None
-    assert catalogue_module._split(odd.encode()) is not None
-
-
 def test_the_listing_is_the_index(bundled: Dataset, tmp_path: Path) -> None:
     listing = open_catalogue(None, cache_dir=tmp_path).listing
     assert [(r.slug, r.title, r.soc, r.category) for r in listing] == [
@@ -219,20 +203,20 @@ def test_the_listing_is_the_index(bundled: Dataset, tmp_path: Path) -> None:
 
 
 def test_a_cache_others_could_write_is_not_believed(tmp_path: Path) -> None:
-    import pickle
-
     data = write(tmp_path / "roles.toml", ROLES)
     cache = tmp_path / "cache"
-    open_catalogue(data, cache_dir=cache).find("clerk")  # caches the parsed role
-    [planted] = cache.glob("role-*clerk.pickle")
-    key, role = pickle.loads(planted.read_bytes())
-    planted.write_bytes(pickle.dumps((key, replace(role, title="Planted"))))
+    open_catalogue(data, cache_dir=cache)
+    [planted] = cache.iterdir()
+    # A consistent cache file (checksums and all) that says something else.
+    source = catalogue_module._Source(data, ROLES.replace("Clerk", "Planted").encode(), "x")
+    source.parse()
+    source.digest = planted.stem
+    blob = source.dump()
+    assert blob is not None
+    planted.write_bytes(blob)
     os.chmod(planted, 0o600)
     assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Planted"  # ours: read
-    os.chmod(planted, 0o666)  # anyone could have written it: never unpickled
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
-    os.chmod(planted, 0o600)
-    os.chmod(cache, 0o777)  # nor anything in a folder anyone may write to
+    os.chmod(planted, 0o666)  # anyone could have written it: never read
     assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
 
 

@@ -46,7 +46,7 @@ def test_shares_keep_the_source_precision(dataset: Dataset) -> None:
 
 def test_bundled_data_dir_is_found() -> None:
     assert (bundled_data_dir() / "roles.toml").is_file()
-    assert (bundled_data_dir() / "bls-oews-2025.toml").is_file()
+    assert (bundled_data_dir() / "jobcompare.sqlite").is_file()
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,16 @@ from typing import Any
 
 from jobcompare import fields
 from jobcompare.fields import Kind
-from jobcompare.model import Percentiles, Role, Salary
+from jobcompare.model import (
+    ATTAINMENT_LEVELS,
+    CPS_GROUPS,
+    REQUIRED_LEVELS,
+    Demographics,
+    Education,
+    Percentiles,
+    Role,
+    Salary,
+)
 from jobcompare.sections import Section
 
 
@@ -48,11 +57,25 @@ def test_unpublished_paths_name_model_fields() -> None:
     """Every declared source path is a real attribute path of Role, so the dataset's
     ``unpublished`` table and the registry cannot drift apart."""
     groups = Percentiles()
-    role = Role("x", "X", salary=Salary(percentiles=groups, hourly_percentiles=groups))
+    role = Role(
+        "x",
+        "X",
+        salary=Salary(percentiles=groups, hourly_percentiles=groups),
+        # Distributions are dicts keyed by the model's group keys.
+        education=Education(
+            required_levels={key: None for key, _, _ in REQUIRED_LEVELS},
+            attainment={key: None for key, _ in ATTAINMENT_LEVELS},
+        ),
+        demographics=Demographics(race_ethnicity={key: None for key, _ in CPS_GROUPS}),
+    )
     assert fields.by_source()
     for path in fields.by_source():
         target: object = role
         for part in path.split("."):
+            if isinstance(target, dict):
+                assert part in target, path
+                target = target[part]
+                continue
             assert hasattr(target, part), path
             target = getattr(target, part)
 

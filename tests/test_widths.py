@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from jobcompare.catalogue import open_catalogue
+from jobcompare.commands import open_catalogue
 from jobcompare.compare import compare
 from jobcompare.fields import Kind
 from jobcompare.present import FigureTable, RankedTable, comparison_document
@@ -27,7 +27,7 @@ FIGURES = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NU
 
 
 def _document(roles: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    catalogue = open_catalogue()
+    catalogue = open_catalogue(None)  # the bundled roles: seed and official
     return comparison_document(compare([catalogue.find(r) for r in roles]))
 
 

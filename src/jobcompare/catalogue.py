@@ -1,72 +1,44 @@
-"""Large datasets, fast: an index of every role, and each role read only when it is needed.
+"""Large datasets, fast: an index of every role, and each role validated only when needed.
 
-Parsing and validating ten thousand roles takes seconds; a comparison needs two. So each
-dataset file is split at its table headers (``[roles.<slug>...]``) into one piece of text
-per role, and an index records every role's slug, title, SOC code and category and where
-its text lies. A role is parsed and validated when it is asked for. The index, and each
-role once parsed, is cached per file, keyed by the file's path, size, modification and
-change times and inode, and by the jobcompare version, so that an edited, replaced or
-touched file, or a new jobcompare, is always read afresh. A cache that cannot be read or
-written is ignored.
+Each dataset file is read once, whole and bounded (files.read_dataset_file), and parsed by
+tomllib: the index (every role's slug, title, SOC code and category) is taken from that
+parse, so it can never disagree with what ``validate`` checks. A role is validated when it
+is asked for; ``jobcompare validate`` checks every role.
 
-A file that does not have this simple shape (other top-level tables, a byte-order mark, a
-role with only sub-tables, ...) is read whole, as ``load_dataset`` does. Only
-``jobcompare validate`` checks every role of a dataset; commands that show roles check the
-roles they show.
+Parsing ten thousand roles takes seconds, so the parse is cached, keyed by a SHA-256 of
+the very bytes read (never by a file's name or times): an edited, replaced or swapped file
+is a different key. A cache file is JSON (reading it runs no code), opened non-blocking,
+read only if it is a regular file of the user's that no one else may write, and checked
+on load: a checksum over its index and one per role. Any entry that fails a check is
+rebuilt from the file's text, never served. A cache that cannot be read or written only
+costs speed.
 """
 
 from __future__ import annotations
 
-import contextlib
-import marshal
+import hashlib
+import json
 import os
-import pickle
-import re
-import sys
-import zlib
-from array import array
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+import weakref
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jobcompare import __version__
 from jobcompare.errors import DatasetError, Problem
-from jobcompare.files import bundled_data_dir, dataset_files
+from jobcompare.files import MAX_FILE_BYTES, bundled_data_dir, dataset_files, read_dataset_file
 from jobcompare.names import RoleNames, normalise
 
 if TYPE_CHECKING:  # the model's classes load only with a role: a list needs none
+    from jobcompare.dataset import Locator
     from jobcompare.model import Role
 
-CACHE_FORMAT = 2
-#: What a cache file was made for: the dataset file's path, size, mtime, ctime and inode,
-#: jobcompare's version and the cache format.
-CacheKey = tuple[str, int, int, int, int, str, int]
-
-# The patterns below are compiled when a file is indexed (re keeps them), not when the
-# module is imported: a run that finds its index in the cache never needs them.
-# A table header of one role: [roles.<slug>], [roles.<slug>.<more>] or [[roles.<slug>.<more>]].
-_ROLE_HEADER = (
-    rb"""[ \t]*(\[\[?)[ \t]*roles[ \t]*\.[ \t]*(?:"([a-z0-9-]+)"|'([a-z0-9-]+)'|([a-z0-9-]+))"""
-    rb"""[ \t]*((?:\.[^\]\n]*)?)\]\]?[ \t]*(?:\#[^\n]*)?\r?"""
-)
-# The same, as every file jobcompare writes has it: [roles.<slug>] or [roles.<slug>.<key>].
-_PLAIN_HEADER = rb"\[roles\.([a-z0-9-]+)(\.[A-Za-z0-9_.-]+)?\]\r?"
-_PREAMBLE = rb"(?:[ \t]*(?:#[^\n]*)?\r?\n)*"
-_STRING_KEY = rb"""^[ \t]*%s[ \t]*=[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*(?:\#[^\n]*)?\r?$"""
-_NAMED_KEYS = ("title", "soc", "category")
-
-
-class Entry(NamedTuple):
-    """One role in the index."""
-
-    slug: str
-    title: str  # the slug, if the title could not be read (loading the role says why)
-    soc: str | None
-    category: str | None
-    file: Path
-    spans: tuple[tuple[int, int], ...]  # byte ranges of the role's tables, its own first
+CACHE_FORMAT = 3
+#: Cache files kept at most; the oldest go first.
+CACHE_ENTRIES = 16
+_SLUG = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"  # as dataset.SLUG_RE, without importing it
+_SOC = r"\A[0-9]{2}-[0-9]{4}\Z"
 
 
 class Listing(NamedTuple):
@@ -78,98 +50,179 @@ class Listing(NamedTuple):
     category: str | None
 
 
-class _Index:
-    """One file's roles, column by column: compact to cache and quick to load, since a
-    comparison looks at two rows of ten thousand.
+class _Stale(Exception):
+    """A cache entry failed its check."""
 
-    ``starts``/``ends`` hold every role's table spans in a row; role ``i`` has spans
-    ``first[i]`` to ``first[i + 1]``.
-    """
 
-    def __init__(
-        self,
-        slugs: list[str],
-        titles: list[str],
-        socs: list[str | None],
-        categories: list[str | None],
-        keys: list[str],
-        starts: array[int],
-        ends: array[int],
-        first: array[int],
-    ) -> None:
-        self.slugs, self.titles, self.socs, self.categories, self.keys = (
-            slugs, titles, socs, categories, keys,
-        )  # fmt: skip
-        self.starts, self.ends, self.first = starts, ends, first
+class _Source:
+    """One dataset file as read by this run: its text (for line numbers), its index
+    columns, and its roles' parsed bodies (from the parse itself, or from the cache)."""
 
-    def spans(self, row: int) -> tuple[tuple[int, int], ...]:
-        low, high = self.first[row], self.first[row + 1]
-        return tuple(zip(self.starts[low:high], self.ends[low:high], strict=True))
+    def __init__(self, file: Path, data: bytes, digest: str) -> None:
+        self.file = file
+        self.data = data
+        self.digest = digest
+        self.slugs: list[str] = []
+        self.titles: list[str] = []
+        self.socs: list[str | None] = []
+        self.categories: list[str | None] = []
+        self._bodies: list[Any] | None = None  # parsed now
+        self._cached: _CacheFile | None = None  # or the cache file's role lines ...
+        self._places: list[Any] = []  # ... with [offset, length, checksum] of each
 
-    def dump(self, key: CacheKey) -> bytes:
-        return marshal.dumps((
-            key, self.slugs, self.titles, self.socs, self.categories, self.keys,
-            self.starts.tobytes(), self.ends.tobytes(), self.first.tobytes(),
-        ))  # fmt: skip
+    @cached_property
+    def text(self) -> str:
+        """The file's text (decoded only when needed: bytes that match a cache entry were
+        decoded and parsed when it was made)."""
+        from jobcompare.dataset import decode
 
-    @classmethod
-    def load(cls, blob: bytes, key: CacheKey) -> _Index | None:
-        stored, slugs, titles, socs, categories, keys, starts, ends, first = marshal.loads(blob)
-        if stored != key:
+        return decode(self.file, self.data)
+
+    @cached_property
+    def locator(self) -> Locator:
+        from jobcompare.dataset import Locator
+
+        return Locator(self.text)
+
+    def parse(self) -> dict[str, Any]:
+        """Parse the text: the index and the bodies, checked outside the roles."""
+        from jobcompare.dataset import check_top, parse
+
+        document, problems = parse(self.file, self.text)
+        if document is None:
+            raise DatasetError(problems)
+        errors = [p for p in check_top(self.file, self.locator, document) if p.severity == "error"]
+        if errors:
+            raise DatasetError(errors)
+        roles: dict[str, Any] = document["roles"]
+        import re
+
+        slug_re, soc_re = re.compile(_SLUG), re.compile(_SOC)
+        bad = [
+            Problem(
+                self.file,
+                "a slug is lowercase letters, digits and single hyphens (e.g. 'data-analyst')",
+                line=self.locator.line(slug, ()),
+                role=slug,
+            )
+            for slug in roles
+            if not slug_re.match(slug)
+        ]
+        if bad:  # a role that cannot be named cannot be listed or completed either
+            raise DatasetError(bad)
+        self.slugs = list(roles)
+        self.titles, self.socs, self.categories = [], [], []
+        for slug, body in roles.items():
+            table = body if isinstance(body, dict) else {}
+            self.titles.append(_text(table.get("title")) or slug)
+            soc = _text(table.get("soc"))
+            self.socs.append(soc if soc is not None and soc_re.match(soc) else None)
+            self.categories.append(_text(table.get("category")))
+        self._bodies = list(roles.values())
+        self._cached = None
+        return roles
+
+    def body(self, row: int) -> Any:
+        if self._bodies is not None:
+            return self._bodies[row]
+        assert self._cached is not None
+        try:  # the index's checksum vouches for these places; a bad one is still no crash
+            offset, length, checksum = self._places[row]
+            piece = self._cached.piece(offset, length)
+            if len(piece) != length or hashlib.sha256(piece).hexdigest() != checksum:
+                raise _Stale
+            return json.loads(bytes(piece))
+        except (ValueError, TypeError, IndexError, OverflowError, OSError):
+            raise _Stale from None
+
+    # -- the cache form: a header line, an index line, then one line per role's body --
+
+    def dump(self) -> bytes | None:
+        """This source as a cache file; None if its parse holds what JSON cannot."""
+        assert self._bodies is not None
+        lines: list[bytes] = []
+        places: list[tuple[int, int, str]] = []
+        offset = 0
+        try:
+            for body in self._bodies:
+                line = json.dumps(body, separators=(",", ":")).encode("ascii")
+                lines.append(line + b"\n")
+                places.append((offset, len(line), hashlib.sha256(line).hexdigest()))
+                offset += len(line) + 1
+        except (TypeError, ValueError, RecursionError):  # a date, a time: not cached
             return None
-        index = cls(slugs, titles, socs, categories, keys,
-                    _longs(starts), _longs(ends), _longs(first))  # fmt: skip
-        count = len(slugs)
-        if not (len(titles) == len(socs) == len(categories) == len(keys) == count
-                and len(index.first) == count + 1 and len(index.starts) == len(index.ends)
-                and index.first[-1] == len(index.starts)):  # fmt: skip
-            return None
-        return index
+        index = json.dumps(
+            {"slugs": self.slugs, "titles": self.titles, "socs": self.socs,
+             "categories": self.categories, "places": places},
+            separators=(",", ":"),
+        ).encode("ascii")  # fmt: skip
+        header = json.dumps(
+            {"format": CACHE_FORMAT, "version": __version__, "source": self.digest,
+             "index": hashlib.sha256(index).hexdigest()},
+        ).encode("ascii")  # fmt: skip
+        return b"".join([header, b"\n", index, b"\n", *lines])
 
-    @classmethod
-    def build(cls, rows: Sequence[tuple[str, str | None, str | None, str | None,
-                                        Sequence[tuple[int, int]]]]) -> _Index:  # fmt: skip
-        first = array("q", [0])
-        starts, ends = array("q"), array("q")
-        titles = []
-        for slug, title, _, _, spans in rows:
-            titles.append(title or slug)
-            for start, end in spans:
-                starts.append(start)
-                ends.append(end)
-            first.append(len(starts))
-        return cls([r[0] for r in rows], titles, [r[2] for r in rows], [r[3] for r in rows],
-                   [normalise(t) for t in titles], starts, ends, first)  # fmt: skip
+    def load(self, cached: _CacheFile) -> bool:
+        """Take the index from a cache file (its role lines are read when asked for);
+        False if it fails any check."""
+        blob = cached.head()
+        if blob is None:
+            return False
+        try:
+            head_end = blob.index(b"\n")
+            header = json.loads(blob[:head_end])
+            if header != {
+                "format": CACHE_FORMAT,
+                "version": __version__,
+                "source": self.digest,
+                "index": header.get("index"),
+            }:
+                return False
+            index_end = blob.index(b"\n", head_end + 1)
+            raw = blob[head_end + 1 : index_end]
+            if hashlib.sha256(raw).hexdigest() != header["index"]:
+                return False
+            index = json.loads(raw)
+            slugs, titles = index["slugs"], index["titles"]
+            socs, categories, places = index["socs"], index["categories"], index["places"]
+            count = len(slugs)
+            if not (
+                len(titles) == len(socs) == len(categories) == len(places) == count
+                and all(isinstance(s, str) for s in [*slugs, *titles])
+                and all(s is None or isinstance(s, str) for s in [*socs, *categories])
+            ):
+                return False
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return False
+        self.slugs, self.titles, self.socs, self.categories = slugs, titles, socs, categories
+        self._places = places
+        cached.base = index_end + 1
+        self._cached = cached
+        self._bodies = None
+        return True
 
 
-def _longs(blob: bytes) -> array[int]:
-    values = array("q")
-    values.frombytes(blob)
-    return values
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 class Catalogue:
-    """The roles of a dataset, found through the index and loaded one by one."""
+    """The roles of a dataset, found through the index and validated one by one."""
 
-    def __init__(
-        self,
-        files: Sequence[Path],
-        indexes: Sequence[tuple[Path, _Index, _FileCache | None]],
-        loaded: dict[str, Role],
-    ) -> None:
+    def __init__(self, files: Sequence[Path], sources: Sequence[_Source], cache: Path | None):
         self.files = tuple(files)
-        self._indexes = list(indexes)
-        self._loaded = dict(loaded)  # roles of files that were read whole
+        self._sources = list(sources)
+        self._cache = cache
+        self._loaded: dict[str, Role] = {}
         problems = []
-        self._where: dict[str, tuple[int, int]] = {}  # slug -> (which index, which row)
-        for number, (file, index, _) in enumerate(self._indexes):
-            for row, slug in enumerate(index.slugs):
+        self._where: dict[str, tuple[int, int]] = {}  # slug -> (which source, which row)
+        for number, source in enumerate(self._sources):
+            for row, slug in enumerate(source.slugs):
                 if slug in self._where:
-                    other = self._indexes[self._where[slug][0]][0]
+                    other = self._sources[self._where[slug][0]].file
                     message = f"duplicate slug: already defined in {other}"
-                    problems.append(
-                        Problem(file, message, role=slug, line=_line_of(file, index, row))
-                    )
+                    line = source.locator.line(slug, ())
+                    problems.append(Problem(source.file, message, role=slug, line=line))
                 else:
                     self._where[slug] = (number, row)
         if problems:
@@ -180,25 +233,19 @@ class Catalogue:
     @cached_property
     def listing(self) -> list[Listing]:
         """Every role's slug, title, SOC code and category, in dataset order (straight from
-        the index columns: listing ten thousand roles loads none of them)."""
+        the index columns: listing ten thousand roles validates none of them)."""
         listed: list[Listing] = []
-        for _, index, _ in self._indexes:
-            listed += map(Listing._make, zip(index.slugs, index.titles, index.socs,
-                                             index.categories, strict=True))  # fmt: skip
+        for source in self._sources:
+            listed += map(Listing._make, zip(source.slugs, source.titles, source.socs,
+                                             source.categories, strict=True))  # fmt: skip
         return listed
-
-    def _entry(self, slug: str) -> Entry:
-        number, row = self._where[slug]
-        file, index, _ = self._indexes[number]
-        return Entry(slug, index.titles[row], index.socs[row], index.categories[row], file,
-                     index.spans(row))  # fmt: skip
 
     @cached_property
     def names(self) -> RoleNames:
         return RoleNames(
-            name
-            for _, index, _ in self._indexes
-            for name in zip(index.slugs, index.keys, index.socs, strict=True)
+            (slug, normalise(title), soc)
+            for source in self._sources
+            for slug, title, soc in zip(source.slugs, source.titles, source.socs, strict=True)
         )
 
     def find(self, query: str) -> Role:
@@ -208,12 +255,20 @@ class Catalogue:
 
     def role(self, slug: str) -> Role:
         if slug not in self._loaded:
-            cache = self._indexes[self._where[slug][0]][2]
-            role = cache.role(slug) if cache is not None else None
-            if role is None:
-                role = _load_entry(self._entry(slug))
-                if cache is not None:
-                    cache.keep_role(role)
+            from jobcompare.dataset import check_role
+
+            number, row = self._where[slug]
+            source = self._sources[number]
+            try:
+                body = source.body(row)
+            except _Stale:  # a damaged cache entry: parse the text we read, and cache anew
+                source.parse()
+                _store(self._cache, source)
+                body = source.body(row)
+            role, problems = check_role(source.file, source.locator, slug, body)
+            errors = [p for p in problems if p.severity == "error"]
+            if errors or role is None:
+                raise DatasetError(errors)
             self._loaded[slug] = role
         return self._loaded[slug]
 
@@ -225,27 +280,18 @@ def open_catalogue(path: Path | None = None, cache_dir: Path | None = None) -> C
     """
     files = dataset_files(path if path is not None else bundled_data_dir())
     folder = cache_dir if cache_dir is not None else default_cache_dir()
-    indexes: list[tuple[Path, _Index, _FileCache | None]] = []
-    loaded: dict[str, Role] = {}
+    sources = []
     for file in files:
-        cache = _FileCache(folder, file) if folder is not None else None
-        index = cache.index() if cache is not None else None
-        if index is None:
-            index = _build_index(file)
-            if index is not None and cache is not None:
-                cache.keep_index(index)
-        if index is None:
-            from jobcompare.dataset import load_file
-
-            roles, problems = load_file(file)
-            errors = [p for p in problems if p.severity == "error"]
-            if errors:
-                raise DatasetError(errors)
-            loaded.update((r.slug, r) for r in roles)
-            index = _Index.build([(r.slug, r.title, r.soc, r.category, ()) for r in roles])
-            cache = None  # nothing to read back: the roles are loaded
-        indexes.append((file, index, cache))
-    return Catalogue(files, indexes, loaded)
+        data = read_dataset_file(file)
+        # The key is the bytes themselves: what is parsed is exactly what was hashed.
+        digest = hashlib.sha256(data).hexdigest()
+        source = _Source(file, data, digest)
+        cached = _CacheFile.open(folder / f"{digest}.json") if folder is not None else None
+        if cached is None or not source.load(cached):
+            source.parse()
+            _store(folder, source)
+        sources.append(source)
+    return Catalogue(files, sources, folder)
 
 
 def default_cache_dir() -> Path | None:
@@ -261,327 +307,106 @@ def default_cache_dir() -> Path | None:
     return root / "jobcompare"
 
 
-# -- the cache ----------------------------------------------------------------------------
+# -- the cache files ----------------------------------------------------------------------
 
 
-class _FileCache:
-    """The cache of one dataset file: its index, and each role parsed so far.
+class _CacheFile:
+    """A cache file, open for this run: its first two lines (header and index) read at
+    once, each role's line read when that role is asked for, always through the same
+    descriptor (a file swapped in meanwhile is never read)."""
 
-    Every cache file starts with the key it was made for; one made for another state of
-    the dataset file (or another jobcompare) is ignored and replaced.
-    """
+    def __init__(self, handle: int, size: int) -> None:
+        self.handle = handle
+        self.size = size
+        self.base = 0  # where the role lines start
+        weakref.finalize(self, os.close, handle)
 
-    def __init__(self, folder: Path, file: Path) -> None:
+    @classmethod
+    def open(cls, where: Path) -> _CacheFile | None:
+        """The cache file at ``where``, or None: never blocks (non-blocking open, regular
+        files only), never follows a link, and opens only a file of the user's that no
+        one else may write."""
+        import stat
+
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         try:
-            stat = file.stat()
-        except OSError as exc:
-            raise DatasetError(
-                [Problem(file, f"cannot read file: {exc.strerror or exc}")]
-            ) from None
-        self.key = (str(file.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
-                    stat.st_ino, __version__, CACHE_FORMAT)  # fmt: skip
-        # A checksum of the path names the files; the key inside tells them apart for sure.
-        tag = f"{zlib.crc32(self.key[0].encode()):08x}-py{sys.version_info[0]}{sys.version_info[1]}"
-        self.folder = folder
-        self.index_file = folder / f"index-{tag}.marshal"
-        self.role_prefix = f"role-{tag}-"
-
-    def index(self) -> _Index | None:
-        if not _trusted(self.folder) or not _trusted(self.index_file):
+            handle = os.open(where, flags)
+        except OSError:
             return None
         try:
-            return _Index.load(self.index_file.read_bytes(), self.key)
-        except Exception:
-            # Missing, unreadable, truncated or not ours: rebuild it. Nothing in a cache is
-            # worth an error message.
-            return None
+            info = os.fstat(handle)
+            private = not hasattr(os, "getuid") or (
+                info.st_uid == os.getuid() and not info.st_mode & 0o022
+            )
+            if stat.S_ISREG(info.st_mode) and private and info.st_size <= 4 * MAX_FILE_BYTES:
+                return cls(handle, info.st_size)
+        except OSError:
+            pass
+        os.close(handle)
+        return None
 
-    def keep_index(self, index: _Index) -> None:
-        # A new index means the file changed: the roles cached for it are stale.
-        for stale in self.folder.glob(f"{self.role_prefix}*"):
-            _remove(stale)
-        _write_atomically(self.index_file, index.dump(self.key))
-
-    def role(self, slug: str) -> Role | None:
-        where = self.folder / f"{self.role_prefix}{slug}.pickle"
-        # Unpickling runs code the file names, so only a file nobody else can have
-        # written is read: ours, in a folder of ours, writable by no one else.
-        if not _trusted(self.folder) or not _trusted(where):
-            return None
+    def head(self) -> bytes | None:
+        """The header and index lines, with their newlines; None if there are not two."""
+        chunks: list[bytes] = []
+        read = newlines = 0
         try:
-            blob = where.read_bytes()
-            key, role = pickle.loads(blob)
-        except Exception:
+            while newlines < 2 and read < self.size:
+                chunk = _pread(self.handle, min(1 << 20, self.size - read), read)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                read += len(chunk)
+                newlines += chunk.count(b"\n")
+        except OSError:
             return None
-        from jobcompare.model import Role
+        return b"".join(chunks) if newlines >= 2 else None
 
-        return role if key == self.key and isinstance(role, Role) and role.slug == slug else None
-
-    def keep_role(self, role: Role) -> None:
-        blob = pickle.dumps((self.key, role), protocol=pickle.HIGHEST_PROTOCOL)
-        _write_atomically(self.folder / f"{self.role_prefix}{role.slug}.pickle", blob)
-
-
-def _trusted(path: Path) -> bool:
-    """Whether ``path`` is the user's own and no one else may write to it (not a link)."""
-    if not hasattr(os, "getuid"):  # Windows: the user's profile folders are private
-        return True
-    try:
-        stat = path.lstat()
-    except OSError:
-        return False
-    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022 and not _is_link(stat)
+    def piece(self, offset: int, length: int) -> bytes:
+        if offset < 0 or length < 0 or self.base + offset + length > self.size:
+            raise ValueError("outside the file")
+        return _pread(self.handle, length, self.base + offset)
 
 
-def _is_link(stat: os.stat_result) -> bool:
-    import stat as modes
+def _pread(handle: int, length: int, offset: int) -> bytes:
+    """``length`` bytes at ``offset`` (os.pread where there is one: not on Windows)."""
+    if hasattr(os, "pread"):
+        return os.pread(handle, length, offset)
+    os.lseek(handle, offset, os.SEEK_SET)
+    return os.read(handle, length)
 
-    return modes.S_ISLNK(stat.st_mode)
 
-
-def _write_atomically(where: Path, blob: bytes) -> None:
-    import tempfile
+def _store(folder: Path | None, source: _Source) -> None:
+    """Cache ``source`` (atomically: a reader never sees half a file); the oldest entries
+    beyond CACHE_ENTRIES go."""
+    if folder is None:
+        return
+    blob = source.dump()
+    if blob is None:
+        return
+    from jobcompare.files import write_atomically
 
     try:
-        where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted(where.parent):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
             return  # a folder others may write to is no place for what we read back
-        # Write beside, then rename: a reader never sees half a cache file.
-        handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(blob)
-            os.replace(temporary, where)
-        except BaseException:
-            _remove(Path(temporary))
-            raise
+        write_atomically(folder / f"{source.digest}.json", blob, mode=0o600, durable=False)
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-CACHE_ENTRIES]:
+            old.unlink()
     except OSError:
         pass  # an unwritable cache only costs speed
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-# -- building an index --------------------------------------------------------------------
-
-
-def _build_index(file: Path) -> _Index | None:
-    """The index of ``file``; None when the file does not have the simple shape."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DatasetError([Problem(file, f"cannot read file: {exc.strerror or exc}")]) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise DatasetError(
-            [Problem(file, f"not valid UTF-8 (byte {exc.start + 1})", line=line)]
-        ) from None
-    rows = _plain_rows(data)
-    if rows is None:
-        tables = _split(data)
-        if tables is None:
-            return None
-        rows = [(slug, None, None, None, spans) for slug, spans in tables.items()]
-    complete = []
-    for slug, title, soc, category, spans in rows:
-        if title is None:  # not read on the quick way: look again, more carefully
-            start, end = spans[0]
-            title, soc, category = (_string_value(data, start, end, k) for k in _NAMED_KEYS)
-        complete.append((slug, title, soc, category, spans))
-    return _Index.build(complete)
-
-
-Row = tuple[str, "str | None", "str | None", "str | None", list[tuple[int, int]]]
-
-
-_PLAIN_HEADER_LINE = rb"\n\[roles\.[a-z0-9-]+(?:\.[A-Za-z0-9_-]+)*\]\r?(?=\n|$)"
-_PLAIN_LINE = (
-    rb"\n(?:\[roles\.([a-z0-9-]+)((?:\.[A-Za-z0-9_-]+)*)\]"
-    rb"""|(title|soc|category) = "([^"\\\n]*)")\r?(?=\n|$)"""
-)
-
-
-def _plain_rows(data: bytes) -> list[Row] | None:
-    """The common case, quickly: every table header alone on its line in the plain form
-    jobcompare itself writes, and nothing that could hide or imitate one (multi-line
-    strings, indented brackets). Pattern scans of the whole file find the headers and the
-    title, soc and category lines; the rest is bookkeeping. None for any other file:
-    _split handles those."""
-    text = b"\n" + data  # so that the first line starts after a newline too
-    # Separate searches: one pattern with alternatives would scan many times slower.
-    if b'"""' in data or b"'''" in data or re.search(rb"\n[ \t]+\[", text):
-        return None
-    # A match starts at the newline before its line: its offset in ``text`` is the line's
-    # offset in ``data``.
-    starts = [m.start() for m in re.finditer(_PLAIN_HEADER_LINE, text)]
-    if not starts or len(starts) != text.count(b"\n["):
-        return None  # some other table, or a header written another way
-    if re.compile(_PREAMBLE).fullmatch(data, 0, starts[0]) is None:
-        return None
-    starts.append(len(data))
-    field_of = {b"title": 1, b"soc": 2, b"category": 3}
-    rows: dict[bytes, list[Any]] = {}
-    number = -1
-    own: list[Any] | None = None  # the row whose own table the lines are in
-    for slug, sub, key, value in re.findall(_PLAIN_LINE, text):
-        if key:  # a title, soc or category line
-            if own is not None and own[field_of[key]] is None:
-                own[field_of[key]] = value
-            continue
-        number += 1
-        span = (starts[number], starts[number + 1])
-        if sub:  # a sub-table: only its place matters
-            if slug not in rows:
-                return None  # a role with only sub-tables, or one before its own table
-            rows[slug][4].append(span)
-            own = None
-        elif slug in rows:
-            return None  # defined twice: let the TOML parser say so
-        else:
-            own = rows[slug] = [slug, None, None, None, [span]]
-    return [
-        (slug.decode(), *(None if v is None else v.decode("utf-8") for v in values), spans)
-        for slug, *values, spans in rows.values()
-    ]
-
-
-def _split(data: bytes) -> dict[str, list[tuple[int, int]]] | None:
-    """Each role's tables as (start, end), the role's own [roles.<slug>] table first, for
-    any layout of headers; None when the file has any other top-level content."""
-    return _tables(data, list(_table_lines(data)), re.compile(_ROLE_HEADER), plain=False)
-
-
-def _tables(
-    data: bytes, starts: list[int], header: re.Pattern[bytes], *, plain: bool
-) -> dict[str, list[tuple[int, int]]] | None:
-    if not starts or re.compile(_PREAMBLE).fullmatch(data, 0, starts[0]) is None:
-        return None
-    tables: dict[str, list[tuple[int, int]]] = {}
-    mains: set[str] = set()
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(data)
-        line_end = data.find(b"\n", start, end)
-        match = header.fullmatch(data, start, end if line_end < 0 else line_end)
-        if match is None:
-            return None
-        if plain:
-            slug, is_main = match.group(1).decode(), match.group(2) is None
-        else:
-            slug = (match.group(2) or match.group(3) or match.group(4)).decode()
-            is_main = match.group(1) == b"[" and not match.group(5)
-        if is_main:
-            if slug in mains:
-                return None  # defined twice: let the TOML parser say so
-            mains.add(slug)
-            tables.setdefault(slug, []).insert(0, (start, end))
-        else:
-            tables.setdefault(slug, []).append((start, end))
-    if len(mains) != len(tables):
-        return None  # a role with only sub-tables: unusual, read whole
-    return tables
-
-
-def _table_lines(data: bytes) -> Iterator[int]:
-    """Offsets of lines starting with "[", skipping those inside multi-line strings."""
-    inside: bytes | None = None
-    offset = 0
-    for raw in data.splitlines(keepends=True):
-        if inside is None and raw.lstrip(b" \t").startswith(b"["):
-            yield offset
-        for quote in re.findall(rb'"""|\'\'\'', raw):
-            if inside is None:
-                inside = quote
-            elif quote == inside:
-                inside = None
-        offset += len(raw)
-
-
-def _string_value(data: bytes, start: int, end: int, name: str) -> str | None:
-    """A key's basic-string value in a role's own table, read without a TOML parser;
-    None when it is absent or written another way (the role's loading then reads it)."""
-    # Usually the line is exactly 'name = "value"': find it and slice it, far quicker than
-    # a pattern search over ten thousand roles. Anything else goes to the pattern.
-    prefix = b"\n" + name.encode() + b' = "'
-    at = data.find(prefix, start, end)
-    if at >= 0:
-        line_end = data.find(b"\n", at + 1, end)
-        value = data[at + len(prefix) : end if line_end < 0 else line_end].rstrip(b"\r")
-        if value.endswith(b'"') and b'"' not in value[:-1] and b"\\" not in value:
-            return value[:-1].decode("utf-8")
-    match = re.compile(_STRING_KEY % name.encode(), re.M).search(data, start, end)
-    if match is None:
-        return None
-    raw = match.group(1).decode("utf-8")
-    if "\\" not in raw:
-        return raw
-    from jobcompare._toml import tomllib
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is the user's own, not a link, and no one else may write to it."""
+    if not hasattr(os, "getuid"):  # Windows: the user's profile folders are private
+        return True
+    import stat
 
     try:
-        escaped = tomllib.loads(f'v = "{raw}"')["v"]
-    except tomllib.TOMLDecodeError:
-        return None
-    return escaped if isinstance(escaped, str) else None
-
-
-# -- loading one role ---------------------------------------------------------------------
-
-
-def _load_entry(entry: Entry) -> Role:
-    """Parse and validate one role's tables; problems carry the file's line numbers."""
-    try:
-        with entry.file.open("rb") as stream:
-            pieces = []
-            for start, end in entry.spans:
-                stream.seek(start)
-                pieces.append(stream.read(end - start))
-    except OSError as exc:
-        raise DatasetError(
-            [Problem(entry.file, f"cannot read file: {exc.strerror or exc}")]
-        ) from None
-    from jobcompare.dataset import load_text
-
-    roles, problems = load_text(entry.file, b"".join(pieces).decode("utf-8", errors="replace"))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise DatasetError(_in_file_lines(entry, pieces, errors))
-    for role in roles:
-        if role.slug == entry.slug:
-            return role
-    raise DatasetError(
-        [Problem(entry.file, "role not found where the index says", role=entry.slug)]
+        info = folder.lstat()
+    except OSError:
+        return False
+    return (
+        info.st_uid == os.getuid() and not info.st_mode & 0o022 and not stat.S_ISLNK(info.st_mode)
     )
-
-
-def _in_file_lines(entry: Entry, pieces: Sequence[bytes], problems: list[Problem]) -> list[Problem]:
-    """Problems found in the joined pieces, renumbered as lines of the file. (Counted only
-    here, on the way to an error: line numbers are not worth keeping in the index.)"""
-    with entry.file.open("rb") as stream:
-        head = stream.read(entry.spans[-1][0] if entry.spans else 0)
-    bounds = []  # (first line in the pieces, line count, first line in the file)
-    first = 1
-    for piece, (start, _) in zip(pieces, entry.spans, strict=True):
-        count = piece.count(b"\n") or 1
-        bounds.append((first, count, head.count(b"\n", 0, start) + 1))
-        first += count
-
-    def to_file(line: int) -> int:
-        for low, count, file_line in bounds:
-            if low <= line < low + count:
-                return file_line + line - low
-        return line
-
-    return [replace(p, line=to_file(p.line)) if p.line else p for p in problems]
-
-
-def _line_of(file: Path, index: _Index, row: int) -> int | None:
-    spans = index.spans(row)
-    if not spans:
-        return None
-    with file.open("rb") as stream:
-        return stream.read(spans[0][0]).count(b"\n") + 1

@@ -7,10 +7,13 @@ Rich is imported only by the commands that draw, so ``--json``, ``-f csv`` and
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -213,13 +216,85 @@ app = typer.Typer(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Every way the output can fail ends with a message on stderr (when stderr still
+    works) and exit code 1, never a traceback or "Exception ignored": a closed stdout or
+    stderr, a full disk, a closed pipe. An output that cannot encode Unicode gets ASCII
+    stand-ins.
+    """
+    from jobcompare.text import use_stand_ins
+
+    sys.stdout = _usable(sys.stdout, 1)
+    sys.stderr = _usable(sys.stderr, 2)
+    use_stand_ins(sys.stdout)
+    use_stand_ins(sys.stderr)
+    code: int | str | None = 0
     try:
-        app(prog_name="jobcompare")
+        try:
+            app(prog_name="jobcompare")
+        except SystemExit as exc:
+            code = exc.code
+        sys.stdout.flush()
+        sys.stderr.flush()
     except OSError as exc:
-        # Standard output is full or gone (a closed pipe is handled by Typer already).
-        sys.stderr.write(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
-        sys.exit(ExitStatus.DATA_ERROR)
+        _output_failed(exc)
+        code = ExitStatus.DATA_ERROR
+    if isinstance(code, str):  # sys.exit("message"): say it ourselves, safely
+        _write_error(f"{code}\n")
+        code = ExitStatus.DATA_ERROR
+    sys.exit(code)
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output or error that was closed before we started: writing is an error."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+
+def _usable(stream: Any, fd: int) -> Any:
+    """``stream``, or when the descriptor was closed (``>&-``), a stream whose writes fail
+    (after parking /dev/null on the descriptor, so no file we open takes its number)."""
+    if stream is not None:
+        return stream
+    with contextlib.suppress(OSError):
+        opened = os.open(os.devnull, os.O_WRONLY)
+        if opened != fd:
+            os.close(opened)
+    return io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+
+
+def _write_error(text: str) -> bool:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _output_failed(exc: OSError) -> None:
+    """Say that the output failed, if stderr can; then point both streams at /dev/null
+    so that the interpreter's own flush at exit cannot fail again."""
+    import errno
+
+    if exc.errno != errno.EPIPE:  # a reader that went away wants no message
+        _write_error(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+                os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    # What a stream without a descriptor still holds is dropped with it.
+    sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
 
 
 class _PlainType(StringParamType):
@@ -346,6 +421,13 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
         found = failure(error)
         if found is None:
             raise
+        if found.status is ExitStatus.USAGE_ERROR and (
+            len(found.messages) > 1 or "\n" in found.messages[0]
+        ):
+            # A list of candidates, or several arguments that failed, keep their lines.
+            for message in found.messages:
+                typer.echo(f"jobcompare: error: {message}", err=True)
+            raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
             message = "\n".join(found.messages)
             raise typer.BadParameter(message, ctx=ctx, param_hint=role_hint) from None
@@ -409,6 +491,8 @@ def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path 
     """Save the report (first: a failure leaves stdout clean), then print the result."""
     from jobcompare import outputs
 
+    for note in shown.notes:  # what a name was read as: on stderr, so stdout stays data
+        typer.echo(safe(note), err=True)
     with _exit_codes(ctx):
         if export is not None:
             outputs.export(shown, export)
@@ -437,6 +521,16 @@ def compare_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    area: AreaOption = None,
+    adjust: AdjustOption = False,
+    all_duties: Annotated[
+        bool,
+        typer.Option(
+            "--all-duties",
+            help="Every duty and technology skill in the tables (by default the first 6 "
+            "duties and 10 technology skills; JSON and CSV always carry all).",
+        ),
+    ] = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -447,13 +541,200 @@ def compare_command(
     Example: jobcompare 43-3011 43-3021 --format markdown > comparison.md
 
     Example: jobcompare 43-3011 43-3021 --export comparison.html
+
+    Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
     """
     from jobcompare.commands import compare_roles
 
     output_format = _check_options(ctx, output_format, json, export)
+    if adjust and not area:
+        raise typer.BadParameter(
+            "--adjust divides an area's pay by its price level: give the area with --area "
+            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
+        )  # fmt: skip
+    if area and section:
+        raise typer.BadParameter(
+            "an area comparison shows pay and jobs only: leave out --section with --area",
+            ctx=ctx, param_hint="'--section'",
+        )  # fmt: skip
+    if area:
+        _compare_in_areas(ctx, roles, area, data, adjust, output_format, export, plain)
+        return
     with _exit_codes(ctx):
-        shown = compare_roles(roles, _sections(section), data, charts=not plain)
+        shown = compare_roles(
+            roles, _sections(section), data, charts=not plain, all_items=all_duties
+        )
     _emit(ctx, shown, output_format, export)
+
+
+AreaOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        "-a",
+        metavar="AREA",
+        help="Figures for an area: a state (TX, texas), a metro area (any unambiguous part "
+        "of its name: austin) or a BLS area code; repeat for 2-4 areas with one role. "
+        "See 'jobcompare areas'.",
+        show_default=False,
+    ),
+]
+AdjustOption = Annotated[
+    bool,
+    typer.Option(
+        "--adjust",
+        help="With --area: also show pay divided by the area's price level (BEA Regional "
+        "Price Parity 2024), beside the nominal pay.",
+    ),
+]
+
+
+def _compare_in_areas(ctx: typer.Context, roles: list[str], areas: list[str],
+                      data: Path | None, adjust: bool, output_format: Format,
+                      export: Path | None, plain: bool) -> None:  # fmt: skip
+    """``jobcompare ROLE ... --area AREA ...``: the figures of areas side by side."""
+    from jobcompare import outputs
+    from jobcompare.commands.areas import compare_in_areas
+
+    with _exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+        result, notes = compare_in_areas(roles, areas, data, adjust=adjust)
+    for note in notes:  # what a name was read as: on stderr, so stdout stays data
+        typer.echo(safe(note), err=True)
+    if output_format is Format.JSON:
+        from jobcompare.areas import comparison_json
+        from jobcompare.jsonout import dumps
+
+        outputs.write_stdout(dumps(comparison_json(result)))
+        return
+    if output_format is Format.CSV:
+        from jobcompare.areas import comparison_csv
+
+        outputs.write_stdout(comparison_csv(result))
+        return
+    from jobcompare.areas import area_document
+
+    document = area_document(result, charts=not plain)
+    if export is not None:
+        with _exit_codes(ctx):
+            outputs.export_document(document, export, charts=not plain)
+    if output_format is Format.TABLE:
+        outputs.print_document(document, charts=not plain)
+    else:
+        outputs.write_stdout(outputs.document_text(document, output_format))
+
+
+@app.command("areas", cls=_Command, epilog=EPILOG)
+def areas_command(
+    ctx: typer.Context,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-q",
+            metavar="TEXT",
+            help="Only areas whose name, BLS code or postal code has this.",
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """List the areas BLS publishes figures for (states, DC, territories, metropolitan and
+    nonmetropolitan areas), with the codes --area accepts.
+
+    Example: jobcompare areas --search austin
+    """
+    from jobcompare.commands.areas import list_areas
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx, role_hint="'--search'"):
+        found = list_areas(search)
+    if json:
+        from jobcompare.jsonout import dumps
+        from jobcompare.where import area_list_json
+
+        write_stdout(dumps(area_list_json(found)))
+    elif not found:
+        typer.echo(f"No area matches '{safe(search or '')}'.", err=True)
+    else:
+        from jobcompare.areas import area_lines
+
+        write_stdout("".join(line + "\n" for line in area_lines(found)))
+
+
+class RankBy(str, Enum):
+    MEDIAN = "median"
+    MEAN = "mean"
+    ADJUSTED = "adjusted"
+    EMPLOYMENT = "employment"
+    LQ = "lq"
+
+
+@app.command("where", cls=_Command, epilog=EPILOG)
+def where_command(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
+        ),
+    ],
+    by: Annotated[
+        RankBy,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="Rank by median pay, mean pay, median adjusted for prices (BEA "
+            "RPP), employment, or location quotient (lq).",
+        ),
+    ] = RankBy.MEDIAN,
+    states: Annotated[
+        bool, typer.Option("--states", help="States, DC and territories only.")
+    ] = False,
+    metros: Annotated[bool, typer.Option("--metros", help="Metropolitan areas only.")] = False,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many areas to show.")] = 20,
+    output_format: FormatOption = Format.TABLE,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    data: DataOption = None,
+) -> None:
+    """Rank the areas where one role pays best (or employs most), with employment and pay
+    adjusted for prices.
+
+    Example: jobcompare where registered-nurses --metros --top 10
+
+    Example: jobcompare where software-developers --by adjusted --states --json
+    """
+    from jobcompare import where as ranking
+    from jobcompare.commands.areas import where
+    from jobcompare.outputs import write_stdout
+
+    output_format = _check_options(ctx, output_format, json, None)
+    if states and metros:
+        raise typer.BadParameter(
+            "give --states or --metros, not both (neither: every area)", ctx=ctx,
+            param_hint="'--states' / '--metros'",
+        )  # fmt: skip
+    if output_format is Format.HTML:
+        raise typer.BadParameter(
+            "where prints a table, Markdown, CSV or JSON", ctx=ctx, param_hint="'--format'"
+        )
+    kind = "state" if states else "metro" if metros else None
+    with _exit_codes(ctx, role_hint="'ROLE'"):
+        found, notes = where(role, by.value, kind, top, data)
+    for note in notes:
+        typer.echo(safe(note), err=True)
+    if output_format is Format.JSON:
+        from jobcompare.jsonout import dumps
+
+        write_stdout(dumps(ranking.ranking_json(found)))
+    elif output_format is Format.CSV:
+        write_stdout(ranking.csv_text(found))
+    elif output_format is Format.MARKDOWN:
+        write_stdout(ranking.markdown(found))
+    else:
+        ranking.print_table(found, charts=not plain)
 
 
 @app.command("list", cls=_Command, epilog=EPILOG)
@@ -465,7 +746,7 @@ def list_command(
             "--search",
             "-q",
             metavar="TEXT",
-            help="Only roles whose slug, title, category or SOC code has this.",
+            help="Search instead of listing: the same as 'jobcompare search TEXT'.",
         ),
     ] = None,
     json: JsonOption = False,
@@ -477,17 +758,18 @@ def list_command(
 
     Example: jobcompare list --search coordinator
     """
+    if search is not None:
+        _search(ctx, search, json, 20, data)
+        return
     from jobcompare.commands import list_roles
     from jobcompare.outputs import write_stdout
 
     with _exit_codes(ctx):
-        roles = list_roles(search, data)
+        roles = list_roles(None, data)
     if json:
         from jobcompare.jsonout import dumps, list_document
 
         write_stdout(dumps(list_document(roles)))
-    elif not roles:
-        typer.echo(f"No role matches '{safe(search or '')}'.", err=True)
     elif not sys.stdout.isatty():
         from jobcompare.listing import role_records
 
@@ -569,6 +851,57 @@ def table_command(
     write_stdout(writers[output_format](table))
 
 
+LimitOption = Annotated[
+    int,
+    typer.Option("--limit", "-n", min=1, metavar="N", help="At most N results (default 20)."),
+]
+
+
+@app.command("search", cls=_Command, epilog=EPILOG)
+def search_command(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT", click_type=_PLAIN, help="Words of a job title, in any order."
+        ),
+    ],
+    json: JsonOption = False,
+    limit: LimitOption = 20,
+    data: DataOption = None,
+) -> None:
+    """Find roles by the name people use: titles, O*NET alternate and reported titles and
+    descriptions, words in any order, singular or plural, or their beginnings.
+
+    Example: jobcompare search "software engineer"
+
+    Example: jobcompare search "nurs reg" --json
+    """
+    _search(ctx, text, json, limit, data)
+
+
+def _search(ctx: typer.Context, text: str, json: bool, limit: int, data: Path | None) -> None:
+    from jobcompare.commands import search
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx, role_hint="'TEXT'"):
+        hits = search(text, data, limit)
+    if json:
+        from jobcompare.jsonout import dumps
+        from jobcompare.search import search_document
+
+        write_stdout(dumps(search_document(hits)))
+    elif not hits:
+        typer.echo(f"No role matches '{safe(text)}'.", err=True)
+    else:
+        import shutil
+
+        from jobcompare.search import search_lines
+
+        width = shutil.get_terminal_size().columns
+        write_stdout("".join(line + "\n" for line in search_lines(hits, width)))
+
+
 @app.command("show", cls=_Command, epilog=EPILOG)
 def show_command(
     ctx: typer.Context,
@@ -600,6 +933,81 @@ def show_command(
     with _exit_codes(ctx, role_hint="'ROLE'"):
         shown = show_role(role, _sections(section), data, charts=not plain)
     _emit(ctx, shown, output_format, export)
+
+
+class SortBy(str, Enum):
+    """What ``moves --by`` sorts on."""
+
+    ONET = "onet"
+    PAY = "pay"
+    GROWTH = "growth"
+    GAP = "gap"
+
+
+@app.command("moves", cls=_Command, epilog=EPILOG)
+def moves_command(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Only the first N moves."),
+    ] = None,
+    by: Annotated[
+        SortBy,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="onet (O*NET's order, the default), pay (largest rise first), growth "
+            "(largest first) or gap (smallest skill gap first).",
+        ),
+    ] = SortBy.ONET,
+    output_format: FormatOption = Format.TABLE,
+    json: JsonOption = False,
+    data: DataOption = None,
+) -> None:
+    """Where a job can lead: O*NET's related occupations, each with its median pay and the
+    difference, projected growth, entry education, job zone and the skills to build.
+
+    Example: jobcompare moves billing-and-posting-clerks
+
+    Example: jobcompare moves "medical biller" --by pay --top 5
+    """
+    from jobcompare.commands import find_moves
+
+    output_format = _check_options(ctx, output_format, json, None)
+    with _exit_codes(ctx, role_hint="'ROLE'"):
+        found, notes = find_moves(role, data, by=by.value, top=top)
+    for note in notes:
+        typer.echo(safe(note), err=True)
+    from jobcompare import moves, outputs
+
+    if output_format is Format.JSON:
+        from jobcompare.jsonout import dumps
+
+        outputs.write_stdout(dumps(moves.moves_json(found)))
+    elif output_format is Format.CSV:
+        outputs.write_stdout(moves.moves_csv(found))
+    elif output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        outputs.write_stdout(markdown(moves.moves_document(found)))
+    elif output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        outputs.write_stdout(html_report(moves.moves_document(found)))
+    else:
+        from jobcompare import render
+
+        renderables = render.document(moves.moves_document(found), charts=False)
+        render.print_all(render.make_console(), renderables)
 
 
 @app.command("validate", cls=_Command, epilog=EPILOG)
@@ -641,88 +1049,76 @@ def validate_command(
     )
 
 
-# -- import -------------------------------------------------------------------------------
+# -- import and sources ----------------------------------------------------------------
 
 import_app = typer.Typer(
     name="import",
-    help="Build dataset files from official sources (rerun when they publish anew).",
+    help="Build the official-data store from the publishers' files (rerun when they publish "
+    "anew). See docs/store.md.",
     no_args_is_help=True,
     epilog=EPILOG,
 )
 app.add_typer(import_app)
 
+DataRootArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DATA_ROOT",
+        click_type=_PATH,
+        help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
+        show_default=False,
+    ),
+]
+StoreOption = Annotated[
+    Path, typer.Option("--output", "-o", metavar="FILE", help="The store to write.")
+]
 
-@import_app.command("bls-oews", cls=_Command, epilog=EPILOG)
-def import_bls_oews_command(
-    ctx: typer.Context,
-    oews_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            click_type=_PATH,
-            help="Folder of BLS OEWS time.series files (oe.occupation, oe.area, oe.industry, "
-            "oe.footnote, oe.release and oe.data.0.Current, plain or .gz).",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="Dataset file to write.")
-    ],
-    onet: Annotated[
-        Path | None,
-        typer.Option(
-            "--onet", metavar="FILE", help="O*NET 'Occupation Data.txt', for descriptions."
-        ),
-    ] = None,
-    onet_version: Annotated[
-        str | None,
-        typer.Option(
-            "--onet-version",
-            metavar="VERSION",
-            help="O*NET release (e.g. 29.2) when the file's folder name does not say it.",
-        ),
-    ] = None,
-) -> None:
-    """Import every occupation of a BLS OEWS release, with O*NET descriptions.
 
-    The file written is a dataset like data/roles.toml; the same inputs always give the
-    same bytes. Put it in a --data folder, or in data/ to bundle it.
+@import_app.command("all", cls=_Command, epilog=EPILOG)
+def import_all_command(root: DataRootArgument, output: StoreOption) -> None:
+    """Import every source into a new store; the same inputs always give the same bytes.
 
-    Example: jobcompare import bls-oews oews/ --onet "Occupation Data.txt" -o bls-oews.toml
+    Example: jobcompare import all ../shared/data -o data/jobcompare.sqlite
     """
-    from jobcompare.commands import import_bls_oews
+    from jobcompare.commands.importing import run_import
+    from jobcompare.importers._write import ALL_IMPORTERS
 
-    with _exit_codes(ctx), _progress_bar("Reading BLS data") as advance:
-        imported = import_bls_oews(oews_dir, output, onet, onet_version, advance)
-    typer.echo(f"Wrote {imported.roles} roles to {safe(str(imported.output))}", err=True)
+    raise typer.Exit(run_import(root, output, ALL_IMPORTERS, keep=False))
 
 
-@contextmanager
-def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr (stdout stays for results), driven by byte counts.
-    It appears with the first byte read (an early error shows no empty bar), and only on
-    a terminal (a log gets no bar at all)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+def _import_one(key: str) -> None:
+    def command(root: DataRootArgument, output: StoreOption) -> None:
+        from jobcompare.commands.importing import SOURCE_MODULES, run_import
 
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=console,
+        raise typer.Exit(run_import(root, output, [SOURCE_MODULES[key]], keep=True))
+
+    command.__doc__ = (
+        f"Re-import {key} only: the store at --output is rebuilt with {key}'s tables replaced "
+        "and every other source's kept."
+        f"\n\nExample: jobcompare import {key} ../shared/data -o data/jobcompare.sqlite"
     )
-    task = progress.add_task(description, total=None)
+    import_app.command(key, cls=_Command, epilog=EPILOG)(command)
 
-    def advance(done: int, total: int) -> None:
-        if console.is_terminal:
-            if not progress.live.is_started:
-                progress.start()
-            progress.update(task, completed=done, total=total)
 
-    try:
-        yield advance
-    finally:
-        if progress.live.is_started:
-            progress.stop()
+for _key in ("oews", "rpp", "onet", "onet-excel", "ep", "ep-education", "cps"):
+    _import_one(_key)
+
+
+@app.command("sources", cls=_Command, epilog=EPILOG)
+def sources_command(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List the official sources of the bundled data: release, year, licence, attribution
+    and how many occupations (and areas) each covers.
+
+    Example: jobcompare sources --json
+    """
+    from jobcompare.commands.importing import sources_document, sources_text
+    from jobcompare.outputs import write_stdout
+
+    with _exit_codes(ctx):
+        document = sources_document()
+    if json:
+        from jobcompare.jsonout import dumps
+
+        write_stdout(dumps(document))
+    else:
+        write_stdout(sources_text(document))

@@ -6,6 +6,7 @@ paragraph and the JSON document all read it, so they cannot disagree.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -14,7 +15,7 @@ from jobcompare import fields
 from jobcompare import formatting as fmt
 from jobcompare.fields import Field, SectionSpec, spec
 from jobcompare.fields import Kind as Kind
-from jobcompare.model import Amount, Degree, Number, Role, Skill, TimeToBecome
+from jobcompare.model import Amount, Degree, Number, Percentiles, Role, Skill, TimeToBecome
 from jobcompare.sections import MAX_ROLES as MAX_ROLES
 from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
@@ -84,13 +85,15 @@ class SectionResult:
 
 @dataclass(frozen=True)
 class PayComparison:
-    highest: int  # index of the best-paid role (the first given, when several are)
+    highest: int  # index of the best-paid role
     lowest: int
     difference: float  # dollars, highest minus lowest, per ``per``
     percent: float | None  # of the lowest; None when the lowest is $0
     #: "year" (average salaries), or "hour" when some role is paid by the hour only (BLS
     #: publishes no yearly figure for it) but every role has an hourly rate.
     per: Literal["year", "hour"] = "year"
+    #: "median" when every role has an exact median (per ``per``), else "average".
+    measure: Literal["median", "average"] = "average"
     #: Every role paid the most, and every role paid the least (ties share a place).
     top: tuple[int, ...] = ()
     bottom: tuple[int, ...] = ()
@@ -140,6 +143,8 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     rows = []
     for figure in declared.fields:
         values = tuple(figure.get(role) for role in roles)
+        if figure.shown_if is not None and not figure.shown_if(roles):
+            values = tuple(None for _ in roles)
         if figure.only_if_any and all(v is None for v in values):
             continue
         highest, lowest = _extremes(figure.kind, values) if figure.ranked else ((), ())
@@ -189,8 +194,32 @@ def _delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
         Kind.PERCENT: "points",
         Kind.GROWTH: "points",
     }.get(kind, "number")  # type: ignore[assignment]
-    ratio = (b - a) / a * 100 if unit in ("dollars", "count") and a else None
-    return Delta(_clean(b - a), unit, ratio)
+    ratio = relative_percent(b, a) if unit in ("dollars", "count") else None
+    difference = finite(b - a)
+    return None if difference is None else Delta(_clean(difference), unit, ratio)
+
+
+#: A relative difference beyond this many percent (ten thousand times) says nothing a
+#: reader can use, and only a near-zero base gives one: it is left out as not meaningful.
+MAX_PERCENT = 1_000_000.0
+
+
+def finite(value: float) -> float | None:
+    """``value`` when it is a finite figure; None (not meaningful) when arithmetic on
+    extreme figures overflowed."""
+    return value if math.isfinite(value) else None
+
+
+def relative_percent(new: float, base: float) -> float | None:
+    """How much ``new`` is above (or below) ``base``, in percent of ``base``; None when
+    that is not meaningful: a zero base, an overflow, or beyond MAX_PERCENT."""
+    if not base:
+        return None
+    try:
+        ratio = (new - base) / base * 100
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return ratio if math.isfinite(ratio) and abs(ratio) <= MAX_PERCENT else None
 
 
 def _clean(value: float) -> float:
@@ -292,27 +321,62 @@ def shared_skills(roles: Sequence[Role]) -> tuple[str, ...]:
 
 
 def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
-    return skill.name.casefold() in {s.casefold() for s in shared}
+    """Whether ``skill`` is one of the ``shared`` names (case-insensitive). Marking every
+    skill of a role tests the same ``shared`` many times: its set of names is made once
+    (for the last tuple seen, which is kept alive here, so the identity test is sound)."""
+    global _last_shared
+    if isinstance(shared, tuple):
+        if _last_shared is None or _last_shared[0] is not shared:
+            _last_shared = (shared, frozenset(s.casefold() for s in shared))
+        names = _last_shared[1]
+    else:
+        names = frozenset(s.casefold() for s in shared)
+    return skill.name.casefold() in names
+
+
+_last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None
 
 
 def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
-    """Who is paid more and by how much: by average salary, else by hourly rate; None when
-    some role has neither as an exact figure."""
-    measures: list[tuple[Literal["year", "hour"], list[Amount | None]]] = [
-        ("year", [r.salary.average for r in roles]),
-        ("hour", [r.salary.hourly for r in roles]),
+    """Who is paid more and by how much: by median when every role has one (yearly, else
+    hourly: BLS's median of an hourly-only occupation), else by average salary, else by
+    hourly rate; None when some role has none of them as an exact figure."""
+    measures: list[
+        tuple[Literal["year", "hour"], Literal["median", "average"], list[Amount | None]]
+    ] = [
+        ("year", "median", [_median(r.salary.percentiles) for r in roles]),
+        ("hour", "median", [_median(r.salary.hourly_percentiles) for r in roles]),
+        ("year", "average", [r.salary.average for r in roles]),
+        ("hour", "average", [r.salary.hourly for r in roles]),
     ]
-    for per, amounts in measures:
+    for per, measure, amounts in measures:
         figures = [a.value for a in amounts if a is not None and not a.at_least]
         if len(figures) == len(roles):
             highest = max(range(len(roles)), key=lambda i: figures[i])
             lowest = min(range(len(roles)), key=lambda i: figures[i])
-            difference = figures[highest] - figures[lowest]
-            percent = difference / figures[lowest] * 100 if figures[lowest] else None
+            difference = finite(figures[highest] - figures[lowest])
+            if difference is None:
+                return None
+            percent = relative_percent(figures[highest], figures[lowest])
             top = tuple(i for i, f in enumerate(figures) if f == figures[highest])
             bottom = tuple(i for i, f in enumerate(figures) if f == figures[lowest])
-            return PayComparison(highest, lowest, _clean(difference), percent, per, top, bottom)
+            return PayComparison(
+                highest, lowest, _clean(difference), percent, per, measure, top, bottom
+            )
     return None
+
+
+def _median(percentiles: Percentiles | None) -> Amount | None:
+    return percentiles.p50 if percentiles is not None else None
+
+
+def pay_figure(role: Role, pay: PayComparison) -> Amount | None:
+    """The figure ``pay`` compares for ``role``."""
+    if pay.measure == "median":
+        return _median(
+            role.salary.percentiles if pay.per == "year" else role.salary.hourly_percentiles
+        )
+    return role.salary.average if pay.per == "year" else role.salary.hourly
 
 
 def official(roles: Sequence[Role]) -> bool:
@@ -335,6 +399,8 @@ def summarise(roles: Sequence[Role]) -> Summary:
     sentences += _time_sentences(roles, names)
     pay = pay_comparison(roles)
     sentences += _pay_sentences(roles, names, pay)
+    sentences += outlook_sentences(roles, names)
+    sentences += education_sentences(roles, names)
     top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
     for index, (name, skills) in enumerate(zip(names, top, strict=True)):
         if not skills:
@@ -356,9 +422,9 @@ def summarise(roles: Sequence[Role]) -> Summary:
     shared = shared_skills(roles)
     if shared:
         who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
-        sentences.append(
-            f"{who} list {join_words([casual(s) for s in shared])} among their skills."
-        )
+        rated = all(s.importance is not None for r in roles for s in r.skills)
+        among = "their ten most important skills (O*NET)" if rated else "their skills"
+        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -382,6 +448,10 @@ def _official_summary(roles: Sequence[Role]) -> Summary:
         who = (f"work as one of the {role.plural_noun}" if "," in role.singular
                else f"become {with_article(role.singular)}")  # fmt: skip
         sentences.append(f"It typically takes {fmt.duration(time)} to {who}.")
+    # BLS's projections and entry education: facts, said of the roles in the plural.
+    names = [r.singular for r in roles]
+    sentences += outlook_sentences(roles, names)
+    sentences += education_sentences(roles, names)
     top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
     for p, skills in zip(people, top, strict=True):
         if skills:
@@ -389,9 +459,9 @@ def _official_summary(roles: Sequence[Role]) -> Summary:
     shared = shared_skills(roles)
     if shared:
         who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
-        sentences.append(
-            f"{who} list {join_words([casual(s) for s in shared])} among their skills."
-        )
+        rated = all(s.importance is not None for r in roles for s in r.skills)
+        among = "their ten most important skills (O*NET)" if rated else "their skills"
+        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -408,8 +478,12 @@ def _official_pay(roles: Sequence[Role], people: list[str], pay: PayComparison |
                 "above that)."]  # fmt: skip
     per = "a year" if pay.per == "year" else "an hour"
     show = fmt.money if pay.per == "year" else fmt.rate
-    figure = [r.salary.average if pay.per == "year" else r.salary.hourly for r in roles]
-    what = "average salary" if pay.per == "year" else "average hourly rate"
+    figure = [pay_figure(r, pay) for r in roles]
+    # What the figures are: BLS's median where every role has one, else the average.
+    at = "at the median" if pay.measure == "median" else "on average"
+    what = {("year", "median"): "median salary", ("hour", "median"): "median hourly wage",
+            ("year", "average"): "average salary",
+            ("hour", "average"): "average hourly rate"}[(pay.per, pay.measure)]  # fmt: skip
     if pay.equal:
         return [f"{capitalise(join_words(people))} earn the same {what}, "
                 f"{show(figure[0])} {per}."]  # fmt: skip
@@ -419,17 +493,20 @@ def _official_pay(roles: Sequence[Role], people: list[str], pay: PayComparison |
     ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
     high, low = show(figure[pay.highest]), show(figure[pay.lowest])
     if len(roles) == 2:
-        sentences = [f"{capitalise(top)} earn {high} {per} on average, {difference}{ratio} more "
+        sentences = [f"{capitalise(top)} earn {high} {per} {at}, {difference}{ratio} more "
                      f"than {bottom} ({low})."]  # fmt: skip
     else:
         sentences = [
-            f"{capitalise(top)} earn the most, {high} {per} on average: "
+            f"{capitalise(top)} earn the most, {high} {per} {at}: "
             f"{difference}{ratio} more than {bottom}, who earn the least ({low})."
         ]
     if pay.per == "hour":
-        missing = [p for p, r in zip(people, roles, strict=True) if r.salary.average is None]
+        yearly = (lambda r: _median(r.salary.percentiles)) if pay.measure == "median" else (
+            lambda r: r.salary.average)  # fmt: skip
+        missing = [p for p, r in zip(people, roles, strict=True) if yearly(r) is None]
         if missing:
-            sentences.append(f"The source publishes no yearly average for {join_words(missing)}.")
+            kind = "median" if pay.measure == "median" else "average"
+            sentences.append(f"The source publishes no yearly {kind} for {join_words(missing)}.")
     return sentences
 
 
@@ -471,6 +548,8 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
         ]
         return [capitalise(join_words(bounds)) + "."] if bounds else []
     high, low = roles[pay.highest], roles[pay.lowest]
+    if pay.measure == "median":
+        return _median_sentences(roles, names, pay)
     if pay.per == "hour":
         show, high_pay, low_pay = (
             fmt.rate,
@@ -509,3 +588,58 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
 
 def _whole(value: float) -> Number:
     return int(value) if float(value).is_integer() else value
+
+
+def _median_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison) -> list[str]:
+    """The pay sentences when every role has a median: they say "median"."""
+    show = fmt.money if pay.per == "year" else fmt.rate
+    high_pay = show(pay_figure(roles[pay.highest], pay))
+    low_pay = show(pay_figure(roles[pay.lowest], pay))
+    unit = "salary" if pay.per == "year" else "hourly wage"
+    a = "an" if pay.per == "hour" else "a"
+    if pay.difference == 0:
+        return [f"{capitalise(join_words([with_article(n) for n in names]))} have the same "
+                f"median {unit}, {high_pay} {a} {pay.per}."]  # fmt: skip
+    sentences = [
+        f"Additionally, {with_article(names[pay.highest])} has a median {unit} of {high_pay}, "
+        f"which is higher than the {low_pay} median {unit} of {with_article(names[pay.lowest])}."
+    ]
+    if pay.per == "hour":
+        sentences[0] = sentences[0][:-1] + " (a yearly median is not published for every role)."
+    difference = show(Amount(_whole(pay.difference)))
+    ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
+    more = f"That is {difference}{ratio} more {a} {pay.per} at the median"
+    if len(roles) > 2:
+        more += f" than the lowest-paid of the {len(roles)} roles"
+    return [*sentences, more + "."]
+
+
+def outlook_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
+    """BLS's projected change of each role's employment, against all occupations."""
+    known = [(n, r.overview) for n, r in zip(names, roles, strict=True)
+             if r.overview.projected_change is not None]  # fmt: skip
+    if not known:
+        return []
+    parts = [f"{fmt.percent(o.projected_change)} for {n}" for n, o in
+             ((plural_of(roles, n), o) for n, o in known)]  # fmt: skip
+    total = next((o.all_occupations_change for _, o in known
+                  if o.all_occupations_change is not None), None)  # fmt: skip
+    against = f" (all occupations: {fmt.percent(total)})" if total is not None else ""
+    return [f"BLS projects employment to change by {join_words(parts)} from 2024 to "
+            f"2034{against}."]  # fmt: skip
+
+
+def plural_of(roles: Sequence[Role], name: str) -> str:
+    return next(r.plural_noun for r in roles if r.singular == name)
+
+
+def education_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
+    """BLS's typical entry education of each role, grouped by level."""
+    groups: dict[str, list[str]] = {}
+    for name, role in zip(names, roles, strict=True):
+        if role.education.entry_education:
+            groups.setdefault(role.education.entry_education, []).append(plural_of(roles, name))
+    if not groups:
+        return []
+    parts = [f"{casual(level)} for {join_words(who)}" for level, who in groups.items()]
+    return [f"The typical education needed to enter the job is {join_words(parts)} (BLS)."]

@@ -11,17 +11,18 @@ import difflib
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jobcompare._toml import tomllib
 from jobcompare.errors import DatasetError as DatasetError
 from jobcompare.errors import Problem as Problem
 from jobcompare.files import bundled_data_dir as bundled_data_dir
 from jobcompare.files import dataset_files as dataset_files
+from jobcompare.files import read_dataset_file
 from jobcompare.model import (
     GENDER_GROUPS,
     RACE_GROUPS,
@@ -43,8 +44,25 @@ from jobcompare.names import RoleNames, normalise
 T = TypeVar("T")
 
 HOURS_PER_YEAR = 2080
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+# \Z, not $ (which allows a trailing newline), and ASCII digits only (\d takes any script's).
+SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SOC_RE = re.compile(r"\A[0-9]{2}-[0-9]{4}\Z")
+
+# Bounds on every input (docs/dataset.md): what a field can mean, and no more.
+#: The longest text of any field, in characters.
+MAX_TEXT = 1_000_000
+#: The deepest nesting of tables and arrays (a role needs 5: roles.x.salary.range.min).
+MAX_DEPTH = 16
+#: The largest money amount (a year's pay of a billion dollars).
+MAX_MONEY = 1_000_000_000
+#: The largest count of jobs (more than there are people).
+MAX_JOBS = 10_000_000_000
+#: The largest growth rate, in percent.
+MAX_GROWTH = 10_000
+#: The longest time to become, in months (a hundred years).
+MAX_MONTHS = 1_200
+#: The largest magnitude of any number read, whatever its field.
+_MAX_MAGNITUDE = 1e15
 #: Shares that should add up to 100 may be off by this much from rounding each of them.
 _SUM_TOLERANCE = 0.5
 
@@ -78,33 +96,42 @@ def load_dataset(path: Path | None = None) -> Dataset:
     Raises :class:`DatasetError` listing every error; warnings are kept on the result.
     """
     files = dataset_files(path if path is not None else bundled_data_dir())
-    roles: list[Role] = []
-    problems: list[Problem] = []
-    first_seen: dict[str, Path] = {}
-    for file in files:
-        file_roles, file_problems = load_file(file)
-        problems.extend(file_problems)
-        for role in file_roles:
-            if role.slug in first_seen:
-                problems.append(
-                    Problem(
-                        file,
-                        f"duplicate slug: already defined in {first_seen[role.slug]}",
-                        role=role.slug,
-                        line=_locate(file, role.slug, ()),
-                    )
-                )
-                continue
-            first_seen[role.slug] = file
-            roles.append(role)
+    roles, problems = _load_files(files)
     if not roles and not any(p.severity == "error" for p in problems):
         problems.append(Problem(files[0], "the dataset holds no roles"))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DatasetError(errors)
     warnings = [p for p in problems if p.severity == "warning"]
-    warnings += _shared_names(roles, first_seen)
-    return Dataset(roles=tuple(roles), files=tuple(files), warnings=tuple(warnings))
+    first_seen = {role.slug: file for file, role in roles}
+    warnings += _shared_names([role for _, role in roles], first_seen)
+    return Dataset(
+        roles=tuple(role for _, role in roles), files=tuple(files), warnings=tuple(warnings)
+    )
+
+
+def _load_files(files: Sequence[Path]) -> tuple[list[tuple[Path, Role]], list[Problem]]:
+    """Every valid role of ``files`` with its file, and every problem, each file read once."""
+    roles: list[tuple[Path, Role]] = []
+    problems: list[Problem] = []
+    first_seen: dict[str, Path] = {}
+    for file in files:
+        checker = _load(file)
+        problems.extend(checker.problems)
+        for role in checker.roles:
+            if role.slug in first_seen:
+                problems.append(
+                    Problem(
+                        file,
+                        f"duplicate slug: already defined in {first_seen[role.slug]}",
+                        role=role.slug,
+                        line=checker.locator.line(role.slug, ()),
+                    )
+                )
+                continue
+            first_seen[role.slug] = file
+            roles.append((file, role))
+    return roles, problems
 
 
 def _shared_names(roles: Sequence[Role], files: dict[str, Path]) -> list[Problem]:
@@ -132,31 +159,27 @@ def _shared_names(roles: Sequence[Role], files: dict[str, Path]) -> list[Problem
 
 
 def check_dataset(path: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
-    """Every problem (errors and warnings) in the dataset at ``path``, for ``validate``."""
-    try:
-        dataset = load_dataset(path)
-    except DatasetError as exc:
-        # Warnings are worth reporting next to errors, so gather them file by file.
-        problems = list(exc.problems)
-        for file in _files_quietly(path):
-            problems.extend(p for p in load_file(file)[1] if p.severity == "warning")
+    """Every problem (errors and warnings) in the dataset at ``path``, for ``validate``.
+    Each file is read, parsed and checked once."""
+    files = dataset_files(path if path is not None else bundled_data_dir())
+    roles, problems = _load_files(files)
+    if not roles and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(files[0], "the dataset holds no roles"))
+    if any(p.severity == "error" for p in problems):
         problems.sort(key=lambda p: (str(p.file), p.line or 0))
         return None, problems
-    return dataset, list(dataset.warnings)
+    first_seen = {role.slug: file for file, role in roles}
+    problems += _shared_names([role for _, role in roles], first_seen)
+    dataset = Dataset(
+        roles=tuple(role for _, role in roles),
+        files=tuple(files),
+        warnings=tuple(problems),
+    )
+    return dataset, problems
 
 
-def _files_quietly(path: Path | None) -> list[Path]:
-    try:
-        return dataset_files(path if path is not None else bundled_data_dir())
-    except DatasetError:
-        return []
-
-
-def _read_text(file: Path) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DatasetError([Problem(file, f"cannot read file: {exc.strerror or exc}")]) from None
+def decode(file: Path, data: bytes) -> str:
+    """The text of a dataset file's bytes; a DatasetError (with the line) if not UTF-8."""
     try:
         # utf-8-sig: a byte-order mark, as some Windows editors write, is not an error.
         return data.decode("utf-8-sig")
@@ -170,17 +193,11 @@ def _read_text(file: Path) -> str:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
-def load_file(file: Path) -> tuple[list[Role], list[Problem]]:
-    """The valid roles of one file, and every problem (errors and warnings) in it."""
-    try:
-        text = _read_text(file)
-    except DatasetError as exc:
-        return [], list(exc.problems)
-    return load_text(file, text)
+def parse(file: Path, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The TOML document of ``text`` (None if it is not valid TOML, or beyond the bounds
+    of docs/dataset.md), and the problems that say why not."""
+    from jobcompare._toml import tomllib  # not needed by a run that finds its cache
 
-
-def load_text(file: Path, text: str) -> tuple[list[Role], list[Problem]]:
-    """Like load_file, for ``text`` read from ``file`` (or a part of it)."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -190,11 +207,112 @@ def load_text(file: Path, text: str) -> tuple[list[Role], list[Problem]]:
         if position:
             line, column = int(position.group(1)), int(position.group(2))
             message = _TOML_POSITION.sub("", message)
-        return [], [Problem(file, f"invalid TOML: {message}", line=line, column=column)]
+        return None, [Problem(file, f"invalid TOML: {message}", line=line, column=column)]
+    except ValueError:
+        # Python refuses to convert an integer literal of more than 4,300 digits.
+        line = _line_of(text, r"[0-9_]{4301}")
+        message = "invalid TOML: an integer literal is too long (at most 4,300 digits)"
+        return None, [Problem(file, message, line=line)]
+    except RecursionError:
+        line = _line_of(text, r"(?:[\[{][ \t\r\n]*){" + str(MAX_DEPTH + 1) + "}")
+        return None, [Problem(file, f"nested more than {MAX_DEPTH} levels deep", line=line)]
+    deep = _too_deep(document)
+    if deep is not None:
+        locator = Locator(text)
+        role = deep[1] if len(deep) > 1 and deep[0] == "roles" else None
+        field = ".".join(deep[2:]) if role is not None else ".".join(deep)
+        line = locator.line(role, tuple(deep[2:])) if role is not None else None
+        return None, [
+            Problem(
+                file,
+                f"nested more than {MAX_DEPTH} levels deep",
+                line=line,
+                role=role,
+                field=field or None,
+            )
+        ]
+    return document, []
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    """The line of the first match of ``pattern`` (for errors tomllib gives no place for)."""
+    match = re.search(pattern, text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
+def _too_deep(document: dict[str, Any]) -> list[str] | None:
+    """The key path to the first value nested deeper than MAX_DEPTH, if any (iterative: a
+    deep document cannot exhaust the stack here)."""
+    stack: list[tuple[Any, list[str]]] = [(document, [])]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return [p for p in path if not p.startswith("[")]
+        if isinstance(value, dict):
+            stack.extend((v, [*path, str(k)]) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, [*path, f"[{i}]"]) for i, v in enumerate(value))
+    return None
+
+
+def _load(file: Path) -> _Checker:
+    """One file read once, parsed and checked: its checker holds roles and problems."""
+    try:
+        text = decode(file, read_dataset_file(file))
+    except DatasetError as exc:
+        checker = _Checker(file, "")
+        checker.problems.extend(exc.problems)
+        return checker
+    return _check_text(file, text)
+
+
+def _check_text(file: Path, text: str) -> _Checker:
     checker = _Checker(file, text)
-    roles = checker.document(document)
+    document, problems = parse(file, text)
+    checker.problems.extend(problems)
+    if document is not None:
+        checker.roles = checker.document(document)
     # In file order, as someone fixing them would read the file.
-    return roles, sorted(checker.problems, key=lambda p: p.line or 0)
+    checker.problems.sort(key=lambda p: p.line or 0)
+    return checker
+
+
+def load_file(file: Path) -> tuple[list[Role], list[Problem]]:
+    """The valid roles of one file, and every problem (errors and warnings) in it."""
+    checker = _load(file)
+    return checker.roles, checker.problems
+
+
+def load_text(file: Path, text: str) -> tuple[list[Role], list[Problem]]:
+    """Like load_file, for ``text`` read from ``file``."""
+    checker = _check_text(file, text)
+    return checker.roles, checker.problems
+
+
+def check_role(
+    file: Path, locator: Locator, slug: str, body: Any
+) -> tuple[Role | None, list[Problem]]:
+    """One role of a parsed file, validated on its own (the catalogue loads roles so):
+    the role if it has no error, and every problem of it."""
+    checker = _Checker(file, "", locator)
+    role = checker.role(slug, body)
+    return role, sorted(checker.problems, key=lambda p: p.line or 0)
+
+
+def check_top(file: Path, locator: Locator, document: dict[str, Any]) -> list[Problem]:
+    """The problems of a parsed file outside its roles (other top-level keys, 'roles' not
+    a table, no roles at all)."""
+    checker = _Checker(file, "", locator)
+    top = _Fields(checker, None, "", document)
+    top.finish(("roles",))
+    roles_table = document.get("roles")
+    if roles_table is None:
+        checker.problems.append(Problem(file, "no [roles.<slug>] tables: nothing to load"))
+    elif not isinstance(roles_table, dict):
+        checker.problems.append(
+            Problem(file, f"'roles' must be a table, not {_type_name(roles_table)}")
+        )
+    return checker.problems
 
 
 # -- validation ---------------------------------------------------------------------------
@@ -216,13 +334,16 @@ def _is_number(value: object) -> bool:
 class _Checker:
     """Turns one parsed TOML document into roles, recording every problem on the way."""
 
-    def __init__(self, file: Path, text: str) -> None:
+    def __init__(self, file: Path, text: str, locator: Locator | None = None) -> None:
         self.file = file
-        self.text = text
+        self.locator = locator if locator is not None else Locator(text)
         self.problems: list[Problem] = []
+        self.roles: list[Role] = []
+        self._errors = 0
 
     def report(self, slug: str | None, path: str, message: str, *, warning: bool = False) -> None:
-        line = _locate_in_text(self.text, slug, tuple(path.split("."))) if slug else None
+        line = self.locator.line(slug, tuple(path.split("."))) if slug else None
+        self._errors += not warning
         self.problems.append(
             Problem(
                 self.file,
@@ -255,7 +376,7 @@ class _Checker:
 
     def role(self, slug: str, body: Any) -> Role | None:
         errors_before = self._error_count()
-        if not _SLUG_RE.match(slug):
+        if not SLUG_RE.match(slug):
             self.report(
                 slug,
                 "",
@@ -267,7 +388,7 @@ class _Checker:
         f = _Fields(self, slug, "", body)
         title = f.text("title", required=True)
         soc = f.text("soc")
-        if soc is not None and not _SOC_RE.match(soc):
+        if soc is not None and not SOC_RE.match(soc):
             self.report(slug, "soc", f"a SOC code looks like '43-3011', not '{soc}'")
         role_kwargs: dict[str, Any] = {
             "category": f.text("category"),
@@ -310,13 +431,13 @@ class _Checker:
         return role
 
     def _error_count(self) -> int:
-        return sum(p.severity == "error" for p in self.problems)
+        return self._errors
 
     # Each section reader takes the section's fields and returns its model object.
 
     def time_to_become(self, f: _Fields) -> TimeToBecome | None:
-        low = f.number("min_months", integer=True, minimum=0, required=True)
-        high = f.number("max_months", integer=True, minimum=0, required=True)
+        low = f.number("min_months", integer=True, minimum=0, maximum=MAX_MONTHS, required=True)
+        high = f.number("max_months", integer=True, minimum=0, maximum=MAX_MONTHS, required=True)
         f.finish(("min_months", "max_months"))
         if low is None or high is None:
             return None
@@ -327,8 +448,8 @@ class _Checker:
 
     def overview(self, f: _Fields) -> Overview:
         result = Overview(
-            growth_rate=f.number("growth_rate", minimum=-100),
-            jobs=_as_int(f.number("jobs", integer=True, minimum=0)),
+            growth_rate=f.number("growth_rate", minimum=-100, maximum=MAX_GROWTH),
+            jobs=_as_int(f.number("jobs", integer=True, minimum=0, maximum=MAX_JOBS)),
             job_satisfaction=f.number("job_satisfaction", minimum=0, maximum=5),
             years_of_experience=f.number("years_of_experience", minimum=0, maximum=80),
         )
@@ -423,6 +544,9 @@ class _Checker:
         if not value.strip():
             self.report(slug, path, "is empty")
             return None
+        if len(value) > MAX_TEXT:
+            self.report(slug, path, f"is {len(value):,} characters long (at most {MAX_TEXT:,})")
+            return None
         return value
 
     def skill(self, slug: str | None, path: str, value: Any) -> Skill | None:
@@ -482,8 +606,8 @@ class _Checker:
                     "is 0: leave the key out if the figure is unknown",
                     warning=True,
                 )
-        names = [s.name.casefold() for s in role.skills]
-        for name in sorted({n for n in names if names.count(n) > 1}):
+        counts = Counter(s.name.casefold() for s in role.skills)
+        for name in sorted(n for n, count in counts.items() if count > 1):
             self.report(role.slug, "skills", f"skill '{name}' is listed twice", warning=True)
 
 
@@ -518,6 +642,20 @@ def _field_value(role: Role, path: str) -> object:
         if value is None:
             return None
     return value
+
+
+def _short(value: object) -> str:
+    """A value for a message: its repr, cut to 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _range(minimum: float | None, maximum: float | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f" ({minimum:g} to {maximum:g})"
+    if maximum is not None:
+        return f" (at most {maximum:g})"
+    return f" (at least {minimum:g})" if minimum is not None else ""
 
 
 def _as_int(value: Number | None) -> int | None:
@@ -566,6 +704,9 @@ class _Fields:
         if not value.strip():
             self.report(key, "is empty (leave the key out when there is no value)")
             return None
+        if len(value) > MAX_TEXT:
+            self.report(key, f"is {len(value):,} characters long (at most {MAX_TEXT:,})")
+            return None
         return value
 
     def number(
@@ -583,8 +724,13 @@ class _Fields:
             return None
         if not _is_number(value) or (integer and not isinstance(value, int)):
             wanted = "a whole number" if integer else "a number"
-            shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
+            shown = f" ({_short(value)})" if isinstance(value, (str, float)) else ""
             self.report(key, f"expected {wanted}, got {_type_name(value)}{shown}")
+            return None
+        if isinstance(value, int) and abs(value) > _MAX_MAGNITUDE:
+            # Too big for any field, and perhaps for a float: never compared or converted.
+            digits = len(str(abs(value)))
+            self.report(key, f"a {digits}-digit number is out of range{_range(minimum, maximum)}")
             return None
         if not math.isfinite(value):
             self.report(key, f"expected a finite number, got {value}")
@@ -607,13 +753,17 @@ class _Fields:
             return None
         if isinstance(value, dict):
             sub = _Fields(self.checker, self.slug, self.path(key), value)
-            bound = sub.number("at_least", minimum=0, required=True)
+            bound = sub.number("at_least", minimum=0, maximum=MAX_MONEY, required=True)
             sub.finish(("at_least",))
             return Amount(bound, at_least=True) if bound is not None else None
-        amount = self.number(key)
-        if amount is not None and amount < 0:
-            self.report(key, f"money cannot be negative ({amount})")
+        if (
+            _is_number(value)
+            and value < 0
+            and (not isinstance(value, float) or math.isfinite(value))
+        ):
+            self.report(key, f"money cannot be negative ({_short(value)})")
             return None
+        amount = self.number(key, maximum=MAX_MONEY)
         return Amount(amount) if amount is not None else None
 
     def sub(self, key: str, read: Callable[[_Fields], T | None]) -> T | None:
@@ -639,43 +789,67 @@ class _Fields:
 # -- line numbers -------------------------------------------------------------------------
 
 
-def _locate(file: Path, slug: str, path: tuple[str, ...]) -> int | None:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return _locate_in_text(text, slug, path)
+class Locator:
+    """Best-effort line numbers of a file's fields: tomllib reports positions only for
+    syntax errors, and a line number is what makes an error quick to fix.
 
+    The table headers are found once per file, the first time a line is asked for; each
+    problem then looks only at its own table's lines.
+    """
 
-def _headers(text: str) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(line number, dotted key parts) for every [table] header, quotes removed."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            inside = stripped[1:].split("]", 1)[0]
-            parts = tuple(p.strip().strip("\"'") for p in inside.split("."))
-            yield number, parts
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] = []
+        self._tables: dict[tuple[str, ...], tuple[int, int]] | None = None
 
+    def _index(self) -> dict[tuple[str, ...], tuple[int, int]]:
+        """Dotted key parts (quotes removed) -> (header's line index, end of its table)."""
+        if self._tables is None:
+            self._lines = self._text.splitlines()
+            headers: list[tuple[int, tuple[str, ...]]] = []
+            for number, line in enumerate(self._lines):
+                stripped = line.strip()
+                if stripped.startswith("[") and not stripped.startswith("[["):
+                    inside = stripped[1:].split("]", 1)[0]
+                    headers.append(
+                        (number, tuple(p.strip().strip("\"'") for p in inside.split(".")))
+                    )
+            self._tables = {}
+            for index, (number, parts) in enumerate(headers):
+                end = headers[index + 1][0] if index + 1 < len(headers) else len(self._lines)
+                self._tables.setdefault(parts, (number, end))
+        return self._tables
 
-def _locate_in_text(text: str, slug: str, path: tuple[str, ...]) -> int | None:
-    """Best-effort line of ``path`` within role ``slug``: tomllib reports positions only for
-    syntax errors, and a line number is what makes an error quick to fix."""
-    path = tuple(re.sub(r"\[\d+\]$", "", part) for part in path if part)
-    lines = text.splitlines()
-    headers = list(_headers(text))
-    best: int | None = None
-    # The deepest table header that is a prefix of the path, then the key inside it.
-    for depth in range(len(path), -1, -1):
-        wanted = ("roles", slug, *path[:depth])
-        for index, (number, parts) in enumerate(headers):
-            if parts != wanted:
+    def line(self, slug: str | None, path: tuple[str, ...]) -> int | None:
+        """The line of ``path`` within role ``slug``: the deepest table header that is a
+        prefix of the path, then the key inside it."""
+        if slug is None:
+            return None
+        tables = self._index()
+        # "skills[2]" is in the table of "skills".
+        path = tuple(part.split("[", 1)[0] for part in path if part)
+        for depth in range(len(path), -1, -1):
+            found = tables.get(("roles", slug, *path[:depth]))
+            if found is None:
                 continue
-            best = number
+            number, end = found
             if depth < len(path):
-                end = headers[index + 1][0] - 1 if index + 1 < len(headers) else len(lines)
-                key = re.compile(rf"^\s*[\"']?{re.escape(path[depth])}[\"']?\s*[=.]")
-                for offset in range(number, end):
-                    if key.match(lines[offset]):
+                key = path[depth]
+                for offset in range(number + 1, end):
+                    if _is_key_line(self._lines[offset], key):
                         return offset + 1
-            return best
-    return best
+            return number + 1
+        return None
+
+
+def _is_key_line(line: str, key: str) -> bool:
+    """Whether ``line`` sets ``key`` (bare or quoted) or a dotted key under it."""
+    line = line.lstrip(" \t")
+    if line[:1] in ('"', "'"):
+        line = line[1:]
+    if not line.startswith(key):
+        return False
+    rest = line[len(key) :]
+    if rest[:1] in ('"', "'"):
+        rest = rest[1:]
+    return rest.lstrip(" \t")[:1] in ("=", ".")

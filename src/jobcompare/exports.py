@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from jobcompare.compare import Comparison, Kind, Row, is_shared, unpublished_keys
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
@@ -46,7 +47,9 @@ def md_text(value: str) -> str:
     text = _LINE_BREAKS.sub(" ", safe(value)).strip()
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     # GitHub links bare addresses; an escaped colon or dot still reads the same.
-    return text.replace("://", "\\://").replace("www.", "www\\.")
+    text = text.replace("://", "\\://").replace("www.", "www\\.")
+    # ... and an e-mail address (a@b.c) becomes a mailto: link: escape its "@".
+    return text.replace("@", "\\@")
 
 
 def md_paragraph(value: str) -> str:
@@ -151,7 +154,34 @@ def csv_text(document: Document) -> str:
             writer.writerow(("unpublished", key, role.slug, _text(reason), "", ""))
         if role.source:
             writer.writerow(("sources", "source", role.slug, _text(role.source), "", ""))
+    _csv_section_notes(writer, document)
     return buffer.getvalue()
+
+
+def _csv_section_notes(writer: Any, document: Document) -> None:
+    """Each section's notes (what its figures measure) and source line, as shown under
+    it; then, for official roles, the source, release and year of each figure."""
+    from jobcompare import fields
+    from jobcompare.present import section_sources
+
+    roles = document.roles
+    for section in document.sections:
+        declared = fields.spec(section.section)
+        name = section.section.value
+        notes = list(declared.notes(roles)) if declared.notes else []
+        for number, note in enumerate(notes, start=1):
+            writer.writerow(("notes", f"{name}.{number}", "", _text(note), "", ""))
+        cited = section_sources(section.result, roles)
+        if cited:
+            writer.writerow(("sources", name, "", _text(" · ".join(cited)), "", ""))
+    for index, role in enumerate(roles):
+        for section in document.sections:
+            for row in section.result.rows:
+                citation = role.citations.get(row.field.origin or "")
+                if citation is not None and row.values[index] is not None:
+                    said = f"{citation.name}, {citation.release}, {citation.year}"
+                    key = f"{section.section.value}.{row.key}"
+                    writer.writerow(("sources", key, role.slug, _text(said), "", ""))
 
 
 def _csv_difference(row: Row) -> Iterator[tuple[str, str, str]]:
@@ -194,6 +224,9 @@ def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Fi
         for rank, skill in enumerate(_skills(value), start=1):
             yield f"{key}.{rank}.name", _text(skill.name), "", ""
             yield f"{key}.{rank}.share", _figure(skill.share), "%", ""
+            if skill.importance is not None:  # O*NET's ratings, for official roles
+                yield f"{key}.{rank}.importance", _figure(skill.importance), "rating 1-5", ""
+                yield f"{key}.{rank}.level", _figure(skill.level), "rating 0-7", ""
             yield f"{key}.{rank}.shared", "true" if is_shared(skill, shared) else "false", "", ""
     elif kind in (Kind.TEXT, Kind.PARAGRAPH):
         yield key, _text(value if isinstance(value, str) else None), "", ""

@@ -90,11 +90,18 @@ class Field:
     #: For a PARAGRAPH: the heading above each role's text ("What does {a} do?"; {a} is
     #: the role with its article).
     heading: str | None = None
-    #: What the source says about this figure of a role (a footnote), shown with the
-    #: notes under the tables when the figure is; None when it says nothing.
-    note: Callable[[Role], str | None] | None = None
     #: For a PARAGRAPH: why a role has no text, said in its place; None to leave it out.
     missing: Callable[[Role], str | None] | None = None
+    #: The source key of official roles' figures ("oews", "ep", "onet", "cps", ...): the
+    #: section's source line and the JSON ``sources`` name it (see Role.citations).
+    origin: str | None = None
+    #: For a LIST: how many items a table shows unless all are asked for (JSON has all).
+    limit: int | None = None
+    #: For a LIST: a single role's profile shows every item (duties).
+    whole_in_profile: bool = False
+    #: Whether the compared roles' figures are shown at all (else None for every role):
+    #: figures that only mean something beside another role's.
+    shown_if: Callable[[Sequence[Role]], bool] | None = None
 
     @property
     def note_name(self) -> str:
@@ -118,6 +125,9 @@ class SectionSpec:
     #: Sources of several fields that a note names as one when all are unpublished:
     #: {"salary.percentiles": "percentiles"}.
     together: dict[str, str] = field(default_factory=dict)
+    #: Notes below the section's table and lists: what its figures measure (only those
+    #: the compared roles have).
+    notes: Callable[[Sequence[Role]], Sequence[str]] | None = None
 
 
 @cache

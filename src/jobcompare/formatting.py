@@ -48,7 +48,7 @@ def number(value: Number | None) -> str:
         return MISSING
     if value == 0:
         value = abs(value)  # never "-0.0"
-    return f"{value:,}" if isinstance(value, int) else repr(value)
+    return f"{value:,}"  # a float as Python prints it, grouped: 3,391.0, 4.12
 
 
 def percent(value: Number | None) -> str:

@@ -24,7 +24,8 @@ SCHEMA_VERSION = 1
 def dumps(document: JSONValue) -> str:
     # ensure_ascii: control characters and odd code points leave as \u escapes, so the
     # JSON is safe to print to a terminal whatever the dataset holds.
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    # allow_nan=False: JSON is always strict; a non-finite figure is a bug, never output.
+    return json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
 
 
 def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
@@ -51,6 +52,7 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
                 "difference": _number(pay.difference),
                 "difference_percent": None if pay.percent is None else round(pay.percent, 4),
                 "per": pay.per,
+                "measure": pay.measure,
             },
             "top_skills": {
                 r.slug: list(top) for r, top in zip(roles, summary.top_skills, strict=True)
@@ -76,11 +78,21 @@ def role_document(
         "source": role.source,
         "unpublished": unpublished_keys(role),
     }
+    sources: dict[str, JSONValue] = {}
     for result in sections:
         values: dict[str, JSONValue] = {}
         for row in result.rows:
             _put(values, row.key, _value(row, row.values[index], shared))
+            citation = role.citations.get(row.field.origin or "")
+            if citation is not None and row.values[index] is not None:
+                sources[f"{result.section.value}.{row.key}"] = {
+                    "source": citation.name,
+                    "release": citation.release,
+                    "year": citation.year,
+                }
         document[result.section.value] = values
+    if role.citations:  # official roles: where each figure they have comes from
+        document["sources"] = sources
     return document
 
 
@@ -122,7 +134,12 @@ def _value(row: Row, value: object, shared: Sequence[str]) -> JSONValue:
 
 
 def _skill(skill: Skill, shared: Sequence[str]) -> dict[str, JSONValue]:
-    return {"name": skill.name, "share": skill.share, "shared": is_shared(skill, shared)}
+    document: dict[str, JSONValue] = {"name": skill.name, "share": skill.share}
+    if skill.importance is not None:  # O*NET's ratings, for official roles
+        document["importance"] = skill.importance
+        document["level"] = skill.level
+    document["shared"] = is_shared(skill, shared)
+    return document
 
 
 def _differences(comparison: Comparison) -> dict[str, JSONValue]:

@@ -20,7 +20,7 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
     that fits in ``width``; otherwise each role on two lines, its slug alone on the first.
     Slugs are what people copy into the next command, so they are never wrapped."""
     rows = [
-        [safe(r.slug), safe(r.soc or "—"), safe(r.title), safe(r.category or "—")] for r in roles
+        [safe(r.slug), _line(r.soc or "—"), _line(r.title), _line(r.category or "—")] for r in roles
     ]
     with_soc = any(r.soc for r in roles)
     if not with_soc:
@@ -49,8 +49,9 @@ def role_records(roles: Sequence[Listed]) -> Iterator[str]:
     by tabs (a missing one is empty), for ``grep``, ``cut -f`` and spreadsheets. What
     ``jobcompare list`` writes when its output is not a terminal."""
     for r in roles:
-        yield "\t".join(safe(f or "").replace("\t", " ") for f in (r.slug, r.soc, r.title,
-                                                                     r.category))  # fmt: skip
+        fields = (r.slug, r.soc, r.title, r.category)
+        # A tab or a line break inside a field would make another field or record.
+        yield "\t".join(" ".join(safe(f or "").split()) for f in fields)
 
 
 def search_roles(roles: Sequence[Listed], search: str | None) -> list[Listed]:
@@ -67,3 +68,10 @@ def search_roles(roles: Sequence[Listed], search: str | None) -> list[Listed]:
             for field in (r.slug, r.title, r.category, r.soc, (r.soc or "").replace("-", ""))
         )
     ]
+
+
+def _line(text: str) -> str:
+    """Data text on one line: a newline in a title must not split its row."""
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return " ".join(safe(text).split())

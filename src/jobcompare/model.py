@@ -57,6 +57,31 @@ class Degree:
 class Skill:
     name: str
     share: Number | None = None
+    #: O*NET's importance rating (scale IM, 1-5), for official roles.
+    importance: Number | None = None
+    #: O*NET's level rating (scale LV, 0-7), for official roles.
+    level: Number | None = None
+
+
+@dataclass(frozen=True)
+class Technology:
+    """An O*NET technology skill example ("Microsoft Excel") with its O*NET flags."""
+
+    name: str
+    category: str
+    hot: bool = False
+    in_demand: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a group of figures comes from: ``label`` as a section's source line names it
+    ("BLS Employment Projections 2024–34"), the source's name, release and year."""
+
+    label: str
+    name: str
+    release: str
+    year: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,20 @@ class Overview:
     jobs: int | None = None
     job_satisfaction: Number | None = None
     years_of_experience: Number | None = None
+    # BLS Employment Projections 2024-34 (table 1.2); employment figures in thousands,
+    # as BLS publishes them, including the self-employed (unlike OEWS's ``jobs``).
+    entry_education: str | None = None
+    work_experience: str | None = None
+    job_training: str | None = None
+    ep_employment: Number | None = None
+    ep_employment_projected: Number | None = None
+    projected_change: Number | None = None  # percent, 2024-34
+    projected_change_jobs: Number | None = None  # thousands, 2024-34
+    all_occupations_change: Number | None = None  # percent, the "Total, all occupations" row
+    annual_openings: Number | None = None  # thousands a year, 2024-34 average
+    # O*NET 30.3 job zone and O*NET's name for it.
+    job_zone: int | None = None
+    job_zone_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,11 +120,49 @@ class Salary:
     best_paying_industry: str | None = None
 
 
+#: O*NET's 12 categories of required level of education (element 2.D.1, scale RL): key,
+#: category number and a short label for O*NET's name (its explanations left out).
+REQUIRED_LEVELS: tuple[tuple[str, int, str], ...] = (
+    ("less_than_high_school", 1, "Less than high school"),
+    ("high_school", 2, "High school or equivalent"),
+    ("post_secondary_certificate", 3, "Certificate after high school"),
+    ("some_college", 4, "Some college courses"),
+    ("associate", 5, "Associate's degree"),
+    ("bachelor", 6, "Bachelor's degree"),
+    ("post_baccalaureate_certificate", 7, "Certificate after bachelor's"),
+    ("master", 8, "Master's degree"),
+    ("post_master_certificate", 9, "Certificate after master's"),
+    ("first_professional", 10, "First professional degree"),
+    ("doctoral", 11, "Doctoral degree"),
+    ("post_doctoral", 12, "Postdoctoral training"),
+)
+#: BLS EP table 5.3's attainment levels (ACS), key and BLS's label.
+ATTAINMENT_LEVELS: tuple[tuple[str, str], ...] = (
+    ("less_than_high_school", "Less than high school diploma"),
+    ("high_school", "High school diploma or equivalent"),
+    ("some_college", "Some college, no degree"),
+    ("associate", "Associate's degree"),
+    ("bachelor", "Bachelor's degree"),
+    ("master", "Master's degree"),
+    ("doctoral_or_professional", "Doctoral or professional degree"),
+)
+
+
 @dataclass(frozen=True)
 class Education:
     degree: Degree | None = None
     major: str | None = None
     college: str | None = None
+    #: BLS EP's typical education needed for entry.
+    entry_education: str | None = None
+    #: O*NET's most common required level of education, with its share of respondents.
+    required: Degree | None = None
+    #: REQUIRED_LEVELS key -> percent of respondents (O*NET RL); None where suppressed.
+    required_levels: dict[str, Number | None] | None = None
+    #: ATTAINMENT_LEVELS key -> percent of workers aged 25+ (BLS EP table 5.3, ACS).
+    attainment: dict[str, Number | None] | None = None
+    #: BLS's note when the attainment is that of a broader ACS group.
+    attainment_note: str | None = None
 
 
 #: Gender and race groups in the order the source lists them, with their labels.
@@ -108,6 +185,22 @@ class Demographics:
     #: group key (see RACE_GROUPS) -> share in percent.
     race: dict[str, Number] | None = None
     lgbt: Number | None = None
+    # BLS CPS 2024 (tables 11 and 11b), for official roles.
+    median_age: Number | None = None
+    women: Number | None = None  # percent of the employed
+    #: CPS_GROUPS key -> percent of the employed (Hispanic or Latino may be of any race).
+    race_ethnicity: dict[str, Number | None] | None = None
+    #: The CPS occupation title the figures are for, when it covers other occupations too.
+    cps_note: str | None = None
+
+
+#: CPS 2024 table 11's race and ethnicity columns, in its order.
+CPS_GROUPS: tuple[tuple[str, str], ...] = (
+    ("white", "White"),
+    ("black_or_african_american", "Black or African American"),
+    ("asian", "Asian"),
+    ("hispanic_or_latino", "Hispanic or Latino"),
+)
 
 
 @dataclass(frozen=True)
@@ -133,6 +226,11 @@ class Role:
     skills: tuple[Skill, ...] = ()
     #: field path ("salary.hourly") -> why the source did not publish that value.
     unpublished: dict[str, str] = field(default_factory=dict)
+    #: O*NET technology skills: in-demand and hot ones first, then O*NET's order.
+    technology: tuple[Technology, ...] = ()
+    #: Source key ("oews", "ep", "onet", ...) -> where that source's figures come from;
+    #: empty for hand-written roles (their ``source`` says it).
+    citations: dict[str, Citation] = field(default_factory=dict)
 
     @property
     def singular(self) -> str:

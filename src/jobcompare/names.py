@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_ONET_SUFFIX = re.compile(r"\.\d\d$")
+_ONET_SUFFIX = re.compile(r"\.[0-9][0-9]\Z")
 
 
 def _stem(word: str) -> str:
@@ -19,17 +19,45 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub("-", text.lower()).strip("-")
 
 
-class AmbiguousRoleError(LookupError):
-    """What the user typed is the title or SOC code of more than one role."""
+class RoleNameError(LookupError):
+    """What the user typed does not name exactly one role (the base of the errors below)."""
 
-    def __init__(self, query: str, slugs: Sequence[str]) -> None:
+
+class AmbiguousRoleError(RoleNameError):
+    """What the user typed names more than one role.
+
+    ``reasons`` (optional) says, one line per candidate, best first, which role and why it
+    matched, and ``more`` how many candidates were left out of them; ``read_as`` is the
+    spelling a mistyped query was taken for. Without reasons the message is the short one
+    for a title or SOC code that several roles share.
+    """
+
+    def __init__(
+        self,
+        query: str,
+        slugs: Sequence[str],
+        reasons: Sequence[str] = (),
+        more: int = 0,
+        read_as: str | None = None,
+    ) -> None:
         self.query = query
         self.slugs = tuple(slugs)
-        listed = ", ".join(f"'{s}'" for s in self.slugs)
-        super().__init__(f"'{query}' matches several roles: {listed}. Use a slug.")
+        self.reasons = tuple(reasons)
+        self.read_as = read_as
+        if self.reasons:
+            typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
+            lines = [f"{typed} could be several occupations; name one by its slug or SOC code:"]
+            lines += [f"  {reason}" for reason in self.reasons]
+            if more:
+                lines.append(f"  ... and {more} more")
+            message = "\n".join(lines)
+        else:
+            listed = ", ".join(f"'{s}'" for s in self.slugs)
+            message = f"'{query}' matches several roles: {listed}. Use a slug."
+        super().__init__(message)
 
 
-class UnknownRoleError(LookupError):
+class UnknownRoleError(RoleNameError):
     """No role matches what the user typed; ``suggestions`` are close slugs."""
 
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:
@@ -41,6 +69,14 @@ class UnknownRoleError(LookupError):
             message += ". Did you mean " + ", ".join(quoted[:-1]) + (" or " if quoted[1:] else "")
             message += quoted[-1] + "?"
         super().__init__(message)
+
+
+class UnresolvedRolesError(RoleNameError):
+    """Several arguments failed to name a role: every one of them, in the order typed."""
+
+    def __init__(self, errors: Sequence[AmbiguousRoleError | UnknownRoleError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
 
 
 class RoleNames:

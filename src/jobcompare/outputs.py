@@ -16,6 +16,7 @@ from jobcompare.status import OutputError
 
 if TYPE_CHECKING:
     from jobcompare.commands import Shown
+    from jobcompare.present import Document
 
 
 class Format(str, Enum):
@@ -38,9 +39,15 @@ def text(shown: Shown, output_format: Format) -> str:
         from jobcompare import jsonout
 
         if shown.comparison is not None:
-            return jsonout.dumps(jsonout.comparison_document(shown.comparison))
+            document = jsonout.comparison_document(shown.comparison)
+            if shown.gap is not None:
+                document["skill_gap"] = shown.gap.as_dict()
+            return jsonout.dumps(document)
         assert shown.role is not None
-        return jsonout.dumps(jsonout.role_document(shown.role, shown.sections))
+        profile = jsonout.role_document(shown.role, shown.sections)
+        if shown.nearest is not None:
+            profile["nearest_occupation"] = shown.nearest.as_dict()
+        return jsonout.dumps(profile)
     if output_format is Format.MARKDOWN:
         from jobcompare.exports import markdown
 
@@ -48,7 +55,14 @@ def text(shown: Shown, output_format: Format) -> str:
     if output_format is Format.CSV:
         from jobcompare.exports import csv_text
 
-        return csv_text(shown.document())
+        written = csv_text(shown.document())
+        if shown.gap is not None:
+            from jobcompare.moves import gap_csv
+
+            written += gap_csv(shown.gap)
+        if shown.nearest is not None and shown.role is not None:
+            written += shown.nearest.csv(shown.role.slug)
+        return written
     if output_format is Format.HTML:
         from jobcompare.report import html_report
 
@@ -90,8 +104,47 @@ def export(shown: Shown, path: Path) -> None:
 
 
 def write_file(path: Path, content: str) -> None:
-    """Write a whole file; OutputError when it cannot be."""
+    """Write a whole file, through a temporary file and a rename (an existing report is
+    replaced whole or left as it was); OutputError when it cannot be."""
+    from jobcompare.files import write_atomically
+
     try:
-        path.write_text(content, encoding="utf-8")
+        write_atomically(path, content.encode("utf-8"))
     except OSError as error:
         raise OutputError(str(path), error) from None
+
+
+def document_text(document: Document, output_format: Format) -> str:
+    """A document of blocks (not a comparison: an area table) as Markdown or HTML."""
+    if output_format is Format.MARKDOWN:
+        from jobcompare.exports import markdown
+
+        return markdown(document)
+    if output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        return html_report(document)
+    raise ValueError(f"{output_format.value} is not written from blocks")
+
+
+def print_document(document: Document, *, charts: bool = True) -> None:
+    """A document of blocks, drawn for the terminal."""
+    from jobcompare import render
+
+    render.print_all(render.make_console(), render.document(document, charts=charts))
+    sys.stdout.flush()
+
+
+def export_document(document: Document, path: Path, *, charts: bool = True) -> None:
+    """Save a document of blocks as HTML, or (``.svg``) as the terminal shows it."""
+    if path.suffix.lower() == ".svg":
+        from jobcompare import render
+
+        try:
+            render.export(render.document(document, charts=charts), path, title=document.title)
+        except OSError as error:
+            raise OutputError(str(path), error) from None
+        return
+    from jobcompare.report import html_report
+
+    write_file(path, html_report(document))

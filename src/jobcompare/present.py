@@ -33,7 +33,7 @@ from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, dif
 from jobcompare.fields import BELOW_TABLE
 from jobcompare.model import Amount, Role, Skill
 from jobcompare.sections import Section
-from jobcompare.text import capitalise, join_words, with_article
+from jobcompare.text import capitalise, with_article
 
 # -- blocks -------------------------------------------------------------------------------
 
@@ -111,6 +111,7 @@ class RankedTable(NamedTuple):
 #: Shares (skills) are drawn on a scale from 0 to 100%.
 SHARE_SCALE = 100.0
 SHARE_BARS_NOTE = "Bars show each share on a scale from 0 to 100%."
+IMPORTANCE_BARS_NOTE = "Bars show O*NET's importance on its scale, up to 5."
 
 #: What a range chart's line from ``low`` to ``high`` is, as its source says it.
 PERCENTILE_SPAN = "10th–90th percentile"
@@ -192,8 +193,9 @@ class Document(NamedTuple):
 # -- building them ------------------------------------------------------------------------
 
 
-def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
-    """What ``jobcompare A B`` shows (``charts``: with pictures)."""
+def comparison_document(result: Comparison, *, charts: bool = True, full: bool = False) -> Document:
+    """What ``jobcompare A B`` shows (``charts``: with pictures; ``full``: every duty and
+    technology skill, not the first few)."""
     roles = result.roles
     title = " vs ".join(r.title for r in roles)
     blocks: list[Block | SectionBlock] = [
@@ -203,16 +205,17 @@ def comparison_document(result: Comparison, *, charts: bool = True) -> Document:
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
-    blocks += [section_block(s, roles, result.summary.shared_skills, charts)
+    blocks += [section_block(s, roles, result.summary.shared_skills, charts, full)
                for s in result.sections]  # fmt: skip
-    blocks += notes(roles, result.sections)
+    blocks += notes(roles)
     return Document(title, roles, tuple(blocks), result)
 
 
 def profile_document(
-    role: Role, sections: Sequence[SectionResult], *, charts: bool = True
+    role: Role, sections: Sequence[SectionResult], *, charts: bool = True, full: bool = False
 ) -> Document:
-    """What ``jobcompare show ROLE`` shows."""
+    """What ``jobcompare show ROLE`` shows: every duty (and, with ``full``, every item of
+    every list)."""
     facts = [f"slug: {role.slug}"]
     if role.soc:
         facts.append(f"SOC {role.soc}")
@@ -222,8 +225,8 @@ def profile_document(
         Heading(role.title, 1),
         Paragraph(" · ".join(facts), "muted"),
     ]
-    blocks += [section_block(s, (role,), (), charts) for s in sections]
-    blocks += notes((role,), sections)
+    blocks += [section_block(s, (role,), (), charts, full, profile=True) for s in sections]
+    blocks += notes((role,))
     return Document(role.title, (role,), tuple(blocks))
 
 
@@ -250,7 +253,13 @@ def reading_note(comparison: Comparison) -> str | None:
 
 
 def section_block(
-    result: SectionResult, roles: Sequence[Role], shared: Sequence[str], charts: bool = True
+    result: SectionResult,
+    roles: Sequence[Role],
+    shared: Sequence[str],
+    charts: bool = True,
+    full: bool = False,
+    *,
+    profile: bool = False,
 ) -> SectionBlock:
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
@@ -269,10 +278,47 @@ def section_block(
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles)
         elif row.kind is Kind.LIST:
-            blocks.append(_list_table(row, columns))
+            whole = full or (profile and row.field.whole_in_profile)
+            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared)
+    if declared.notes:
+        blocks += [Paragraph(note, "muted") for note in declared.notes(roles)]
+    cited = section_sources(result, roles)
+    if cited:
+        blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
     return SectionBlock(result.section, result, tuple(blocks))
+
+
+def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
+    """The sources of the section's figures some role has, as official roles cite them
+    ("BLS OEWS May 2025", "O*NET 30.3 (CC BY 4.0)"), once each, in the order shown."""
+    labels: list[str] = []
+    for row in result.rows:
+        origin = row.field.origin
+        if origin is None:
+            continue
+        for role, value in zip(roles, row.values, strict=True):
+            citation = role.citations.get(origin)
+            if value is not None and citation is not None and citation.label not in labels:
+                labels.append(citation.label)
+    return labels
+
+
+def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[Block]:
+    """A list table, cut to ``limit`` items with a line saying how many more there are."""
+    table = _list_table(row, columns)
+    if limit is None or len(table.rows) <= limit:
+        return [table]
+    blocks: list[Block] = [table._replace(rows=table.rows[:limit])]
+    blocks.append(
+        Paragraph(
+            f"The first {limit} {row.field.note_name} of each role are shown; "
+            "--all-duties shows all.",
+            "muted",
+        )
+    )
+    return blocks
 
 
 def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
@@ -340,6 +386,9 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
     ]
+    # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
+    # any rated skill, only rated skills get a bar.
+    rated = any(s.importance is not None for skills in lists for s in skills)
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = []
@@ -351,17 +400,25 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
             text = skill.name
             if skill.share is not None:
                 text += f", {cell(Kind.PERCENT, skill.share)}"
+            if skill.importance is not None:
+                level = cell(Kind.NUMBER, skill.level)
+                text += f" {cell(Kind.NUMBER, skill.importance)} · {level}"
             mark = is_shared(skill, shared)
             if mark:
                 text += f" {SHARED_MARK}"
-            share = float(skill.share) if skill.share is not None else None
+            share = float(skill.share) if skill.share is not None and not rated else None
+            if skill.importance is not None:
+                share = float(skill.importance)
             items.append(RankedItem(text, share, mark))
         ranks.append(RankedRow(str(rank + 1), tuple(items)))
     if not ranks:
         ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
-    # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
-    scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
-    note = SHARE_BARS_NOTE if scale else ""
+    if rated:
+        scale, note = 5.0, IMPORTANCE_BARS_NOTE  # O*NET's importance scale, 1-5
+    else:
+        # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
+        scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
+        note = SHARE_BARS_NOTE if scale else ""
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
@@ -374,32 +431,9 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
     return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
 
 
-def field_notes(roles: Sequence[Role], sections: Sequence[SectionResult]) -> list[str]:
-    """What the sources say about the figures shown (a footnote per figure), each once,
-    naming the roles it is about when it is not about all of them."""
-    said: dict[tuple[str, str], list[str]] = {}
-    for result in sections:
-        for row in result.rows:
-            if row.field.note is None or not row.has_data:
-                continue
-            for role, value in zip(roles, row.values, strict=True):
-                note = row.field.note(role) if value is not None else None
-                if note:
-                    said.setdefault((row.label, note), []).append(role.title)
-    items = []
-    for (label, note), titles in said.items():
-        who = "" if len(titles) == len(roles) else f" ({join_words(titles)})"
-        items.append(f"{label}{who}: {note}")
-    return items
-
-
-def notes(roles: Sequence[Role], sections: Sequence[SectionResult] = ()) -> list[Block]:
-    """What the sources say about the figures shown, why figures shown as — are missing
-    (where the source said), and the sources."""
+def notes(roles: Sequence[Role]) -> list[Block]:
+    """Why figures shown as — are missing (where the source said), and the sources."""
     blocks: list[Block] = []
-    said = field_notes(roles, sections)
-    if said:
-        blocks.append(NoteList("Notes", tuple(said)))
     missing = [
         f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
         for role in roles

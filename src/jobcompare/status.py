@@ -6,12 +6,11 @@ to exit, so that the codes the README documents are decided in one place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
-from jobcompare.errors import DatasetError, FieldError
-from jobcompare.names import AmbiguousRoleError, UnknownRoleError
+from jobcompare.errors import AreaError, DatasetError, FieldError
+from jobcompare.names import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
 from jobcompare.sections import ComparisonError
 from jobcompare.text import safe
 
@@ -33,14 +32,6 @@ class OutputError(Exception):
         super().__init__(f"cannot write {target}: {error.strerror or error}")
 
 
-class RoleErrors(LookupError):
-    """Several of the roles asked for cannot be found: each error, in the order given."""
-
-    def __init__(self, errors: Sequence[LookupError]) -> None:
-        self.errors = tuple(errors)
-        super().__init__("\n".join(str(e) for e in self.errors))
-
-
 class SourceError(Exception):
     """Source files (to import) cannot be used; the message says which and why."""
 
@@ -54,7 +45,14 @@ class Failure:
 
 
 #: Errors in what the user asked for (reported as usage errors, exit 2).
-USAGE_ERRORS = (UnknownRoleError, AmbiguousRoleError, ComparisonError, FieldError)
+USAGE_ERRORS = (
+    UnknownRoleError,
+    AmbiguousRoleError,
+    UnresolvedRolesError,
+    ComparisonError,
+    AreaError,
+    FieldError,
+)
 
 
 def failure(error: Exception) -> Failure | None:
@@ -66,7 +64,7 @@ def failure(error: Exception) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
-    if isinstance(error, RoleErrors):
+    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
         return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))

@@ -80,3 +80,36 @@ def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str =
     if any("," in word for word in words):
         return "; ".join(words[:-1]) + f"; {conjunction} " + words[-1]
     return ", ".join(words[:-1]) + ("," if oxford else "") + f" {conjunction} " + words[-1]
+
+
+#: ASCII stand-ins for the characters our output uses, for an output that cannot encode
+#: them (as render's console does for tables).
+STAND_INS = {
+    "—": "-", "–": "-", "≥": ">=", "≤": "<=", "◆": "*", "•": "*", "…": "...", "▲": "^",
+    "▼": "v", "─": "-", "├": "|", "┤": "|", "━": "=", "┃": "|", "●": "o", "▶": ">",
+    "█": "#", "▏": "#", "▎": "#", "▍": "#", "▌": "#", "▋": "#", "▊": "#", "▉": "#",
+    "’": "'", "‘": "'", "“": '"', "”": '"', "·": "-", "×": "x",
+}  # fmt: skip
+STAND_IN_ERRORS = "jobcompare-stand-in"
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    piece = error.object[error.start : error.end]
+    return "".join(STAND_INS.get(c, "?") for c in piece), error.end
+
+
+def use_stand_ins(stream: object) -> None:
+    """Make ``stream`` (a text stream) write an ASCII stand-in, or "?", for each character
+    its encoding lacks, instead of raising UnicodeEncodeError."""
+    import codecs
+
+    try:
+        codecs.lookup_error(STAND_IN_ERRORS)
+    except LookupError:
+        codecs.register_error(STAND_IN_ERRORS, _stand_in)
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if not encoding.startswith("utf") and reconfigure is not None:
+        reconfigure(errors=STAND_IN_ERRORS)

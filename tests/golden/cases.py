@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, ...]] = {
         "software-developers",
     ),
     "profile": ("show", "collections-coordinator"),
+    "official-profile": ("show", "registered-nurses"),
+    "hourly-medians": ("compare", "actors", "registered-nurses"),
     "hourly-only": ("compare", "actors", "bill-and-account-collectors"),
     "not-published": ("compare", "business-teachers-postsecondary", "chief-executives"),
 }

@@ -112,7 +112,10 @@ def export(renderables: Sequence[RenderableType], path: Path, *, title: str) -> 
     else:
         report = recorder.export_html(theme=MONOKAI)
         report = report.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-    path.write_text(report, encoding="utf-8")
+    from jobcompare.files import write_atomically
+
+    # Beside the report, then renamed over it: a full disk never leaves half a report.
+    write_atomically(path, report)
 
 
 def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:

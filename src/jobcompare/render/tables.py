@@ -267,7 +267,7 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
             block.columns,
             width if with_charts or block.spaced else None,
             label=block.label,
-            label_width=label_width if block.spaced else 0,
+            label_width=label_width if block.spaced or label_width > 1 else 0,
             max_role_width=MAX_LIST_ROLE_WIDTH,
         )
         bar_width = (role_width or 0) - width_of - 1

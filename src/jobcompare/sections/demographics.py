@@ -1,12 +1,14 @@
-"""Demographics: age, and the gender and race ratios of the people in the job."""
+"""Demographics: age, and the gender and race ratios of the people in the job; for
+official roles, CPS's median age, share of women, and race and ethnicity."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from jobcompare.fields import Field, Kind, SectionSpec
-from jobcompare.model import GENDER_GROUPS, RACE_GROUPS, Role
+from jobcompare.model import CPS_GROUPS, GENDER_GROUPS, RACE_GROUPS, Role
 from jobcompare.sections import Section
+from jobcompare.sections._official import per_role, share
 from jobcompare.text import join_words, possessive
 
 
@@ -37,6 +39,21 @@ def _ratio(attribute: str, group: str, groups: tuple[tuple[str, str], ...]) -> l
     ]  # fmt: skip
 
 
+def _notes(roles: Sequence[Role]) -> list[str]:
+    notes = []
+    if any(r.demographics.women is not None for r in roles):
+        # CPS publishes the share of women only: men are the rest of the employed, a
+        # figure CPS does not print, so it is said rather than shown as if published.
+        notes.append("Women: percent of the employed (CPS); men are the rest.")
+    if any(r.demographics.race_ethnicity for r in roles):
+        notes.append(
+            "Hispanic or Latino is an ethnicity: its people may be of any race, so the "
+            "race and ethnicity shares do not sum to one hundred percent."
+        )
+    notes += per_role(roles, [r.demographics.cps_note for r in roles])
+    return notes
+
+
 SECTION = SectionSpec(
     Section.DEMOGRAPHICS,
     (
@@ -45,6 +62,20 @@ SECTION = SectionSpec(
         *_ratio("gender", "Gender ratio", GENDER_GROUPS),
         *_ratio("race", "Race ratio", RACE_GROUPS),
         Field("lgbt_percentage", "LGBT percentage", Kind.PERCENT, lambda r: r.demographics.lgbt),
+        Field("median_age", "Median age", Kind.NUMBER, lambda r: r.demographics.median_age,
+              source="demographics.median_age", unit="years", only_if_any=True, origin="cps"),
+        Field("women", "Women", Kind.PERCENT, lambda r: r.demographics.women,
+              source="demographics.women", name="share of women", bar_scale=100,
+              only_if_any=True, origin="cps"),
+        *(
+            Field(f"race_ethnicity.{key}", label, Kind.PERCENT,
+                  share("race_ethnicity", key, "demographics"),
+                  source=f"demographics.race_ethnicity.{key}", group="Race and ethnicity",
+                  bar_scale=100, only_if_any=True, origin="cps")
+            for key, label in CPS_GROUPS
+        ),
     ),
     intro=_intro,
+    notes=_notes,
+    together={"demographics.race_ethnicity": "race and ethnicity"},
 )  # fmt: skip

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from jobcompare.fields import Field, Kind, SectionSpec
 from jobcompare.model import Role
 from jobcompare.sections import Section
+from jobcompare.sections._official import cited
 
-#: How the BLS OEWS program is named in a role's source.
-OEWS = "Occupational Employment and Wage Statistics (OEWS)"
+
+def _notes(roles: Sequence[Role]) -> list[str]:
+    notes = []
+    if cited(roles, "oews") and cited(roles, "ep"):
+        notes.append(
+            "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed). All "
+            "jobs: BLS Employment Projections' total employment in 2024, self-employed "
+            "included, in thousands. Projected changes are BLS's for 2024-34 and are "
+            "shown against its figure for all occupations."
+        )
+    elif cited(roles, "oews"):
+        notes.append(OEWS_JOBS_NOTE)
+    return notes
+
+
 #: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
-OEWS_JOBS_NOTE = "Estimates do not include self-employed workers (BLS OEWS footnote)."
-
-
-def _jobs_note(role: Role) -> str | None:
-    return OEWS_JOBS_NOTE if role.source and OEWS in role.source else None
+OEWS_JOBS_NOTE = (
+    'Number of jobs: BLS OEWS estimates, which "do not include self-employed workers" '
+    "(BLS footnote)."
+)
 
 
 def _no_description(role: Role) -> str | None:
@@ -38,13 +53,42 @@ SECTION = SectionSpec(
         Field("category", "Category", Kind.TEXT, lambda r: r.category),
         Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
         Field("yearly_salary", "Yearly salary", Kind.MONEY, lambda r: r.salary.average,
-              source="salary.average", name="average salary", ranked=True),
+              source="salary.average", name="average salary", ranked=True, origin="oews"),
         Field("hourly_rate", "Hourly rate", Kind.RATE, lambda r: r.salary.hourly,
-              source="salary.hourly", ranked=True),
+              source="salary.hourly", ranked=True, origin="oews"),
         Field("growth_rate", "Growth rate", Kind.GROWTH, lambda r: r.overview.growth_rate,
               source="overview.growth_rate", ranked=True),
         Field("number_of_jobs", "Number of jobs", Kind.COUNT, lambda r: r.overview.jobs,
-              source="overview.jobs", ranked=True, note=_jobs_note),
+              source="overview.jobs", ranked=True, origin="oews"),
+        Field("jobs_with_self_employed", "All jobs, 2024 (thousands)",
+              Kind.NUMBER, lambda r: r.overview.ep_employment, source="overview.ep_employment",
+              name="jobs including the self-employed", unit="thousand jobs", ranked=True,
+              only_if_any=True, origin="ep"),
+        Field("projected_change", "Projected change, 2024-34", Kind.GROWTH,
+              lambda r: r.overview.projected_change, source="overview.projected_change",
+              ranked=True, only_if_any=True, origin="ep"),
+        Field("projected_change_all_occupations", "All occupations, 2024-34", Kind.GROWTH,
+              lambda r: r.overview.all_occupations_change, only_if_any=True, origin="ep"),
+        Field("projected_change_jobs", "Projected change in jobs (thousands)", Kind.NUMBER,
+              lambda r: r.overview.projected_change_jobs,
+              source="overview.projected_change_jobs", unit="thousand jobs", ranked=True,
+              only_if_any=True, origin="ep"),
+        Field("annual_openings", "Openings a year, 2024-34 (thousands)", Kind.NUMBER,
+              lambda r: r.overview.annual_openings, source="overview.annual_openings",
+              unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep"),
+        Field("entry_education", "Typical entry education", Kind.TEXT,
+              lambda r: r.overview.entry_education, source="overview.entry_education",
+              name="typical entry education", only_if_any=True, origin="ep"),
+        Field("work_experience", "Work experience", Kind.TEXT,
+              lambda r: r.overview.work_experience, source="overview.work_experience",
+              only_if_any=True, origin="ep"),
+        Field("job_training", "On-the-job training", Kind.TEXT,
+              lambda r: r.overview.job_training, source="overview.job_training",
+              only_if_any=True, origin="ep"),
+        Field("job_zone", "Job zone", Kind.TEXT, lambda r: r.overview.job_zone_name,
+              source="overview.job_zone", only_if_any=True, origin="onet"),
+        Field("median_age", "Median age", Kind.NUMBER, lambda r: r.demographics.median_age,
+              source="demographics.median_age", unit="years", only_if_any=True, origin="cps"),
         Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
               lambda r: r.overview.job_satisfaction, source="overview.job_satisfaction",
               unit="rating 0-5", ranked=True),
@@ -56,6 +100,7 @@ SECTION = SectionSpec(
               lambda r: r.overview.years_of_experience, source="overview.years_of_experience",
               unit="years"),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
-              heading="What does {a} do?", missing=_no_description),
+              heading="What does {a} do?", origin="onet", missing=_no_description),
     ),
+    notes=_notes,
 )  # fmt: skip

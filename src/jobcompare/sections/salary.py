@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jobcompare.fields import Field, Kind, SectionSpec
@@ -28,6 +29,14 @@ def _percentile(attribute: str, name: str) -> Callable[[Role], object]:
         return getattr(percentiles, name) if percentiles else None
 
     return get
+
+
+def hourly_shown(roles: Sequence[Role]) -> bool:
+    """Hourly percentiles are shown (for every role that has them) only when some role is
+    paid by the hour only: elsewhere they are the yearly ones / 2,080."""
+    return any(
+        r.salary.percentiles is None and r.salary.hourly_percentiles is not None for r in roles
+    )
 
 
 def _intro(roles: Sequence[Role]) -> str:
@@ -72,7 +81,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
     if drawable(yearly):
         charts.append(RangeChart("Yearly pay", "year", tuple(yearly)))
     hourly = []
-    for role in roles:
+    for role in roles if hourly_shown(roles) else ():
         hours = role.salary.hourly_percentiles
         hourly.append(
             RangeSeries(
@@ -85,7 +94,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
                 average=role.salary.hourly if hours else None,
             )
         )
-    if drawable(hourly):
+    if hourly and drawable(hourly):
         charts.append(RangeChart("Hourly pay", "hour", tuple(hourly)))
     return charts
 
@@ -112,7 +121,7 @@ SECTION = SectionSpec(
             Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
                   _percentile("hourly_percentiles", name),
                   source=f"salary.hourly_percentiles.{name}",
-                  name=f"hourly {name[1:]}th percentile", ranked=True)
+                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown)
             for name, label in PERCENTILES
         ),
         Field("highest_paying_city", "Highest paying city", Kind.TEXT,
@@ -129,3 +138,7 @@ SECTION = SectionSpec(
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip
+
+# Every salary figure of an official role is BLS OEWS's (the best-paid state, metro area and
+# industry are read from OEWS's area and industry estimates).
+SECTION = replace(SECTION, fields=tuple(replace(f, origin="oews") for f in SECTION.fields))

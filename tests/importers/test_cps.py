@@ -1,0 +1,152 @@
+"""CPS 2024 tables 11 and 11b importer, on a fixture in BLS's layout (merged headers)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from jobcompare.importers import cps
+from jobcompare.importers.base import ImportSourceError, Spine
+from tests.importers.store_helper import load, rows_of
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bls-cps-2024"
+SPINE = Spine(
+    {
+        "00-0000": "All Occupations",
+        "11-1011": "Chief Executives",
+        "11-3111": "Compensation and Benefits Managers",
+        "29-1141": "Registered Nurses",
+        "31-1120": "Home Health and Personal Care Aides",
+        "33-3051": "Police and Sheriff's Patrol Officers",
+        "33-3052": "Transit and Railroad Police",
+        "43-3021": "Billing and Posting Clerks",
+    }
+)
+COLUMNS = (
+    "cps_title, match, total_employed, percent_women, percent_white, percent_black, "
+    "percent_asian, percent_hispanic, median_age, note, missing_reason"
+)
+
+
+@pytest.fixture(scope="module")
+def db() -> sqlite3.Connection:
+    return load([cps], [FIXTURE], SPINE)
+
+
+def _row(db: sqlite3.Connection, soc: str) -> tuple[object, ...]:
+    return rows_of(db, f"SELECT {COLUMNS} FROM cps_demographics WHERE soc = ?", soc)[0]
+
+
+def test_exact_title_match_with_both_tables(db: sqlite3.Connection) -> None:
+    assert _row(db, "29-1141") == (
+        "Registered nurses", "title", 3571, 86.8, 72, 15.8, 9.8, 9.8, 42.3, None, None
+    )  # fmt: skip
+    # Normalised: "Billing and Posting Clerks" == "Billing and posting clerks".
+    assert _row(db, "43-3021")[:2] == ("Billing and posting clerks", "title")
+
+
+def test_total_row_is_the_all_occupations_baseline(db: sqlite3.Connection) -> None:
+    assert _row(db, "00-0000") == (
+        "Total, 16 years and over", "total", 161346, 47.1, 76.3, 12.8, 7, 19.4, 42.2, None,
+        None,
+    )  # fmt: skip
+
+
+def test_row_covering_two_soc_codes_applies_to_each_with_a_note(
+    db: sqlite3.Connection,
+) -> None:
+    police = _row(db, "33-3051")
+    transit = _row(db, "33-3052")
+    assert police[:9] == transit[:9]
+    assert police[:3] == ("Police officers", "crosswalk", 678)
+    assert police[8] == 40.6
+    assert police[9] == (
+        "The CPS row 'Police officers' covers 2 OEWS occupations (33-3051, 33-3052); "
+        "its figures are for all of them together."
+    )
+
+
+def test_dash_is_missing_with_bls_reason(db: sqlite3.Connection) -> None:
+    row = _row(db, "11-3111")
+    assert row[:3] == ("Compensation and benefits managers", "title", 13)
+    assert row[3:9] == (None,) * 6  # never zero
+    assert row[10] == (
+        f"{cps.DASH}: percent_women, percent_white, percent_black, percent_asian, "
+        "percent_hispanic, median_age"
+    )
+
+
+def test_unmatched_occupation_is_missing_with_reason(db: sqlite3.Connection) -> None:
+    # CPS has "Home health aides" and "Personal care aides" separately; OEWS publishes one
+    # aggregate. Nothing is combined: no CPS row for this occupation.
+    assert _row(db, "31-1120") == (None,) * 10 + (cps.NO_ROW,)
+
+
+def test_every_spine_occupation_has_a_row(db: sqlite3.Connection) -> None:
+    assert rows_of(db, "SELECT count(*) FROM cps_demographics") == [(len(SPINE.occupations),)]
+
+
+def test_normalise_ignores_case_punctuation_and_ampersand() -> None:
+    assert cps.normalise("Police & Sheriff's  Patrol Officers") == cps.normalise(
+        "police and sheriff s patrol officers"
+    )
+
+
+def test_committed_crosswalk_names_its_source_and_only_valid_codes() -> None:
+    text = cps.CROSSWALK.read_text(encoding="utf-8")
+    assert text.startswith("# CPS 2024")
+    assert "scripts/make_cps_crosswalk.py" in text
+    mapping = cps.load_crosswalk()
+    assert mapping[cps.normalise("Police officers")] == ["33-3051", "33-3052"]
+
+
+def _edit(tmp_path: Path, sheet: str, cell: str, value: object) -> Path:
+    import openpyxl
+
+    root = tmp_path / FIXTURE.name
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / cps.WORKBOOK)
+    wb[sheet][cell] = value
+    wb.save(root / cps.WORKBOOK)
+    return root
+
+
+def test_bad_value_names_file_and_row(tmp_path: Path) -> None:
+    root = _edit(tmp_path, "cpsaat11", "C16", "n/a")
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:16: .*'Registered nurses'"):
+        list(cps.rows(root, SPINE))
+
+
+def test_sheet_without_its_note_is_truncated(tmp_path: Path) -> None:
+    import openpyxl
+
+    root = tmp_path / FIXTURE.name
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / cps.WORKBOOK)
+    ws = wb["cpsaat11b"]
+    ws.unmerge_cells(f"A{ws.max_row}:J{ws.max_row}")
+    ws.delete_rows(ws.max_row)
+    wb.save(root / cps.WORKBOOK)
+    with pytest.raises(ImportSourceError, match=r"cpsaat11b.*truncated"):
+        list(cps.rows(root, SPINE))
+
+
+def test_missing_sheet_is_named(tmp_path: Path) -> None:
+    import openpyxl
+
+    root = tmp_path / FIXTURE.name
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / cps.WORKBOOK)
+    del wb["cpsaat11b"]
+    wb.save(root / cps.WORKBOOK)
+    with pytest.raises(ImportSourceError, match="no sheet 'cpsaat11b'"):
+        list(cps.rows(root, SPINE))
+
+
+def test_another_year_is_refused(tmp_path: Path) -> None:
+    root = _edit(tmp_path, "cpsaat11", "B4", "2023")
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:4: .*year 2024"):
+        list(cps.rows(root, SPINE))

@@ -1,0 +1,125 @@
+"""O*NET 30.1 Excel importer (skills, alternate titles) on fixtures in O*NET's layout."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from jobcompare.importers import onet, onet_excel
+from jobcompare.importers.base import ImportSourceError, Spine
+from tests.importers.store_helper import load, rows_of
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "onet-30.1"
+SPINE = Spine(
+    {
+        "00-0000": "All Occupations",
+        "11-3013": "Facilities Managers",
+        "11-9199": "Managers, All Other",
+        "29-1141": "Registered Nurses",
+        "29-2010": "Clinical Laboratory Technologists and Technicians",
+        "31-1131": "Nursing Assistants",
+        "43-3021": "Billing and Posting Clerks",
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def db() -> sqlite3.Connection:
+    return load([onet_excel], [FIXTURE], SPINE)
+
+
+def test_skills_importance_and_level_as_published(db: sqlite3.Connection) -> None:
+    rows = rows_of(
+        db,
+        "SELECT element_name, scale_id, value, n, standard_error, date FROM onet_skill "
+        "WHERE soc = '29-1141' ORDER BY element_id, scale_id",
+    )
+    assert rows == [
+        ("Reading Comprehension", "IM", 3.88, 8, 0.125, "08/2021"),
+        ("Reading Comprehension", "LV", 4.25, 8, 0.1637, "08/2021"),
+        ("Active Listening", "IM", 4.0, 8, 0.0, "08/2021"),
+        ("Active Listening", "LV", 4.25, 8, 0.1637, "08/2021"),
+    ]
+
+
+def test_not_relevant_level_is_missing_with_reason(db: sqlite3.Connection) -> None:
+    rows = rows_of(
+        db,
+        "SELECT value, not_relevant, missing_reason FROM onet_skill "
+        "WHERE onet_code = '43-3021.00' AND element_id = '2.A.1.f'",
+    )
+    assert rows == [(None, "Y", onet.NOT_RELEVANT)]
+
+
+def test_skills_follow_the_same_mapping_rules(db: sqlite3.Connection) -> None:
+    socs = rows_of(db, "SELECT DISTINCT soc, onet_code FROM onet_skill ORDER BY 1, 2")
+    assert socs == [
+        # The fixture has no 11-3013.00 row: 11-3013 is rated only through the more
+        # specific 11-3013.01 (Security Managers), the 'specific' rule.
+        ("11-3013", "11-3013.01"),
+        ("29-1141", "29-1141.00"),
+        ("29-2010", "29-2011.00"),  # aggregate: each part kept separately
+        ("29-2010", "29-2012.00"),
+        ("43-3021", "43-3021.00"),
+    ]
+    # 11-9199 is "all other": its rated .01 (Regulatory Affairs Managers) is not used.
+    assert not rows_of(db, "SELECT 1 FROM onet_skill WHERE soc = '11-9199'")
+
+
+def test_suppressed_skill_value_is_missing(db: sqlite3.Connection) -> None:
+    rows = rows_of(
+        db,
+        "SELECT value, recommend_suppress, missing_reason FROM onet_skill "
+        "WHERE onet_code = '11-3013.01'",
+    )
+    assert rows == [(None, "Y", onet.SUPPRESSED)]
+
+
+def test_alternate_titles_with_short_titles_roll_up(db: sqlite3.Connection) -> None:
+    titles = rows_of(
+        db, "SELECT title, soc, onet_code, short_title FROM title WHERE kind = 'alternate'"
+    )
+    assert ("Registered Nurse (RN)", "29-1141", "29-1141.00", "RN") in titles
+    assert ("Certified Nursing Assistant (CNA)", "31-1131", "31-1131.00", "CNA") in titles
+    assert ("Medical Technologist (MT)", "29-2010", "29-2011.00", "MT") in titles
+    # A title of a more specific O*NET occupation points at its SOC occupation.
+    assert ("Staff Nurse", "29-1141", "29-1141.01", None) in titles
+    # Military titles: OEWS has no such occupation; left out.
+    assert all(t[2] != "55-1011.00" for t in titles)
+    assert len(titles) == 6
+
+
+def test_wrong_header_is_an_error(tmp_path: Path) -> None:
+    import openpyxl
+
+    root = tmp_path / "onet-30.1"
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / "Alternate Titles.xlsx")
+    wb["Alternate Titles"]["C1"] = "Alt Title"
+    wb.save(root / "Alternate Titles.xlsx")
+    with pytest.raises(ImportSourceError, match=r"Alternate Titles\.xlsx:1: .*header"):
+        list(onet_excel.rows(root, SPINE))
+
+
+def test_incomplete_row_names_file_and_row(tmp_path: Path) -> None:
+    import openpyxl
+
+    root = tmp_path / "onet-30.1"
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / "Skills.xlsx")
+    wb["Skills"]["G4"] = "n/a"
+    wb.save(root / "Skills.xlsx")
+    with pytest.raises(ImportSourceError, match=r"Skills\.xlsx:4: .*Data Value"):
+        list(onet_excel.rows(root, SPINE))
+
+
+def test_both_onet_editions_fill_one_title_table(tmp_path: Path) -> None:
+    assert onet.TITLE_TABLE in onet_excel.TABLES  # one definition, as the writer needs
+    both = load([onet, onet_excel], [FIXTURE.parent / "onet-30.3", FIXTURE], SPINE)
+    kinds = dict(rows_of(both, "SELECT kind, count(*) FROM title GROUP BY kind"))
+    assert kinds["alternate"] == 6 and kinds["reported"] > 0
+    sources = {r[0] for r in rows_of(both, "SELECT source FROM source_file")}
+    assert sources == {"onet", "onet-excel"}

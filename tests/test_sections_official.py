@@ -1,0 +1,113 @@
+"""Every section for official occupations, on the bundled store: the issue's four-way
+comparison in every format, the median rule, hourly ranges, and --all-duties."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tests.conftest import flat, run, validate
+
+FOUR = ["billing-and-posting-clerks", "registered-nurses", "physician-assistants",
+        "software-developers"]  # fmt: skip
+
+
+def test_four_way_json_is_schema_valid_and_traceable(schema: dict[str, Any]) -> None:
+    document = json.loads(run([*FOUR, "--json"], bundled=True).stdout)
+    validate(document, schema)
+    clerks, nurses, assistants, developers = document["roles"]
+    assert clerks["overview"]["projected_change"] == -0.4
+    assert assistants["education"]["most_common_required"] == {
+        "name": "Master's degree", "share": 81.08,
+    }  # fmt: skip
+    assert developers["demographics"]["women"] == 20.3
+    # RN's bachelor's share is suppressed by O*NET: null with the reason, never 0.
+    assert nurses["education"]["required_levels"]["bachelor"] is None
+    assert "Recommend Suppress = Y" in nurses["unpublished"]["education.required_levels.bachelor"]
+    assert nurses["education"]["most_common_required"] is None
+    # Every figure a role has names its source, release and year.
+    assert nurses["sources"]["demographics.women"] == {
+        "source": "BLS Current Population Survey, annual averages (tables 11 and 11b)",
+        "release": "2024 annual averages",
+        "year": "2024",
+    }
+    assert nurses["sources"]["overview.projected_change"]["year"] == "2024–34"
+    assert "education.required_levels.bachelor" not in nurses["sources"]
+    # Duties: all of O*NET's tasks in JSON, not the table's first six.
+    assert len(nurses["duties"]["example_responsibilities"]) == 27
+    skill = developers["skills"]["skills"][0]
+    assert skill["name"] == "Programming" and skill["importance"] == 4.0
+    assert document["summary"]["pay"]["measure"] == "median"
+
+
+def test_four_way_table_has_sources_under_each_section() -> None:
+    output = run(FOUR, width=80, bundled=True).stdout
+    assert all(len(line) <= 80 for line in output.splitlines())
+    text = flat(output)
+    for line in (
+        "Sources: BLS OEWS May 2025 · BLS Employment Projections 2024–34 · O*NET 30.3 (CC BY "
+        "4.0) · CPS 2024",
+        "Sources: CPS 2024",
+        "Sources: O*NET 30.1 (CC BY 4.0) · O*NET 30.3 (CC BY 4.0)",
+        "so the race and ethnicity shares do not sum to one hundred percent",
+    ):
+        assert line in text
+    assert "The first 6 tasks of each role are shown; --all-duties shows all." in text
+    # BLS's projected change against its all-occupations figure; no words of our own.
+    assert "(all occupations: 3.1%)" in text
+    assert "faster than average" not in text
+
+
+def test_all_duties_shows_every_task() -> None:
+    cut = run([*FOUR[:2], "-s", "duties"], width=120, bundled=True).stdout
+    full = run([*FOUR[:2], "-s", "duties", "--all-duties"], width=120, bundled=True).stdout
+    ranks = lambda out: [int(m) for m in re.findall(r"^(\d+) ", out, re.M)]  # noqa: E731
+    assert max(ranks(cut)) == 6
+    assert max(ranks(full)) == 28  # the registered nurses' 27 and the clerks' 28
+
+
+def test_medians_and_both_hourly_ranges() -> None:
+    document = json.loads(run(["actors", "registered-nurses", "--json"], bundled=True).stdout)
+    pay = document["summary"]["pay"]
+    assert (pay["measure"], pay["per"]) == ("median", "hour")
+    assert (pay["highest"], pay["difference"]) == ("registered-nurses", 17.85)
+    nurses = document["roles"][1]["salary"]["hourly_percentiles"]
+    assert nurses["p50"] == 46.9
+    text = flat(run(["actors", "registered-nurses"], width=100, bundled=True).stdout)
+    assert (
+        "Registered nurses earn $46.90 an hour at the median, $17.85 (61.4%) more than actors"
+        in text
+    )
+    assert "Hourly pay Actors" in text and "Registered Nurses ├" in text
+    # Beside roles paid by the year only, the hourly percentiles are not repeated.
+    pair = json.loads(run([*FOUR[:2], "--json"], bundled=True).stdout)
+    assert pair["roles"][1]["salary"]["hourly_percentiles"]["p50"] is None
+
+
+def test_sources_count_occupations_with_figures() -> None:
+    listed = json.loads(run(["sources", "--json"], bundled=True).stdout)
+    coverage = {s["key"]: s["coverage"]["occupations"] for s in listed}
+    # CPS has a row of NULLs (with the reason) for the 177 occupations it does not cover;
+    # O*NET lists the 70 "all other" occupations it does not rate: neither is coverage.
+    assert coverage["cps"] == 653
+    assert coverage["onet"] == 760
+    assert coverage["onet-excel"] == 739
+    assert coverage["ep"] == coverage["oews"] == 830
+
+
+def test_page_shares_and_onet_importance_never_share_an_axis() -> None:
+    from jobcompare.compare import compare
+    from jobcompare.present import RankedTable, comparison_document
+    from jobcompare.store import open_roles
+
+    roles = open_roles()
+    shown = comparison_document(
+        compare([roles.find("patient-account-coordinator"), roles.find("registered-nurses")])
+    )
+    skills = next(b for s in shown.sections if s.section.value == "skills" for b in s.blocks
+                  if isinstance(b, RankedTable))  # fmt: skip
+    assert skills.scale == 5.0  # O*NET's importance scale
+    page, rated = zip(*(row.items for row in skills.rows), strict=True)
+    assert page[0].text == "Patients, 20%" and page[0].share is None
+    assert rated[0].share == 4.12

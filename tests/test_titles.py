@@ -1,0 +1,352 @@
+"""Resolving what people type: each rule in its order, the one-clear-winner rule, ranking
+of ties, typos, several bad arguments at once, and the same answers without the store's
+search tables."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jobcompare.catalogue import open_catalogue
+from jobcompare.names import (
+    AmbiguousRoleError,
+    RoleNameError,
+    RoleNames,
+    UnknownRoleError,
+    UnresolvedRolesError,
+    normalise,
+)
+from jobcompare.titles import (
+    Resolution,
+    TitleResolver,
+    notes,
+    resolve_roles,
+    roles_of,
+    singular,
+    title_key,
+)
+from tests.titles_store import make_store, open_store, roles_of_store
+
+
+@pytest.fixture(scope="module", params=["key table", "plain title table"])
+def store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[sqlite3.Connection]:
+    """The fixture store, with the search tables and without: every test runs on both."""
+    folder = tmp_path_factory.mktemp("titles")
+    conn = open_store(make_store(folder, index=request.param == "key table"))
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def resolver(store: sqlite3.Connection) -> TitleResolver:
+    return TitleResolver(roles_of_store(store), store)
+
+
+def picked(resolution: Resolution) -> str:
+    assert resolution.picked is not None, resolution.error()
+    return resolution.picked.slug
+
+
+def ranked(resolution: Resolution) -> list[str]:
+    assert resolution.picked is None
+    return [c.soc or c.slug for c in resolution.candidates]
+
+
+# -- words --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [("nurses", "nurse"), ("secretaries", "secretary"), ("coaches", "coach"),
+     ("waitresses", "waitress"), ("salesmen", "salesman"), ("analysis", "analysis"),
+     ("bus", "bus"), ("clerks", "clerk")],
+)  # fmt: skip
+def test_singular(word: str, one: str) -> None:
+    assert singular(word) == one
+
+
+def test_title_key_ignores_case_plural_punctuation_and_and() -> None:
+    key = title_key("Accountants and Auditors")
+    assert key == "accountant auditor"
+    assert title_key("accountant & auditor") == key
+    assert title_key("ACCOUNTANTS, AUDITORS.") == key
+    assert title_key("Nurses' Aide") == "nurse aide"
+
+
+# -- the rules, in order ------------------------------------------------------------------
+
+
+def test_a_slug_names_its_role_without_a_note(resolver: TitleResolver) -> None:
+    resolution = resolver.resolve("registered-nurses")
+    assert picked(resolution) == "registered-nurses"
+    assert resolution.picked is not None and resolution.picked.how == "slug"
+    assert resolution.note is None
+
+
+@pytest.mark.parametrize("code", ["29-1141", "291141", "29-1141.00", " 29-1141 "])
+def test_a_soc_code(resolver: TitleResolver, code: str) -> None:
+    resolution = resolver.resolve(code)
+    assert picked(resolution) == "registered-nurses"
+    assert resolution.note == f"'{code.strip()}' → Registered Nurses (29-1141)"
+
+
+def test_an_onet_code_names_the_oews_aggregate_it_rolls_up_to(resolver: TitleResolver) -> None:
+    for code in ("29-2011.00", "29-2012", "29-2011.04"):
+        resolution = resolver.resolve(code)
+        assert picked(resolution) == "clinical-laboratory-technologists-and-technicians"
+        assert resolution.picked is not None and resolution.picked.how == "onet"
+        assert "published by OEWS as 29-2010" in (resolution.note or "")
+
+
+def test_a_code_of_no_oews_occupation_is_unknown(resolver: TitleResolver) -> None:
+    error = resolver.resolve("11-1031").error()  # Legislators: O*NET only
+    assert isinstance(error, UnknownRoleError)
+    assert str(error) == "unknown role '11-1031'"
+
+
+@pytest.mark.parametrize(
+    "typed", ["registered nurse", "Registered Nurses", "REGISTERED NURSE", "registered, nurse."]
+)
+def test_an_exact_title_singular_or_plural_any_case(resolver: TitleResolver, typed: str) -> None:
+    resolution = resolver.resolve(typed)
+    assert picked(resolution) == "registered-nurses"
+    assert resolution.picked is not None and resolution.picked.how == "title"
+    assert resolution.note == f"'{typed}' → Registered Nurses (29-1141)"
+
+
+def test_and_or_ampersand_are_ignored(resolver: TitleResolver) -> None:
+    assert picked(resolver.resolve("bill & account collector")) == "bill-and-account-collectors"
+    assert picked(resolver.resolve("Bill Account Collectors")) == "bill-and-account-collectors"
+
+
+def test_a_role_title_wins_over_an_alternate_title(resolver: TitleResolver) -> None:
+    # "Collections Coordinator" is also an O*NET alternate title of 43-3011.
+    resolution = resolver.resolve("collections coordinator")
+    assert picked(resolution) == "collections-coordinator"
+    assert resolution.note == "'collections coordinator' → Collections Coordinator"
+
+
+def test_one_occupation_behind_an_alternate_title_wins(resolver: TitleResolver) -> None:
+    resolution = resolver.resolve("software engineer")
+    assert picked(resolution) == "software-developers"
+    assert resolution.note == (
+        "'software engineer' → Software Developers (15-1252), "
+        "by O*NET alternate and reported title 'Software Engineer'"
+    )
+    assert picked(resolver.resolve("Accountant")) == "accountants-and-auditors"
+    assert picked(resolver.resolve("nurses")) == "registered-nurses"  # alternate 'Nurse'
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"), [("RN", "registered-nurses"), ("rn", "registered-nurses"),
+                        ("CEO", "chief-executives"),
+                        ("chief executive officer", "chief-executives")],
+)  # fmt: skip
+def test_short_titles_and_what_a_title_has_in_parentheses(
+    resolver: TitleResolver, typed: str, slug: str
+) -> None:
+    resolution = resolver.resolve(typed)
+    assert picked(resolution) == slug
+    assert resolution.picked is not None and resolution.picked.how == "alternate"
+
+
+def test_an_exact_title_needs_no_store() -> None:
+    resolver = TitleResolver([("cashiers", "Cashiers", "41-2011")])
+    assert picked(resolver.resolve("cashier")) == "cashiers"
+    assert isinstance(resolver.resolve("CNA").error(), UnknownRoleError)
+
+
+# -- several candidates: the ranking ------------------------------------------------------
+
+
+def test_several_occupations_are_ranked_not_picked(resolver: TitleResolver) -> None:
+    resolution = resolver.resolve("medical biller")
+    assert ranked(resolution) == ["43-3021", "29-2072"]  # B&P: alternate and reported
+    error = resolution.error()
+    assert isinstance(error, AmbiguousRoleError)
+    assert str(error) == (
+        "'medical biller' could be several occupations; name one by its slug or SOC code:\n"
+        "  43-3021  Billing and Posting Clerks (billing-and-posting-clerks): "
+        "O*NET alternate and reported title 'Medical Biller'\n"
+        "  29-2072  Medical Records Specialists (medical-records-specialists): "
+        "O*NET alternate title 'Medical Biller'"
+    )
+
+
+def test_ties_go_to_the_most_employed(resolver: TitleResolver) -> None:
+    # Heavy and light truck drivers both have 'Truck Driver' as alternate and reported
+    # title; heavy employs more. Cargo agents have it as an alternate title only.
+    assert ranked(resolver.resolve("truck driver")) == ["53-3032", "53-3033", "43-5011"]
+    # General internal medicine physicians have 'Doctor' alternate and reported.
+    assert ranked(resolver.resolve("doctor")) == ["29-1216", "29-1229", "29-1215"]
+
+
+def test_more_matching_titles_rank_first(resolver: TitleResolver) -> None:
+    # Nursing assistants: three CNA titles, alternate and reported; home health aides one
+    # (alternate and reported); surgical assistants one, alternate only.
+    assert ranked(resolver.resolve("CNA")) == ["31-1131", "31-1120", "29-9093"]
+
+
+def test_without_employment_ties_go_by_title(tmp_path: Path) -> None:
+    conn = sqlite3.connect(make_store(tmp_path))
+    conn.execute("ALTER TABLE occupation DROP COLUMN employment")
+    resolver = TitleResolver(roles_of_store(conn), conn)
+    assert ranked(resolver.resolve("truck driver")) == ["53-3032", "53-3033", "43-5011"]
+    conn.execute("UPDATE occupation SET title = 'A Light Truck Drivers' WHERE soc = '53-3033'")
+    resolver = TitleResolver(roles_of_store(conn), conn)
+    assert ranked(resolver.resolve("truck driver")) == ["53-3033", "53-3032", "43-5011"]
+
+
+def test_a_list_is_cut_at_eight_and_says_how_many_more(tmp_path: Path) -> None:
+    conn = sqlite3.connect(make_store(tmp_path, index=False))
+    roles = [(f"role-{n}", f"Role {n}", f"99-{n:04d}") for n in range(10)]
+    conn.executemany(
+        "INSERT INTO title VALUES ('Helper', ?, 'alternate', ?, NULL)",
+        [(soc, f"{soc}.00") for _, _, soc in roles],
+    )
+    error = TitleResolver(roles, conn).resolve("helper").error()
+    assert isinstance(error, AmbiguousRoleError)
+    assert len(error.reasons) == 8
+    assert str(error).endswith("\n  ... and 2 more")
+
+
+def test_roles_sharing_a_title_keep_the_short_message() -> None:
+    resolver = TitleResolver([("analyst-a", "Analyst", None), ("analyst-b", "analyst", None)])
+    error = resolver.resolve("Analyst").error()
+    assert str(error) == "'Analyst' matches several roles: 'analyst-a', 'analyst-b'. Use a slug."
+
+
+def test_an_alternate_title_goes_to_the_store_occupation_not_a_role_sharing_its_code(
+    store: sqlite3.Connection,
+) -> None:
+    roles = [*roles_of_store(store), ("my-nurse-role", "My Nurse Role", "29-1141")]
+    resolver = TitleResolver(roles, store)
+    assert picked(resolver.resolve("RN")) == "registered-nurses"
+    assert picked(resolver.resolve("29-1141")) == "registered-nurses"
+
+
+# -- typos --------------------------------------------------------------------------------
+
+
+def test_a_clear_closest_spelling_is_taken_and_said(resolver: TitleResolver) -> None:
+    resolution = resolver.resolve("regsitered nurses")
+    assert picked(resolution) == "registered-nurses"
+    assert resolution.note == (
+        "'regsitered nurses' → Registered Nurses (29-1141), "
+        "by closest spelling, 'Registered Nurses'"
+    )
+
+
+def test_a_misspelt_alternate_title_is_read_as_it(resolver: TitleResolver) -> None:
+    assert picked(resolver.resolve("sofware engineer")) == "software-developers"
+    resolution = resolver.resolve("truck drivr")
+    assert ranked(resolution) == ["53-3032", "53-3033", "43-5011"]
+    assert str(resolution.error()).startswith(
+        "'truck drivr' (read as 'Truck Driver') could be several occupations"
+    )
+
+
+def test_a_doubtful_spelling_is_only_suggested(resolver: TitleResolver) -> None:
+    error = resolver.resolve("docter").error()  # 'Doctor' is only 0.83 alike
+    assert isinstance(error, UnknownRoleError)
+    assert error.suggestions[0] == "Doctor"  # a title of several occupations: the title
+    error = resolver.resolve("cashere").error()
+    assert isinstance(error, UnknownRoleError)
+    assert error.suggestions[0] == "cashiers"  # a role's own title: its slug
+
+
+def test_closest_spellings_can_be_suggested_only(store: sqlite3.Connection) -> None:
+    resolver = TitleResolver(roles_of_store(store), store, pick_fuzzy=False)
+    error = resolver.resolve("regsitered nurses").error()
+    assert isinstance(error, UnknownRoleError)
+    assert error.suggestions == ("registered-nurses",)
+
+
+def test_nothing_close(resolver: TitleResolver) -> None:
+    assert str(resolver.resolve("zzyzx").error()) == "unknown role 'zzyzx'"
+    assert str(resolver.resolve("  ").error()) == "unknown role '  '"
+
+
+# -- many arguments -----------------------------------------------------------------------
+
+
+def test_every_unresolved_argument_is_reported(resolver: TitleResolver) -> None:
+    with pytest.raises(UnresolvedRolesError) as caught:
+        resolve_roles(["registered nurse", "zzyzx", "doctor", "qqqq"], resolver)
+    errors = caught.value.errors
+    assert [type(e) for e in errors] == [UnknownRoleError, AmbiguousRoleError, UnknownRoleError]
+    assert [e.query for e in errors] == ["zzyzx", "doctor", "qqqq"]
+    message = str(caught.value)
+    assert "unknown role 'zzyzx'" in message and "unknown role 'qqqq'" in message
+    assert "'doctor' could be several occupations" in message
+    assert isinstance(caught.value, RoleNameError)
+
+
+def test_one_unresolved_argument_raises_its_own_error(resolver: TitleResolver) -> None:
+    with pytest.raises(AmbiguousRoleError):
+        resolve_roles(["registered nurse", "doctor"], resolver)
+
+
+def test_notes_for_the_arguments_not_named_by_slug(resolver: TitleResolver) -> None:
+    resolutions = resolve_roles(["registered-nurses", "RN", "cashier"], resolver)
+    assert [r.slug for r in resolutions] == ["registered-nurses", "registered-nurses", "cashiers"]
+    assert notes(resolutions) == [
+        "'RN' → Registered Nurses (29-1141), by O*NET alternate title 'Registered Nurse (RN)'",
+        "'cashier' → Cashiers (41-2011)",
+    ]
+
+
+def test_resolve_slug_is_a_drop_in_for_role_names(resolver: TitleResolver) -> None:
+    assert resolver.resolve_slug("RN") == "registered-nurses"
+    with pytest.raises(AmbiguousRoleError):
+        resolver.resolve_slug("doctor")
+    with pytest.raises(UnknownRoleError):
+        resolver.resolve_slug("zzyzx")
+
+
+# -- today's behaviour, and the store used lightly ----------------------------------------
+
+
+def test_without_a_store_it_answers_as_role_names_did(tmp_path: Path) -> None:
+    listing = open_catalogue(None, cache_dir=tmp_path).listing
+    before = RoleNames((r.slug, normalise(r.title), r.soc) for r in listing)
+    now = TitleResolver(roles_of(listing), pick_fuzzy=False)  # slug, title, soc of each
+    typed = ["collections-coordinator", "Collections Coordinator", "  collections coordinator ",
+             "43-3011", "433011", "43-3011.00", "Bill and Account Collectors", "registered nurses",
+             "colections cordinator", "nurses", "Billing Clerks", "bill and acount colectors",
+             "zzyzx"]  # fmt: skip
+    for query in typed:
+        try:
+            expected: object = before.resolve(query)
+        except (UnknownRoleError, AmbiguousRoleError) as exc:
+            expected = str(exc)
+        try:
+            got: object = now.resolve_slug(query)
+        except (UnknownRoleError, AmbiguousRoleError) as exc:
+            got = str(exc)
+        assert got == expected, query
+
+
+def test_the_key_table_spares_reading_every_title(tmp_path: Path) -> None:
+    conn = open_store(make_store(tmp_path))
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    resolver = TitleResolver(roles_of_store(conn), conn)
+    for query in ("RN", "doctor", "software engineer", "registered nurse"):
+        resolver.resolve(query)
+    assert not [s for s in statements if " FROM title " in s or s.endswith(" FROM title")]
+    assert any("FROM title_key" in s for s in statements)
+
+
+def test_candidates_as_data(resolver: TitleResolver) -> None:
+    first = resolver.resolve("medical biller").candidates[0].as_dict()
+    assert first["slug"] == "billing-and-posting-clerks"
+    assert first["soc"] == "43-3021"
+    assert first["how"] == "alternate"
+    assert first["kinds"] == ["alternate", "reported"]
+    assert first["employment"] == 404060
