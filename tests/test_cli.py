@@ -252,7 +252,8 @@ def test_validate_reports_every_error() -> None:
     assert "3 error(s), 0 warning(s): the dataset cannot be used" in result.stderr
 
 
-def test_completion_of_role_names() -> None:
+def test_completion_of_role_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBCOMPARE_ONLY_DATA", "1")
     seed = SimpleNamespace(params={"data": SEED_FILE})
     assert complete_role(seed, "coll") == ["collections-coordinator"]
     assert complete_role(seed, "") == list(SEED)
@@ -289,6 +290,7 @@ def test_shell_completion(words: str, expected: str) -> None:
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
         "JOBCOMPARE_DATA": str(SEED_FILE),
+        "JOBCOMPARE_ONLY_DATA": "1",
     }
     result = CliRunner().invoke(app, [], env=env, prog_name="jobcompare")
     assert result.stdout.split() == [expected]

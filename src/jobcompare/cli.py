@@ -166,11 +166,16 @@ class _CompareByDefault(TyperGroup):
 NO_COLOR_FLAG = "--no-color"
 
 
+ONLY_DATA_FLAG = "--only-data"
+#: The group's flags that may come anywhere on the line: they apply to every command.
+GLOBAL_FLAGS = (NO_COLOR_FLAG, ONLY_DATA_FLAG)
+
+
 def _pull_global_flags(args: list[str]) -> tuple[list[str], list[str]]:
     """(the group's flags that may come anywhere before ``--``, the other arguments)."""
     end = args.index("--") if "--" in args else len(args)
-    flags = [NO_COLOR_FLAG] if NO_COLOR_FLAG in args[:end] else []
-    return flags, [a for i, a in enumerate(args) if i >= end or a != NO_COLOR_FLAG]
+    flags = [f for f in GLOBAL_FLAGS if f in args[:end]]
+    return flags, [a for i, a in enumerate(args) if i >= end or a not in GLOBAL_FLAGS]
 
 
 def _show_completion(ctx: Any, args: list[str]) -> None:
@@ -342,7 +347,8 @@ DataOption = Annotated[
         envvar="JOBCOMPARE_DATA",
         show_envvar=True,
         metavar="PATH",
-        help="Dataset to use instead of the bundled one: a TOML file, or a folder of them.",
+        help="Your own roles, added to the bundled ones: a TOML file, or a folder of them "
+        "(--only-data: these alone).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -397,6 +403,14 @@ def _root(
         bool,
         typer.Option(NO_COLOR_FLAG, help="No colour (as NO_COLOR=1); it may come anywhere."),
     ] = False,
+    only_data: Annotated[
+        bool,
+        typer.Option(
+            ONLY_DATA_FLAG,
+            help="Use only the roles of --data (or $JOBCOMPARE_DATA), not the bundled ones "
+            "as well; it may come anywhere.",
+        ),
+    ] = False,
 ) -> None:
     """Compare job roles side by side: salary, overview, education, demographics, duties
     and skills.
@@ -406,6 +420,10 @@ def _root(
     if no_color:
         # What every colour decision reads (Rich's consoles): as if the user had set it.
         os.environ["NO_COLOR"] = "1"
+    if only_data:
+        from jobcompare.commands import ONLY_DATA
+
+        os.environ[ONLY_DATA] = "1"
 
 
 # -- errors -------------------------------------------------------------------------------

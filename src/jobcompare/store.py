@@ -599,8 +599,24 @@ class Roles:
         return self.store.role(slug)
 
 
-def open_roles(store_path: Path | None = None) -> Roles:
-    """The bundled roles: data/roles.toml and the store."""
-    from jobcompare.catalogue import open_catalogue
+def open_roles(store_path: Path | None = None, data: Path | None = None) -> Roles:
+    """The bundled roles: data/roles.toml and the store; with ``data`` (a TOML file or a
+    folder of them), the user's roles as well. A slug defined twice is a DatasetError
+    naming both places, whether the other is a TOML file or the store."""
+    from jobcompare.catalogue import open_catalogue, open_files
+    from jobcompare.files import dataset_files
 
-    return Roles(open_catalogue(None), store_path)
+    if data is None:
+        return Roles(open_catalogue(None), store_path)
+    files = [*dataset_files(bundled_data_dir()), *dataset_files(data)]
+    roles = Roles(open_files(files), store_path)
+    official = {entry.slug for entry in roles.store.listing}
+    clashes = [e.slug for e in roles.catalogue.listing if e.slug in official]
+    if clashes:
+        problems = []
+        for slug in sorted(clashes):
+            file, line = roles.catalogue.place(slug)
+            message = f"duplicate slug: already defined in {roles.store.path} (an official role)"
+            problems.append(Problem(file, message, role=slug, line=line))
+        raise DatasetError(problems)
+    return roles

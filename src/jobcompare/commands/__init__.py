@@ -64,15 +64,24 @@ class Shown(NamedTuple):
         return document
 
 
+#: Set (to "1") by ``--only-data``: --data replaces the bundled roles instead of adding.
+ONLY_DATA = "JOBCOMPARE_ONLY_DATA"
+
+
 def open_catalogue(data: Path | None) -> Catalogue | Roles:
-    """The roles of --data, or the bundled ones (data/roles.toml and the official store)."""
+    """The bundled roles (data/roles.toml and the official store), with the roles of
+    --data added; only the roles of --data when ``JOBCOMPARE_ONLY_DATA=1`` (--only-data)."""
+    import os
+
+    from jobcompare.store import open_roles
+
     if data is None:
-        from jobcompare.store import open_roles
-
         return open_roles()
-    from jobcompare.catalogue import open_catalogue as open_
+    if os.environ.get(ONLY_DATA) == "1":
+        from jobcompare.catalogue import open_catalogue as open_
 
-    return open_(data)
+        return open_(data)
+    return open_roles(data=data)
 
 
 def compare_roles(
