@@ -46,6 +46,7 @@ class Kind(Enum):
     PARAGRAPH = "paragraph"  # a long string, shown below the table
     LIST = "list"  # tuple[str, ...], shown as ranked columns
     SKILLS = "skills"  # tuple[Skill, ...], shown as ranked columns with shares
+    PLACE = "place"  # Place: where pay is highest, with the average wage there
 
 
 #: Kinds shown apart from a section's table of figures.

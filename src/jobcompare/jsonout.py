@@ -15,7 +15,7 @@ from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
-from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
+from jobcompare.model import Amount, Listed, Place, Role, SalaryRange, Skill
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -124,6 +124,8 @@ def _value(row: Row, value: object, shared: Sequence[str]) -> JSONValue:
         return amount(value)
     if isinstance(value, SalaryRange):
         return {"min": amount(value.min), "max": amount(value.max)}
+    if isinstance(value, Place):
+        return {"name": value.name, "kind": value.kind, "average_salary": amount(value.pay)}
     if row.kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
     if isinstance(value, tuple):

@@ -182,14 +182,25 @@ def test_rank_areas_ranks_top_coded_as_lower_bounds(store: Store) -> None:
 
 
 def test_best_paid_state_metro_and_industry_as_before(store: Store) -> None:
-    collectors = store.role("bill-and-account-collectors")
-    assert collectors.salary.highest_paying_state == "New York"
-    assert collectors.salary.highest_paying_city == "New York-Newark-Jersey City, NY-NJ"
-    assert collectors.salary.best_paying_industry == "Utilities"
-    clerks = store.role("billing-and-posting-clerks")
-    assert clerks.salary.highest_paying_state == "California"  # top-coded, more jobs
-    anesthesiologists = store.role("anesthesiologists")
-    assert anesthesiologists.salary.best_paying_industry == "Manufacturing"
+    from jobcompare.model import Amount, Place
+
+    collectors = store.role("bill-and-account-collectors").salary
+    # Named as what they are, each with BLS's average annual wage there (fixture rows).
+    assert collectors.best_state is not None and collectors.best_state.name == "New York"
+    assert collectors.best_state.kind == "state" and collectors.best_of_50_states is None
+    assert collectors.best_metro is not None
+    assert collectors.best_metro.name == "New York-Newark-Jersey City, NY-NJ"
+    assert collectors.best_metro.kind == "metro" and collectors.best_metro.pay is not None
+    assert collectors.best_industry == Place("Utilities", Amount(62000), "industry")
+    # The seed page's fields (a city, a state) are left to the seed roles.
+    assert collectors.highest_paying_city is None and collectors.highest_paying_state is None
+    clerks = store.role("billing-and-posting-clerks").salary
+    assert clerks.best_state is not None and clerks.best_state.name == "California"
+    anesthesiologists = store.role("anesthesiologists").salary
+    # A top-coded mean stays a lower bound.
+    assert anesthesiologists.best_industry == Place(
+        "Manufacturing", Amount(239200, at_least=True), "industry"
+    )
     # The sector figures behind it are kept, a top-coded mean as a lower bound.
     sectors = dict(
         (row[0], row[1:])

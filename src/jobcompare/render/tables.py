@@ -94,6 +94,10 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in safe(text).replace("≥ ", "≥_").split()), default=0)
 
 
+#: Kinds whose cells are names (which may break after a hyphen), not figures.
+_NAMES = (Kind.TEXT, Kind.PLACE)
+
+
 def _units(text: str) -> list[str]:
     """What a text cell may be broken into: its words, and the parts of a hyphenated name
     ("San Jose-Sunnyvale-Santa Clara" breaks after "Jose-"), never inside a part."""
@@ -135,7 +139,7 @@ def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
     # of the figures and of the column's title: no word is ever broken.
     longest_word = max(
         (
-            max(map(len, _units(t)), default=0) if row.kind is Kind.TEXT else _longest_word(t)
+            max(map(len, _units(t)), default=0) if row.kind in _NAMES else _longest_word(t)
             for row, row_texts in zip(shown, texts, strict=True)
             for t in row_texts
         ),
@@ -184,7 +188,7 @@ def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
                 column_width = table.columns[1 + number].width or role_width
                 if row.kind is Kind.RANGE and column_width and len(text) > column_width:
                     text = text.replace(" – ", " –\n")  # break between the two ends only
-                elif row.kind is Kind.TEXT and column_width:
+                elif row.kind in _NAMES and column_width:
                     text = _wrap_text(text, column_width)
                 styled = data_text(text, HIGHER if figure.highest else "")
                 if with_charts and figure.bar is not None and bar_width >= MIN_BAR:

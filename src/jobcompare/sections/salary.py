@@ -39,6 +39,22 @@ def hourly_shown(roles: Sequence[Role]) -> bool:
     )
 
 
+def _notes(roles: Sequence[Role]) -> list[str]:
+    salaries = [r.salary for r in roles]
+    if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
+        return []
+    notes = [
+        "Highest paying: where BLS's average (mean) annual wage for the occupation is "
+        "highest, with that average (BLS OEWS May 2025; industries are BLS's sectors)."
+    ]
+    if any(s.best_of_50_states for s in salaries):
+        notes.append(
+            "BLS counts the District of Columbia and the U.S. territories among its states; "
+            "when one of them pays best, the best-paid of the 50 states is given too."
+        )
+    return notes
+
+
 def _intro(roles: Sequence[Role]) -> str:
     return (
         f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
@@ -132,9 +148,19 @@ SECTION = SectionSpec(
               lambda r: r.salary.best_paying_company, source="salary.best_paying_company"),
         Field("best_paying_industry", "Best paying industry", Kind.TEXT,
               lambda r: r.salary.best_paying_industry, source="salary.best_paying_industry"),
+        # Official occupations: where BLS's average wage is highest, with that average.
+        Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
+              lambda r: r.salary.best_metro, only_if_any=True),
+        Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
+              lambda r: r.salary.best_state, only_if_any=True),
+        Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
+              lambda r: r.salary.best_of_50_states, only_if_any=True),
+        Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
+              lambda r: r.salary.best_industry, only_if_any=True),
     ),
     intro=_intro,
     charts=_charts,
+    notes=_notes,
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip
