@@ -119,3 +119,54 @@ def test_every_occupation_at_once_is_fast() -> None:
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 833
     assert elapsed < 5, elapsed  # measured: about 0.25 s for the whole command
+
+
+def _store_row(soc: str, area: str) -> tuple[object, ...]:
+    import sqlite3
+
+    from jobcompare.store import bundled_store_path
+
+    with sqlite3.connect(f"file:{bundled_store_path()}?mode=ro", uri=True) as db:
+        row: tuple[object, ...] = db.execute(
+            "SELECT employment, annual_mean, annual_p50 FROM oews_pay WHERE soc = ? AND area = ?",
+            (soc, area),
+        ).fetchone()
+    return row
+
+
+def test_table_of_one_area() -> None:
+    result = run(["table", "registered-nurses", "actors", "--area", "ohio", "--fields",
+                  "employment,annual_mean,annual_p50"], bundled=True)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    nurses, actors = _csv(result.stdout)
+    # BLS's Ohio figures as the store holds them (area 3900000).
+    employment, mean, median = _store_row("29-1141", "3900000")
+    assert (nurses["area"], nurses["area_code"]) == ("Ohio", "3900000")
+    assert (nurses["employment"], nurses["annual_mean"], nurses["annual_p50"]) == (
+        str(employment), str(mean), str(median),
+    )  # fmt: skip
+    # Actors are paid by the hour: no annual figure, and BLS's reason says why.
+    assert actors["annual_mean"] == ""
+    assert "annual_mean: Wages for some occupations" in actors["not_published"]
+    document = json.loads(run(["table", "registered-nurses", "--area", "OH", "-f", "json"],
+                              bundled=True).stdout)  # fmt: skip
+    assert document[0]["figures"]["annual_mean"] == mean
+
+
+def test_table_of_every_occupation_in_an_area_is_fast() -> None:
+    started = time.perf_counter()
+    result = run(["table", "--all", "--area", "texas"], bundled=True)
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0
+    rows = _csv(result.stdout)
+    assert len(rows) == 831  # every official occupation and the all-occupations total (no seed)
+    assert elapsed < 5, elapsed  # measured: under a second for the whole command
+
+
+def test_table_area_errors() -> None:
+    seed = run(["table", "patient-account-coordinator", "--area", "ohio"], bundled=True)
+    assert seed.exit_code == 2 and "no SOC code" in flat(seed.stderr)
+    bad = run(["table", "--all", "--area", "ohio", "--fields", "annual_p5"], bundled=True)
+    assert bad.exit_code == 2 and "unknown area field 'annual_p5'" in flat(bad.stderr)
+    nowhere = run(["table", "--all", "--area", "atlantis"], bundled=True)
+    assert nowhere.exit_code == 2 and nowhere.stdout == ""

@@ -13,12 +13,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobcompare.errors import FieldError
 from jobcompare.fields import Field, Kind, all_fields
 from jobcompare.model import Role
 from jobcompare.sections import Section
+
+if TYPE_CHECKING:
+    from jobcompare.store import Figure
+    from jobcompare.store_types import Area, AreaPay
 
 #: Shown when no ``--fields`` are given: what a role is and what it pays, in brief.
 DEFAULT_FIELDS = (
@@ -178,5 +182,135 @@ def table_markdown(table: BulkTable) -> str:
             md_text(cell(c.field.kind, v))
             for c, v in zip(table.columns, table.values(role), strict=True)
         ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# -- one area: jobcompare table --area ----------------------------------------------------
+
+#: The measures an area table can show (BLS OEWS in one area), by their store names.
+AREA_DEFAULT = ("employment", "annual_mean", "hourly_mean", "annual_p10", "annual_p50",
+                "annual_p90")  # fmt: skip
+
+
+class AreaMeasure(NamedTuple):
+    name: str  # the store's measure ("annual_p50")
+    label: str
+    kind: str  # MONEY, RATE, COUNT, NUMBER
+
+
+class AreaTable(NamedTuple):
+    """The chosen OEWS measures of each role in one area (``pay`` None: no estimate)."""
+
+    area: Area
+    measures: tuple[AreaMeasure, ...]
+    rows: tuple[tuple[Role, AreaPay | None], ...]
+
+
+def area_measures(names: Sequence[str] | None) -> tuple[AreaMeasure, ...]:
+    """The measures ``names`` ask for (commas separate names too); FieldError names every
+    unknown one at once."""
+    from jobcompare.areas import JOB_MEASURES, PAY_MEASURES
+
+    every = {m: AreaMeasure(m, label, kind) for m, label, kind in (*JOB_MEASURES, *PAY_MEASURES)}
+    wanted = [n.strip().lower() for name in (names or AREA_DEFAULT) for n in name.split(",")]
+    unknown = [n for n in wanted if n and n not in every]
+    if unknown:
+        import difflib
+
+        problems = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, list(every), n=2, cutoff=0.6)
+            hint = f". Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            problems.append(f"unknown area field '{name}'{hint}")
+        raise FieldError("\n".join(problems) + f"\n(with --area: {', '.join(every)})")
+    return tuple(dict.fromkeys(every[n] for n in wanted if n))
+
+
+def _area_value(figure: Figure | None, kind: str) -> object:
+    from jobcompare.model import Amount
+
+    if figure is None or figure.value is None:
+        return None
+    return Amount(figure.value, figure.at_least) if kind in ("MONEY", "RATE") else figure.value
+
+
+def _reasons(table: AreaTable, pay: AreaPay | None) -> dict[str, str]:
+    """Why each measure shown is missing, in the publisher's words."""
+    from jobcompare.store import NOT_PUBLISHED
+
+    if pay is None:
+        return {m.name: f"BLS publishes no estimate for this occupation in {table.area.name}."
+                for m in table.measures}  # fmt: skip
+    return {m.name: pay.figures[m.name].reason or NOT_PUBLISHED for m in table.measures
+            if pay.figures[m.name].value is None}  # fmt: skip
+
+
+def area_csv(table: AreaTable) -> str:
+    """One record per role: slug, title, SOC code, the area's BLS code and name, each
+    measure as BLS published it (a wage with its ``.bound``), and why any is missing."""
+    from jobcompare.exports import csv_cell, csv_figures
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    header = [*IDENTITY, "area_code", "area"]
+    for measure in table.measures:
+        header.append(measure.name)
+        if measure.kind in ("MONEY", "RATE"):
+            header.append(f"{measure.name}.bound")
+    writer.writerow([*header, "not_published"])
+    for role, pay in table.rows:
+        record = [csv_cell(role.slug), csv_cell(role.title), csv_cell(role.soc),
+                  table.area.code, csv_cell(table.area.name)]  # fmt: skip
+        for measure in table.measures:
+            value = _area_value(None if pay is None else pay.figures[measure.name], measure.kind)
+            field = Field(measure.name, measure.label, Kind[measure.kind], lambda r: None)
+            from jobcompare.compare import Row
+
+            for _, cell, _unit, bound in csv_figures(Row(field, (value,)), value, ()):
+                record.append(cell)
+                if measure.kind in ("MONEY", "RATE"):
+                    record.append(bound)
+        reasons = _reasons(table, pay)
+        record.append(csv_cell("; ".join(f"{k}: {v}" for k, v in reasons.items())))
+        writer.writerow(record)
+    return buffer.getvalue()
+
+
+def area_json(table: AreaTable) -> str:
+    """An array of ``{slug, title, soc, area: {code, name}, figures: {measure: value},
+    not_published: {measure: reason}}``; a top-coded wage is ``{"at_least": …}``."""
+    from jobcompare.jsonout import JSONValue, amount, dumps
+    from jobcompare.model import Amount
+
+    rows: list[JSONValue] = []
+    for role, pay in table.rows:
+        figures: dict[str, JSONValue] = {}
+        for measure in table.measures:
+            value = _area_value(None if pay is None else pay.figures[measure.name], measure.kind)
+            figures[measure.name] = amount(value) if isinstance(value, Amount) else value
+        rows.append({"slug": role.slug, "title": role.title, "soc": role.soc,
+                     "area": {"code": table.area.code, "name": table.area.name},
+                     "figures": figures, "not_published": _reasons(table, pay)})  # fmt: skip
+    return dumps(rows)
+
+
+def area_markdown(table: AreaTable) -> str:
+    """A GitHub table: one row per role, each measure as the terminal shows it."""
+    from jobcompare.display import cell
+    from jobcompare.exports import md_text
+
+    header = ["Slug", "Title", "SOC", *(m.label for m in table.measures)]
+    lines = [
+        f"Figures for {md_text(table.area.name)} (BLS area {table.area.code}), BLS OEWS.",
+        "",
+        "| " + " | ".join(md_text(h) for h in header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for role, pay in table.rows:
+        cells = [md_text(role.slug), md_text(role.title), md_text(role.soc or "—")]
+        for measure in table.measures:
+            value = _area_value(None if pay is None else pay.figures[measure.name], measure.kind)
+            cells.append(md_text(cell(Kind[measure.kind], value)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

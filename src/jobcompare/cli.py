@@ -838,6 +838,19 @@ def table_command(
             show_default=False,
         ),
     ] = Format.CSV,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            "-a",
+            metavar="AREA",
+            help="BLS's figures in one area instead (a state, a metro area or a BLS area "
+            "code; see 'jobcompare areas'). --fields are then its measures: employment, "
+            "jobs_per_1000, location_quotient, annual_mean, hourly_mean, annual_p10 ... "
+            "annual_p90, hourly_p10 ... hourly_p90.",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """One row per role with the figures asked for: for spreadsheets and scripts.
@@ -845,6 +858,8 @@ def table_command(
     Example: jobcompare table --all --fields number_of_jobs,salary.percentiles.p50 > jobs.csv
 
     Example: jobcompare table 43-3011 43-3021 registered-nurses -f markdown
+
+    Example: jobcompare table --all --area ohio --fields employment,annual_p50
     """
     from jobcompare import bulk
     from jobcompare.outputs import write_stdout
@@ -860,6 +875,17 @@ def table_command(
         )
     from jobcompare.commands import bulk_table
 
+    if area is not None:
+        from jobcompare.commands import area_table
+
+        with _exit_codes(ctx, role_hint="'--fields'"):
+            bulk.area_measures(fields)
+        with _exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+            in_area = area_table(roles or [], every, fields, area, data)
+        area_writers = {Format.CSV: bulk.area_csv, Format.JSON: bulk.area_json,
+                        Format.MARKDOWN: bulk.area_markdown}  # fmt: skip
+        write_stdout(area_writers[output_format](in_area))
+        return
     with _exit_codes(ctx, role_hint="'--fields'"):
         bulk.columns(fields)
     with _exit_codes(ctx, role_hint="'ROLE...'"):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from jobcompare.sections import Section, check_role_count
 
 if TYPE_CHECKING:
-    from jobcompare.bulk import BulkTable
+    from jobcompare.bulk import AreaTable, BulkTable
     from jobcompare.catalogue import Catalogue
     from jobcompare.compare import Comparison, SectionResult
     from jobcompare.dataset import Dataset
@@ -156,6 +156,39 @@ def bulk_table(
     catalogue = open_catalogue(data)
     slugs = [r.slug for r in catalogue.listing] if every else resolve(queries, catalogue).slugs
     return BulkTable(chosen, tuple(catalogue.role(slug) for slug in slugs))
+
+
+def area_table(
+    queries: Sequence[str], every: bool, names: Sequence[str] | None, area: str,
+    data: Path | None,
+) -> AreaTable:  # fmt: skip
+    """``jobcompare table --area AREA``: BLS's figures for each role in one area, read by
+    primary key (every official occupation with --all; a role without a SOC code named
+    is a usage error, as in an area comparison)."""
+    from jobcompare.areas import NO_SOC, AreaError
+    from jobcompare.bulk import AreaTable, area_measures
+    from jobcompare.commands.areas import find_areas
+    from jobcompare.commands.resolving import resolve
+    from jobcompare.sections import ComparisonError
+    from jobcompare.store import Roles, Store
+
+    if every and queries:
+        raise ComparisonError("give roles or --all, not both")
+    if not every and not queries:
+        raise ComparisonError("name the roles to put in the table, or give --all for every role")
+    measures = area_measures(names)
+    catalogue = open_catalogue(data)
+    store = catalogue.store if isinstance(catalogue, Roles) else Store()
+    (found,) = find_areas(store, [area])
+    if every:
+        roles = [catalogue.role(r.slug) for r in catalogue.listing if r.soc]
+    else:
+        roles = [catalogue.role(slug) for slug in resolve(queries, catalogue).slugs]
+        for role in roles:
+            if not role.soc:
+                raise AreaError(f"role '{role.slug}': {NO_SOC}")
+    rows = tuple((r, store.area_pay(r.soc, found.code) if r.soc else None) for r in roles)
+    return AreaTable(found, measures, rows)
 
 
 def list_roles(search: str | None, data: Path | None) -> list[Listed]:
