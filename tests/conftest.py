@@ -75,6 +75,8 @@ def run(
         "NO_COLOR": None,
         "FORCE_COLOR": None,
         "JOBCOMPARE_DATA": None if bundled else str(SEED_FILE),
+        # The seed roles alone: --data adds to the bundled roles unless --only-data.
+        "JOBCOMPARE_ONLY_DATA": None if bundled else "1",
     }
     environment.update(env or {})
     result = CliRunner().invoke(app, list(args), env=environment, catch_exceptions=False)

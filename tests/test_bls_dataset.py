@@ -71,7 +71,10 @@ def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
     # CPS 2024 covers both: the demographics section is filled from it, with its source.
     assert re.search(r"Median age\s+\S+\s+43\.7", output)
     assert "Sources: CPS 2024" in output
-    assert "a billing and posting clerk has a median salary of $48,500" in flat(output)
+    assert (
+        "Billing and posting clerks earn $48,500 a year at the median, $1,470 (3.1%) more "
+        "than bill and account collectors ($47,030)." in flat(output)
+    )
 
 
 def test_sources_and_attribution_under_the_tables() -> None:
@@ -130,8 +133,11 @@ def test_search_and_suggestions_among_all_occupations() -> None:
 
 
 def test_list_keeps_slugs_whole_at_80_columns() -> None:
-    output = run(["list"], width=80, bundled=True).stdout
-    lines = output.splitlines()
+    from jobcompare.commands import open_catalogue
+    from jobcompare.listing import role_lines
+
+    # On a terminal (a pipe gets one role a line: tests/test_cli.py).
+    lines = list(role_lines(open_catalogue(None).listing, 80))
     longest = (
         "first-line-supervisors-of-transportation-and-material-moving-workers-except-aircraft-"
         "cargo-handling"
@@ -191,8 +197,44 @@ def test_sentences_name_listed_titles_properly() -> None:
             bundled=True,
         ).stdout
     )
+    # Official roles: every sentence a fact, no filler, titles in the plural.
+    assert "can be seen in a few details" not in output
+    assert "Additionally" not in output
     assert (
-        "The differences between welders, cutters, solderers, and brazers and transportation, "
-        "storage, and distribution managers can be seen in a few details." in output
+        "Transportation, storage, and distribution managers earn $107,230 a year at the "
+        "median" in output
     )
-    assert "the $53,750 median salary of a welder, cutter, solderer, and brazer" in output
+    assert "more than welders, cutters, solderers, and brazers ($53,750)." in output
+    # BLS gives no duties: the page's line about them would not be true here.
+    assert "responsibilities and duties" not in output
+
+
+def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
+    from jobcompare.model import Role
+    from jobcompare.sections.overview import OEWS_JOBS_NOTE, SECTION
+
+    output = flat(run([COLLECTORS, SEED[1], "-s", "overview"], width=100, bundled=True).stdout)
+    # With BLS Employment Projections beside it, the note says which count is which.
+    assert "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed)." in output
+    assert "self-employed" not in run([*SEED, "-s", "overview"]).stdout
+    # OEWS figures alone: BLS's own footnote (oe.footnote 1), quoted.
+    assert SECTION.notes is not None
+    oews_only = Role("x", "X", soc="11-1011", citations=("oews",))
+    assert SECTION.notes([oews_only]) == [OEWS_JOBS_NOTE]
+    assert '"do not include self-employed workers"' in OEWS_JOBS_NOTE
+
+
+def test_a_role_without_a_description_says_why() -> None:
+    output = flat(
+        run(
+            ["home-health-and-personal-care-aides", "registered-nurses", "-s", "overview"],
+            width=100,
+            bundled=True,
+        ).stdout
+    )
+    # The store's own reason, in place of the description.
+    assert (
+        "What does a home health and personal care aide do? No description: O*NET 30.3 "
+        "describes this occupation as 2 occupations (31-1121.00, 31-1122.00), not as one." in output
+    )
+    assert "What does a registered nurse do? Assess patient health problems" in output

@@ -51,15 +51,19 @@ def test_bar(value: float, scale: float, width: int, expected: str) -> None:
 def test_skill_bars_share_one_scale_across_roles(dataset: Dataset) -> None:
     lines = [line.rstrip() for line in draw(seed(dataset, Section.SKILLS), 80).splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("#"))
-    # The largest share (Patients, 20%) fills the bar; every other bar is to the same scale.
+    # Shares on a 0-100% scale: a bar of 12 cells is 100%, so 20% is 2.4 cells (██▍),
+    # 10% 1.2 (█▎), 4% 0.48 (▌): lengths compare across roles and comparisons alike.
     assert lines[start + 2 : start + 8] == [
-        "1   Patients, 20% ◆         ████████████   Customer Service, 15%   █████████",
-        "2   Patient Accounts, 10%   ██████         Patients, 12% ◆         ███████▎",
-        "3   Credit Balances, 9%     █████▍         Phone Calls, 6%         ███▋",
-        "4   Appeals, 7% ◆           ████▎          Collection Efforts, 4%  ██▍",
-        "5   Medical Billing, 4%     ██▍            Delinquent Accounts, 4% ██▍",
-        "6   Data Entry, 3%          █▊             Appeals, 4% ◆           ██▍",
+        "1   Patients, 20% ◆         ██▍            Customer Service, 15%   █▊",
+        "2   Patient Accounts, 10%   █▎             Patients, 12% ◆         █▌",
+        "3   Credit Balances, 9%     █▏             Phone Calls, 6%         ▊",
+        "4   Appeals, 7% ◆           ▉              Collection Efforts, 4%  ▌",
+        "5   Medical Billing, 4%     ▌              Delinquent Accounts, 4% ▌",
+        "6   Data Entry, 3%          ▍              Appeals, 4% ◆           ▌",
     ]
+    assert "Bars show each share on a scale from 0 to 100%." in lines
+    plain = draw(seed(dataset, Section.SKILLS, charts=False), 80)
+    assert "Bars show" not in plain
 
 
 def test_gender_and_race_bars(dataset: Dataset) -> None:
@@ -75,13 +79,17 @@ def test_salary_ranges_on_one_axis(dataset: Dataset) -> None:
     start = lines.index("Patient Account Coordinator")
     # Axis $30,000-$47,000 over 64 cells: $41,000 falls on cell 41, $35,695 on cell 21,
     # $37,938 on cell 29, $47,000 on the last.
-    assert lines[start : start + 6] == [
+    # Round figures between the ends are labelled: $35,000 on cell 19, $40,000 on cell 37
+    # (each label centred on its tick).
+    assert lines[start : start + 7] == [
         "Patient Account Coordinator",
         "  ├" + "─" * 20 + "●" + "─" * 19 + "┤",
         "Collections Coordinator",
         "  ├" + "─" * 28 + "●" + "─" * 33 + "┤",
-        "  $30,000" + " " * 50 + "$47,000",
-        "  ├─┤ 10th–90th percentile   ● average",
+        "  ┬" + "─" * 18 + "┬" + "─" * 17 + "┬" + "─" * 25 + "┬",
+        "  $30,000" + " " * 9 + "$35,000" + " " * 11 + "$40,000" + " " * 16 + "$47,000",
+        # The seed page gives a "salary range", not percentiles: named as it does.
+        "  ├─┤ salary range   ● average",
     ]
 
 
@@ -94,12 +102,13 @@ def test_percentile_band_median_and_lower_bound() -> None:
     # cells): the surgeon's range starts at $97,700 (cell 6), the 25th-75th band at
     # $187,000 (cell 42); median, average and the top end are lower bounds on the last
     # cell, so an arrow past the axis says "or more".
-    assert lines[start : start + 6] == [
+    assert lines[start : start + 7] == [
         "Surgeons, All Other",
         "  " + " " * 6 + "├" + "─" * 35 + "━" * 21 + "●▶",
         "Data Analyst",
         "  ●",
-        "  $83,000" + " " * 47 + "≥ $239,200",
+        "  ┬──────────────────────────┬───────────────────┬───────────────┬",
+        "  $83,000" + " " * 16 + "$150,000" + " " * 12 + "$200,000" + " " * 3 + "≥ $239,200",
         "  ├─┤ 10th–90th percentile   ━ 25th–75th   ● average   ▶ or more",
     ]
 
@@ -202,7 +211,9 @@ def test_hourly_percentiles_get_their_own_axis() -> None:
     assert lines[hourly + 1] == "Actor"
     assert lines[hourly + 3] == "Clerk"
     assert lines[hourly + 4].strip() == ""  # no hourly percentiles: nothing drawn
-    assert lines[hourly + 5].split() == ["$17.50", "$66.48"]
+    assert lines[hourly + 5].lstrip().startswith("┬")  # the ruler, then its labels
+    labels = lines[hourly + 6].split()
+    assert (labels[0], labels[-1]) == ("$17.50", "$66.48")
     # The yearly axis above it holds only the clerk's yearly figures.
     assert "$30,000" in output and "$52,000" in output
 

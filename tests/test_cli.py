@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -139,6 +140,7 @@ def test_full_json_matches_schema(schema: dict[str, Any]) -> None:
     assert document["summary"]["pay"] == {
         "highest": "collections-coordinator",
         "lowest": "patient-account-coordinator",
+        "equal": False,
         "difference": 2243,
         "difference_percent": 6.2838,
         "per": "year",
@@ -204,7 +206,9 @@ def test_list_search() -> None:
     by_soc = json.loads(run(["list", "-q", "29-12", "--json", "--data", str(MIXED)]).stdout)
     assert [r["slug"] for r in by_soc] == ["surgeon"]
     nothing = run(["list", "--search", "astronaut"])
-    assert (nothing.exit_code, nothing.stdout) == (0, "No role matches 'astronaut'.\n")
+    # A message, not a result: stdout stays empty for a script.
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+    assert nothing.stderr == "No role matches 'astronaut'.\n"
 
 
 def test_show(schema: dict[str, Any]) -> None:
@@ -248,7 +252,8 @@ def test_validate_reports_every_error() -> None:
     assert "3 error(s), 0 warning(s): the dataset cannot be used" in result.stderr
 
 
-def test_completion_of_role_names() -> None:
+def test_completion_of_role_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBCOMPARE_ONLY_DATA", "1")
     seed = SimpleNamespace(params={"data": SEED_FILE})
     assert complete_role(seed, "coll") == ["collections-coordinator"]
     assert complete_role(seed, "") == list(SEED)
@@ -285,6 +290,7 @@ def test_shell_completion(words: str, expected: str) -> None:
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
         "JOBCOMPARE_DATA": str(SEED_FILE),
+        "JOBCOMPARE_ONLY_DATA": "1",
     }
     result = CliRunner().invoke(app, [], env=env, prog_name="jobcompare")
     assert result.stdout.split() == [expected]
@@ -355,9 +361,11 @@ def test_a_failed_write_is_an_error_not_a_traceback(
     assert "cannot write the output: No space left on device" in capsys.readouterr().err
 
 
-def test_list_as_aligned_columns_when_they_fit() -> None:
-    result = run(["list"], width=100)
-    assert result.stdout.splitlines() == [
+def test_list_as_aligned_columns_on_a_terminal_when_they_fit() -> None:
+    from jobcompare.catalogue import open_catalogue
+    from jobcompare.listing import role_lines
+
+    assert list(role_lines(open_catalogue(SEED_FILE).listing, 100)) == [
         "Slug                         Title                        Category",
         "─" * 83,
         "patient-account-coordinator  Patient Account Coordinator  Office and administrative",
@@ -373,3 +381,137 @@ def test_the_readme_transcript_is_real() -> None:
     command, expected = block.split("\n", 1)
     args = command.removeprefix("$ jobcompare ").split()
     assert run(args, width=80).stdout == expected
+
+
+# -- issue 13: what a new user tripped over ------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_piped_list_is_one_record_a_line_in_one_layout(width: int) -> None:
+    result = run(["list"], width=width, bundled=True)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 833  # every bundled role, and nothing else
+    assert all(line.count("\t") == 3 for line in lines)
+    assert "bill-and-account-collectors\t43-3011\tBill and Account Collectors\t" in (result.stdout)
+    assert "patient-account-coordinator\t\tPatient Account Coordinator\t" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "suggested"),
+    [
+        (["lst"], "did you mean 'list'?"),
+        (["shw", "registered-nurses"], "did you mean 'show'?"),
+        (["valdate", "x.toml"], "did you mean 'validate'?"),
+        (["help", "lsit"], "Did you mean 'list'?"),
+    ],
+)
+def test_a_mistyped_command_is_not_read_as_a_role(args: list[str], suggested: str) -> None:
+    result = run(args, bundled=True)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    message = flat(result.stderr)
+    assert suggested in message
+    assert "unknown role" not in message and "roles at a time" not in message
+
+
+def test_help_command() -> None:
+    assert run(["help"]).stdout == run(["--help"]).stdout != ""
+    compare_help = run(["help", "compare"])
+    assert compare_help.exit_code == 0
+    assert compare_help.stdout == run(["compare", "--help"]).stdout
+
+
+def test_unknown_top_level_option_is_not_answered_as_compare() -> None:
+    result = run(["--bogus"])
+    assert result.exit_code == 2
+    assert "No such option: --bogus" in flat(result.stderr)
+    assert "jobcompare compare" not in result.stderr
+    assert "Usage: jobcompare ROLE ROLE [ROLE [ROLE]] [OPTIONS]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["compare"],
+        ["list"],
+        ["show"],
+        ["validate"],
+        ["import"],
+        ["import", "all"],
+        ["table"],
+        ["search"],
+        ["where"],
+        ["areas"],
+        ["moves"],
+        ["sources"],
+    ],
+)
+def test_help_reads_cleanly_and_says_where_to_read_more(args: list[str]) -> None:
+    text = run([*args, "--help"], width=80).stdout
+    for unclean in ("{", "<bool>", "<str>", "<path>", "<integer>", "js on", "jobcompare compare"):
+        assert unclean not in text, (args, unclean)
+    assert "README" in text and "docs/" in text
+    if args in ([], ["compare"]):
+        assert "Usage: jobcompare ROLE ROLE [ROLE [ROLE]] [OPTIONS]" in text
+
+
+def test_short_version_option() -> None:
+    assert run(["-V"]).stdout == run(["--version"]).stdout == f"jobcompare {__version__}\n"
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_no_color_option(where: str) -> None:
+    colour = re.compile(r"\x1b\[[0-9;]*3[0-9][;m]")  # a foreground colour (bold is no colour)
+    args = [*SEED, "-s", "salary"]
+    plain = run(
+        ["--no-color", *args] if where == "first" else [*args, "--no-color"],
+        env={"FORCE_COLOR": "1"},
+    )
+    assert plain.exit_code == 0
+    assert not colour.search(plain.stdout)
+    assert colour.search(run(args, env={"FORCE_COLOR": "1"}).stdout)
+    assert plain.stdout == run(args, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+def test_sections_as_a_comma_list() -> None:
+    by_commas = run([*SEED, "-s", "salary,Skills", "--json"])
+    assert by_commas.exit_code == 0
+    assert by_commas.stdout == run([*SEED, "-s", "salary", "-s", "skills", "--json"]).stdout
+    assert json.loads(by_commas.stdout)["sections"] == ["salary", "skills"]
+    bad = run([*SEED, "-s", "salary,salry"])
+    assert bad.exit_code == 2 and bad.stdout == ""
+    assert "'salry' is not one of 'overview'" in flat(bad.stderr)
+
+
+@pytest.mark.parametrize("args", [["--show-completion", "zsh"], ["--show-completion=zsh"]])
+def test_show_completion_for_a_named_shell(args: list[str]) -> None:
+    result = run(args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("#compdef jobcompare")
+    fish = run(["--show-completion=fish"])
+    assert "complete --command jobcompare" in fish.stdout
+    unknown = run(["--show-completion", "tcsh"])
+    assert unknown.exit_code == 2 and "tcsh" in flat(unknown.stderr)
+
+
+def test_every_bad_role_is_reported_at_once() -> None:
+    result = run(["zzz-nothing", "patient-account-coordinator", "qqq-other"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    message = flat(result.stderr)
+    assert "unknown role 'zzz-nothing'" in message
+    assert "unknown role 'qqq-other'" in message
+
+
+def test_import_reports_on_stderr(tmp_path: Path) -> None:
+    out = tmp_path / "store.sqlite"
+    result = run(["import", "all", str(TESTS / "fixtures"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # progress and messages never go to stdout
+    assert out.exists()
+
+
+def test_show_completion_help_names_the_shells() -> None:
+    text = flat(run(["--help"], width=100).stdout)
+    assert "or for SHELL given after it (bash, zsh, fish, powershell, pwsh)" in text

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from jobcompare.compare import (
@@ -11,7 +15,7 @@ from jobcompare.compare import (
     pay_comparison,
 )
 from jobcompare.dataset import Dataset, load_dataset
-from tests.conftest import SEED, TESTS
+from tests.conftest import SEED, TESTS, flat, run, validate
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
 
@@ -102,7 +106,7 @@ def test_lower_bounds_give_no_difference_and_no_pay_sentence() -> None:
     assert result.sections[0].row("yearly_salary").delta is None
     assert pay_comparison([surgeon, analyst]) is None
     assert (
-        "A surgeon (all other) earns at least $239,200 a year on average (the source publishes "
+        "Surgeons (all other) earn at least $239,200 a year on average (the source publishes "
         "no exact figure above that)." in result.summary.sentences
     )
     salary = result.sections[1]
@@ -200,3 +204,61 @@ def test_hourly_only_roles_compare_by_the_hour() -> None:
     assert "That is $39.06 (203.1%) more an hour." in result.summary.sentences
     salary = result.sections[1]
     assert salary.row("hourly_rate").values == (Amount(19.23), Amount(58.29))
+
+
+# -- issue 13: ties, and the prose of official roles ----------------------------------------
+
+
+def _tie_dataset(tmp_path: Path, soc: bool) -> Path:
+    lines = []
+    for number, slug in enumerate(("alpha", "beta")):
+        lines += [f"[roles.{slug}]", f'title = "{slug.title()}"']
+        if soc:
+            lines.append(f'soc = "11-100{number}"')
+        lines += [f"[roles.{slug}.salary]", "average = 50000", "hourly = 24.04", ""]
+    path = tmp_path / "tie.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("soc", [False, True])
+def test_equal_pay_is_said_to_be_equal(tmp_path: Path, soc: bool, schema: dict[str, Any]) -> None:
+    path = _tie_dataset(tmp_path, soc)
+    result = run(["alpha", "beta", "--json", "--data", str(path)])
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    validate(document, schema)
+    pay = document["summary"]["pay"]
+    assert (pay["highest"], pay["lowest"], pay["equal"], pay["difference"]) == (
+        None, None, True, 0,
+    )  # fmt: skip
+    text = " ".join(document["summary"]["sentences"])
+    assert "the same average salary, $50,000 a year" in text
+    assert "higher" not in text and "more than" not in text
+
+
+def test_official_summary_states_facts_in_plurals() -> None:
+    output = flat(
+        run(
+            ["dentists-general", "physicians-pathologists", "waiters-and-waitresses"], bundled=True
+        ).stdout
+    )
+    summary = output.split("Overview", 1)[0]
+    for filler in ("can be seen in a few details", "Additionally", "a dentist, general",
+                   "a physician, pathologists", "a waiter and waitress"):  # fmt: skip
+        assert filler not in summary, filler
+    # A three-way list of names with commas is separated by semicolons.
+    assert (
+        "for dentists, general; 11,110 for physicians, pathologists; and 2,270,910 for waiters "
+        "and waitresses." in summary
+    )
+    assert "Physicians, pathologists earn the most" in summary
+
+
+def test_seed_pair_keeps_the_pages_sentences() -> None:
+    sentences = json.loads(run([*SEED, "--json"]).stdout)["summary"]["sentences"]
+    assert sentences[0] == (
+        "The differences between patient account coordinators and collections coordinators "
+        "can be seen in a few details. Each job has different responsibilities and duties."
+    )
+    assert sentences[2].startswith("Additionally, a collections coordinator has an average")

@@ -324,7 +324,9 @@ def test_search_and_list_search_are_one_command(schema: dict[str, Any]) -> None:
     )
     text = run(["search", "medical biller"], bundled=True, width=120).stdout
     assert text.splitlines()[0].split() == ["Slug", "SOC", "Title", "Matched"]
-    assert run(["search", "zzyzx"], bundled=True).stdout == "No role matches 'zzyzx'.\n"
+    nothing = run(["search", "zzyzx"], bundled=True)
+    # A message, not a result: on stderr, so stdout holds results only (issue 13).
+    assert (nothing.stdout, nothing.stderr) == ("", "No role matches 'zzyzx'.\n")
     limited = json.loads(run(["search", "clerk", "--json", "--limit", "1"], bundled=True).stdout)
     assert len(limited) == 1
 

@@ -239,6 +239,12 @@ class Catalogue:
         if not self._where:
             raise DatasetError([Problem(self.files[0], "the dataset holds no roles")])
 
+    def place(self, slug: str) -> tuple[Path, int | None]:
+        """The file and line where ``slug`` is defined."""
+        number, _ = self._where[slug]
+        source = self._sources[number]
+        return source.file, source.locator.line(slug, ())
+
     @cached_property
     def listing(self) -> list[Listing]:
         """Every role's slug, title, SOC code and category, in dataset order (straight from
@@ -287,7 +293,20 @@ def open_catalogue(path: Path | None = None, cache_dir: Path | None = None) -> C
 
     ``cache_dir`` defaults to :func:`default_cache_dir`; None there means no cache.
     """
-    files = dataset_files(path if path is not None else bundled_data_dir())
+    return open_files(dataset_files(path if path is not None else bundled_data_dir()), cache_dir)
+
+
+def open_files(files: Sequence[Path], cache_dir: Path | None = None) -> Catalogue:
+    """The catalogue of these dataset files, read together (a slug must be unique across
+    them: a duplicate is an error naming both files). A file named twice is read once."""
+    seen: set[Path] = set()
+    unique = []
+    for file in files:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(file)
+    files = unique
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     sources = []
     for file in files:

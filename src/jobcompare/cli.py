@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.types import StringParamType
+from typer.core import TyperCommand, TyperGroup
 
 from jobcompare import __version__
 from jobcompare.errors import DatasetError
@@ -34,18 +36,63 @@ if TYPE_CHECKING:
 ExitCode = ExitStatus
 
 
+#: Shells whose completion script ``--show-completion SHELL`` prints.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+#: How to call jobcompare, as the README shows it (the usage line of errors and help).
+USAGE = "ROLE ROLE [ROLE [ROLE]] [OPTIONS]"
+
+
+def _plain_usage(pieces: list[str]) -> list[str]:
+    # Click writes a required argument as "{ROLE}"; the README writes ROLE.
+    return [piece.replace("{", "").replace("}", "") for piece in pieces]
+
+
+class _Command(TyperCommand):
+    """A command whose usage line reads as the README writes it."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return _plain_usage(super().collect_usage_pieces(ctx))
+
+
+class _CompareCommand(TyperCommand):
+    """``compare``, whose name may be left out: its usage line says so."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(f"Usage: jobcompare {USAGE}\n")
+
+
 class _CompareByDefault(TyperGroup):
     """``jobcompare A B`` means ``jobcompare compare A B``.
 
     Options may also come before the subcommand (``jobcompare --data my.toml list``): they
-    belong to the subcommand, so they are moved after its name.
+    belong to the subcommand, so they are moved after its name. A first word that is
+    ``help`` or close to a command's name is taken for a command, not a role.
     """
 
     default_command = "compare"
 
-    def _options(self, ctx: Any) -> tuple[set[str], set[str]]:
-        """(the group's own options, the subcommands' options that take a value)."""
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(f"Usage: jobcompare {USAGE}\n       jobcompare COMMAND [ARGS]...\n")
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name == "show_completion":  # its shell may be named (_show_completion)
+                param.help = (
+                    "Print the completion script for the current shell, or for SHELL given "
+                    f"after it ({', '.join(SHELLS)})."
+                )
+        return params
+
+    def _options(self, ctx: Any) -> tuple[set[str], set[str], set[str]]:
+        """(the group's own options, the subcommands' options, those that take a value)."""
         own = {opt for p in self.get_params(ctx) for opt in (*p.opts, *p.secondary_opts)}
+        theirs = {
+            opt
+            for command in self.commands.values()
+            for p in command.get_params(ctx)
+            for opt in (*p.opts, *p.secondary_opts)
+        }
         valued = {
             opt
             for command in self.commands.values()
@@ -53,25 +100,61 @@ class _CompareByDefault(TyperGroup):
             if p.param_type_name == "option" and not getattr(p, "is_flag", False)
             for opt in p.opts
         }
-        return own, valued
+        return own, theirs, valued
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        flags, args = _pull_global_flags(list(args))
         if not args:
             args = ["--help"]  # asking for nothing is asking for help: exit 0
-        own, valued = self._options(ctx)
-        if args[0] not in self.commands and args[0] not in own:
+        _show_completion(ctx, args)
+        args = self._help(ctx, args)
+        own, theirs, valued = self._options(ctx)
+        first = args[0]
+        if first not in self.commands and first not in own:
             leading: list[str] = []
             rest = list(args)
             while rest and rest[0].startswith("-") and rest[0] not in own:
                 option = rest.pop(0)
                 leading.append(option)
+                if option.split("=", 1)[0] not in theirs:
+                    raise NoSuchOption(option.split("=", 1)[0], ctx=ctx)
                 if option in valued and rest:
                     leading.append(rest.pop(0))
             if rest and rest[0] in self.commands:
                 args = [rest[0], *leading, *rest[1:]]
             else:
+                if rest:
+                    self._not_a_command(ctx, rest[0])
                 args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, [*flags, *args])
+
+    def _help(self, ctx: Any, args: list[str]) -> list[str]:
+        """``jobcompare help [COMMAND]`` is ``jobcompare [COMMAND] --help``."""
+        if args[0] != "help":
+            return args
+        wanted = args[1:]
+        if wanted and wanted[0] not in self.commands:
+            self._not_a_command(ctx, wanted[0], help_for=True)
+        return [*wanted[:1], "--help"]
+
+    def _not_a_command(self, ctx: Any, word: str, *, help_for: bool = False) -> None:
+        """A usage error when ``word`` is (close to) a command's name rather than a role."""
+        import difflib
+
+        names = [*self.commands, "help"]
+        close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.7)
+        if help_for:
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise UsageError(
+                f"no command '{safe(word)}'.{hint} Commands: {', '.join(self.commands)}.", ctx
+            )
+        if word.lower() in names or close:
+            name = word.lower() if word.lower() in names else close[0]
+            raise UsageError(
+                f"'{safe(word)}' is not a command: did you mean '{name}'? (To compare a role "
+                f"of that name, write: jobcompare compare {safe(word)} ROLE)",
+                ctx,
+            )
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         from typer._click.shell_completion import CompletionItem
@@ -80,13 +163,60 @@ class _CompareByDefault(TyperGroup):
         return items + [CompletionItem(slug) for slug in complete_role(ctx, incomplete)]
 
 
+NO_COLOR_FLAG = "--no-color"
+
+
+ONLY_DATA_FLAG = "--only-data"
+#: The group's flags that may come anywhere on the line: they apply to every command.
+GLOBAL_FLAGS = (NO_COLOR_FLAG, ONLY_DATA_FLAG)
+
+
+def _pull_global_flags(args: list[str]) -> tuple[list[str], list[str]]:
+    """(the group's flags that may come anywhere before ``--``, the other arguments)."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [f for f in GLOBAL_FLAGS if f in args[:end]]
+    return flags, [a for i, a in enumerate(args) if i >= end or a not in GLOBAL_FLAGS]
+
+
+def _show_completion(ctx: Any, args: list[str]) -> None:
+    """``--show-completion SHELL`` and ``--show-completion=SHELL`` print that shell's
+    script (Typer's own flag only detects the shell it runs in)."""
+    for number, arg in enumerate(args):
+        if arg == "--show-completion" and args[number + 1 : number + 2]:
+            shell = args[number + 1]
+        elif arg.startswith("--show-completion="):
+            shell = arg.split("=", 1)[1]
+        else:
+            continue
+        if shell.startswith("-"):
+            return
+        if shell not in SHELLS:
+            raise UsageError(
+                f"no completion for shell '{safe(shell)}': use one of {', '.join(SHELLS)}", ctx
+            )
+        from typer._completion_shared import get_completion_script
+
+        typer.echo(
+            get_completion_script(
+                prog_name="jobcompare", complete_var="_JOBCOMPARE_COMPLETE", shell=shell
+            )
+        )
+        raise typer.Exit(ExitStatus.OK)
+
+
+#: The end of every help page: exit codes, and where to read more.
+EPILOG = (
+    "Exit codes: 0 ok, 1 data error (dataset missing or invalid), 2 usage error (unknown "
+    "role, section or option). More: the README (jobcompare's project page; 'pip show -f "
+    "jobcompare' says where it is installed) and docs/dataset.md for your own roles."
+)
+
 app = typer.Typer(
     cls=_CompareByDefault,
     name="jobcompare",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 ok, 1 data error (dataset missing or invalid), "
-    "2 usage error (unknown role, section or option).",
+    epilog=EPILOG,
 )
 
 
@@ -172,6 +302,24 @@ def _output_failed(exc: OSError) -> None:
     sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
 
 
+class _PlainType(StringParamType):
+    """Text whose type the help leaves unsaid (Typer would print "<str>")."""
+
+    def get_metavar(self, param: Any, ctx: Any) -> str:
+        return ""
+
+
+class _PathType(_PlainType):
+    """A path, its type unsaid."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        return Path(value)
+
+
+_PLAIN = _PlainType()
+_PATH = _PathType()
+
+
 # -- shared options -----------------------------------------------------------------------
 
 
@@ -199,20 +347,40 @@ DataOption = Annotated[
         envvar="JOBCOMPARE_DATA",
         show_envvar=True,
         metavar="PATH",
-        help="Dataset to use instead of the bundled one: a TOML file, or a folder of them.",
+        help="Your own roles, added to the bundled ones: a TOML file, or a folder of them "
+        "(--only-data: these alone).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _sections(values: list[str] | None) -> list[Section] | None:
+    """``-s salary -s skills`` and ``-s salary,skills`` alike, in any case."""
+    if not values:
+        return None
+    found: list[Section] = []
+    for value in values:
+        for name in value.split(","):
+            try:
+                found.append(Section(name.strip().lower()))
+            except ValueError:
+                valid = ", ".join(f"'{s.value}'" for s in Section)
+                raise typer.BadParameter(
+                    f"'{safe(name)}' is not one of {valid}.", param_hint="'--section' / '-s'"
+                ) from None
+    return found
+
+
 SectionOption = Annotated[
-    list[Section] | None,
+    list[str] | None,
     typer.Option(
         "--section",
         "-s",
-        case_sensitive=False,
         metavar="NAME",
-        help="Show only this section; repeat for several: "
+        help="Show only these sections (repeat, or separate with commas): "
         + ", ".join(s.value for s in Section)
         + ". Default: all.",
+        show_default=False,
     ),
 ]
 
@@ -228,15 +396,34 @@ def _root(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = None,
+    no_color: Annotated[
+        bool,
+        typer.Option(NO_COLOR_FLAG, help="No colour (as NO_COLOR=1); it may come anywhere."),
+    ] = False,
+    only_data: Annotated[
+        bool,
+        typer.Option(
+            ONLY_DATA_FLAG,
+            help="Use only the roles of --data (or $JOBCOMPARE_DATA), not the bundled ones "
+            "as well; it may come anywhere.",
+        ),
+    ] = False,
 ) -> None:
     """Compare job roles side by side: salary, overview, education, demographics, duties
     and skills.
 
     Example: jobcompare patient-account-coordinator collections-coordinator
     """
+    if no_color:
+        # What every colour decision reads (Rich's consoles): as if the user had set it.
+        os.environ["NO_COLOR"] = "1"
+    if only_data:
+        from jobcompare.commands import ONLY_DATA
+
+        os.environ[ONLY_DATA] = "1"
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -260,7 +447,8 @@ def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[No
                 typer.echo(f"jobcompare: error: {message}", err=True)
             raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
-            raise typer.BadParameter(found.messages[0], ctx=ctx, param_hint=role_hint) from None
+            message = "\n".join(found.messages)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=role_hint) from None
         for message in found.messages:
             typer.echo(message, err=True)
         raise typer.Exit(found.status) from None
@@ -283,8 +471,10 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
+        metavar="FORMAT",
         help="table (the default), markdown (GitHub tables), csv (one row per figure), json, "
         "or html (a printable page).",
+        show_default=False,
     ),
 ]
 ExportOption = Annotated[
@@ -330,13 +520,14 @@ def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path 
         outputs.write_stdout(outputs.text(shown, output_format))
 
 
-@app.command("compare")
+@app.command("compare", cls=_CompareCommand, epilog=EPILOG)
 def compare_command(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
         typer.Argument(
             metavar="ROLE",
+            click_type=_PLAIN,
             help=f"{MIN_ROLES} to {MAX_ROLES} roles: slug, title (any case) or SOC code.",
             autocompletion=complete_role,
             show_default=False,
@@ -388,7 +579,9 @@ def compare_command(
         _compare_in_areas(ctx, roles, area, data, adjust, output_format, export, plain)
         return
     with _exit_codes(ctx):
-        shown = compare_roles(roles, section, data, charts=not plain, all_items=all_duties)
+        shown = compare_roles(
+            roles, _sections(section), data, charts=not plain, all_items=all_duties
+        )
     _emit(ctx, shown, output_format, export)
 
 
@@ -448,13 +641,16 @@ def _compare_in_areas(ctx: typer.Context, roles: list[str], areas: list[str],
         outputs.write_stdout(outputs.document_text(document, output_format))
 
 
-@app.command("areas")
+@app.command("areas", cls=_Command, epilog=EPILOG)
 def areas_command(
     ctx: typer.Context,
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", "-q", help="Only areas whose name, BLS code or postal code has this."
+            "--search",
+            "-q",
+            metavar="TEXT",
+            help="Only areas whose name, BLS code or postal code has this.",
         ),
     ] = None,
     json: JsonOption = False,
@@ -475,7 +671,7 @@ def areas_command(
 
         write_stdout(dumps(area_list_json(found)))
     elif not found:
-        typer.echo(f"No area matches '{safe(search or '')}'.")
+        typer.echo(f"No area matches '{safe(search or '')}'.", err=True)
     else:
         from jobcompare.areas import area_lines
 
@@ -490,13 +686,16 @@ class RankBy(str, Enum):
     LQ = "lq"
 
 
-@app.command("where")
+@app.command("where", cls=_Command, epilog=EPILOG)
 def where_command(
     ctx: typer.Context,
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
         ),
     ],
     by: Annotated[
@@ -556,7 +755,7 @@ def where_command(
         ranking.print_table(found, charts=not plain)
 
 
-@app.command("list")
+@app.command("list", cls=_Command, epilog=EPILOG)
 def list_command(
     ctx: typer.Context,
     search: Annotated[
@@ -564,13 +763,16 @@ def list_command(
         typer.Option(
             "--search",
             "-q",
+            metavar="TEXT",
             help="Search instead of listing: the same as 'jobcompare search TEXT'.",
         ),
     ] = None,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
-    """List the roles in the dataset (slug, title, category).
+    """List the roles in the dataset (slug, SOC code, title, category).
+
+    Into a pipe or a file, one role a line, its fields separated by tabs.
 
     Example: jobcompare list --search coordinator
     """
@@ -586,6 +788,10 @@ def list_command(
         from jobcompare.jsonout import dumps, list_document
 
         write_stdout(dumps(list_document(roles)))
+    elif not sys.stdout.isatty():
+        from jobcompare.listing import role_records
+
+        write_stdout("".join(line + "\n" for line in role_records(roles)))
     else:
         import shutil
 
@@ -595,17 +801,114 @@ def list_command(
         write_stdout("".join(line + "\n" for line in role_lines(roles, width)))
 
 
+@app.command("table", cls=_Command, epilog=EPILOG)
+def table_command(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ROLE]...",
+            click_type=_PLAIN,
+            help="Roles (slug, title or SOC code), one row each; or give --all.",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every role in the dataset.")] = False,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fields",
+            metavar="FIELDS",
+            help="Figures to show, by JSON key (overview.yearly_salary, "
+            "salary.percentiles.p50, or a key only one section has: number_of_jobs); "
+            "separate with commas or repeat. 'list' lists them all. Default: category, pay "
+            "and jobs.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help="csv (the default), json or markdown.",
+            show_default=False,
+        ),
+    ] = Format.CSV,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            "-a",
+            metavar="AREA",
+            help="BLS's figures in one area instead (a state, a metro area or a BLS area "
+            "code; see 'jobcompare areas'). --fields are then its measures: employment, "
+            "jobs_per_1000, location_quotient, annual_mean, hourly_mean, annual_p10 ... "
+            "annual_p90, hourly_p10 ... hourly_p90.",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """One row per role with the figures asked for: for spreadsheets and scripts.
+
+    Example: jobcompare table --all --fields number_of_jobs,salary.percentiles.p50 > jobs.csv
+
+    Example: jobcompare table 43-3011 43-3021 registered-nurses -f markdown
+
+    Example: jobcompare table --all --area ohio --fields employment,annual_p50
+    """
+    from jobcompare import bulk
+    from jobcompare.outputs import write_stdout
+
+    if fields and [f.strip().lower() for f in fields] == ["list"]:
+        write_stdout(bulk.fields_text())
+        return
+    if output_format not in (Format.CSV, Format.JSON, Format.MARKDOWN):
+        raise typer.BadParameter(
+            f"a table is csv, json or markdown, not {output_format.value}",
+            ctx=ctx,
+            param_hint="'--format' / '-f'",
+        )
+    from jobcompare.commands import bulk_table
+
+    if area is not None:
+        from jobcompare.commands import area_table
+
+        with _exit_codes(ctx, role_hint="'--fields'"):
+            bulk.area_measures(fields)
+        with _exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+            in_area = area_table(roles or [], every, fields, area, data)
+        area_writers = {Format.CSV: bulk.area_csv, Format.JSON: bulk.area_json,
+                        Format.MARKDOWN: bulk.area_markdown}  # fmt: skip
+        write_stdout(area_writers[output_format](in_area))
+        return
+    with _exit_codes(ctx, role_hint="'--fields'"):
+        bulk.columns(fields)
+    with _exit_codes(ctx, role_hint="'ROLE...'"):
+        table = bulk_table(roles or [], every, fields, data)
+    writers = {Format.CSV: bulk.table_csv, Format.JSON: bulk.table_json,
+               Format.MARKDOWN: bulk.table_markdown}  # fmt: skip
+    write_stdout(writers[output_format](table))
+
+
 LimitOption = Annotated[
     int,
     typer.Option("--limit", "-n", min=1, metavar="N", help="At most N results (default 20)."),
 ]
 
 
-@app.command("search")
+@app.command("search", cls=_Command, epilog=EPILOG)
 def search_command(
     ctx: typer.Context,
     text: Annotated[
-        str, typer.Argument(metavar="TEXT", help="Words of a job title, in any order.")
+        str,
+        typer.Argument(
+            metavar="TEXT", click_type=_PLAIN, help="Words of a job title, in any order."
+        ),
     ],
     json: JsonOption = False,
     limit: LimitOption = 20,
@@ -633,7 +936,7 @@ def _search(ctx: typer.Context, text: str, json: bool, limit: int, data: Path | 
 
         write_stdout(dumps(search_document(hits)))
     elif not hits:
-        typer.echo(f"No role matches '{safe(text)}'.")
+        typer.echo(f"No role matches '{safe(text)}'.", err=True)
     else:
         import shutil
 
@@ -643,13 +946,16 @@ def _search(ctx: typer.Context, text: str, json: bool, limit: int, data: Path | 
         write_stdout("".join(line + "\n" for line in search_lines(hits, width)))
 
 
-@app.command("show")
+@app.command("show", cls=_Command, epilog=EPILOG)
 def show_command(
     ctx: typer.Context,
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
         ),
     ],
     section: SectionOption = None,
@@ -669,7 +975,7 @@ def show_command(
 
     output_format = _check_options(ctx, output_format, json, export)
     with _exit_codes(ctx, role_hint="'ROLE'"):
-        shown = show_role(role, section, data, charts=not plain)
+        shown = show_role(role, _sections(section), data, charts=not plain)
     _emit(ctx, shown, output_format, export)
 
 
@@ -682,13 +988,16 @@ class SortBy(str, Enum):
     GAP = "gap"
 
 
-@app.command("moves")
+@app.command("moves", cls=_Command, epilog=EPILOG)
 def moves_command(
     ctx: typer.Context,
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Slug, title or SOC code.", autocompletion=complete_role
+            metavar="ROLE",
+            click_type=_PLAIN,
+            help="Slug, title or SOC code.",
+            autocompletion=complete_role,
         ),
     ],
     top: Annotated[
@@ -745,13 +1054,14 @@ def moves_command(
         render.print_all(render.make_console(), renderables)
 
 
-@app.command("validate")
+@app.command("validate", cls=_Command, epilog=EPILOG)
 def validate_command(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
             metavar="[PATH]",
+            click_type=_PATH,
             help="Dataset file or folder to check (default: --data, $JOBCOMPARE_DATA or the "
             "bundled dataset).",
             show_default=False,
@@ -801,7 +1111,7 @@ class ImportSource(str, Enum):
 
 # One command with a SOURCE argument, not a sub-app of eight: Typer builds every command of
 # the tree on every run, and each costs start-up whatever command is run.
-@app.command("import")
+@app.command("import", cls=_Command, epilog=EPILOG)
 def import_command(
     source: Annotated[
         ImportSource,
@@ -816,6 +1126,7 @@ def import_command(
         Path,
         typer.Argument(
             metavar="DATA_ROOT",
+            click_type=_PATH,
             help="Folder holding each source's folder (bls-oews-2025/, bea-rpp-2024/, ...).",
             show_default=False,
         ),
@@ -838,7 +1149,7 @@ def import_command(
     raise typer.Exit(run_import(root, output, [SOURCE_MODULES[source.value]], keep=True))
 
 
-@app.command("sources")
+@app.command("sources", cls=_Command, epilog=EPILOG)
 def sources_command(ctx: typer.Context, json: JsonOption = False) -> None:
     """List the official sources of the bundled data: release, year, licence, attribution
     and how many occupations (and areas) each covers.

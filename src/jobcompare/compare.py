@@ -94,6 +94,14 @@ class PayComparison:
     per: Literal["year", "hour"] = "year"
     #: "median" when every role has an exact median (per ``per``), else "average".
     measure: Literal["median", "average"] = "average"
+    #: Every role paid the most, and every role paid the least (ties share a place).
+    top: tuple[int, ...] = ()
+    bottom: tuple[int, ...] = ()
+
+    @property
+    def equal(self) -> bool:
+        """Every role is paid the same."""
+        return self.difference == 0
 
 
 @dataclass(frozen=True)
@@ -350,7 +358,11 @@ def pay_comparison(roles: Sequence[Role]) -> PayComparison | None:
             if difference is None:
                 return None
             percent = relative_percent(figures[highest], figures[lowest])
-            return PayComparison(highest, lowest, _clean(difference), percent, per, measure)
+            top = tuple(i for i, f in enumerate(figures) if f == figures[highest])
+            bottom = tuple(i for i, f in enumerate(figures) if f == figures[lowest])
+            return PayComparison(
+                highest, lowest, _clean(difference), percent, per, measure, top, bottom
+            )
     return None
 
 
@@ -367,7 +379,15 @@ def pay_figure(role: Role, pay: PayComparison) -> Amount | None:
     return role.salary.average if pay.per == "year" else role.salary.hourly
 
 
+def official(roles: Sequence[Role]) -> bool:
+    """Whether a comparison speaks of official occupations (some role has a SOC code):
+    their summary states facts, where the seed page's roles keep the page's wording."""
+    return any(r.soc for r in roles)
+
+
 def summarise(roles: Sequence[Role]) -> Summary:
+    if official(roles):
+        return _official_summary(roles)
     names = [r.singular for r in roles]
     opening = (
         f"The differences between {join_words([r.plural_noun for r in roles])} can be seen in a "
@@ -406,6 +426,88 @@ def summarise(roles: Sequence[Role]) -> Summary:
         among = "their ten most important skills (O*NET)" if rated else "their skills"
         sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
+
+
+def _official_summary(roles: Sequence[Role]) -> Summary:
+    """Every sentence a fact, each role named in the plural ("dentists, general" reads
+    right where "a dentist, general" does not)."""
+    people = [r.plural_noun for r in roles]
+    pay = pay_comparison(roles)
+    sentences = _official_pay(roles, people, pay)
+    jobs = [(p, r.overview.jobs) for p, r in zip(people, roles, strict=True)
+            if r.overview.jobs is not None]  # fmt: skip
+    if jobs:
+        counted = [f"{fmt.count(n)} for {p}" for p, n in jobs]
+        first, *rest = counted
+        sentences.append(
+            f"The source counts {join_words([first.replace(' for ', ' jobs for ', 1), *rest])}."
+        )
+    known = [(r, r.time_to_become) for r in roles if r.time_to_become]
+    for role, time in known:
+        # "a dentist, general" reads wrong: a name with a comma is said in the plural.
+        who = (f"work as one of the {role.plural_noun}" if "," in role.singular
+               else f"become {with_article(role.singular)}")  # fmt: skip
+        sentences.append(f"It typically takes {fmt.duration(time)} to {who}.")
+    # BLS's projections and entry education: facts, said of the roles in the plural.
+    names = [r.singular for r in roles]
+    sentences += outlook_sentences(roles, names)
+    sentences += education_sentences(roles, names)
+    top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
+    for p, skills in zip(people, top, strict=True):
+        if skills:
+            sentences.append(f"The top skills of {p}: {join_words([casual(s) for s in skills])}.")
+    shared = shared_skills(roles)
+    if shared:
+        who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
+        rated = all(s.importance is not None for r in roles for s in r.skills)
+        among = "their ten most important skills (O*NET)" if rated else "their skills"
+        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
+    return Summary(tuple(sentences), pay, top, shared)
+
+
+def _official_pay(roles: Sequence[Role], people: list[str], pay: PayComparison | None) -> list[str]:
+    if pay is None:
+        bounds = [
+            f"{p} earn at least {fmt.money(Amount(r.salary.average.value))} a year on average"
+            for p, r in zip(people, roles, strict=True)
+            if r.salary.average and r.salary.average.at_least
+        ]
+        if not bounds:
+            return []
+        return [capitalise(join_words(bounds)) + " (the source publishes no exact figure "
+                "above that)."]  # fmt: skip
+    per = "a year" if pay.per == "year" else "an hour"
+    show = fmt.money if pay.per == "year" else fmt.rate
+    figure = [pay_figure(r, pay) for r in roles]
+    # What the figures are: BLS's median where every role has one, else the average.
+    at = "at the median" if pay.measure == "median" else "on average"
+    what = {("year", "median"): "median salary", ("hour", "median"): "median hourly wage",
+            ("year", "average"): "average salary",
+            ("hour", "average"): "average hourly rate"}[(pay.per, pay.measure)]  # fmt: skip
+    if pay.equal:
+        return [f"{capitalise(join_words(people))} earn the same {what}, "
+                f"{show(figure[0])} {per}."]  # fmt: skip
+    top = join_words([people[i] for i in pay.top])
+    bottom = join_words([people[i] for i in pay.bottom])
+    difference = show(Amount(_whole(pay.difference)))
+    ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
+    high, low = show(figure[pay.highest]), show(figure[pay.lowest])
+    if len(roles) == 2:
+        sentences = [f"{capitalise(top)} earn {high} {per} {at}, {difference}{ratio} more "
+                     f"than {bottom} ({low})."]  # fmt: skip
+    else:
+        sentences = [
+            f"{capitalise(top)} earn the most, {high} {per} {at}: "
+            f"{difference}{ratio} more than {bottom}, who earn the least ({low})."
+        ]
+    if pay.per == "hour":
+        yearly = (lambda r: _median(r.salary.percentiles)) if pay.measure == "median" else (
+            lambda r: r.salary.average)  # fmt: skip
+        missing = [p for p, r in zip(people, roles, strict=True) if yearly(r) is None]
+        if missing:
+            kind = "median" if pay.measure == "median" else "average"
+            sentences.append(f"The source publishes no yearly {kind} for {join_words(missing)}.")
+    return sentences
 
 
 def _count_noun(count: int, noun: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from jobcompare import formatting as fmt
 from jobcompare.compare import Delta, Kind
-from jobcompare.model import Amount, Degree, SalaryRange, TimeToBecome
+from jobcompare.model import Amount, Degree, Place, SalaryRange, TimeToBecome
 
 
 def _as(kind_type: type, show: Callable[..., str]) -> Callable[[object], str]:
@@ -23,6 +23,18 @@ def _number(value: object) -> str:
 
 def _percent(value: object) -> str:
     return fmt.percent(value) if isinstance(value, (int, float)) else fmt.MISSING
+
+
+#: What a place is called beside its name when the name alone would mislead.
+PLACE_QUALIFIERS = {"district": " (not a state)", "territory": " (a U.S. territory)"}
+
+
+def _place(value: object) -> str:
+    """ "San Jose-Sunnyvale-Santa Clara, CA: $216,740", "District of Columbia (not a state):
+    $150,000" (the average annual wage there; — when BLS published none)."""
+    if not isinstance(value, Place):
+        return fmt.MISSING
+    return f"{value.name}{PLACE_QUALIFIERS.get(value.kind, '')}: {fmt.money(value.pay)}"
 
 
 def _text(value: object) -> str:
@@ -41,6 +53,7 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
     Kind.PARAGRAPH: _text,
     Kind.DEGREE: _as(Degree, fmt.degree),
     Kind.DURATION: _as(TimeToBecome, fmt.duration),
+    Kind.PLACE: _place,
 }
 
 

@@ -44,6 +44,11 @@ class DatasetError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class FieldError(LookupError):
+    """A figure asked for by name (``jobcompare table --fields``) that is no figure, or
+    that several sections have; the message names every such name."""
+
+
 class AreaError(ValueError):
     """An area that cannot be found, or a request about areas that cannot be answered
     (a usage error, exit 2)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from jobcompare.compare import Comparison, Kind, Row, is_shared, unpublished_keys
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
-from jobcompare.model import Amount, Degree, SalaryRange, Skill, TimeToBecome
+from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, TimeToBecome
 from jobcompare.present import (
     Block,
     Document,
@@ -208,6 +208,11 @@ def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Fi
         low, high = (value.min, value.max) if isinstance(value, SalaryRange) else (None, None)
         yield _amount(f"{key}.min", low, row.field.csv_unit)
         yield _amount(f"{key}.max", high, row.field.csv_unit)
+    elif kind is Kind.PLACE:
+        place = value if isinstance(value, Place) else None
+        yield f"{key}.name", _text(place.name if place else None), "", ""
+        yield f"{key}.kind", _text(place.kind if place else None), "", ""
+        yield _amount(f"{key}.average_salary", place.pay if place else None, "USD/year")
     elif kind is Kind.DEGREE:
         name, share = (value.name, value.share) if isinstance(value, Degree) else (None, None)
         yield f"{key}.name", _text(name), "", ""
@@ -259,3 +264,8 @@ def _text(value: str | None) -> str:
         return ""
     text = safe(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+#: For other writers of figures (the bulk table, bulk.py): the same encodings.
+csv_figures = _csv_figures
+csv_cell = _text

@@ -46,6 +46,7 @@ class Kind(Enum):
     PARAGRAPH = "paragraph"  # a long string, shown below the table
     LIST = "list"  # tuple[str, ...], shown as ranked columns
     SKILLS = "skills"  # tuple[Skill, ...], shown as ranked columns with shares
+    PLACE = "place"  # Place: where pay is highest, with the average wage there
 
 
 #: Kinds shown apart from a section's table of figures.
@@ -90,6 +91,8 @@ class Field:
     #: For a PARAGRAPH: the heading above each role's text ("What does {a} do?"; {a} is
     #: the role with its article).
     heading: str | None = None
+    #: For a PARAGRAPH: why a role has no text, said in its place; None to leave it out.
+    missing: Callable[[Role], str | None] | None = None
     #: The source key of official roles' figures ("oews", "ep", "onet", "cps", ...): the
     #: section's source line and the JSON ``sources`` name it (see Role.citations).
     origin: str | None = None

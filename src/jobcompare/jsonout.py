@@ -15,7 +15,7 @@ from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
-from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
+from jobcompare.model import Amount, Listed, Place, Role, SalaryRange, Skill
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -45,8 +45,10 @@ def comparison_document(comparison: Comparison) -> dict[str, JSONValue]:
             "pay": None
             if pay is None
             else {
-                "highest": roles[pay.highest].slug,
-                "lowest": roles[pay.lowest].slug,
+                # Equal pay has no highest or lowest: null, and "equal" says why.
+                "highest": None if pay.equal else roles[pay.highest].slug,
+                "lowest": None if pay.equal else roles[pay.lowest].slug,
+                "equal": pay.equal,
                 "difference": _number(pay.difference),
                 "difference_percent": None if pay.percent is None else round(pay.percent, 4),
                 "per": pay.per,
@@ -122,6 +124,8 @@ def _value(row: Row, value: object, shared: Sequence[str]) -> JSONValue:
         return amount(value)
     if isinstance(value, SalaryRange):
         return {"min": amount(value.min), "max": amount(value.max)}
+    if isinstance(value, Place):
+        return {"name": value.name, "kind": value.kind, "average_salary": amount(value.pay)}
     if row.kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
     if isinstance(value, tuple):
@@ -158,3 +162,8 @@ def _differences(comparison: Comparison) -> dict[str, JSONValue]:
                 )
         differences[result.section.value] = section
     return differences
+
+
+#: For other writers of figures (the bulk table, bulk.py): the same encodings.
+json_value = _value
+put = _put

@@ -44,6 +44,16 @@ def role_lines(roles: Sequence[Listed], width: int) -> Iterator[str]:
             )
 
 
+def role_records(roles: Sequence[Listed]) -> Iterator[str]:
+    """One role a line, whatever the width: slug, SOC code, title and category separated
+    by tabs (a missing one is empty), for ``grep``, ``cut -f`` and spreadsheets. What
+    ``jobcompare list`` writes when its output is not a terminal."""
+    for r in roles:
+        fields = (r.slug, r.soc, r.title, r.category)
+        # A tab or a line break inside a field would make another field or record.
+        yield "\t".join(" ".join(safe(f or "").split()) for f in fields)
+
+
 def search_roles(roles: Sequence[Listed], search: str | None) -> list[Listed]:
     """The roles whose slug, title, category or SOC code (with or without its hyphen)
     contains ``search``, in any case; all of them without one."""

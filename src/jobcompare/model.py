@@ -107,6 +107,17 @@ class Overview:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an occupation is paid best (BLS OEWS): the area or industry, and its average
+    (mean) annual wage there, exactly as published (None when BLS published none).
+    ``kind``: metro, state, district (DC: not a state), territory, or industry."""
+
+    name: str
+    pay: Amount | None
+    kind: str
+
+
+@dataclass(frozen=True)
 class Salary:
     average: Amount | None = None
     hourly: Amount | None = None
@@ -118,6 +129,13 @@ class Salary:
     highest_paying_state: str | None = None
     best_paying_company: str | None = None
     best_paying_industry: str | None = None
+    #: Official occupations (the store): the best-paid metro area, state (DC or a
+    #: territory is said to be one), best-paid of the 50 states when the top "state" is
+    #: not one, and industry, each with its average annual wage there.
+    best_metro: Place | None = None
+    best_state: Place | None = None
+    best_of_50_states: Place | None = None
+    best_industry: Place | None = None
 
 
 #: O*NET's 12 categories of required level of education (element 2.D.1, scale RL): key,

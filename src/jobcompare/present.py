@@ -24,6 +24,7 @@ from jobcompare.compare import (
     SectionResult,
     is_shared,
     no_data_note,
+    official,
     shared_note,
     source_notes,
     unpublished_notes,
@@ -102,7 +103,19 @@ class RankedTable(NamedTuple):
     rows: tuple[RankedRow, ...]
     label: str = "#"
     spaced: bool = False  # long items: a blank line between ranks
-    scale: float = 0.0  # the largest share of any column (bars), 0 for no bars
+    scale: float = 0.0  # what a full bar stands for (100: a share of 100%), 0 for no bars
+    #: Said under the bars, by the writers that draw them.
+    scale_note: str = ""
+
+
+#: Shares (skills) are drawn on a scale from 0 to 100%.
+SHARE_SCALE = 100.0
+SHARE_BARS_NOTE = "Bars show each share on a scale from 0 to 100%."
+IMPORTANCE_BARS_NOTE = "Bars show O*NET's importance on its scale, up to 5."
+
+#: What a range chart's line from ``low`` to ``high`` is, as its source says it.
+PERCENTILE_SPAN = "10th–90th percentile"
+RANGE_SPAN = "salary range"
 
 
 class RangeSeries(NamedTuple):
@@ -115,6 +128,9 @@ class RangeSeries(NamedTuple):
     median: Amount | None = None
     p75: Amount | None = None
     average: Amount | None = None
+    #: What low-to-high is: BLS's 10th to 90th percentile, or a page's "salary range"
+    #: (which says nothing about percentiles).
+    span: str = PERCENTILE_SPAN
 
     def amounts(self) -> list[Amount]:
         return [a for a in (self.low, self.high, self.p25, self.median, self.p75,
@@ -127,6 +143,12 @@ class RangeChart(NamedTuple):
     title: str
     per: Literal["year", "hour"]
     series: tuple[RangeSeries, ...]
+
+    @property
+    def span(self) -> str:
+        """What the legend calls the low-to-high line: each series' own words, once."""
+        spans = dict.fromkeys(s.span for s in self.series if s.low and s.high)
+        return " or ".join(spans) or PERCENTILE_SPAN
 
 
 class NoteList(NamedTuple):
@@ -221,6 +243,8 @@ def reading_note(comparison: Comparison) -> str | None:
     if len(roles) == 2:
         if not any(row.delta for s in comparison.sections for row in s.rows):
             return None
+        if official(roles):  # "a dentist, general" reads wrong: titles say it plainly
+            return f"Differences are {roles[1].title} minus {roles[0].title}."
         first, second = (with_article(r.singular) for r in roles)
         return f"Differences are {second} minus {first}."
     if len(roles) > 2:
@@ -332,9 +356,13 @@ def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
 def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
     blocks: list[Block] = []
     for role, value in zip(roles, row.values, strict=True):
+        heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
         if isinstance(value, str):
-            heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
             blocks += [Heading(heading, 3), Paragraph(value, "indented")]
+            continue
+        why = row.field.missing(role) if row.field.missing else None
+        if why:
+            blocks += [Heading(heading, 3), Paragraph(why, "indented")]
     return blocks
 
 
@@ -352,8 +380,8 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
 
 
 def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
-    """Skills by rank with their shares, one scale (the largest share) for every bar;
-    skills every role lists are marked."""
+    """Skills by rank with their shares, every bar on the 0-100% scale; skills every role
+    lists are marked."""
     lists = [
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
@@ -385,10 +413,13 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         ranks.append(RankedRow(str(rank + 1), tuple(items)))
     if not ranks:
         ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
-    scale = max((float(s.share) for skills in lists for s in skills if s.share), default=0.0)
     if rated:
-        scale = 5.0  # O*NET's importance scale, 1-5
-    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale)]
+        scale, note = 5.0, IMPORTANCE_BARS_NOTE  # O*NET's importance scale, 1-5
+    else:
+        # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
+        scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
+        note = SHARE_BARS_NOTE if scale else ""
+    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
     return blocks

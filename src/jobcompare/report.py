@@ -194,9 +194,11 @@ def _ranked(block: RankedTable) -> str:
                 text += _bar(item.share / block.scale)
             cells.append(f"<td>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    bars = any(item.share for row in block.rows for item in row.items) and block.scale
+    note = f'<p class="muted">{e(block.scale_note)}</p>' if bars and block.scale_note else ""
     return (
         f'<table class="ranked">{_header(block.label, block.columns)}'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>{note}"
     )
 
 
@@ -246,7 +248,7 @@ def _chart(block: RangeChart) -> str:
         f"{e(show(Amount(high, at_least=top_bound)))}</text>"
     )
     used = [
-        ("├─┤ 10th–90th percentile", any(s.low and s.high for s in block.series)),
+        (f"├─┤ {block.span}", any(s.low and s.high for s in block.series)),
         ("▬ 25th–75th", any(s.p25 and s.p75 for s in block.series)),
         ("┃ median", any(s.median for s in block.series)),
         ("● average", any(s.average for s in block.series)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
-from jobcompare.errors import AreaError, DatasetError
+from jobcompare.errors import AreaError, DatasetError, FieldError
 from jobcompare.names import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
 from jobcompare.sections import ComparisonError
 from jobcompare.text import safe
@@ -51,6 +51,7 @@ USAGE_ERRORS = (
     UnresolvedRolesError,
     ComparisonError,
     AreaError,
+    FieldError,
 )
 
 

@@ -22,7 +22,7 @@ from jobcompare.names import RoleNames, normalise
 
 if TYPE_CHECKING:
     from jobcompare.catalogue import Catalogue, Listing
-    from jobcompare.model import Amount, Percentiles, Role
+    from jobcompare.model import Amount, Percentiles, Place, Role
     from jobcompare.store_types import Area, AreaPay, Parity, SourceSummary
 
 STORE_NAME = "jobcompare.sqlite"
@@ -216,6 +216,7 @@ class Store:
         hourly_percentiles = self._percentiles(
             [amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS]
         )
+        places = self._best_places(soc, state, metro, industry)
         description, reason, code = self._describe(soc)
         if reason is not None:
             unpublished["description"] = reason
@@ -239,9 +240,11 @@ class Store:
                 hourly=hourly,
                 range=salary_range,
                 percentiles=annual,
-                highest_paying_city=metro,
-                highest_paying_state=state,
-                best_paying_industry=industry,
+                # Named as what they are (a metro area is no city), with BLS's figure.
+                best_metro=places[0],
+                best_state=places[1],
+                best_of_50_states=places[2],
+                best_industry=places[3],
                 hourly_percentiles=hourly_percentiles,
             ),
             unpublished=unpublished,
@@ -249,6 +252,63 @@ class Store:
         from jobcompare.store_profile import fill
 
         return fill(self, role)
+
+    def _best_places(
+        self, soc: str, state: str | None, metro: str | None, industry: str | None
+    ) -> tuple[Place | None, Place | None, Place | None, Place | None]:
+        """The best-paid metro area, state and industry the import named, each with its
+        average annual wage as BLS published it; when the best "state" is the District of
+        Columbia or a territory, also the best-paid of the 50 states (by the import's
+        rule: mean, then employment, then name)."""
+        from jobcompare.model import Amount, Place
+
+        mean_bit = next(i for i, (name, _) in enumerate(MEASURES) if name == "annual_mean")
+
+        def area(name: str | None, kind: str) -> Place | None:
+            if name is None:
+                return None
+            if "area" not in self.tables:  # a store of another build: the name alone
+                return Place(name, None, kind)
+            rows = self._query(
+                "SELECT a.territory, a.district, p.annual_mean, p.at_least FROM oews_pay p "
+                "JOIN area a ON a.code = p.area WHERE p.soc = ? AND a.name = ? AND a.type = ?",
+                (soc, name, kind),
+            )
+            if not rows:
+                return Place(name, None, kind)
+            territory, district, mean, at_least = rows[0]
+            pay = None if mean is None else Amount(int(mean), int(at_least) >> mean_bit & 1 == 1)
+            named = "territory" if territory else "district" if district else kind
+            return Place(name, pay, named)
+
+        best_state = area(state, "state")
+        of_50 = None
+        if best_state is not None and best_state.kind not in ("state",) and best_state.pay:
+            rows = self._query(
+                "SELECT a.name, p.annual_mean, p.at_least FROM oews_pay p JOIN area a "
+                "ON a.code = p.area WHERE p.soc = ? AND a.type = 'state' AND a.territory = 0 "
+                "AND a.district = 0 AND p.annual_mean IS NOT NULL "
+                "ORDER BY p.annual_mean DESC, p.employment DESC, lower(a.name), a.name LIMIT 1",
+                (soc,),
+            )
+            if rows:
+                name, mean, at_least = rows[0]
+                of_50 = Place(str(name), Amount(int(mean), int(at_least) >> mean_bit & 1 == 1),
+                              "state")  # fmt: skip
+        best_industry = None
+        if industry is not None and "oews_industry" not in self.tables:
+            best_industry = Place(industry, None, "industry")
+        elif industry is not None:
+            # The import named the sector of the highest mean (then employment): its row.
+            rows = self._query(
+                "SELECT annual_mean, at_least FROM oews_industry WHERE soc = ? AND "
+                "annual_mean IS NOT NULL ORDER BY annual_mean DESC, employment DESC LIMIT 1",
+                (soc,),
+            )
+            mean, top = rows[0] if rows else (None, 0)
+            pay = None if mean is None else Amount(int(mean), bool(top))
+            best_industry = Place(industry, pay, "industry")
+        return area(metro, "metro"), best_state, of_50, best_industry
 
     @staticmethod
     def _percentiles(values: list[Amount | None]) -> Percentiles | None:
@@ -597,8 +657,24 @@ class Roles:
         return self.store.role(slug)
 
 
-def open_roles(store_path: Path | None = None) -> Roles:
-    """The bundled roles: data/roles.toml and the store."""
-    from jobcompare.catalogue import open_catalogue
+def open_roles(store_path: Path | None = None, data: Path | None = None) -> Roles:
+    """The bundled roles: data/roles.toml and the store; with ``data`` (a TOML file or a
+    folder of them), the user's roles as well. A slug defined twice is a DatasetError
+    naming both places, whether the other is a TOML file or the store."""
+    from jobcompare.catalogue import open_catalogue, open_files
+    from jobcompare.files import dataset_files
 
-    return Roles(open_catalogue(None), store_path)
+    if data is None:
+        return Roles(open_catalogue(None), store_path)
+    files = [*dataset_files(bundled_data_dir()), *dataset_files(data)]
+    roles = Roles(open_files(files), store_path)
+    official = {entry.slug for entry in roles.store.listing}
+    clashes = [e.slug for e in roles.catalogue.listing if e.slug in official]
+    if clashes:
+        problems = []
+        for slug in sorted(clashes):
+            file, line = roles.catalogue.place(slug)
+            message = f"duplicate slug: already defined in {roles.store.path} (an official role)"
+            problems.append(Problem(file, message, role=slug, line=line))
+        raise DatasetError(problems)
+    return roles

@@ -71,9 +71,14 @@ def possessive(plural_noun: str) -> str:
 
 
 def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str = "and") -> str:
-    """ "a", "a and b", "a, b and c" (or "a, b, and c" with ``oxford``; "or" for "and")."""
+    """ "a", "a and b", "a, b and c" (or "a, b, and c" with ``oxford``; "or" for "and").
+
+    Three or more names of which one has a comma ("dentists, general") are separated by
+    semicolons, so that the list reads one way only: "a, b; c; and d"."""
     if len(words) <= 2:
         return f" {conjunction} ".join(words)
+    if any("," in word for word in words):
+        return "; ".join(words[:-1]) + f"; {conjunction} " + words[-1]
     return ", ".join(words[:-1]) + ("," if oxford else "") + f" {conjunction} " + words[-1]
 
 

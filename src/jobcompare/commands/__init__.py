@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from jobcompare.sections import Section, check_role_count
 
 if TYPE_CHECKING:
+    from jobcompare.bulk import AreaTable, BulkTable
     from jobcompare.catalogue import Catalogue
     from jobcompare.compare import Comparison, SectionResult
     from jobcompare.dataset import Dataset
@@ -63,15 +64,24 @@ class Shown(NamedTuple):
         return document
 
 
+#: Set (to "1") by ``--only-data``: --data replaces the bundled roles instead of adding.
+ONLY_DATA = "JOBCOMPARE_ONLY_DATA"
+
+
 def open_catalogue(data: Path | None) -> Catalogue | Roles:
-    """The roles of --data, or the bundled ones (data/roles.toml and the official store)."""
+    """The bundled roles (data/roles.toml and the official store), with the roles of
+    --data added; only the roles of --data when ``JOBCOMPARE_ONLY_DATA=1`` (--only-data)."""
+    import os
+
+    from jobcompare.store import open_roles
+
     if data is None:
-        from jobcompare.store import open_roles
-
         return open_roles()
-    from jobcompare.catalogue import open_catalogue as open_
+    if os.environ.get(ONLY_DATA) == "1":
+        from jobcompare.catalogue import open_catalogue as open_
 
-    return open_(data)
+        return open_(data)
+    return open_roles(data=data)
 
 
 def compare_roles(
@@ -126,6 +136,59 @@ def show_role(
         nearest = nearest_occupation(catalogue.store, role)
     built = build_sections([role], sections or tuple(Section))
     return Shown(None, role, built, charts, notes=resolved.notes, nearest=nearest)
+
+
+def bulk_table(
+    queries: Sequence[str], every: bool, names: Sequence[str] | None, data: Path | None
+) -> BulkTable:
+    """``jobcompare table``: the figures ``names`` ask for (default: a brief set) of the
+    roles the queries name (every name that is not found is reported at once), or of
+    every role (``every``), one row each."""
+    from jobcompare.bulk import BulkTable, columns
+    from jobcompare.commands.resolving import resolve
+    from jobcompare.sections import ComparisonError
+
+    if every and queries:
+        raise ComparisonError("give roles or --all, not both")
+    if not every and not queries:
+        raise ComparisonError("name the roles to put in the table, or give --all for every role")
+    chosen = columns(names)
+    catalogue = open_catalogue(data)
+    slugs = [r.slug for r in catalogue.listing] if every else resolve(queries, catalogue).slugs
+    return BulkTable(chosen, tuple(catalogue.role(slug) for slug in slugs))
+
+
+def area_table(
+    queries: Sequence[str], every: bool, names: Sequence[str] | None, area: str,
+    data: Path | None,
+) -> AreaTable:  # fmt: skip
+    """``jobcompare table --area AREA``: BLS's figures for each role in one area, read by
+    primary key (every official occupation with --all; a role without a SOC code named
+    is a usage error, as in an area comparison)."""
+    from jobcompare.areas import NO_SOC, AreaError
+    from jobcompare.bulk import AreaTable, area_measures
+    from jobcompare.commands.areas import find_areas
+    from jobcompare.commands.resolving import resolve
+    from jobcompare.sections import ComparisonError
+    from jobcompare.store import Roles, Store
+
+    if every and queries:
+        raise ComparisonError("give roles or --all, not both")
+    if not every and not queries:
+        raise ComparisonError("name the roles to put in the table, or give --all for every role")
+    measures = area_measures(names)
+    catalogue = open_catalogue(data)
+    store = catalogue.store if isinstance(catalogue, Roles) else Store()
+    (found,) = find_areas(store, [area])
+    if every:
+        roles = [catalogue.role(r.slug) for r in catalogue.listing if r.soc]
+    else:
+        roles = [catalogue.role(slug) for slug in resolve(queries, catalogue).slugs]
+        for role in roles:
+            if not role.soc:
+                raise AreaError(f"role '{role.slug}': {NO_SOC}")
+    rows = tuple((r, store.area_pay(r.soc, found.code) if r.soc else None) for r in roles)
+    return AreaTable(found, measures, rows)
 
 
 def list_roles(search: str | None, data: Path | None) -> list[Listed]:

@@ -64,7 +64,8 @@ def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) 
     except OSError as exc:
         return _fail(f"cannot write {output}: {exc.strerror or exc}")
     total = sum(report.rows.values())
-    sys.stdout.write(
+    # A message, not a result: stdout stays for results (issue 13).
+    sys.stderr.write(
         f"Wrote {safe(str(output))}: {', '.join(report.sources)} ({total:,} rows in "
         f"{len(report.rows)} tables)\n"
     )

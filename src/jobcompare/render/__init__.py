@@ -177,7 +177,10 @@ def _block(block: Block, charts: bool) -> list[RenderableType]:
     if isinstance(block, FigureTable):
         return [figure_table(block, charts)]
     if isinstance(block, RankedTable):
-        return [ranked_table(block, charts)]
+        drawn: list[RenderableType] = [ranked_table(block, charts)]
+        if charts and block.scale and block.scale_note:
+            drawn.append(data_text(block.scale_note, MUTED))
+        return drawn
     if isinstance(block, RangeChart):
         return [FitToWidth(lambda width: _chart(block, width))]
     return [

@@ -7,6 +7,8 @@ one scale for all of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 
 from jobcompare import formatting as fmt
@@ -43,7 +45,8 @@ def range_chart(chart: RangeChart, width: int) -> list[Text]:
     pays = chart.series
     amounts = [a.value for pay in pays for a in pay.amounts()]
     low, high = min(amounts), max(amounts)
-    cells = max(20, min(width - 2, 64))
+    # The whole width, but for a margin: a wide terminal gets a finer axis.
+    cells = max(20, min(width - 2, max(64, width - 16)))
     show = fmt.money if chart.per == "year" else fmt.rate
 
     def at(amount: Amount) -> int:
@@ -75,7 +78,76 @@ def range_chart(chart: RangeChart, width: int) -> list[Text]:
         lines += [Text(safe(pay.label), style="bold"), drawing]
     top_is_bound = any(a.at_least for pay in pays for a in pay.amounts() if a.value == high)
     left, right = show(Amount(low)), show(Amount(high, at_least=top_is_bound))
-    lines.append(Text("  " + left + " " * max(1, cells - len(left) - len(right)) + right, "dim"))
-    shown = [(glyphs, meaning) for glyphs, meaning in LEGEND if set(glyphs) & used]
-    lines.append(Text("  " + "   ".join(f"{g} {m}" for g, m in shown), "dim"))
+    ruler, labels = _axis(low, high, cells, left, right, show)
+    lines += [Text("  " + ruler, "dim"), Text("  " + labels, "dim")]
+    shown = [(glyphs, chart.span if glyphs == LEGEND[0][0] else meaning)
+             for glyphs, meaning in LEGEND if set(glyphs) & used]  # fmt: skip
+    lines += [Text("  " + line, "dim") for line in _legend([f"{g} {m}" for g, m in shown],
+                                                          width - 2)]  # fmt: skip
+    return lines
+
+
+#: Steps between labelled ticks, per power of ten: round figures a reader adds up.
+_STEPS = (1, 2, 2.5, 5)
+
+
+def _ticks(low: float, high: float, count: int) -> list[float]:
+    """Round figures strictly between ``low`` and ``high``, at most ``count`` of them."""
+    import math
+
+    if count < 1 or high <= low:
+        return []
+    power = 10 ** math.floor(math.log10((high - low) / count))
+    for scale in (power, power * 10, power * 100):
+        for step in _STEPS:
+            size = step * scale
+            first = math.floor(low / size) * size + size
+            ticks = [first + i * size for i in range(int((high - first) / size) + 1)]
+            ticks = [t for t in ticks if low < t < high]
+            if len(ticks) <= count:
+                return ticks
+    return []
+
+
+def _axis(low: float, high: float, cells: int, left: str, right: str,
+          show: Callable[[Amount], str]) -> tuple[str, str]:  # fmt: skip
+    """A ruler under the ranges, ``┬`` at each labelled figure, and the labels: the two
+    ends and a few round figures between, as many as fit with room between them."""
+
+    def at(value: float) -> int:
+        return round((value - low) / (high - low) * (cells - 1))
+
+    ruler = ["─"] * cells
+    label = [" "] * cells
+    taken: list[tuple[int, int]] = []
+
+    def place(text: str, start: int) -> bool:
+        start = max(0, min(start, cells - len(text)))
+        end = start + len(text)
+        if any(start < b + 3 and a < end + 3 for a, b in taken):
+            return False
+        label[start:end] = text
+        taken.append((start, end))
+        return True
+
+    place(left, 0)
+    place(right, cells - len(right))
+    ruler[0], ruler[-1] = "┬", "┬"
+    widest = max(len(left), len(right))
+    for tick in _ticks(low, high, min(4, cells // (widest + 4) - 1)):
+        number = int(tick) if float(tick).is_integer() else tick
+        text = show(Amount(number))
+        if place(text, at(tick) - len(text) // 2):
+            ruler[at(tick)] = "┬"
+    return "".join(ruler), "".join(label).rstrip()
+
+
+def _legend(entries: list[str], width: int) -> list[str]:
+    """The legend's entries on as few lines as fit, never one split across two."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and len(lines[-1]) + 3 + len(entry) <= width:
+            lines[-1] += "   " + entry
+        else:
+            lines.append(entry)
     return lines

@@ -3,10 +3,11 @@ width they are drawn at so that no figure is ever cut, with bars of render.chart
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,10 @@ COMFORTABLE_ROLE_WIDTH = 24
 MIN_LABEL_WIDTH = 12
 #: Below this, columns are left to Rich (a terminal that narrow wraps everything anyway).
 MIN_ROLE_WIDTH = 12
+#: A role's column no wider than this on a wide terminal: at 200 columns figures stay
+#: near their labels instead of drifting apart (lists of long sentences may be wider).
+MAX_FIGURE_ROLE_WIDTH = 32
+MAX_LIST_ROLE_WIDTH = 80
 
 
 def data_text(value: str, style: str = "") -> Text:
@@ -56,6 +61,7 @@ def _table(
     label: str = "",
     label_width: int = 0,
     differences: int = 0,
+    max_role_width: int | None = None,
 ) -> tuple[Table, int | None]:
     """A table with a label column, one column per role and, given the width of its
     widest entry, a difference column; and the width of a role's column. Columns fill
@@ -69,6 +75,8 @@ def _table(
         room = width - label_width - differences - 3 * (count - 1)
         if room >= MIN_ROLE_WIDTH * len(columns):
             role_width, spare = divmod(room, len(columns))
+            if max_role_width and role_width >= max_role_width:
+                role_width, spare = max_role_width, 0
     table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False, show_edge=False)
     table.add_column(label, overflow="fold", width=label_width if role_width else None)
     for number, title in enumerate(columns):
@@ -83,7 +91,24 @@ def _table(
 
 def _longest_word(text: str) -> int:
     # "≥ $239,200" reads as one figure: its space is not a place to break.
-    return max((len(word) for word in text.replace("≥ ", "≥_").split()), default=0)
+    return max((len(word) for word in safe(text).replace("≥ ", "≥_").split()), default=0)
+
+
+#: Kinds whose cells are names (which may break after a hyphen), not figures.
+_NAMES = (Kind.TEXT, Kind.PLACE)
+
+
+def _units(text: str) -> list[str]:
+    """What a text cell may be broken into: its words, and the parts of a hyphenated name
+    ("San Jose-Sunnyvale-Santa Clara" breaks after "Jose-"), never inside a part."""
+    return textwrap.wrap(safe(text), 1, break_long_words=False, break_on_hyphens=True)
+
+
+def _wrap_text(text: str, width: int) -> str:
+    """A text cell in lines of ``width``: between words, or after a hyphen in a name."""
+    if len(text) <= width:
+        return text
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True))
 
 
 def _marks(block: FigureTable, figure: Cell) -> str:
@@ -110,22 +135,42 @@ def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
     deltas = [row.difference for row in shown]
     two = block.differences
     texts = [[figure.text + _marks(block, figure) for figure in row.cells] for row in shown]
-    # The longest run a cell cannot wrap inside ("Jose-Sunnyvale-Santa", "≥ $239,200").
-    longest_word = max((_longest_word(t) for row in texts for t in row), default=0)
+    # The longest run a cell cannot wrap inside ("Jose-Sunnyvale-Santa", "≥ $239,200"),
+    # of the figures and of the column's title: no word is ever broken.
+    longest_word = max(
+        (
+            max(map(len, _units(t)), default=0) if row.kind in _NAMES else _longest_word(t)
+            for row, row_texts in zip(shown, texts, strict=True)
+            for t in row_texts
+        ),
+        default=0,
+    )
+    longest_word = max([longest_word, *map(_longest_word, columns)])
+    label_word = max((_longest_word(r.label) + (2 if r.group else 0) for r in shown), default=0)
+    # A column as wide as its longest figure (and its title on one line), when there is room.
+    widest_text = max([*(len(safe(t)) for row in texts for t in row), *map(len, columns)])
 
-    def build(width: int) -> Table:
+    def build(width: int) -> RenderableType:
         differences = max([len("Difference"), *map(len, deltas)]) if two else 0
         separators = 3 * (len(columns) + two)
         spare = width - widest - differences - separators
-        # Whole labels when the roles keep a comfortable width; otherwise long ones wrap,
-        # down to what keeps every word of every figure on one line.
+        # Whole labels when the roles keep a comfortable width; otherwise long ones wrap
+        # (between words), down to what keeps every word of every figure on one line.
         label_width = widest if spare >= COMFORTABLE_ROLE_WIDTH * len(columns) else LABEL_WIDTH
-        label_width = min(widest, label_width)
-        wanted = min(longest_word, COMFORTABLE_ROLE_WIDTH) * len(columns)
+        label_width = max(label_word, min(widest, label_width))
+        needed = max(longest_word, MIN_ROLE_WIDTH)
+        wanted = max(min(longest_word, COMFORTABLE_ROLE_WIDTH), needed) * len(columns)
         room = width - label_width - differences - separators
         if room < wanted:
-            label_width = max(MIN_LABEL_WIDTH, label_width - (wanted - room))
-        table, role_width = _table(columns, width, label_width=label_width, differences=differences)
+            label_width = max(label_word, label_width - (wanted - room))
+            room = width - label_width - differences - separators
+        if room < needed * len(columns):
+            # Too narrow for columns without breaking words: one figure a line.
+            return stacked_figures(block, texts)
+        cap = max(MAX_FIGURE_ROLE_WIDTH, widest_text)
+        table, role_width = _table(
+            columns, width, label_width=label_width, differences=differences, max_role_width=cap
+        )
         # Shares get a bar of their scale (100%), one scale for all columns.
         bar_width = (role_width or 0) - len("100.0% ")
         group: str | None = None
@@ -138,9 +183,13 @@ def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
                 Padding(Text(row.label), (0, 0, 0, 2)) if row.group else Text(row.label)
             )
             cells = []
-            for text, figure in zip(row_texts, row.cells, strict=True):
-                if row.kind is Kind.RANGE and role_width and len(text) > role_width:
+            for number, (text, figure) in enumerate(zip(row_texts, row.cells, strict=True)):
+                # The last column may be wider: it takes what the division leaves.
+                column_width = table.columns[1 + number].width or role_width
+                if row.kind is Kind.RANGE and column_width and len(text) > column_width:
                     text = text.replace(" – ", " –\n")  # break between the two ends only
+                elif row.kind in _NAMES and column_width:
+                    text = _wrap_text(text, column_width)
                 styled = data_text(text, HIGHER if figure.highest else "")
                 if with_charts and figure.bar is not None and bar_width >= MIN_BAR:
                     styled.append(" " * (7 - len(text)) + charts.bar(figure.bar, 1, bar_width),
@@ -154,6 +203,54 @@ def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
     return FitToWidth(build)
 
 
+def stacked_figures(block: FigureTable, texts: Sequence[Sequence[str]]) -> FitToWidth:
+    """A figure table too wide for the terminal, as a list: each figure's label, then one
+    line per column (its title and the figure) and the difference. Words wrap whole (a
+    name may break after a hyphen); a figure is never split."""
+    titles = [safe(t) for t in block.columns]
+    values = [[safe(t) for t in row] for row in texts]
+    widest_value = max([*(len(t) for row in values for t in row),
+                        *(len(r.difference) for r in block.rows)], default=0)  # fmt: skip
+    widest_title = max([*map(len, titles), len("Difference")])
+
+    def lines(text: str, width: int) -> list[str]:
+        return textwrap.wrap(text, max(width, 1), break_long_words=False,
+                             break_on_hyphens=True) or [""]  # fmt: skip
+
+    def build(width: int) -> RenderableType:
+        out = Text()
+        group: str | None = None
+        for row, row_values in zip(block.rows, values, strict=True):
+            indent = 4 if row.group else 2
+            room = width - indent - 1
+            value_width = min(widest_value, max(room - min(widest_title, 16), room // 2))
+            name_width = min(widest_title, room - value_width)
+            if row.group != group:
+                group = row.group
+                if group:
+                    out.append(group + "\n", HEADING)
+            out.append(" " * (indent - 2) + row.label + "\n", HEADING)
+            pairs = [(t, v, c.highest) for t, v, c in zip(titles, row_values, row.cells,
+                                                         strict=True)]  # fmt: skip
+            if block.differences and row.difference:
+                pairs.append(("Difference", row.difference, False))
+            for title, value, highest in pairs:
+                names, figures = lines(title, name_width), lines(value, value_width)
+                for number in range(max(len(names), len(figures))):
+                    name = names[number] if number < len(names) else ""
+                    out.append(
+                        " " * indent + name.ljust(name_width) + " ",
+                        MUTED if title == "Difference" and not number else "",
+                    )
+                    if number < len(figures):
+                        out.append(figures[number], HIGHER if highest else "")
+                    out.append("\n")
+        out.rstrip()
+        return out
+
+    return FitToWidth(build)
+
+
 def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
     """Lists side by side by rank, numbered. With shares and charts, a bar of each: one
     scale (the largest share of any column) for every bar, so lengths compare."""
@@ -162,13 +259,20 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
     texts = [[safe(item.text) for item in row.items] for row in block.rows]
     width_of = max((len(t) for row in texts for t in row), default=0)
     label_width = max((len(r.label) for r in block.rows), default=0)
+    longest_word = max([*(_longest_word(t) for row in texts for t in row),
+                        *map(_longest_word, block.columns), MIN_ROLE_WIDTH])  # fmt: skip
 
     def build(width: int) -> RenderableType:
+        room = width - max(label_width, len(block.label)) - 3 * len(block.columns)
+        if room < longest_word * len(block.columns):
+            # Too narrow for side-by-side columns without breaking words: one after another.
+            return stacked_ranked(block, texts)
         table, role_width = _table(
             block.columns,
             width if with_charts or block.spaced else None,
             label=block.label,
             label_width=label_width if block.spaced or label_width > 1 else 0,
+            max_role_width=MAX_LIST_ROLE_WIDTH,
         )
         bar_width = (role_width or 0) - width_of - 1
         for number, (row, row_texts) in enumerate(zip(block.rows, texts, strict=True)):
@@ -185,3 +289,18 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
         return table
 
     return FitToWidth(build)
+
+
+def stacked_ranked(block: RankedTable, texts: Sequence[Sequence[str]]) -> RenderableType:
+    """Lists too wide to stand side by side: each column's list under its title."""
+    parts: list[RenderableType] = []
+    for number, title in enumerate(block.columns):
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for row, row_texts in zip(block.rows, texts, strict=True):
+            item = row.items[number]
+            if row_texts[number]:
+                grid.add_row(Text(row.label), data_text(item.text, SHARED if item.shared else ""))
+        parts += [data_text(title, HEADING), Padding(grid, (0, 0, 1 if block.spaced else 0, 2))]
+    return Group(*parts)

@@ -16,9 +16,14 @@ ATTAINMENT_GROUP = "Education workers hold (ACS, % of workers)"
 
 
 def _intro(roles: Sequence[Role]) -> str:
+    # Official occupations are named in the plural: "a dentist, general" reads wrong.
+    names = (
+        [r.plural_noun for r in roles]
+        if any(r.soc for r in roles)
+        else [with_article(r.singular) for r in roles]
+    )
     return (
-        "There are a few differences between "
-        f"{join_words([with_article(r.singular) for r in roles])} in terms of educational "
+        f"There are a few differences between {join_words(names)} in terms of educational "
         "background:"
     )
 

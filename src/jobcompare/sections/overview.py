@@ -19,7 +19,31 @@ def _notes(roles: Sequence[Role]) -> list[str]:
             "included, in thousands. Projected changes are BLS's for 2024-34 and are "
             "shown against its figure for all occupations."
         )
+    elif cited(roles, "oews"):
+        notes.append(OEWS_JOBS_NOTE)
     return notes
+
+
+#: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
+OEWS_JOBS_NOTE = (
+    'Number of jobs: BLS OEWS estimates, which "do not include self-employed workers" '
+    "(BLS footnote)."
+)
+
+
+def _no_description(role: Role) -> str | None:
+    """Why a role has no description: the source's reason when it gives one; for an
+    official occupation, that O*NET, where descriptions come from, has no occupation under
+    its SOC code. A role of one's own without one is simply left without."""
+    reason = role.unpublished.get("description")
+    if reason:  # the source's own words
+        return f"No description: {reason}"
+    if role.soc is None:
+        return None
+    return (
+        f"No description: O*NET, where the descriptions come from, has no occupation under "
+        f"SOC code {role.soc}."
+    )
 
 
 SECTION = SectionSpec(
@@ -76,7 +100,7 @@ SECTION = SectionSpec(
               lambda r: r.overview.years_of_experience, source="overview.years_of_experience",
               unit="years"),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
-              heading="What does {a} do?", origin="onet"),
+              heading="What does {a} do?", origin="onet", missing=_no_description),
     ),
     notes=_notes,
 )  # fmt: skip

@@ -39,6 +39,22 @@ def hourly_shown(roles: Sequence[Role]) -> bool:
     )
 
 
+def _notes(roles: Sequence[Role]) -> list[str]:
+    salaries = [r.salary for r in roles]
+    if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
+        return []
+    notes = [
+        "Highest paying: where BLS's average (mean) annual wage for the occupation is "
+        "highest, with that average (BLS OEWS May 2025; industries are BLS's sectors)."
+    ]
+    if any(s.best_of_50_states for s in salaries):
+        notes.append(
+            "BLS counts the District of Columbia and the U.S. territories among its states; "
+            "when one of them pays best, the best-paid of the 50 states is given too."
+        )
+    return notes
+
+
 def _intro(roles: Sequence[Role]) -> str:
     return (
         f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
@@ -49,12 +65,23 @@ def _intro(roles: Sequence[Role]) -> str:
 def _charts(roles: Sequence[Role]) -> Sequence[Block]:
     """Yearly pay ranges on one axis and, when BLS publishes hourly percentiles for some
     role, hourly ranges on another (an hour's and a year's pay never share an axis)."""
-    from jobcompare.present import RangeChart, RangeSeries, drawable
+    from jobcompare.present import (
+        PERCENTILE_SPAN,
+        RANGE_SPAN,
+        RangeChart,
+        RangeSeries,
+        drawable,
+    )
 
     charts: list[Block] = []
     yearly = []
     for role in roles:
         salary, percentiles = role.salary, role.salary.percentiles
+        # A range that is not the 10th to 90th percentile is what its source calls it.
+        tenth_to_ninetieth = salary.range is None or (
+            percentiles is not None
+            and (salary.range.min, salary.range.max) == (percentiles.p10, percentiles.p90)
+        )
         yearly.append(
             RangeSeries(
                 role.title,
@@ -64,6 +91,7 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
                 median=percentiles.p50 if percentiles else None,
                 p75=percentiles.p75 if percentiles else None,
                 average=salary.average,
+                span=PERCENTILE_SPAN if tenth_to_ninetieth else RANGE_SPAN,
             )
         )
     if drawable(yearly):
@@ -120,9 +148,19 @@ SECTION = SectionSpec(
               lambda r: r.salary.best_paying_company, source="salary.best_paying_company"),
         Field("best_paying_industry", "Best paying industry", Kind.TEXT,
               lambda r: r.salary.best_paying_industry, source="salary.best_paying_industry"),
+        # Official occupations: where BLS's average wage is highest, with that average.
+        Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
+              lambda r: r.salary.best_metro, only_if_any=True),
+        Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
+              lambda r: r.salary.best_state, only_if_any=True),
+        Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
+              lambda r: r.salary.best_of_50_states, only_if_any=True),
+        Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
+              lambda r: r.salary.best_industry, only_if_any=True),
     ),
     intro=_intro,
     charts=_charts,
+    notes=_notes,
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip

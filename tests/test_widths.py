@@ -1,0 +1,94 @@
+"""Tables at any width: words wrap whole, a figure is never split, wide terminals keep
+columns near their labels (issue 13)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from jobcompare.commands import open_catalogue
+from jobcompare.compare import compare
+from jobcompare.fields import Kind
+from jobcompare.present import FigureTable, RankedTable, comparison_document
+from tests.conftest import SEED, run
+
+CASES = [
+    SEED,
+    ("registered-nurses", "billing-and-posting-clerks"),
+    ("billing-and-posting-clerks", "registered-nurses", "physician-assistants",
+     "software-developers"),
+    ("actors", "bill-and-account-collectors", "patient-account-coordinator"),
+]  # fmt: skip
+WIDTHS = (40, 60, 80, 120, 200)
+
+#: Kinds whose cells are figures: each must be on one line, whole.
+FIGURES = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
+
+
+def _document(roles: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    catalogue = open_catalogue(None)  # the bundled roles: seed and official
+    return comparison_document(compare([catalogue.find(r) for r in roles]))
+
+
+def _expectations(roles: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """(figures that must each be whole on a line, words that must never be broken)."""
+    figures: set[str] = set()
+    words: set[str] = set()
+    for block in _document(roles).flat():
+        if isinstance(block, FigureTable):
+            for title in block.columns:
+                words.update(title.split())
+            for row in block.rows:
+                words.update(row.label.split())
+                figures.update(part for part in row.difference.split(" (") if part)
+                for cell in row.cells:
+                    if row.kind in FIGURES:
+                        figures.add(cell.text)
+                    elif row.kind is Kind.RANGE:
+                        figures.update(cell.text.split(" – "))
+                    else:  # a name may break after a hyphen, never inside a word
+                        words.update(textwrap.wrap(cell.text, 1, break_long_words=False))
+        elif isinstance(block, RankedTable):
+            for row in block.rows:
+                for item in row.items:
+                    words.update(item.text.split())
+    return {f.rstrip(")") for f in figures}, {w for w in words if w}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("roles", CASES, ids=lambda r: "+".join(r)[:40])
+def test_words_and_figures_stay_whole(roles: tuple[str, ...], width: int) -> None:
+    output = run(list(roles), width=width, bundled=True).stdout
+    lines = output.splitlines()
+    figures, words = _expectations(roles)
+    for figure in figures:
+        assert any(figure in line for line in lines), f"{figure!r} split at {width}"
+    for word in words:
+        assert any(word in line for line in lines), f"{word!r} broken at {width}"
+    # Nothing wider than the terminal (but a rule of its full width).
+    assert max(map(len, lines)) <= width
+
+
+def test_wide_terminals_keep_figures_near_their_labels() -> None:
+    output = run([*SEED, "-s", "overview"], width=200).stdout
+    line = next(line for line in output.splitlines() if line.startswith("Yearly salary"))
+    # Label, two figures and the difference within a readable span, not spread over 200.
+    assert len(line.rstrip()) <= 110
+    assert "$35,695" in line and "$37,938" in line and "+$2,243 (+6.3%)" in line
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_salary_chart_uses_the_width_and_labels_a_few_ticks(width: int) -> None:
+    output = run([*SEED, "-s", "salary"], width=width).stdout
+    lines = output.splitlines()
+    ruler = next(i for i, line in enumerate(lines) if line.lstrip().startswith("┬"))
+    # At 200 the axis is far longer than the 64 cells it had at any width.
+    assert len(lines[ruler].strip()) == (64 if width == 80 else 184)
+    labels = lines[ruler + 1].split()
+    assert labels[0] == "$30,000" and labels[-1] == "$47,000"
+    inner = labels[1:-1]
+    assert 1 <= len(inner) <= 4
+    # Round figures, each under a tick of the ruler.
+    assert all(label.endswith(",000") for label in inner)
+    assert lines[ruler].count("┬") == len(labels)
