@@ -5,8 +5,6 @@ Rich is imported only by the commands that draw, so ``--json``, ``-f csv`` and
 ``-f markdown`` never pay for it.
 """
 
-from __future__ import annotations
-
 import contextlib
 import io
 import os
@@ -505,7 +503,7 @@ def _check_options(ctx: typer.Context, output_format: Format, json: bool,
     return output_format
 
 
-def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path | None) -> None:
+def _emit(ctx: typer.Context, shown: "Shown", output_format: Format, export: Path | None) -> None:
     """Save the report (first: a failure leaves stdout clean), then print the result."""
     from jobcompare import outputs
 
@@ -518,6 +516,28 @@ def _emit(ctx: typer.Context, shown: Shown, output_format: Format, export: Path 
         outputs.print_tables(shown)
     else:
         outputs.write_stdout(outputs.text(shown, output_format))
+
+
+AreaOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        "-a",
+        metavar="AREA",
+        help="Figures for an area: a state (TX, texas), a metro area (any unambiguous part "
+        "of its name: austin) or a BLS area code; repeat for 2-4 areas with one role. "
+        "See 'jobcompare areas'.",
+        show_default=False,
+    ),
+]
+AdjustOption = Annotated[
+    bool,
+    typer.Option(
+        "--adjust",
+        help="With --area: also show pay divided by the area's price level (BEA Regional "
+        "Price Parity 2024), beside the nominal pay.",
+    ),
+]
 
 
 @app.command("compare", cls=_CompareCommand, epilog=EPILOG)
@@ -583,28 +603,6 @@ def compare_command(
             roles, _sections(section), data, charts=not plain, all_items=all_duties
         )
     _emit(ctx, shown, output_format, export)
-
-
-AreaOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--area",
-        "-a",
-        metavar="AREA",
-        help="Figures for an area: a state (TX, texas), a metro area (any unambiguous part "
-        "of its name: austin) or a BLS area code; repeat for 2-4 areas with one role. "
-        "See 'jobcompare areas'.",
-        show_default=False,
-    ),
-]
-AdjustOption = Annotated[
-    bool,
-    typer.Option(
-        "--adjust",
-        help="With --area: also show pay divided by the area's price level (BEA Regional "
-        "Price Parity 2024), beside the nominal pay.",
-    ),
-]
 
 
 def _compare_in_areas(ctx: typer.Context, roles: list[str], areas: list[str],
