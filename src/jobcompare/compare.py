@@ -45,6 +45,9 @@ class Row:
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
     lowest: tuple[int, ...] = ()  # and with the lowest
+    #: Whether the tables show this row (a field's ``shown_if``); the data writers (JSON,
+    #: CSV) carry its values either way, so a role's figures never depend on its company.
+    displayed: bool = True
 
     @property
     def key(self) -> str:
@@ -135,13 +138,12 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     rows = []
     for figure in declared.fields:
         values = tuple(figure.get(role) for role in roles)
-        if figure.shown_if is not None and not figure.shown_if(roles):
-            values = tuple(None for _ in roles)
+        displayed = figure.shown_if is None or figure.shown_if(roles)
         if figure.only_if_any and all(v is None for v in values):
             continue
         highest, lowest = _extremes(figure.kind, values) if figure.ranked else ((), ())
         delta = _delta(figure.kind, values) if len(values) == 2 else None
-        rows.append(Row(figure, values, delta, highest, lowest))
+        rows.append(Row(figure, values, delta, highest, lowest, displayed))
     # The source's sentence above a table speaks of differences: a profile has none.
     intro = declared.intro(roles) if declared.intro and len(roles) > 1 else None
     return SectionResult(declared.section, intro, tuple(rows))

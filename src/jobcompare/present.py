@@ -299,7 +299,7 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
 
 def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
     """The rows some column has a figure for (the JSON and CSV keep the others)."""
-    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data]
+    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
     table_rows = []
     for row in shown:
         scale = row.field.bar_scale
