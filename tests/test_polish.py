@@ -9,7 +9,7 @@ import io
 import json
 from typing import Any
 
-from tests.conftest import run
+from tests.conftest import run, validate
 
 NURSES = "registered-nurses"
 
@@ -41,3 +41,29 @@ def test_hourly_percentiles_do_not_depend_on_the_company() -> None:
     table = run(["software-developers", NURSES, "-s", "salary"], bundled=True).stdout
     assert "Hourly median" not in table
     assert "Hourly median" in run(["actors", NURSES, "-s", "salary"], bundled=True).stdout
+
+
+def test_a_suppressed_skill_level_says_why(schema: dict[str, Any]) -> None:
+    profile = _json("show", "software-developers")
+    programming = next(s for s in profile["skills"]["skills"] if s["name"] == "Programming")
+    assert programming["level"] is None
+    reason = profile["unpublished"]["skills.level.Programming"]
+    assert "Recommend Suppress = Y" in reason and reason.startswith("O*NET 30.1")
+    text = run(["show", "software-developers", "-s", "skills"], bundled=True).stdout
+    assert "Programming level — O*NET 30.1" in " ".join(text.split())
+
+
+def test_the_skill_gap_names_skills_left_out_for_suppression(schema: dict[str, Any]) -> None:
+    document = _json(NURSES, "software-developers", "-s", "skills")
+    gap = document["skill_gap"]
+    validate(gap, schema, "skill_gap")
+    # Important for software developers (3.25, 4.0) but their level is suppressed.
+    assert gap["suppressed"] == ["Operations Analysis", "Programming"]
+    named = {c["skill"] for c in gap["build"] + gap["carry_over"]}
+    assert not named & set(gap["suppressed"])
+    text = " ".join(
+        run([NURSES, "software-developers", "-s", "skills"], bundled=True).stdout.split()
+    )
+    assert "suppresses their rating (Recommend Suppress = Y: low precision): Operations " in text
+    moves = " ".join(run(["moves", "web-developers"], bundled=True).stdout.split())
+    assert "Software Developers: left out of the gap, as O*NET suppresses" in moves

@@ -89,6 +89,9 @@ class Gap(NamedTuple):
     build: tuple[SkillChange, ...] = ()
     carry: tuple[SkillChange, ...] = ()
     reason: str | None = None
+    #: Skills important in B left out of the gap because O*NET suppresses a rating of
+    #: theirs (B's, or A's), by name.
+    suppressed: tuple[str, ...] = ()
 
     @property
     def total(self) -> float | None:
@@ -105,7 +108,17 @@ class Gap(NamedTuple):
             "carry_over": [c.as_dict() for c in self.carry],
             "reason": self.reason,
             "source": SKILLS_SOURCE if self.reason is None else None,
+            "suppressed": list(self.suppressed),
         }
+
+    def suppressed_note(self) -> str | None:
+        """Which important skills the gap leaves out, and why; None when none."""
+        if not self.suppressed:
+            return None
+        return (
+            f"Left out of the gap, as O*NET suppresses their rating (Recommend Suppress = "
+            f"Y: low precision): {', '.join(self.suppressed)}"
+        )
 
 
 Ratings = dict[str, tuple[float, float]]  # skill name -> (importance, level)
@@ -133,6 +146,24 @@ def ratings(store: Store, onet_code: str) -> Ratings:
         for name in scales
         if "IM" in scales[name] and "LV" in scales[name]
     }
+
+
+def suppressed_ratings(store: Store, onet_code: str) -> dict[str, float | None]:
+    """The skills of one O*NET occupation with a rating O*NET recommends suppressing:
+    skill -> its published importance (None when that is the suppressed one)."""
+    if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
+        return {}
+    rows = store._query(
+        "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
+        "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
+        (onet_code, onet_code),
+    )
+    flagged = {str(name) for name, _, _, suppress in rows if suppress == "Y"}
+    importance: dict[str, float | None] = dict.fromkeys(flagged)
+    for name, scale, value, suppress in rows:
+        if str(name) in flagged and scale == "IM" and value is not None and suppress != "Y":
+            importance[str(name)] = float(value)
+    return importance
 
 
 def gap_between(
@@ -171,7 +202,20 @@ def gap_between(
         (c for c in changes if c.rise > 0), key=lambda c: (-c.rise, -c.importance, c.name)
     )
     carry = sorted((c for c in changes if c.rise <= 0), key=lambda c: (-c.importance, c.name))
-    return Gap(from_label, to_label, from_code, to_code, tuple(build), tuple(carry))
+    # Important in B, but a rating on either side is suppressed: said, not dropped.
+    target = suppressed_ratings(store, to_code)
+    source = suppressed_ratings(store, from_code)
+    left = {
+        name for name, importance in target.items()
+        if importance is not None and importance >= IMPORTANT
+    } | {
+        name for name in source
+        if name in want and want[name][0] >= IMPORTANT
+    }  # fmt: skip
+    return Gap(
+        from_label, to_label, from_code, to_code, tuple(build), tuple(carry),
+        suppressed=tuple(sorted(left)),
+    )  # fmt: skip
 
 
 def onet_codes(store: Store, soc: str | None) -> list[str]:
@@ -536,6 +580,11 @@ def moves_document(found: Moves) -> Document:
         for move in found.moves
         if move.gap.reason is not None
     ]
+    notes += [
+        f"{move.title}: {note[0].lower()}{note[1:]}"
+        for move in found.moves
+        if (note := move.gap.suppressed_note()) is not None
+    ]
     if found.same_code:
         notes.append(
             f"Left out, as OEWS publishes them under {found.soc} too: {', '.join(found.same_code)}"
@@ -686,6 +735,9 @@ def gap_blocks(gap: Gap) -> list[Block]:
         )
         rows.append(RankedRow("", more))
     blocks.append(RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
+    note = gap.suppressed_note()
+    if note is not None:
+        blocks.append(Paragraph(note + ".", "muted"))
     return blocks
 
 
@@ -713,6 +765,8 @@ def gap_csv(gap: Gap) -> str:
             for name in ("level_from", "level_to", "rise"):
                 value = getattr(change, name)
                 writer.writerow(("skill_gap", f"{key}.{name}", "", f"{value:g}", "level", ""))
+    for number, name in enumerate(gap.suppressed, start=1):
+        writer.writerow(("skill_gap", f"suppressed.{number}", "", _text(name), "", ""))
     writer.writerow(("sources", "source", "", _text(SKILLS_SOURCE), "", ""))
     return buffer.getvalue()
 
