@@ -67,3 +67,26 @@ def test_the_skill_gap_names_skills_left_out_for_suppression(schema: dict[str, A
     assert "suppresses their rating (Recommend Suppress = Y: low precision): Operations " in text
     moves = " ".join(run(["moves", "web-developers"], bundled=True).stdout.split())
     assert "Software Developers: left out of the gap, as O*NET suppresses" in moves
+
+
+def test_section_filters_the_not_published_notes_and_sources() -> None:
+    args = ["actors", NURSES, "-s", "salary"]
+    for output in ([], ["-f", "markdown"], ["-f", "html"], ["-f", "csv"], ["--json"]):
+        text = " ".join(run([*args, *output], bundled=True).stdout.split())
+        assert "Wages for some occupations" in text  # the salary note stays
+        assert "Recommend Suppress" not in text  # education's notes go
+        assert "most common level cannot be named" not in text
+        assert "O*NET 30.1" not in text and "Employment Projections" not in text
+        assert "Current Population Survey" not in text
+    document = _json(*args)
+    for role in document["roles"]:
+        assert all(k.startswith("salary.") for k in role["unpublished"])
+        assert "O*NET 30.1" not in role["source"]
+    # The skills section keeps its own: O*NET 30.1 and the suppressed level's reason.
+    skills = _json("show", "software-developers", "-s", "skills")
+    assert list(skills["unpublished"]) == ["skills.level.Programming"]
+    assert "O*NET 30.1" in skills["source"] and "OEWS" in skills["source"]
+    assert "Current Population Survey" not in skills["source"]
+    # All sections: the whole source line, as before.
+    whole = _json("show", "software-developers")["source"]
+    assert "Current Population Survey" in whole and "O*NET 30.1" in whole

@@ -121,8 +121,52 @@ def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section))
     twice = sorted({s for s in slugs if slugs.count(s) > 1})
     if twice:
         raise ComparisonError(f"role '{twice[0]}' is given more than once")
-    roles = tuple(roles)
+    roles = tuple(narrowed(r, sections) for r in roles)
     return Comparison(roles, build_sections(roles, sections), summarise(roles))
+
+
+def path_sections(path: str) -> frozenset[Section] | None:
+    """The sections that show the figure at a model path ("salary.average": overview and
+    salary; "skills.level.Programming": skills); None when no section does."""
+    declared = fields.by_source()
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        shown = declared.get(".".join(parts[:end]))
+        if shown:
+            return frozenset(section for section, _ in shown)
+    if path == "description":
+        return frozenset({Section.OVERVIEW})
+    known = {s.value: s for s in Section}
+    return frozenset({known[parts[0]]}) if parts[0] in known else None
+
+
+def narrowed(role: Role, sections: Sequence[Section]) -> Role:
+    """``role`` with only the notes of the ``sections`` shown: why their figures are not
+    published, and (official roles) the sources of their figures. The one place where
+    --section narrows the notes every output writes."""
+    from dataclasses import replace
+
+    shown = set(sections)
+    if shown >= set(Section):
+        return role
+    unpublished = {
+        path: reason
+        for path, reason in role.unpublished.items()
+        if (where := path_sections(path)) is None or where & shown
+    }
+    source = role.source
+    if role.source_parts:
+        used = {f.origin for s in shown for f in spec(s).fields if f.origin}
+        known = {f.origin for s in Section for f in spec(s).fields if f.origin}
+        kept = [
+            text
+            for key, text in role.source_parts
+            if key == "oews" or key in used or key not in known
+        ]
+        source = "; ".join(kept) or None
+    if unpublished == role.unpublished and source == role.source:
+        return role
+    return replace(role, unpublished=unpublished, source=source)
 
 
 def build_sections(
@@ -283,13 +327,18 @@ def unpublished_notes(role: Role) -> list[tuple[str, str]]:
     return notes
 
 
-def unpublished_keys(role: Role) -> dict[str, str]:
+def unpublished_keys(role: Role, sections: Sequence[Section] | None = None) -> dict[str, str]:
     """The role's unpublished figures by their JSON keys ("salary.average_salary"), with
-    the source's reason."""
+    the source's reason; with ``sections``, only the keys of those sections."""
+    shown = None if sections is None else {s.value for s in sections}
     return {
         key: reason
         for path, reason in sorted(role.unpublished.items())
         for key in fields.json_keys(path)
+        if shown is None
+        or "." not in key
+        or key.split(".")[0] in shown
+        or key.split(".")[0] not in {s.value for s in Section}
     }
 
 

@@ -150,7 +150,7 @@ def csv_text(document: Document) -> str:
         for number, sentence in enumerate(comparison.summary.sentences, start=1):
             writer.writerow(("summary", f"sentences.{number}", "", _text(sentence), "", ""))
     for role in document.roles:
-        for key, reason in unpublished_keys(role).items():
+        for key, reason in unpublished_keys(role, [s.section for s in document.sections]).items():
             writer.writerow(("unpublished", key, role.slug, _text(reason), "", ""))
         if role.source:
             writer.writerow(("sources", "source", role.slug, _text(role.source), "", ""))

@@ -74,7 +74,7 @@ def role_document(
         "soc": role.soc,
         "category": role.category,
         "source": role.source,
-        "unpublished": unpublished_keys(role),
+        "unpublished": unpublished_keys(role, [s.section for s in sections]),
     }
     sources: dict[str, JSONValue] = {}
     for result in sections:

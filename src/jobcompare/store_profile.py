@@ -416,6 +416,7 @@ def fill(store: Store, role: Role) -> Role:
     return replace(
         role,
         source=_source(store, role, reader.citations),
+        source_parts=_source_parts(store, role, reader.citations),
         overview=replace(role.overview, **outlook, job_zone=zone[0], job_zone_name=zone[1]),
         education=replace(
             role.education,
@@ -437,11 +438,18 @@ def fill(store: Store, role: Role) -> Role:
 def _source(store: Store, role: Role, citations: dict[str, Citation]) -> str | None:
     """The role's source line (OEWS, and O*NET for the description) with the attribution
     of every other source its figures come from, as each publisher asks to be cited."""
-    said = [role.source] if role.source else []
+    return "; ".join(text for _, text in _source_parts(store, role, citations)) or None
+
+
+def _source_parts(
+    store: Store, role: Role, citations: dict[str, Citation]
+) -> tuple[tuple[str, str], ...]:
+    """:func:`_source`'s parts, each with its source key ("oews" first: the role's own)."""
+    said = [("oews", role.source)] if role.source else []
     for key in citations:
         if key == "oews" or (key == "onet" and role.description is not None):
             continue  # already in the OEWS line
         row = store._sources.get(key)
         if row is not None:
-            said.append(str(row[5]).rstrip("."))
-    return "; ".join(said) or None
+            said.append((key, str(row[5]).rstrip(".")))
+    return tuple(said)
