@@ -90,3 +90,36 @@ def test_section_filters_the_not_published_notes_and_sources() -> None:
     # All sections: the whole source line, as before.
     whole = _json("show", "software-developers")["source"]
     assert "Current Population Survey" in whole and "O*NET 30.1" in whole
+
+
+def _table_labels(args: list[str]) -> list[str]:
+    from jobcompare.commands import find_moves
+    from jobcompare.moves import moves_document
+    from jobcompare.present import FigureTable, RankedTable
+
+    found, _ = find_moves(args[0], None, by=args[1] if len(args) > 1 else "onet")
+    blocks = moves_document(found).flat()
+    table = next(b for b in blocks if isinstance(b, FigureTable))
+    ranked = next(b for b in blocks if isinstance(b, RankedTable))
+    assert [r.label for r in ranked.rows] == [str(n) for n in range(1, len(table.rows) + 1)]
+    for row, move, second in zip(table.rows, found.moves, ranked.rows, strict=True):
+        assert row.cells[0].value == move.position  # O*NET's index, in its own column
+        assert second.items[0].text.startswith(move.title)  # the second table names it
+    return [f"{r.group}|{r.label}|{r.cells[0].text}" for r in table.rows]
+
+
+def test_moves_are_numbered_as_shown_and_grouped_only_in_onets_order() -> None:
+    ordered = _table_labels([NURSES])
+    assert [line.split("|")[1].split(".")[0] for line in ordered] == [
+        str(n) for n in range(1, len(ordered) + 1)
+    ]
+    groups = [line.split("|")[0] for line in ordered]
+    # In O*NET's order each tier is one run of rows.
+    runs = [g for i, g in enumerate(groups) if i == 0 or groups[i - 1] != g]
+    assert len(runs) == len(set(runs)) and "Primary-Short" in runs
+    by_pay = _table_labels([NURSES, "pay"])
+    assert all(line.startswith("None|") for line in by_pay)  # no tier headings
+    assert any(line.endswith((" PS", " PL", " S")) for line in by_pay)  # the tier column
+    text = run(["moves", NURSES, "--by", "pay"], bundled=True).stdout
+    assert "\u2212" not in text and "-$33,150" in text  # a comparison's minus sign
+    assert text.count("Primary-Short") == 1  # only in the legend

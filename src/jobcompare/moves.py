@@ -456,27 +456,43 @@ def _money(figure: Figure | None) -> str:
 
 
 def _signed_money(value: int | None, percent: float | None) -> str:
+    """A pay difference as a comparison shows one (display.difference): "-$33,150"."""
+    from jobcompare.compare import Delta
+    from jobcompare.display import difference
+    from jobcompare.fields import Kind
+
     if value is None:
         return "—"
-    sign = "+" if value >= 0 else "−"
-    text = f"{sign}${abs(value):,}"
-    if percent is not None:
-        text += f" ({'+' if percent >= 0 else '−'}{abs(percent):.1f}%)"
-    return text
+    return difference(Delta(value, "dollars", percent), Kind.MONEY).replace("same", "$0")
 
 
 def _percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{'+' if value > 0 else '−' if value < 0 else ''}{abs(value):g}%"
+    """A projected change as a comparison shows one: "4.9%", "-0.4%"."""
+    from jobcompare.display import cell
+    from jobcompare.fields import Kind
+
+    return cell(Kind.GROWTH, value)
 
 
 def _zone(zone: int | None, change: int | None) -> str:
+    from jobcompare.compare import Delta
+    from jobcompare.display import difference
+    from jobcompare.fields import Kind
+
     if zone is None:
         return "—"
     if change is None or change == 0:
         return str(zone)
-    return f"{zone} ({'+' if change > 0 else '−'}{abs(change)})"
+    return f"{zone} ({difference(Delta(change, 'number'), Kind.NUMBER)})"
+
+
+#: O*NET's relatedness tiers, shortened in a column when moves are sorted otherwise.
+_TIERS = {"Primary-Short": "PS", "Primary-Long": "PL", "Supplemental": "S"}
+_TIER_LEGEND = "PS Primary-Short, PL Primary-Long, S Supplemental"
+
+
+def _tier(tier: str) -> str:
+    return _TIERS.get(tier, tier)
 
 
 def _named(gap: Gap) -> str:
@@ -525,9 +541,13 @@ def moves_document(found: Moves) -> Document:
             "growth": "by projected growth, largest first",
             "gap": "by skill gap, smallest first",
         }[found.by]
+        tiers = found.by == "onet"  # grouped by tier only in O*NET's own order
         blocks.append(
             Paragraph(
-                f"O*NET's related occupations, {order}, by relatedness tier. Median pay: "
+                f"O*NET's related occupations, {order}"
+                f"{', by relatedness tier' if tiers else ''}. O*NET: its index of "
+                "relatedness (1 = most related)"
+                f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}. Median pay: "
                 f"OEWS national annual median, and its difference from {found.title}. "
                 "Growth: projected change in employment 2024–34. Job zone: O*NET's "
                 "preparation level, 1–5 (change from now). Gap: the O*NET skill levels "
@@ -537,40 +557,43 @@ def moves_document(found: Moves) -> Document:
             )
         )
         rows = []
-        for move in found.moves:
+        for number, move in enumerate(found.moves, start=1):
             texts = (
+                str(move.position) if tiers else f"{move.position} {_tier(move.tier)}",
                 _money(move.median),
                 _signed_money(move.difference, None),
                 _percent(move.growth),
                 _zone(move.job_zone, move.job_zone_change),
                 "—" if move.gap.total is None else f"{move.gap.total:g}",
             )
-            values = (move.median.value if move.median else None, move.difference,
-                      move.growth, move.job_zone, move.gap.total)  # fmt: skip
-            label = f"{move.position}. {move.title}"
-            if move.soc:
-                label += f" ({move.soc})"
+            values = (move.position, move.median.value if move.median else None,
+                      move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
+            label = f"{number}. {move.title}"  # its SOC code is in the table below
             rows.append(
                 TableRow(
                     move.onet_code,
                     label,
                     Kind.TEXT,
                     tuple(Cell(t, v) for t, v in zip(texts, values, strict=True)),
-                    group=move.tier,
+                    group=move.tier if tiers else None,
                 )
             )
-        columns = ("Median pay", "Difference", "Growth", "Job zone", "Gap")
+        columns = ("O*NET", "Median pay", "Difference", "Growth", "Job zone", "Gap")
         blocks.append(FigureTable(columns, tuple(rows)))
         blocks.append(Heading("Entry education and skills to build", 3))
         blocks.append(
             RankedTable(
-                ("Typical entry education", "Skills that rise most (level rise)"),
+                ("Occupation", "Typical entry education", "Skills that rise most (level rise)"),
                 tuple(
                     RankedRow(
-                        str(move.position),
-                        (RankedItem(move.education or "—"), RankedItem(_named(move.gap))),
+                        str(number),
+                        (
+                            RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
+                            RankedItem(move.education or "—"),
+                            RankedItem(_named(move.gap)),
+                        ),
                     )
-                    for move in found.moves
+                    for number, move in enumerate(found.moves, start=1)
                 ),
             )
         )
