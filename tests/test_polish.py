@@ -123,3 +123,36 @@ def test_moves_are_numbered_as_shown_and_grouped_only_in_onets_order() -> None:
     text = run(["moves", NURSES, "--by", "pay"], bundled=True).stdout
     assert "\u2212" not in text and "-$33,150" in text  # a comparison's minus sign
     assert text.count("Primary-Short") == 1  # only in the legend
+
+
+def test_where_writes_html_csv_sources_schema_version_and_a_lead_that_fits() -> None:
+    from importlib import resources
+
+    html = run(["where", NURSES, "-n", "3", "-f", "html"], bundled=True)
+    assert html.exit_code == 0, html.stderr
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    assert "San Jose-Sunnyvale-Santa Clara, CA" in html.stdout
+    assert "$216,740" in html.stdout and "<h2>Sources</h2>" in html.stdout
+    records = list(csv.reader(io.StringIO(run(["where", NURSES, "-n", "3", "-f", "csv"],
+                                              bundled=True).stdout)))  # fmt: skip
+    sources = [r for r in records if r[0] == "sources"]
+    assert len(sources) == 2 and "OEWS" in sources[0][2] and "Regional Price" in sources[1][2]
+    assert all(len(r) == len(records[0]) for r in records)
+    areas_schema = json.loads(
+        resources.files("jobcompare").joinpath("schema/areas.schema.json").read_text()
+    )
+    for args, ref in (
+        (["where", NURSES, "-n", "3"], "ranking"),
+        ([NURSES, "--area", "CA"], "comparison"),
+        (["areas", "--search", "Texas"], "list"),
+    ):
+        document = _json(*args)
+        assert document["schema_version"] == 1
+        validate(document, areas_schema, ref)
+    # Top-coding is mentioned only when a shown figure is top-coded.
+    nurses = " ".join(run(["where", NURSES, "-n", "3"], bundled=True).stdout.split())
+    assert "top-coded" not in nurses
+    cardiologists = " ".join(
+        run(["where", "cardiologists", "-n", "600"], bundled=True).stdout.split()
+    )
+    assert "≥" in cardiologists and "top-coded by BLS" in cardiologists
