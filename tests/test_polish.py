@@ -156,3 +156,22 @@ def test_where_writes_html_csv_sources_schema_version_and_a_lead_that_fits() -> 
         run(["where", "cardiologists", "-n", "600"], bundled=True).stdout.split()
     )
     assert "≥" in cardiologists and "top-coded by BLS" in cardiologists
+
+
+def test_technology_skills_are_objects_in_json_and_fields_in_csv(
+    schema: dict[str, Any],
+) -> None:
+    document = _json("show", "software-developers", "-s", "skills")
+    technology = document["skills"]["technology"]
+    assert technology[0] == {"name": "Docker", "hot": True, "in_demand": True}
+    assert all(set(t) == {"name", "hot", "in_demand"} for t in technology)
+    assert any(not t["hot"] for t in technology)  # the flags are O*NET's, not constant
+    pair = _json("software-developers", NURSES, "-s", "skills")
+    validate(pair, schema)
+    result = run(["show", "software-developers", "-s", "skills", "-f", "csv"], bundled=True)
+    records = {(r[1], r[3]) for r in csv.reader(io.StringIO(result.stdout)) if r[0] == "skills"}
+    assert {("technology.1.name", "Docker"), ("technology.1.hot", "true"),
+            ("technology.1.in_demand", "true")} <= records  # fmt: skip
+    assert not any(v.endswith("(hot, in demand)") for _, v in records)
+    table = run(["show", "software-developers", "-s", "skills"], bundled=True).stdout
+    assert "Docker (hot, in demand)" in table  # the terminal keeps its text

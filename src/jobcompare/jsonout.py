@@ -15,7 +15,7 @@ from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
-from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill
+from jobcompare.model import Amount, Listed, Role, SalaryRange, Skill, Technology
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -124,6 +124,12 @@ def _value(row: Row, value: object, shared: Sequence[str]) -> JSONValue:
         return {"min": amount(value.min), "max": amount(value.max)}
     if row.kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
+    if isinstance(value, tuple) and value and isinstance(value[0], Technology):
+        return [
+            {"name": t.name, "hot": t.hot, "in_demand": t.in_demand}
+            for t in value
+            if isinstance(t, Technology)
+        ]
     if isinstance(value, tuple):
         return list(value)
     if is_dataclass(value) and not isinstance(value, type):

@@ -30,7 +30,7 @@ from jobcompare.compare import (
 )
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, difference
 from jobcompare.fields import BELOW_TABLE
-from jobcompare.model import Amount, Role, Skill
+from jobcompare.model import Amount, Role, Skill, Technology
 from jobcompare.sections import Section
 from jobcompare.text import capitalise, with_article
 
@@ -344,11 +344,20 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = tuple(
-            RankedItem(str(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
+            RankedItem(_item_text(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
             for items in lists
         )
         ranks.append(RankedRow(str(rank + 1), items))
     return RankedTable(columns, tuple(ranks), spaced=True)
+
+
+def _item_text(item: object) -> str:
+    """A list item as a table shows it: a technology skill with its O*NET flags."""
+    if isinstance(item, Technology):
+        from jobcompare.sections.skills import technology_text
+
+        return technology_text(item)
+    return str(item)
 
 
 def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
