@@ -175,3 +175,34 @@ def test_technology_skills_are_objects_in_json_and_fields_in_csv(
     assert not any(v.endswith("(hot, in demand)") for _, v in records)
     table = run(["show", "software-developers", "-s", "skills"], bundled=True).stdout
     assert "Docker (hot, in demand)" in table  # the terminal keeps its text
+
+
+def test_differences_keep_the_figures_precision() -> None:
+    from jobcompare.compare import Kind, _delta
+    from jobcompare.display import difference
+
+    def shown(kind: Kind, first: object, second: object) -> str:
+        return difference(_delta(kind, (first, second)), kind)
+
+    assert shown(Kind.NUMBER, 3391.0, 6725.0) == "+3,334.0"  # thousands, one decimal
+    assert shown(Kind.NUMBER, 38.3, 42.3) == "+4.0"  # median age
+    assert shown(Kind.NUMBER, 42.3, 38.8) == "-3.5"
+    assert shown(Kind.GROWTH, 4.0, 5.0) == "+1.0 pp"
+    assert shown(Kind.NUMBER, 12, 14) == "+2"  # whole figures stay whole
+    assert shown(Kind.COUNT, 3379720, 1687890) == "-1,691,830 (-50.1%)"
+    assert shown(Kind.NUMBER, 3.5, 3.5) == "same"
+    text = run([NURSES, "software-developers", "-s", "overview"], bundled=True).stdout
+    assert "-1,697.2" in text
+
+
+def test_the_oews_pay_rows_say_they_are_means() -> None:
+    official = " ".join(run([NURSES, "software-developers"], bundled=True).stdout.split())
+    assert "Yearly salary and hourly rate: BLS OEWS means (averages), not medians" in official
+    assert (
+        "Average salary and hourly rate: BLS OEWS means (averages), not medians; the "
+        "median is the 50th percentile." in official
+    )
+    actors = " ".join(run(["show", "actors"], bundled=True).stdout.split())
+    assert "Hourly rate: BLS OEWS mean (an average), not a median" in actors
+    seed = run(["patient-account-coordinator", "collections-coordinator"]).stdout
+    assert "OEWS means" not in seed and "Hourly rate" in seed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from jobcompare import fields
@@ -34,6 +34,9 @@ class Delta:
     value: float
     unit: DeltaUnit
     percent: float | None = None
+    #: Decimal places the figures are written with (3,391.0: 1): the difference keeps
+    #: them ("-1,697.0", not "-1,697"); None when unknown.
+    places: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,21 @@ def _delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
     }.get(kind, "number")  # type: ignore[assignment]
     ratio = relative_percent(b, a) if unit in ("dollars", "count") else None
     difference = finite(b - a)
-    return None if difference is None else Delta(_clean(difference), unit, ratio)
+    if difference is None:
+        return None
+    return Delta(_clean(difference), unit, ratio, max(_places(first), _places(second)))
+
+
+def _places(value: object) -> int:
+    """How many decimals a figure is written with: 0 for 12, 1 for 3,391.0 and 42.3."""
+    if isinstance(value, Amount):
+        value = value.value
+    if isinstance(value, bool) or not isinstance(value, float):
+        return 0
+    text = repr(value)
+    if "e" in text or "." not in text:
+        return 0
+    return min(len(text.split(".")[1]), 6)
 
 
 #: A relative difference beyond this many percent (ten thousand times) says nothing a

@@ -39,6 +39,13 @@ def hourly_shown(roles: Sequence[Role]) -> bool:
     )
 
 
+def _notes(roles: Sequence[Role]) -> list[str]:
+    from jobcompare.sections.overview import means_note
+
+    means = means_note(roles, "average salary")
+    return [] if means is None else [means.replace(" the Salary section's", " the")]
+
+
 def _intro(roles: Sequence[Role]) -> str:
     return (
         f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
@@ -123,6 +130,7 @@ SECTION = SectionSpec(
     ),
     intro=_intro,
     charts=_charts,
+    notes=_notes,
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip
