@@ -80,9 +80,11 @@ def test_medians_and_both_hourly_ranges() -> None:
         in text
     )
     assert "Hourly pay Actors" in text and "Registered Nurses ├" in text
-    # Beside roles paid by the year only, the hourly percentiles are not repeated.
+    # Beside roles paid by the year only, the tables do not repeat the hourly
+    # percentiles, but the JSON carries them whatever the company.
     pair = json.loads(run([*FOUR[:2], "--json"], bundled=True).stdout)
-    assert pair["roles"][1]["salary"]["hourly_percentiles"]["p50"] is None
+    assert pair["roles"][1]["salary"]["hourly_percentiles"]["p50"] is not None
+    assert "Hourly median" not in run([*FOUR[:2], "-s", "salary"], bundled=True).stdout
 
 
 def test_sources_count_occupations_with_figures() -> None:

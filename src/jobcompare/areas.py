@@ -458,6 +458,7 @@ def _measures_json(pay: AreaPay | None) -> dict[str, Any]:
 def comparison_json(result: AreaComparison) -> dict[str, Any]:
     """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``)."""
     from jobcompare import __version__
+    from jobcompare.jsonout import SCHEMA_VERSION
 
     columns = []
     for column in result.columns:
@@ -487,6 +488,7 @@ def comparison_json(result: AreaComparison) -> dict[str, Any]:
         columns.append(entry)
     return {
         "jobcompare": __version__,
+        "schema_version": SCHEMA_VERSION,
         "kind": "area-comparison",
         "title": result.title,
         "by": "area" if result.by_area else "role",

@@ -732,10 +732,6 @@ def where_command(
             "give --states or --metros, not both (neither: every area)", ctx=ctx,
             param_hint="'--states' / '--metros'",
         )  # fmt: skip
-    if output_format is Format.HTML:
-        raise typer.BadParameter(
-            "where prints a table, Markdown, CSV or JSON", ctx=ctx, param_hint="'--format'"
-        )
     kind = "state" if states else "metro" if metros else None
     with _exit_codes(ctx, role_hint="'ROLE'"):
         found, notes = where(role, by.value, kind, top, data)
@@ -749,6 +745,10 @@ def where_command(
         write_stdout(ranking.csv_text(found))
     elif output_format is Format.MARKDOWN:
         write_stdout(ranking.markdown(found))
+    elif output_format is Format.HTML:
+        from jobcompare.report import html_report
+
+        write_stdout(html_report(ranking.ranking_document(found)))
     else:
         ranking.print_table(found, charts=not plain)
 

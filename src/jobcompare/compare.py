@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from jobcompare import fields
@@ -34,6 +34,9 @@ class Delta:
     value: float
     unit: DeltaUnit
     percent: float | None = None
+    #: Decimal places the figures are written with (3,391.0: 1): the difference keeps
+    #: them ("-1,697.0", not "-1,697"); None when unknown.
+    places: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class Row:
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
     lowest: tuple[int, ...] = ()  # and with the lowest
+    #: Whether the tables show this row (a field's ``shown_if``); the data writers (JSON,
+    #: CSV) carry its values either way, so a role's figures never depend on its company.
+    displayed: bool = True
 
     @property
     def key(self) -> str:
@@ -126,8 +132,52 @@ def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section))
     twice = sorted({s for s in slugs if slugs.count(s) > 1})
     if twice:
         raise ComparisonError(f"role '{twice[0]}' is given more than once")
-    roles = tuple(roles)
+    roles = tuple(narrowed(r, sections) for r in roles)
     return Comparison(roles, build_sections(roles, sections), summarise(roles))
+
+
+def path_sections(path: str) -> frozenset[Section] | None:
+    """The sections that show the figure at a model path ("salary.average": overview and
+    salary; "skills.level.Programming": skills); None when no section does."""
+    declared = fields.by_source()
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        shown = declared.get(".".join(parts[:end]))
+        if shown:
+            return frozenset(section for section, _ in shown)
+    if path == "description":
+        return frozenset({Section.OVERVIEW})
+    known = {s.value: s for s in Section}
+    return frozenset({known[parts[0]]}) if parts[0] in known else None
+
+
+def narrowed(role: Role, sections: Sequence[Section]) -> Role:
+    """``role`` with only the notes of the ``sections`` shown: why their figures are not
+    published, and (official roles) the sources of their figures. The one place where
+    --section narrows the notes every output writes."""
+    from dataclasses import replace
+
+    shown = set(sections)
+    if shown >= set(Section):
+        return role
+    unpublished = {
+        path: reason
+        for path, reason in role.unpublished.items()
+        if (where := path_sections(path)) is None or where & shown
+    }
+    source = role.source
+    if role.source_parts:
+        used = {f.origin for s in shown for f in spec(s).fields if f.origin}
+        known = {f.origin for s in Section for f in spec(s).fields if f.origin}
+        kept = [
+            text
+            for key, text in role.source_parts
+            if key == "oews" or key in used or key not in known
+        ]
+        source = "; ".join(kept) or None
+    if unpublished == role.unpublished and source == role.source:
+        return role
+    return replace(role, unpublished=unpublished, source=source)
 
 
 def build_sections(
@@ -143,13 +193,12 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     rows = []
     for figure in declared.fields:
         values = tuple(figure.get(role) for role in roles)
-        if figure.shown_if is not None and not figure.shown_if(roles):
-            values = tuple(None for _ in roles)
+        displayed = figure.shown_if is None or figure.shown_if(roles)
         if figure.only_if_any and all(v is None for v in values):
             continue
         highest, lowest = _extremes(figure.kind, values) if figure.ranked else ((), ())
         delta = _delta(figure.kind, values) if len(values) == 2 else None
-        rows.append(Row(figure, values, delta, highest, lowest))
+        rows.append(Row(figure, values, delta, highest, lowest, displayed))
     # The source's sentence above a table speaks of differences: a profile has none.
     intro = declared.intro(roles) if declared.intro and len(roles) > 1 else None
     return SectionResult(declared.section, intro, tuple(rows))
@@ -196,7 +245,21 @@ def _delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
     }.get(kind, "number")  # type: ignore[assignment]
     ratio = relative_percent(b, a) if unit in ("dollars", "count") else None
     difference = finite(b - a)
-    return None if difference is None else Delta(_clean(difference), unit, ratio)
+    if difference is None:
+        return None
+    return Delta(_clean(difference), unit, ratio, max(_places(first), _places(second)))
+
+
+def _places(value: object) -> int:
+    """How many decimals a figure is written with: 0 for 12, 1 for 3,391.0 and 42.3."""
+    if isinstance(value, Amount):
+        value = value.value
+    if isinstance(value, bool) or not isinstance(value, float):
+        return 0
+    text = repr(value)
+    if "e" in text or "." not in text:
+        return 0
+    return min(len(text.split(".")[1]), 6)
 
 
 #: A relative difference beyond this many percent (ten thousand times) says nothing a
@@ -289,13 +352,18 @@ def unpublished_notes(role: Role) -> list[tuple[str, str]]:
     return notes
 
 
-def unpublished_keys(role: Role) -> dict[str, str]:
+def unpublished_keys(role: Role, sections: Sequence[Section] | None = None) -> dict[str, str]:
     """The role's unpublished figures by their JSON keys ("salary.average_salary"), with
-    the source's reason."""
+    the source's reason; with ``sections``, only the keys of those sections."""
+    shown = None if sections is None else {s.value for s in sections}
     return {
         key: reason
         for path, reason in sorted(role.unpublished.items())
         for key in fields.json_keys(path)
+        if shown is None
+        or "." not in key
+        or key.split(".")[0] in shown
+        or key.split(".")[0] not in {s.value for s in Section}
     }
 
 

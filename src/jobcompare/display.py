@@ -72,6 +72,13 @@ def _trim(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _kept(value: float, places: int | None) -> str:
+    """A difference with as many decimals as its figures (42.3 - 38.3: "4.0")."""
+    if not places:
+        return _trim(value)
+    return f"{value:,.{places}f}"
+
+
 def difference(delta: Delta | None, kind: Kind) -> str:
     """+$2,243 (+6.3%), +$1.08 (+6.3%), -108,145 (-73.0%), +14 pp, +2; "same" for none."""
     if delta is None:
@@ -84,9 +91,9 @@ def difference(delta: Delta | None, kind: Kind) -> str:
         whole = kind is not Kind.RATE and float(size).is_integer()
         text = f"{sign}${size:,.0f}" if whole else f"{sign}${size:,.2f}"
     elif delta.unit == "points":
-        text = f"{sign}{_trim(size)} pp"
+        text = f"{sign}{_kept(size, delta.places)} pp"
     else:
-        text = f"{sign}{_trim(size)}"
+        text = f"{sign}{_kept(size, delta.places)}"
     if delta.percent is not None:
         text += f" ({delta.percent:+,.1f}%)"
     return text

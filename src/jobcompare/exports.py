@@ -17,7 +17,15 @@ from typing import Any
 
 from jobcompare.compare import Comparison, Kind, Row, is_shared, unpublished_keys
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK
-from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, TimeToBecome
+from jobcompare.model import (
+    Amount,
+    Degree,
+    Place,
+    SalaryRange,
+    Skill,
+    Technology,
+    TimeToBecome,
+)
 from jobcompare.present import (
     Block,
     Document,
@@ -150,7 +158,7 @@ def csv_text(document: Document) -> str:
         for number, sentence in enumerate(comparison.summary.sentences, start=1):
             writer.writerow(("summary", f"sentences.{number}", "", _text(sentence), "", ""))
     for role in document.roles:
-        for key, reason in unpublished_keys(role).items():
+        for key, reason in unpublished_keys(role, [s.section for s in document.sections]).items():
             writer.writerow(("unpublished", key, role.slug, _text(reason), "", ""))
         if role.source:
             writer.writerow(("sources", "source", role.slug, _text(role.source), "", ""))
@@ -224,6 +232,11 @@ def _csv_figures(row: Row, value: object, shared: Sequence[str]) -> Iterator[_Fi
     elif kind is Kind.LIST:
         items = value if isinstance(value, tuple) else ()
         for rank, item in enumerate(items, start=1):
+            if isinstance(item, Technology):  # its name and O*NET's flags, each a field
+                yield f"{key}.{rank}.name", _text(item.name), "", ""
+                yield f"{key}.{rank}.hot", "true" if item.hot else "false", "", ""
+                yield f"{key}.{rank}.in_demand", "true" if item.in_demand else "false", "", ""
+                continue
             yield f"{key}.{rank}", _text(str(item)), "", ""
     elif kind is Kind.SKILLS:
         for rank, skill in enumerate(_skills(value), start=1):

@@ -177,4 +177,6 @@ def note_name(source: str) -> str:
     shown = by_source().get(source)
     if shown:
         return shown[0][1].note_name
+    if source.startswith("skills.level."):  # one skill's O*NET level (store_profile.py)
+        return f"{source.removeprefix('skills.level.')} level"
     return together().get(source, source)

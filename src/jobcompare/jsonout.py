@@ -15,7 +15,7 @@ from typing import Any
 
 from jobcompare import __version__
 from jobcompare.compare import Comparison, Kind, Row, SectionResult, is_shared, unpublished_keys
-from jobcompare.model import Amount, Listed, Place, Role, SalaryRange, Skill
+from jobcompare.model import Amount, Listed, Place, Role, SalaryRange, Skill, Technology
 
 JSONValue = Any
 SCHEMA_VERSION = 1
@@ -76,7 +76,7 @@ def role_document(
         "soc": role.soc,
         "category": role.category,
         "source": role.source,
-        "unpublished": unpublished_keys(role),
+        "unpublished": unpublished_keys(role, [s.section for s in sections]),
     }
     sources: dict[str, JSONValue] = {}
     for result in sections:
@@ -128,6 +128,12 @@ def _value(row: Row, value: object, shared: Sequence[str]) -> JSONValue:
         return {"name": value.name, "kind": value.kind, "average_salary": amount(value.pay)}
     if row.kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
+    if isinstance(value, tuple) and value and isinstance(value[0], Technology):
+        return [
+            {"name": t.name, "hot": t.hot, "in_demand": t.in_demand}
+            for t in value
+            if isinstance(t, Technology)
+        ]
     if isinstance(value, tuple):
         return list(value)
     if is_dataclass(value) and not isinstance(value, type):

@@ -249,6 +249,9 @@ class Role:
     #: Source key ("oews", "ep", "onet", ...) -> where that source's figures come from;
     #: empty for hand-written roles (their ``source`` says it).
     citations: dict[str, Citation] = field(default_factory=dict)
+    #: ``source`` of an official role in parts: (source key, its attribution), so a
+    #: comparison of some sections names only their sources.
+    source_parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def singular(self) -> str:

@@ -89,6 +89,9 @@ class Gap(NamedTuple):
     build: tuple[SkillChange, ...] = ()
     carry: tuple[SkillChange, ...] = ()
     reason: str | None = None
+    #: Skills important in B left out of the gap because O*NET suppresses a rating of
+    #: theirs (B's, or A's), by name.
+    suppressed: tuple[str, ...] = ()
 
     @property
     def total(self) -> float | None:
@@ -105,7 +108,17 @@ class Gap(NamedTuple):
             "carry_over": [c.as_dict() for c in self.carry],
             "reason": self.reason,
             "source": SKILLS_SOURCE if self.reason is None else None,
+            "suppressed": list(self.suppressed),
         }
+
+    def suppressed_note(self) -> str | None:
+        """Which important skills the gap leaves out, and why; None when none."""
+        if not self.suppressed:
+            return None
+        return (
+            f"Left out of the gap, as O*NET suppresses their rating (Recommend Suppress = "
+            f"Y: low precision): {', '.join(self.suppressed)}"
+        )
 
 
 Ratings = dict[str, tuple[float, float]]  # skill name -> (importance, level)
@@ -133,6 +146,24 @@ def ratings(store: Store, onet_code: str) -> Ratings:
         for name in scales
         if "IM" in scales[name] and "LV" in scales[name]
     }
+
+
+def suppressed_ratings(store: Store, onet_code: str) -> dict[str, float | None]:
+    """The skills of one O*NET occupation with a rating O*NET recommends suppressing:
+    skill -> its published importance (None when that is the suppressed one)."""
+    if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
+        return {}
+    rows = store._query(
+        "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
+        "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
+        (onet_code, onet_code),
+    )
+    flagged = {str(name) for name, _, _, suppress in rows if suppress == "Y"}
+    importance: dict[str, float | None] = dict.fromkeys(flagged)
+    for name, scale, value, suppress in rows:
+        if str(name) in flagged and scale == "IM" and value is not None and suppress != "Y":
+            importance[str(name)] = float(value)
+    return importance
 
 
 def gap_between(
@@ -171,7 +202,20 @@ def gap_between(
         (c for c in changes if c.rise > 0), key=lambda c: (-c.rise, -c.importance, c.name)
     )
     carry = sorted((c for c in changes if c.rise <= 0), key=lambda c: (-c.importance, c.name))
-    return Gap(from_label, to_label, from_code, to_code, tuple(build), tuple(carry))
+    # Important in B, but a rating on either side is suppressed: said, not dropped.
+    target = suppressed_ratings(store, to_code)
+    source = suppressed_ratings(store, from_code)
+    left = {
+        name for name, importance in target.items()
+        if importance is not None and importance >= IMPORTANT
+    } | {
+        name for name in source
+        if name in want and want[name][0] >= IMPORTANT
+    }  # fmt: skip
+    return Gap(
+        from_label, to_label, from_code, to_code, tuple(build), tuple(carry),
+        suppressed=tuple(sorted(left)),
+    )  # fmt: skip
 
 
 def onet_codes(store: Store, soc: str | None) -> list[str]:
@@ -412,27 +456,43 @@ def _money(figure: Figure | None) -> str:
 
 
 def _signed_money(value: int | None, percent: float | None) -> str:
+    """A pay difference as a comparison shows one (display.difference): "-$33,150"."""
+    from jobcompare.compare import Delta
+    from jobcompare.display import difference
+    from jobcompare.fields import Kind
+
     if value is None:
         return "—"
-    sign = "+" if value >= 0 else "−"
-    text = f"{sign}${abs(value):,}"
-    if percent is not None:
-        text += f" ({'+' if percent >= 0 else '−'}{abs(percent):.1f}%)"
-    return text
+    return difference(Delta(value, "dollars", percent), Kind.MONEY).replace("same", "$0")
 
 
 def _percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{'+' if value > 0 else '−' if value < 0 else ''}{abs(value):g}%"
+    """A projected change as a comparison shows one: "4.9%", "-0.4%"."""
+    from jobcompare.display import cell
+    from jobcompare.fields import Kind
+
+    return cell(Kind.GROWTH, value)
 
 
 def _zone(zone: int | None, change: int | None) -> str:
+    from jobcompare.compare import Delta
+    from jobcompare.display import difference
+    from jobcompare.fields import Kind
+
     if zone is None:
         return "—"
     if change is None or change == 0:
         return str(zone)
-    return f"{zone} ({'+' if change > 0 else '−'}{abs(change)})"
+    return f"{zone} ({difference(Delta(change, 'number'), Kind.NUMBER)})"
+
+
+#: O*NET's relatedness tiers, shortened in a column when moves are sorted otherwise.
+_TIERS = {"Primary-Short": "PS", "Primary-Long": "PL", "Supplemental": "S"}
+_TIER_LEGEND = "PS Primary-Short, PL Primary-Long, S Supplemental"
+
+
+def _tier(tier: str) -> str:
+    return _TIERS.get(tier, tier)
 
 
 def _named(gap: Gap) -> str:
@@ -481,9 +541,13 @@ def moves_document(found: Moves) -> Document:
             "growth": "by projected growth, largest first",
             "gap": "by skill gap, smallest first",
         }[found.by]
+        tiers = found.by == "onet"  # grouped by tier only in O*NET's own order
         blocks.append(
             Paragraph(
-                f"O*NET's related occupations, {order}, by relatedness tier. Median pay: "
+                f"O*NET's related occupations, {order}"
+                f"{', by relatedness tier' if tiers else ''}. O*NET: its index of "
+                "relatedness (1 = most related)"
+                f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}. Median pay: "
                 f"OEWS national annual median, and its difference from {found.title}. "
                 "Growth: projected change in employment 2024–34. Job zone: O*NET's "
                 "preparation level, 1–5 (change from now). Gap: the O*NET skill levels "
@@ -493,40 +557,43 @@ def moves_document(found: Moves) -> Document:
             )
         )
         rows = []
-        for move in found.moves:
+        for number, move in enumerate(found.moves, start=1):
             texts = (
+                str(move.position) if tiers else f"{move.position} {_tier(move.tier)}",
                 _money(move.median),
                 _signed_money(move.difference, None),
                 _percent(move.growth),
                 _zone(move.job_zone, move.job_zone_change),
                 "—" if move.gap.total is None else f"{move.gap.total:g}",
             )
-            values = (move.median.value if move.median else None, move.difference,
-                      move.growth, move.job_zone, move.gap.total)  # fmt: skip
-            label = f"{move.position}. {move.title}"
-            if move.soc:
-                label += f" ({move.soc})"
+            values = (move.position, move.median.value if move.median else None,
+                      move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
+            label = f"{number}. {move.title}"  # its SOC code is in the table below
             rows.append(
                 TableRow(
                     move.onet_code,
                     label,
                     Kind.TEXT,
                     tuple(Cell(t, v) for t, v in zip(texts, values, strict=True)),
-                    group=move.tier,
+                    group=move.tier if tiers else None,
                 )
             )
-        columns = ("Median pay", "Difference", "Growth", "Job zone", "Gap")
+        columns = ("O*NET", "Median pay", "Difference", "Growth", "Job zone", "Gap")
         blocks.append(FigureTable(columns, tuple(rows)))
         blocks.append(Heading("Entry education and skills to build", 3))
         blocks.append(
             RankedTable(
-                ("Typical entry education", "Skills that rise most (level rise)"),
+                ("Occupation", "Typical entry education", "Skills that rise most (level rise)"),
                 tuple(
                     RankedRow(
-                        str(move.position),
-                        (RankedItem(move.education or "—"), RankedItem(_named(move.gap))),
+                        str(number),
+                        (
+                            RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
+                            RankedItem(move.education or "—"),
+                            RankedItem(_named(move.gap)),
+                        ),
                     )
-                    for move in found.moves
+                    for number, move in enumerate(found.moves, start=1)
                 ),
             )
         )
@@ -535,6 +602,11 @@ def moves_document(found: Moves) -> Document:
         f"{move.title}: no skill gap — {move.gap.reason}"
         for move in found.moves
         if move.gap.reason is not None
+    ]
+    notes += [
+        f"{move.title}: {note[0].lower()}{note[1:]}"
+        for move in found.moves
+        if (note := move.gap.suppressed_note()) is not None
     ]
     if found.same_code:
         notes.append(
@@ -686,6 +758,9 @@ def gap_blocks(gap: Gap) -> list[Block]:
         )
         rows.append(RankedRow("", more))
     blocks.append(RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
+    note = gap.suppressed_note()
+    if note is not None:
+        blocks.append(Paragraph(note + ".", "muted"))
     return blocks
 
 
@@ -713,6 +788,8 @@ def gap_csv(gap: Gap) -> str:
             for name in ("level_from", "level_to", "rise"):
                 value = getattr(change, name)
                 writer.writerow(("skill_gap", f"{key}.{name}", "", f"{value:g}", "level", ""))
+    for number, name in enumerate(gap.suppressed, start=1):
+        writer.writerow(("skill_gap", f"suppressed.{number}", "", _text(name), "", ""))
     writer.writerow(("sources", "source", "", _text(SKILLS_SOURCE), "", ""))
     return buffer.getvalue()
 

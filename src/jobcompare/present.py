@@ -31,7 +31,7 @@ from jobcompare.compare import (
 )
 from jobcompare.display import HIGHEST_MARK, LOWEST_MARK, SHARED_MARK, cell, difference
 from jobcompare.fields import BELOW_TABLE
-from jobcompare.model import Amount, Role, Skill
+from jobcompare.model import Amount, Role, Skill, Technology
 from jobcompare.sections import Section
 from jobcompare.text import capitalise, with_article
 
@@ -323,7 +323,7 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
 
 def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
     """The rows some column has a figure for (the JSON and CSV keep the others)."""
-    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data]
+    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
     table_rows = []
     for row in shown:
         scale = row.field.bar_scale
@@ -372,11 +372,20 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = tuple(
-            RankedItem(str(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
+            RankedItem(_item_text(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
             for items in lists
         )
         ranks.append(RankedRow(str(rank + 1), items))
     return RankedTable(columns, tuple(ranks), spaced=True)
+
+
+def _item_text(item: object) -> str:
+    """A list item as a table shows it: a technology skill with its O*NET flags."""
+    if isinstance(item, Technology):
+        from jobcompare.sections.skills import technology_text
+
+        return technology_text(item)
+    return str(item)
 
 
 def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:

@@ -79,6 +79,10 @@ def _reason_for(missing: str | None, column: str, fallback: str) -> str:
     return missing
 
 
+#: The ``unpublished`` path of a skill's O*NET level, before the skill's name.
+SKILL_LEVEL = "skills.level."
+
+
 class _Reader:
     def __init__(self, store: Store, role: Role) -> None:
         self.store, self.role = store, role
@@ -306,8 +310,8 @@ class _Reader:
             return ()
         label = self.name("onet-excel")
         rows = self.query(
-            "SELECT onet_code, element_id, element_name, scale_id, value FROM onet_skill "
-            "WHERE soc = ? ORDER BY onet_code, element_id, scale_id",
+            "SELECT onet_code, element_id, element_name, scale_id, value, missing_reason "
+            "FROM onet_skill WHERE soc = ? ORDER BY onet_code, element_id, scale_id",
             (self.soc,),
         )
         codes = sorted({str(r[0]) for r in rows})
@@ -322,10 +326,17 @@ class _Reader:
             return ()
         self.cite("onet-excel")
         rated: dict[str, dict[str, Any]] = {}
-        for _, element, name, scale, value in rows:
+        for _, element, name, scale, value, reason in rows:
             rated.setdefault(str(element), {"name": str(name)})[str(scale)] = _number(value)
+            if value is None and reason:
+                rated[str(element)][f"{scale}-reason"] = str(reason)
         known = [(e, r) for e, r in rated.items() if r.get("IM") is not None]
         known.sort(key=lambda item: (-item[1]["IM"], -(item[1].get("LV") or 0), item[0]))
+        for _, r in known[:TOP_SKILLS]:
+            # A level shown as — says why, as every missing figure does.
+            if r.get("LV") is None:
+                why = r.get("LV-reason", "O*NET publishes no level for this skill")
+                self.missing(f"{SKILL_LEVEL}{r['name']}", f"{label}: {why}")
         return tuple(
             Skill(r["name"], importance=r["IM"], level=r.get("LV")) for _, r in known[:TOP_SKILLS]
         )
@@ -405,6 +416,7 @@ def fill(store: Store, role: Role) -> Role:
     return replace(
         role,
         source=_source(store, role, reader.citations),
+        source_parts=_source_parts(store, role, reader.citations),
         overview=replace(role.overview, **outlook, job_zone=zone[0], job_zone_name=zone[1]),
         education=replace(
             role.education,
@@ -426,11 +438,18 @@ def fill(store: Store, role: Role) -> Role:
 def _source(store: Store, role: Role, citations: dict[str, Citation]) -> str | None:
     """The role's source line (OEWS, and O*NET for the description) with the attribution
     of every other source its figures come from, as each publisher asks to be cited."""
-    said = [role.source] if role.source else []
+    return "; ".join(text for _, text in _source_parts(store, role, citations)) or None
+
+
+def _source_parts(
+    store: Store, role: Role, citations: dict[str, Citation]
+) -> tuple[tuple[str, str], ...]:
+    """:func:`_source`'s parts, each with its source key ("oews" first: the role's own)."""
+    said = [("oews", role.source)] if role.source else []
     for key in citations:
         if key == "oews" or (key == "onet" and role.description is not None):
             continue  # already in the OEWS line
         row = store._sources.get(key)
         if row is not None:
-            said.append(str(row[5]).rstrip("."))
-    return "; ".join(said) or None
+            said.append((key, str(row[5]).rstrip(".")))
+    return tuple(said)

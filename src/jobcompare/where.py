@@ -93,6 +93,15 @@ class Ranking(NamedTuple):
         return f"Where {self.role.plural_noun} {_by_phrase(self.by)}: {where}"
 
     @property
+    def top_coded(self) -> bool:
+        """Whether some shown pay figure is a lower bound (BLS's top code)."""
+        return any(
+            item.figure(measure).at_least
+            for item in self.areas
+            for measure in (item.median, item.measure("mean"))
+        )
+
+    @property
     def lead(self) -> str:
         hourly = (
             " BLS publishes no annual figures for this occupation: its hourly pay is shown"
@@ -100,7 +109,11 @@ class Ranking(NamedTuple):
             if self.hourly
             else ""
         )
-        bound = " A figure shown as ≥ is top-coded by BLS and ranked at that lower bound."
+        bound = (
+            " A figure shown as ≥ is top-coded by BLS and ranked at that lower bound."
+            if self.top_coded
+            else ""
+        )
         return (
             f"The top {len(self.areas)} of {self.total} areas with an estimate, by "
             f"{BY[self.by][0].lower()}; BLS OEWS May 2025 (release 2025A01).{hourly}{bound} "
@@ -412,7 +425,49 @@ def csv_text(ranking: Ranking) -> str:
             _raw(item.parity.all_items), _raw(jobs.value), _raw(lq.value),
             _raw(mean.value), "at_least" if mean.at_least else "", unit,
         ))  # fmt: skip
+    # Then why figures are missing and the sources, as a comparison's CSV ends: the
+    # record's kind first, its text in the area column.
+    blank = [""] * (len(CSV_HEADER) - 3)
+    for note in notes(ranking):
+        writer.writerow(("notes", "", csv_cell(note), *blank))
+    for source in sources(ranking):
+        writer.writerow(("sources", "", csv_cell(source), *blank))
     return buffer.getvalue()
+
+
+def ranking_document(ranking: Ranking) -> Any:
+    """The ranking as the presentation's blocks (present.py), for the HTML writer: one
+    table, one row per area, then the notes and the sources."""
+    from jobcompare.fields import Kind
+    from jobcompare.present import (
+        Cell,
+        Document,
+        FigureTable,
+        Heading,
+        NoteList,
+        Paragraph,
+        TableRow,
+    )
+
+    header = _header(ranking)
+    rows = []
+    for item, line in zip(ranking.areas, lines(ranking), strict=True):
+        cells = _cells(line, ranking)
+        label = f"{cells[0]}. {cells[1]}" if item.rank is not None else cells[1]
+        rows.append(
+            TableRow(item.pay.area.code, label, Kind.TEXT,
+                     tuple(Cell(text, text) for text in [line.kind, *cells[2:]]))
+        )  # fmt: skip
+    blocks: list[Any] = [
+        Heading(ranking.title, 1),
+        Paragraph(ranking.lead, "lead"),
+        FigureTable(("Type", *header[2:]), tuple(rows)),
+    ]
+    found = notes(ranking)
+    if found:
+        blocks.append(NoteList("Not published", tuple(found)))
+    blocks.append(NoteList("Sources", tuple(sources(ranking))))
+    return Document(ranking.title, (), tuple(blocks))
 
 
 def _raw(value: object) -> str:
@@ -423,6 +478,7 @@ def ranking_json(ranking: Ranking) -> dict[str, Any]:
     """Schema: ``schema/areas.schema.json#/$defs/ranking``."""
     from jobcompare import __version__
     from jobcompare.areas import figure_json
+    from jobcompare.jsonout import SCHEMA_VERSION
 
     areas = []
     for item in ranking.areas:
@@ -441,6 +497,7 @@ def ranking_json(ranking: Ranking) -> dict[str, Any]:
         })  # fmt: skip
     return {
         "jobcompare": __version__,
+        "schema_version": SCHEMA_VERSION,
         "kind": "area-ranking",
         "title": ranking.title,
         "role": {"slug": ranking.role.slug, "title": ranking.role.title,
@@ -457,9 +514,11 @@ def ranking_json(ranking: Ranking) -> dict[str, Any]:
 
 def area_list_json(areas: Sequence[Any]) -> dict[str, Any]:
     from jobcompare import __version__
+    from jobcompare.jsonout import SCHEMA_VERSION
 
     return {
         "jobcompare": __version__,
+        "schema_version": SCHEMA_VERSION,
         "kind": "area-list",
         "areas": [{**area_json(a), "kind": kind_label(a)} for a in areas],
     }

@@ -73,7 +73,11 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
         "BLS OEWS May 2025", "BLS Employment Projections 2024–34", "O*NET 30.3 (CC BY 4.0)",
         "CPS 2024",
     }  # fmt: skip
-    assert role.unpublished == {}
+    # The fixture rates one top skill's importance but not its level: shown as — with why.
+    assert role.unpublished == {
+        "skills.level.Reading Comprehension": "O*NET 30.1 (CC BY 4.0): O*NET publishes no "
+        "level for this skill"
+    }
 
 
 def test_a_role_a_source_does_not_cover_is_missing_with_the_reason(built: Path) -> None:

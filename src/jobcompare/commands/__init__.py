@@ -134,6 +134,9 @@ def show_role(
 
         assert isinstance(catalogue, Roles)
         nearest = nearest_occupation(catalogue.store, role)
+    from jobcompare.compare import narrowed
+
+    role = narrowed(role, sections or tuple(Section))
     built = build_sections([role], sections or tuple(Section))
     return Shown(None, role, built, charts, notes=resolved.notes, nearest=nearest)
 

@@ -9,9 +9,36 @@ from jobcompare.model import Role
 from jobcompare.sections import Section
 from jobcompare.sections._official import cited
 
+#: What the OEWS pay rows measure: the rows keep the seed page's labels ("Hourly rate"),
+#: and this says they are means, where the summary and the percentiles speak of medians.
+MEANS_NOTE = "{rows}: BLS OEWS {means}; the median is the Salary section's 50th percentile."
+
+
+def means_note(roles: Sequence[Role], yearly: str) -> str | None:
+    """The note saying the OEWS pay rows shown are means (``yearly``: that row's label);
+    None for hand-written roles, or when no role has either figure."""
+    if not cited(roles, "oews"):
+        return None
+    rows = [label for label, shown in (
+        (yearly, any(r.salary.average for r in roles)),
+        ("hourly rate", any(r.salary.hourly for r in roles)),
+    ) if shown]  # fmt: skip
+    if not rows:
+        return None
+    named = " and ".join(rows)
+    return MEANS_NOTE.format(
+        rows=named[0].upper() + named[1:],
+        means="means (averages), not medians"
+        if len(rows) > 1
+        else "mean (an average), not a median",
+    )
+
 
 def _notes(roles: Sequence[Role]) -> list[str]:
     notes = []
+    means = means_note(roles, "yearly salary")
+    if means is not None:
+        notes.append(means)
     if cited(roles, "oews") and cited(roles, "ep"):
         notes.append(
             "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed). All "

@@ -40,13 +40,19 @@ def hourly_shown(roles: Sequence[Role]) -> bool:
 
 
 def _notes(roles: Sequence[Role]) -> list[str]:
+    from jobcompare.sections.overview import means_note
+
+    notes = []
+    means = means_note(roles, "average salary")
+    if means is not None:
+        notes.append(means.replace(" the Salary section's", " the"))
     salaries = [r.salary for r in roles]
     if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
-        return []
-    notes = [
+        return notes
+    notes.append(
         "Highest paying: where BLS's average (mean) annual wage for the occupation is "
         "highest, with that average (BLS OEWS May 2025; industries are BLS's sectors)."
-    ]
+    )
     if any(s.best_of_50_states for s in salaries):
         notes.append(
             "BLS counts the District of Columbia and the U.S. territories among its states; "

@@ -19,7 +19,8 @@ def technology_text(item: Technology) -> str:
 
 
 def _technology(role: Role) -> object:
-    return tuple(technology_text(t) for t in role.technology) or None
+    # The objects: the tables write them as technology_text, JSON and CSV field by field.
+    return role.technology or None
 
 
 def _notes(roles: Sequence[Role]) -> list[str]:
