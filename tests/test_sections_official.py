@@ -124,3 +124,20 @@ def test_an_all_other_occupation_keeps_onets_own_description() -> None:
     )
     assert "overview.description" not in document["unpublished"]
     assert "education.most_common_required" in document["unpublished"]
+
+
+def test_json_carries_each_sections_notes_with_the_sources_caveats(
+    schema: dict[str, Any],
+) -> None:
+    # A script reading JSON must see the caveats the tables print: a CPS row standing for
+    # several occupations, an EP 5.3 row that is not an exact match with the ACS.
+    document = json.loads(
+        run(["show", "police-and-sheriff-s-patrol-officers", "--json"], bundled=True).stdout
+    )
+    notes = document["notes"]
+    assert (
+        "The CPS row 'Police officers' covers 2 OEWS occupations (33-3051, 33-3052); its "
+        "figures are for all of them together." in notes["demographics"]
+    )
+    assert "This occupation is not an exact match with ACS" in notes["education"]
+    validate(document, schema, "role")

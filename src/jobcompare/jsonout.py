@@ -93,7 +93,25 @@ def role_document(
         document[result.section.value] = values
     if role.citations:  # official roles: where each figure they have comes from
         document["sources"] = sources
+    notes = _notes(role, sections)
+    if notes:
+        document["notes"] = notes
     return document
+
+
+def _notes(role: Role, sections: Sequence[SectionResult]) -> dict[str, JSONValue]:
+    """What the notes under each section say of this role, as the tables print them: what
+    a figure measures and the caveats its source attaches (a CPS row that covers several
+    occupations, an EP education row that is not an exact match with the ACS)."""
+    from jobcompare import fields
+
+    notes: dict[str, JSONValue] = {}
+    for result in sections:
+        declared = fields.spec(result.section)
+        said = list(declared.notes([role])) if declared.notes else []
+        if said:
+            notes[result.section.value] = said
+    return notes
 
 
 def list_document(roles: Sequence[Listed]) -> list[dict[str, JSONValue]]:
