@@ -515,3 +515,36 @@ def test_import_reports_on_stderr(tmp_path: Path) -> None:
 def test_show_completion_help_names_the_shells() -> None:
     text = flat(run(["--help"], width=100).stdout)
     assert "or for SHELL given after it (bash, zsh, fish, powershell, pwsh)" in text
+
+
+def test_global_flags_do_not_outlive_their_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    # --only-data and --no-color act through the environment for the run they are given
+    # to; the next command in the same process must not inherit them.
+    import os
+
+    from typer.testing import CliRunner
+
+    from jobcompare.cli import app
+    from jobcompare.commands import ONLY_DATA
+
+    monkeypatch.delenv(ONLY_DATA, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = CliRunner().invoke(app, ["--only-data", "--no-color", "list", "--json"])
+    assert result.exit_code == 0
+    assert ONLY_DATA not in os.environ
+    assert "NO_COLOR" not in os.environ
+
+
+def test_a_store_error_outside_the_stores_own_mapping_is_a_data_error() -> None:
+    # Title resolution and search query the store's connection directly; a damaged store
+    # must still end as a data error with a message, never a traceback.
+    import sqlite3
+
+    from jobcompare.status import ExitStatus, failure
+
+    found = failure(sqlite3.OperationalError("no such table: title_key"))
+    assert found is not None
+    assert found.status is ExitStatus.DATA_ERROR
+    assert found.messages == (
+        "jobcompare: error: cannot read the official-data store: no such table: title_key",
+    )

@@ -391,6 +391,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool | None,
         typer.Option(
@@ -417,11 +418,26 @@ def _root(
     """
     if no_color:
         # What every colour decision reads (Rich's consoles): as if the user had set it.
-        os.environ["NO_COLOR"] = "1"
+        _set_for_this_run(ctx, "NO_COLOR")
     if only_data:
         from jobcompare.commands import ONLY_DATA
 
-        os.environ[ONLY_DATA] = "1"
+        _set_for_this_run(ctx, ONLY_DATA)
+
+
+def _set_for_this_run(ctx: typer.Context, name: str) -> None:
+    """Set ``name=1`` in the environment until the command ends, then put back what was
+    there: a flag must not outlive its own command (in tests, several run in one process)."""
+    previous = os.environ.get(name)
+    os.environ[name] = "1"
+
+    def restore() -> None:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+    ctx.call_on_close(restore)
 
 
 # -- errors -------------------------------------------------------------------------------

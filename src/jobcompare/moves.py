@@ -321,8 +321,11 @@ def _job_zones(store: Store, codes: Sequence[str]) -> dict[str, int]:
     if not codes or "onet_job_zone" not in store.tables:
         return {}
     marks = ",".join("?" * len(codes))
+    # Through onet_occupation's key to the job zone's (soc, onet_code) key: two lookups
+    # per code, where onet_code alone would scan the table.
     rows = store._query(
-        f"SELECT onet_code, job_zone FROM onet_job_zone WHERE onet_code IN ({marks})",
+        "SELECT o.onet_code, z.job_zone FROM onet_occupation o JOIN onet_job_zone z "
+        f"ON z.soc = o.soc AND z.onet_code = o.onet_code WHERE o.onet_code IN ({marks})",
         list(codes),
     )
     return {str(code): int(zone) for code, zone in rows}

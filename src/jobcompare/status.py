@@ -6,6 +6,7 @@ to exit, so that the codes the README documents are decided in one place.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import IntEnum, unique
 
@@ -70,4 +71,10 @@ def failure(error: Exception) -> Failure | None:
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, (OutputError, SourceError)):
         return Failure(ExitStatus.DATA_ERROR, (f"jobcompare: error: {safe(str(error))}",))
+    sqlite3 = sys.modules.get("sqlite3")  # loaded only if the store was opened
+    if sqlite3 is not None and isinstance(error, sqlite3.Error):
+        # A damaged or partial store (one built by re-importing a single source) read by a
+        # query outside Store's own error mapping: still the store's fault, not a bug.
+        message = f"jobcompare: error: cannot read the official-data store: {safe(str(error))}"
+        return Failure(ExitStatus.DATA_ERROR, (message,))
     return None
