@@ -321,15 +321,13 @@ def area_section(result: AreaComparison) -> SectionResult:
         return build_section(declared, cast("Sequence[Role]", columns))
     # The United States column is a reference: the marks and differences compare the
     # areas only, and the nation's figure is added beside them.
-    from dataclasses import replace
-
     areas = build_section(declared, cast("Sequence[Role]", columns[:-1]))
     nation = columns[-1]
     rows = tuple(
-        replace(row, values=(*row.values, row.field.get(cast("Role", nation))), delta=None)
+        row._replace(values=(*row.values, row.field.get(cast("Role", nation))), delta=None)
         for row in areas.rows
     )
-    return replace(areas, rows=rows)
+    return areas._replace(rows=rows)
 
 
 def unpublished(result: AreaComparison) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from jobcompare import fields
 from jobcompare import formatting as fmt
@@ -39,8 +39,7 @@ class Delta:
     places: int | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One declared figure (see :mod:`jobcompare.fields`) for every compared role."""
 
     field: Field
@@ -75,8 +74,7 @@ class Row:
         return any(value is not None for value in self.values)
 
 
-@dataclass(frozen=True)
-class SectionResult:
+class SectionResult(NamedTuple):
     section: Section
     intro: str | None
     rows: tuple[Row, ...]
@@ -89,8 +87,7 @@ class SectionResult:
         return any(row.has_data for row in self.rows)
 
 
-@dataclass(frozen=True)
-class PayComparison:
+class PayComparison(NamedTuple):
     highest: int  # index of the best-paid role
     lowest: int
     difference: float  # dollars, highest minus lowest, per ``per``
@@ -110,16 +107,14 @@ class PayComparison:
         return self.difference == 0
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     sentences: tuple[str, ...]
     pay: PayComparison | None  # None when an average is missing or only a lower bound
     top_skills: tuple[tuple[str, ...], ...]  # per role, up to three
     shared_skills: tuple[str, ...]  # named by every role, in the first role's order
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     roles: tuple[Role, ...]
     sections: tuple[SectionResult, ...]
     summary: Summary

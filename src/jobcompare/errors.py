@@ -4,13 +4,11 @@ them. Kept apart so that commands can catch it without loading the validator."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or suspicious, for a warning) in a dataset file."""
 
     file: Path

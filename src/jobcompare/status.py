@@ -7,8 +7,8 @@ to exit, so that the codes the README documents are decided in one place.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from enum import IntEnum, unique
+from typing import NamedTuple
 
 from jobcompare.errors import AreaError, DatasetError, FieldError
 from jobcompare.names import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
@@ -37,8 +37,7 @@ class SourceError(Exception):
     """Source files (to import) cannot be used; the message says which and why."""
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """What to tell the user (each line goes to stderr) and how to exit."""
 
     status: ExitStatus
