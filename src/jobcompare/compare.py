@@ -169,10 +169,16 @@ def narrowed(role: Role, sections: Sequence[Section]) -> Role:
     if role.source_parts:
         used = {f.origin for s in shown for f in spec(s).fields if f.origin}
         known = {f.origin for s in Section for f in spec(s).fields if f.origin}
+        # The description's O*NET credit goes with the overview, which shows it; O*NET's
+        # own line only for other O*NET figures shown without it (one credit, not two).
+        described = Section.OVERVIEW in shown
         kept = [
             text
             for key, text in role.source_parts
-            if key == "oews" or key in used or key not in known
+            if key == "oews"
+            or (key == "description" and described)
+            or (key == "onet" and "onet" in used and not described)
+            or (key not in ("description", "onet") and (key in used or key not in known))
         ]
         source = "; ".join(kept) or None
     if unpublished == role.unpublished and source == role.source:
