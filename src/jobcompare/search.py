@@ -164,10 +164,11 @@ def _whole(query: Query, tokens: Sequence[str]) -> bool:
     root of one (typed words of five letters or more), not only the beginning of one."""
     return all(
         any(
-            singular(w) == term or w == term or (len(term) >= 5 and root(w) == term_root)
+            w.startswith(part)
+            and (w == term or singular(w) == term or (len(term) >= 5 and root(w) == term_root))
             for w in tokens
         )
-        for term, term_root in zip(query.terms, query.roots, strict=True)
+        for term, term_root, part in zip(query.terms, query.roots, query.parts, strict=True)
     )
 
 
