@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import flat, run
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -80,5 +80,8 @@ def test_readme_ambiguous_names_list_the_intended_occupation_first(name: str, fi
     assert said in readme.split("A name several occupations go by", 1)[1][:700]
     result = run(["show", name], bundled=True, width=200)
     assert result.exit_code == 2 and result.stdout == ""
-    candidates = [line.strip() for line in result.stderr.splitlines() if line.startswith("  ")]
-    assert candidates[0].startswith(first)
+    # However the error is laid out (boxed, wrapped), the first code listed is the one meant.
+    said = flat(result.stderr)
+    code, title = first.split("  ", 1)
+    assert re.findall(r"\b\d\d-\d{4}\b", said)[0] == code
+    assert title in said
