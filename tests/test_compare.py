@@ -262,3 +262,39 @@ def test_seed_pair_keeps_the_pages_sentences() -> None:
         "can be seen in a few details. Each job has different responsibilities and duties."
     )
     assert sentences[2].startswith("Additionally, a collections coordinator has an average")
+
+
+def test_skill_names_keep_their_case_unless_the_list_is_in_title_case(dataset: Dataset) -> None:
+    """The seed page (and O*NET) write every skill in Title Case and the summary lowers
+    them; a list that spells some name its own way (SQL) is spelled on purpose: its brand
+    names keep their capitals."""
+    sentences = compare([dataset.find(SEED[0]), MIXED.find("analyst")]).summary.sentences
+    assert "The most important skills for a data analyst are SQL, Patients, and Excel." in (
+        sentences
+    )
+    assert (
+        "The top three skills for a patient account coordinator include patients, patient "
+        "accounts and credit balances."
+    ) in sentences
+    assert "Both roles list patients among their skills." in sentences
+    # The analyst first: the shared names are spelled, and cased, as its list has them.
+    first = compare([MIXED.find("analyst"), dataset.find(SEED[0])]).summary.sentences
+    assert "Both roles list Patients among their skills." in first
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Patients", "Patient Accounts", "Credit Balances"], True),
+        (["Operation and Control", "Judgment and Decision Making"], True),
+        (["First-Line Supervision"], True),
+        (["SQL", "Patients"], False),
+        (["iOS"], False),
+        (["data entry", "Patients"], False),
+        (["C++"], False),
+    ],
+)
+def test_title_cased(names: list[str], expected: bool) -> None:
+    from jobcompare.text import title_cased
+
+    assert title_cased(names) is expected

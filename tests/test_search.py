@@ -25,7 +25,7 @@ from tests.titles_store import SEED_ROLES, make_store, open_store, roles_of_stor
 
 QUERIES = ["software engineer", "nurs reg", "registered nurse", "nurses", "cashier", "CNA",
            "accountant", "truck driver", "doctor", "medical biller", "data scientist", "CEO",
-           "laboratory", "collector", "43-30", "zzyzx"]  # fmt: skip
+           "laboratory", "collector", "43-30", "zzyzx", "nurse", "nurs", "nursery"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +199,30 @@ def test_a_failing_fts5_falls_back_to_the_scan(tmp_path: Path) -> None:
     assert hits[0].slug == "software-developers"
     with pytest.raises(sqlite3.OperationalError):
         search_roles("software engineer", roles, conn, use_fts=True)
+
+
+@pytest.mark.parametrize("use_fts", [None, False], ids=["fts", "plain"])
+def test_own_titles_rank_above_matches_only_through_alternate_titles(
+    store: sqlite3.Connection, use_fts: bool | None
+) -> None:
+    hits = search_roles("nurse", roles_of_store(store), store, limit=None, use_fts=use_fts)
+    order = [h.slug for h in hits]
+    # The exact alternate title 'Nurse' first, then every occupation whose own title has
+    # the word, then those found through an alternate title having the word, then those
+    # whose title or alternate title only has a longer word beginning with it.
+    assert order[0] == "registered-nurses"
+    own = ["licensed-practical-and-licensed-vocational-nurses", "nurse-midwives",
+           "nurse-practitioners", "nursing-assistants",
+           "nursing-instructors-and-teachers-postsecondary"]  # fmt: skip
+    assert sorted(order[1:6]) == own
+    assert order.index("computer-systems-analysts") > 5  # 'Nurse Reviewer'
+    via = {h.slug: h for h in hits}
+    assert via["computer-systems-analysts"].matched == "Nurse Reviewer"
+    # 'Nursery' in its own title, 'Nursemaid' an alternate title: after whole words.
+    assert order.index("farmworkers-and-laborers-crop-nursery-and-greenhouse") > order.index(
+        "computer-systems-analysts"
+    )
+    assert order.index("childcare-workers") > order.index(
+        "farmworkers-and-laborers-crop-nursery-and-greenhouse"
+    )
+    assert [h.tier for h in hits] == sorted(h.tier for h in hits)

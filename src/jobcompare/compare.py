@@ -21,7 +21,7 @@ from jobcompare.sections import MIN_ROLES as MIN_ROLES
 from jobcompare.sections import ComparisonError as ComparisonError
 from jobcompare.sections import Section as Section
 from jobcompare.sections import check_role_count
-from jobcompare.text import capitalise, casual, join_words, with_article
+from jobcompare.text import capitalise, casual, join_words, title_cased, with_article
 
 DeltaUnit = Literal["dollars", "points", "count", "number"]
 
@@ -164,10 +164,16 @@ def narrowed(role: Role, sections: Sequence[Section]) -> Role:
     if role.source_parts:
         used = {f.origin for s in shown for f in spec(s).fields if f.origin}
         known = {f.origin for s in Section for f in spec(s).fields if f.origin}
+        # The description's O*NET credit goes with the overview, which shows it; O*NET's
+        # own line only for other O*NET figures shown without it (one credit, not two).
+        described = Section.OVERVIEW in shown
         kept = [
             text
             for key, text in role.source_parts
-            if key == "oews" or key in used or key not in known
+            if key == "oews"
+            or (key == "description" and described)
+            or (key == "onet" and "onet" in used and not described)
+            or (key not in ("description", "onet") and (key in used or key not in known))
         ]
         source = "; ".join(kept) or None
     if unpublished == role.unpublished and source == role.source:
@@ -448,6 +454,15 @@ def official(roles: Sequence[Role]) -> bool:
     return any(r.soc for r in roles)
 
 
+def skill_words(role: Role, names: Sequence[str]) -> list[str]:
+    """Skill names of ``role`` as a sentence says them: in lower case when the role's whole
+    list is in Title Case (the seed page's and O*NET's style: "patient accounts"), else
+    as the data spells them ("SQL", "Excel")."""
+    if title_cased([s.name for s in role.skills]):
+        return [casual(n) for n in names]
+    return list(names)
+
+
 def summarise(roles: Sequence[Role]) -> Summary:
     if official(roles):
         return _official_summary(roles)
@@ -468,7 +483,7 @@ def summarise(roles: Sequence[Role]) -> Summary:
     for index, (name, skills) in enumerate(zip(names, top, strict=True)):
         if not skills:
             continue
-        listed = [casual(s) for s in skills]
+        listed = skill_words(roles[index], skills)
         # The source words the first role's list one way and the others another.
         if index == 0:
             top_n = (
@@ -487,7 +502,7 @@ def summarise(roles: Sequence[Role]) -> Summary:
         who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
         rated = all(s.importance is not None for r in roles for s in r.skills)
         among = "their ten most important skills (O*NET)" if rated else "their skills"
-        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
+        sentences.append(f"{who} list {join_words(skill_words(roles[0], shared))} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -516,15 +531,15 @@ def _official_summary(roles: Sequence[Role]) -> Summary:
     sentences += outlook_sentences(roles, names)
     sentences += education_sentences(roles, names)
     top = tuple(tuple(s.name for s in r.skills[:3]) for r in roles)
-    for p, skills in zip(people, top, strict=True):
+    for p, role, skills in zip(people, roles, top, strict=True):
         if skills:
-            sentences.append(f"The top skills of {p}: {join_words([casual(s) for s in skills])}.")
+            sentences.append(f"The top skills of {p}: {join_words(skill_words(role, skills))}.")
     shared = shared_skills(roles)
     if shared:
         who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
         rated = all(s.importance is not None for r in roles for s in r.skills)
         among = "their ten most important skills (O*NET)" if rated else "their skills"
-        sentences.append(f"{who} list {join_words([casual(s) for s in shared])} among {among}.")
+        sentences.append(f"{who} list {join_words(skill_words(roles[0], shared))} among {among}.")
     return Summary(tuple(sentences), pay, top, shared)
 
 

@@ -47,6 +47,15 @@ EXACT_BONUS = 0.5
 #: Per matching alternate/reported title of the same occupation, up to COUNT_CAP of them.
 COUNT_BONUS = 0.01
 COUNT_CAP = 5
+#: How a role was found, best first; roles rank by tier, then by score (docs/titles.md).
+#: A typed word matches a word "whole" when it is that word (singular or plural) or has
+#: its root; else it only begins it ('nurse' in 'Nursemaid', 'Nursery').
+TIER_EXACT = 0  # a title, alternate title or SOC code that is what was typed
+TIER_TITLE = 1  # the role's own title has every typed word, whole
+TIER_ALTERNATE = 2  # an alternate or reported title has every typed word, whole
+TIER_TITLE_PREFIX = 3  # the role's own title, some typed word only beginning a word
+TIER_ALTERNATE_PREFIX = 4  # an alternate or reported title, the same way
+TIER_DESCRIPTION = 5  # an O*NET description only
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ors", "or", "ions", "ion",
              "ists", "ist", "ed", "al")  # fmt: skip
@@ -104,32 +113,63 @@ def _term_matches(term: str, term_root: str, word: str) -> bool:
 
 
 def score(query: Query, text: str, kind: str, short: str | None = None) -> float:
-    """How well ``text`` (of ``kind``: title, alternate, reported, description) matches:
-    0 unless every typed word matches a word of it; else its weight times how much of it
-    the typed words cover, plus EXACT_BONUS when it is what was typed (singular or
-    plural, any case). An alternate title is also tried as its parts: "Registered Nurse
-    (RN)" as itself, as "Registered Nurse", as "RN" and as its short title, best part
-    counting. A description only has to hold every typed word: it scores its weight."""
+    """:func:`assess`'s score alone."""
+    return assess(query, text, kind, short)[0]
+
+
+def assess(query: Query, text: str, kind: str, short: str | None = None) -> tuple[float, int]:
+    """The score and the tier (TIER_*) of ``text`` (of ``kind``: title, alternate,
+    reported, description). The score is how well it matches: 0 unless every typed word
+    matches a word of it; else its weight times how much of it the typed words cover,
+    plus EXACT_BONUS when it is what was typed (singular or plural, any case). An
+    alternate title is also tried as its parts: "Registered Nurse (RN)" as itself, as
+    "Registered Nurse", as "RN" and as its short title, best part counting (lowest tier,
+    then highest score). A description only has to hold every typed word: it scores its
+    weight."""
     if not query.terms:
-        return 0.0
+        return 0.0, TIER_DESCRIPTION
     if kind == "description":
         tokens = words(text)
-        return WEIGHT["description"] if _covered(query, tokens) is not None else 0.0
+        found = _covered(query, tokens) is not None
+        return (WEIGHT["description"] if found else 0.0), TIER_DESCRIPTION
     weight = WEIGHT.get(kind, WEIGHT["description"])
+    own = kind == "title"
     variants = [text]
     inside = _PARENTHESES.findall(text)
     if inside:
         variants += [_PARENTHESES.sub(" ", text), *inside]
     if short:
         variants.append(short)
-    best = 0.0
+    best = (0.0, TIER_DESCRIPTION)
     for variant in variants:
-        covered = _covered(query, [w for w in words(variant) if w not in STOPWORDS])
+        tokens = [w for w in words(variant) if w not in STOPWORDS]
+        covered = _covered(query, tokens)
         if covered is not None:
             # Only a title whose every word was matched can be what was typed.
             exact = covered == 1.0 and title_key(variant) == query.key
-            best = max(best, weight * (0.5 + 0.5 * covered) + (EXACT_BONUS if exact else 0.0))
+            value = weight * (0.5 + 0.5 * covered) + (EXACT_BONUS if exact else 0.0)
+            if exact:
+                tier = TIER_EXACT
+            elif _whole(query, tokens):
+                tier = TIER_TITLE if own else TIER_ALTERNATE
+            else:
+                tier = TIER_TITLE_PREFIX if own else TIER_ALTERNATE_PREFIX
+            if (tier, -value) < (best[1], -best[0]):
+                best = (value, tier)
     return best
+
+
+def _whole(query: Query, tokens: Sequence[str]) -> bool:
+    """Whether each typed word is a word of ``tokens`` (singular or plural) or has the
+    root of one (typed words of five letters or more), not only the beginning of one."""
+    return all(
+        any(
+            w.startswith(part)
+            and (w == term or singular(w) == term or (len(term) >= 5 and root(w) == term_root))
+            for w in tokens
+        )
+        for term, term_root, part in zip(query.terms, query.roots, query.parts, strict=True)
+    )
 
 
 def _covered(query: Query, tokens: Sequence[str]) -> float | None:
@@ -167,6 +207,8 @@ class SearchHit(NamedTuple):
     score: float
     #: How many of the occupation's alternate/reported titles matched.
     titles: int = 0
+    #: How it was found (TIER_*): roles rank by tier first, then by score.
+    tier: int = TIER_TITLE
 
     @property
     def reason(self) -> str:
@@ -207,38 +249,43 @@ def search_roles(
     """
     query = Query.of(text)
     roles = list(roles)
-    best: dict[str, tuple[float, str, str]] = {}  # slug -> (score, matched, how)
+    # slug -> (score, matched, how, tier)
+    best: dict[str, tuple[float, str, str, int]] = {}
     counts: dict[str, int] = {}
 
-    def offer(slug: str, value: float, matched: str, how: str) -> None:
-        held, held_text, _ = best.get(slug, (0.0, "", ""))
-        # The best score; of equal ones the shortest text, then the first alphabetically,
-        # so that the order rows arrive in (which differs by path) never shows.
-        if value > held or (
-            value == held and (len(matched), matched) < (len(held_text), held_text)
+    def offer(slug: str, value: float, matched: str, how: str, tier: int) -> None:
+        held, held_text, _, held_tier = best.get(slug, (0.0, "", "", TIER_DESCRIPTION + 1))
+        # The best tier, then the best score; of equal ones the shortest text, then the
+        # first alphabetically, so that the order rows arrive in (which differs by path)
+        # never shows.
+        if (tier, -value, len(matched), matched) < (
+            held_tier,
+            -held,
+            len(held_text),
+            held_text,
         ):
-            best[slug] = (value, matched, how)
+            best[slug] = (value, matched, how, tier)
 
     code = text.strip()
     if _SOC_PREFIX.fullmatch(code) and any(c.isdigit() for c in code):
         digits = code.split(".")[0].replace("-", "")
         for slug, _, soc in roles:
             if soc and soc.replace("-", "").startswith(digits):
-                offer(slug, WEIGHT["title"] + EXACT_BONUS, soc, "soc")
+                offer(slug, WEIGHT["title"] + EXACT_BONUS, soc, "soc", TIER_EXACT)
     if query.terms:
         parts = query.like_parts()
         for slug, title, _ in roles:
             if all(part in folded(title) for part in parts):  # as the SQL fallback checks
-                value = score(query, title, "title")
+                value, tier = assess(query, title, "title")
                 if value:
-                    offer(slug, value, title, "title")
+                    offer(slug, value, title, "title", tier)
     titles = {slug: (title, soc) for slug, title, soc in roles}
     if store is not None and query.terms:
         owners = _owners(roles, store)
         fts = _has_fts(store) if use_fts is None else use_fts
         rows = _store_rows(store, query, fts=fts, insist=use_fts is True)
         seen: set[tuple[str, str, str]] = set()
-        scored: dict[tuple[str, str | None, float], float] = {}
+        scored: dict[tuple[str, str | None, float], tuple[float, int]] = {}
         for text_, short, kind, soc in rows:
             owner = owners.get(soc)
             if owner is None or (text_, kind, soc) in seen:
@@ -246,23 +293,24 @@ def search_roles(
             seen.add((text_, kind, soc))  # an O*NET title listed under two O*NET codes
             # The same title recurs under other occupations and kinds: score it once.
             known = (text_, short, WEIGHT.get(kind, 0.0))
-            value = scored.get(known, -1.0)
-            if value < 0:
-                value = scored[known] = score(query, text_, kind, short)
+            assessed = scored.get(known)
+            if assessed is None:
+                assessed = scored[known] = assess(query, text_, kind, short)
+            value, tier = assessed
             if not value:
                 continue
             if kind == "description":
-                offer(owner, value, titles[owner][0], kind)
+                offer(owner, value, titles[owner][0], kind, tier)
             else:
                 counts[owner] = counts.get(owner, 0) + 1
-                offer(owner, value, text_, kind)
+                offer(owner, value, text_, kind, tier)
     hits = []
-    for slug, (value, matched, how) in best.items():
+    for slug, (value, matched, how, tier) in best.items():
         count = counts.get(slug, 0)
         total = value + COUNT_BONUS * min(count, COUNT_CAP)
         title, soc = titles[slug]
-        hits.append(SearchHit(slug, title, soc, matched, how, total, count))
-    hits.sort(key=lambda h: (-h.score, -h.titles, len(h.title), h.title))
+        hits.append(SearchHit(slug, title, soc, matched, how, total, count, tier))
+    hits.sort(key=lambda h: (h.tier, -h.score, -h.titles, len(h.title), h.title))
     return hits if limit is None else hits[:limit]
 
 

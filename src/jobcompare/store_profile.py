@@ -437,18 +437,33 @@ def fill(store: Store, role: Role) -> Role:
 
 def _source(store: Store, role: Role, citations: dict[str, Citation]) -> str | None:
     """The role's source line (OEWS, and O*NET for the description) with the attribution
-    of every other source its figures come from, as each publisher asks to be cited."""
-    return "; ".join(text for _, text in _source_parts(store, role, citations)) or None
+    of every other source its figures come from, as each publisher asks to be cited. O*NET
+    30.3 is credited once: by the description's credit when there is a description."""
+    parts = dict(_source_parts(store, role, citations))
+    if "description" in parts:
+        parts.pop("onet", None)
+    return "; ".join(parts.values()) or None
+
+
+DESCRIBED = "; description from the "
 
 
 def _source_parts(
     store: Store, role: Role, citations: dict[str, Citation]
 ) -> tuple[tuple[str, str], ...]:
-    """:func:`_source`'s parts, each with its source key ("oews" first: the role's own)."""
-    said = [("oews", role.source)] if role.source else []
+    """:func:`_source`'s parts, each with its key: "oews" first (the role's own line),
+    "description" (the O*NET credit of the overview's description, when there is one),
+    then each other source cited, "onet" included, so that a view without the overview
+    (``compare.narrowed``) credits O*NET 30.3 only when its figures are shown."""
+    said: list[tuple[str, str]] = []
+    if role.source:
+        own, described, credit = role.source.partition(DESCRIBED)
+        said.append(("oews", own))
+        if described:
+            said.append(("description", "description from the " + credit))
     for key in citations:
-        if key == "oews" or (key == "onet" and role.description is not None):
-            continue  # already in the OEWS line
+        if key == "oews":
+            continue  # the role's own line
         row = store._sources.get(key)
         if row is not None:
             said.append((key, str(row[5]).rstrip(".")))

@@ -26,6 +26,22 @@ def casual(title: str) -> str:
     return " ".join(_casual_word(word) for word in title.split(" "))
 
 
+#: Small words a Title Case name leaves in lower case ("Operation and Control").
+_MINOR = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
+                    "to", "with"})  # fmt: skip
+
+
+def title_cased(names: Sequence[str]) -> bool:
+    """Whether every name is written in plain Title Case: each word a capital and then
+    lower-case letters (or a small word such as "and"), as the seed page's and O*NET's
+    skill lists are. Such a list's capitals are its style, and a sentence lowers them
+    (:func:`casual`); a list with any other spelling ("SQL", "iOS", "data entry") is
+    spelled on purpose, and a sentence keeps it as it is."""
+    return all(
+        word in _MINOR or casual(word) != word for name in names for word in name.split(" ") if word
+    )
+
+
 def _casual_word(word: str) -> str:
     parts = word.split("-")  # "First-Line" is title case too
     if all(p[:1].isupper() and (p[1:].islower() or not p[1:]) for p in parts if p) and any(
