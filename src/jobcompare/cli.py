@@ -671,9 +671,12 @@ def areas_command(
     elif not found:
         typer.echo(f"No area matches '{safe(search or '')}'.", err=True)
     else:
+        import shutil
+
         from jobcompare.areas import area_lines
 
-        write_stdout("".join(line + "\n" for line in area_lines(found)))
+        width = shutil.get_terminal_size().columns
+        write_stdout("".join(line + "\n" for line in area_lines(found, width)))
 
 
 class RankBy(str, Enum):
@@ -1164,4 +1167,6 @@ def sources_command(ctx: typer.Context, json: JsonOption = False) -> None:
 
         write_stdout(dumps(document))
     else:
-        write_stdout(sources_text(document))
+        import shutil
+
+        write_stdout(sources_text(document, shutil.get_terminal_size().columns))

@@ -350,6 +350,10 @@ def table_lines(ranking: Ranking, width: int, *, charts: bool = True) -> list[st
             row.insert(column + 1, bar(share) if share is not None else "")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     others = sum(w for i, w in enumerate(widths) if i != 1) + 2 * (len(widths) - 1)
+    if charts and width - others < 12:  # too narrow for the bars: the figures come first
+        return table_lines(ranking, width, charts=False)
+    if width - others < 12:  # too narrow for columns: each area as a short paragraph
+        return _stacked_lines(ranking, width)
     widths[1] = max(12, min(widths[1], width - others))
     bar_at = column + 1 if charts else -1
 
@@ -375,13 +379,39 @@ def table_lines(ranking: Ranking, width: int, *, charts: bool = True) -> list[st
     text.append("─" * min(width, sum(widths) + 2 * (len(widths) - 1)))
     for row in rows:
         text += cells(row)
-    found = notes(ranking)
-    for title, items in (("Not published", found), ("Sources", sources(ranking))):
+    return text + _ending(ranking, width)
+
+
+def _ending(ranking: Ranking, width: int) -> list[str]:
+    from jobcompare.text import safe
+
+    text: list[str] = []
+    for title, items in (("Not published", notes(ranking)), ("Sources", sources(ranking))):
         if items:
             text += ["", title]
             for item in items:
                 text += _wrap(safe(item), width, "• ")
     return text
+
+
+def _stacked_lines(ranking: Ranking, width: int) -> list[str]:
+    """The ranking for a terminal too narrow for its columns: per area, its rank and
+    name, then each figure with its label, wrapped under the name."""
+    from jobcompare.text import safe
+
+    header = _header(ranking)
+    text = [safe(ranking.title), "", *_wrap(safe(ranking.lead), width), ""]
+    for line in lines(ranking):
+        cells = [safe(c) for c in _cells(line, ranking)]
+        lead = f"{cells[0]}  ".ljust(len(str(len(ranking.areas))) + 2)
+        text += _wrap(cells[1], width, lead)
+        # A label and its figure stay on one line: joined by a no-break space while wrapping.
+        figures = " · ".join(
+            f"{label}\u00a0{cell}".replace(" ", "\u00a0")
+            for label, cell in zip(header[2:], cells[2:], strict=True)
+        )
+        text += [w.replace("\u00a0", " ") for w in _wrap(figures, width, " " * len(lead))]
+    return text + _ending(ranking, width)
 
 
 def markdown(ranking: Ranking) -> str:

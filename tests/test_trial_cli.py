@@ -1,0 +1,56 @@
+"""Findings of the second new-user trial: every listing fits the terminal, errors share
+one format, help says what the commands do, and script outputs stay regular."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import run
+
+URL = re.compile(r"https?://\S+")
+
+
+def _fits(text: str, width: int) -> list[str]:
+    """The lines wider than ``width`` (a URL, which must stay copyable, is let through)."""
+    return [line for line in text.splitlines() if len(line) > width and not URL.search(line)]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["where", "registered-nurses", "--top", "5"],
+        ["where", "registered-nurses", "--top", "5", "--by", "mean"],
+        ["areas", "--search", "san"],
+        ["sources"],
+    ],
+)
+def test_listings_fit_the_terminal(args: list[str], width: int) -> None:
+    result = run(args, width=width, bundled=True)
+    assert result.exit_code == 0, result.stderr
+    assert _fits(result.stdout, width) == []
+
+
+def test_narrow_where_keeps_every_figure_and_drops_only_the_bars() -> None:
+    wide = run(["where", "registered-nurses", "--top", "5"], width=120, bundled=True).stdout
+    narrow = run(["where", "registered-nurses", "--top", "5"], width=60, bundled=True).stdout
+    assert "█" in wide and "█" not in narrow
+    for figure in ("$216,740", "$196,282", "22,930", "0.93"):
+        assert figure in wide and figure in narrow
+
+
+def test_sources_wrap_under_their_label() -> None:
+    out = run(["sources"], width=60, bundled=True).stdout
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if "attribution:" in line)
+    assert lines[first + 1].startswith(" " * 15) and lines[first + 1].strip()
+
+
+def test_where_too_narrow_for_columns_lists_each_area_with_labelled_figures() -> None:
+    out = run(["where", "registered-nurses", "--top", "3", "--by", "mean"], width=60,
+              bundled=True).stdout  # fmt: skip
+    assert "1  San Jose-Sunnyvale-Santa Clara, CA" in out
+    for pair in ("Median pay $216,740", "Employment 22,930", "LQ 0.93", "Average pay $194,950"):
+        assert any(pair in line for line in out.splitlines()), pair
