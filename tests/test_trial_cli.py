@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import error_box, run
 
 URL = re.compile(r"https?://\S+")
 
@@ -54,3 +54,48 @@ def test_where_too_narrow_for_columns_lists_each_area_with_labelled_figures() ->
     assert "1  San Jose-Sunnyvale-Santa Clara, CA" in out
     for pair in ("Median pay $216,740", "Employment 22,930", "LQ 0.93", "Average pay $194,950"):
         assert any(pair in line for line in out.splitlines()), pair
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["table", "nosuch", "zzyzx"], "'ROLE...'"),
+        (["table", "--fields", "foo,bar"], "'--fields'"),
+        (["table", "--all", "--area", "ohio", "--fields", "foo"], "'--fields'"),
+        (["show", "CNA"], "'ROLE'"),
+        (["nosuch", "zzyzx"], "'ROLE...'"),
+        (["registered-nurses", "--area", "narnia"], "'--area'"),
+        (["table", "registered-nurses", "--area", "narnia"], "'--area'"),
+        (["where", "zzyzx"], "'ROLE'"),
+    ],
+)
+@pytest.mark.parametrize("width", [60, 100])
+def test_every_usage_error_is_one_box_under_what_it_is_about(
+    args: list[str], hint: str, width: int
+) -> None:
+    result = run(args, width=width, bundled=True)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "jobcompare: error" not in result.stderr
+    box = error_box(result.stderr)
+    assert box[0].startswith(f"Invalid value for {hint}: ")
+    assert all(len(line) <= width for line in result.stderr.splitlines())
+
+
+def test_every_failed_field_and_the_hint_stay_inside_the_box() -> None:
+    box = error_box(run(["table", "--fields", "foo,bar"], width=80, bundled=True).stderr)
+    assert box == [
+        "Invalid value for '--fields': unknown field 'foo'",
+        "unknown field 'bar'",
+        "(jobcompare table --fields list: every field)",
+    ]
+
+
+def test_ambiguous_name_candidates_wrap_under_themselves() -> None:
+    box = error_box(run(["show", "truck driver"], width=60, bundled=True).stderr)
+    candidates = [i for i, line in enumerate(box) if re.match(r"  \d\d-\d{4}  ", line)]
+    assert len(candidates) >= 2
+    first, second = candidates[:2]
+    # every line of a candidate after its first is indented under it, never at column 0
+    assert second > first + 1
+    assert all(line.startswith("      ") for line in box[first + 1 : second])

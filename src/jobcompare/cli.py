@@ -429,27 +429,59 @@ def _root(
 
 @contextmanager
 def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[None]:
-    """Errors become their message and exit status (status.failure decides both); a
-    usage error is reported by Typer, under the argument it is about."""
+    """Errors become their message and exit status (status.failure decides both). Every
+    usage error is reported the one way, by Typer, under the option or argument it is
+    about (of a hint like "'ROLE...' / '--area'", the one the error concerns), its lines
+    (candidates for an ambiguous name, one line per argument that failed) kept and
+    wrapped to the terminal."""
     try:
         yield
     except Exception as error:
         found = failure(error)
         if found is None:
             raise
-        if found.status is ExitStatus.USAGE_ERROR and (
-            len(found.messages) > 1 or "\n" in found.messages[0]
-        ):
-            # A list of candidates, or several arguments that failed, keep their lines.
-            for message in found.messages:
-                typer.echo(f"jobcompare: error: {message}", err=True)
-            raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
-            message = "\n".join(found.messages)
-            raise typer.BadParameter(message, ctx=ctx, param_hint=role_hint) from None
+            message = _usage_lines(found.messages)
+            hint = _hint_for(error, role_hint)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
         for message in found.messages:
             typer.echo(message, err=True)
         raise typer.Exit(found.status) from None
+
+
+def _hint_for(error: Exception, role_hint: str) -> str:
+    """The part of a combined hint the error is about: --area for an area that is not
+    found, --fields for a field; the roles otherwise."""
+    from jobcompare.errors import AreaError, FieldError
+
+    parts = role_hint.split(" / ")
+    if len(parts) == 1:
+        return role_hint
+    wanted = "'--area'" if isinstance(error, AreaError) else \
+        "'--fields'" if isinstance(error, FieldError) else None  # fmt: skip
+    if wanted in parts:
+        return wanted
+    rest = [p for p in parts if p not in ("'--area'", "'--fields'")]
+    return " / ".join(rest) or role_hint
+
+
+def _usage_lines(messages: tuple[str, ...]) -> str:
+    """The messages as the error box's text: one line each (a message's own lines kept),
+    an indented line (a candidate) wrapped under itself to fit inside the box."""
+    import shutil
+    import textwrap
+
+    room = max(shutil.get_terminal_size().columns - 4, 30)  # the box's borders and padding
+    out: list[str] = []
+    for line in "\n".join(messages).splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        if not indent:
+            out.append(line)  # the box wraps a first line after the hint it follows
+            continue
+        out += textwrap.wrap(line.lstrip(" "), room, initial_indent=" " * indent,
+                             subsequent_indent=" " * (indent + 4),
+                             break_on_hyphens=False) or [line]  # fmt: skip
+    return "\n".join(out)
 
 
 # -- commands -----------------------------------------------------------------------------
