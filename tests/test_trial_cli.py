@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import error_box, run
+from tests.conftest import error_box, flat, run
 
 URL = re.compile(r"https?://\S+")
 
@@ -99,3 +99,26 @@ def test_ambiguous_name_candidates_wrap_under_themselves() -> None:
     # every line of a candidate after its first is indented under it, never at column 0
     assert second > first + 1
     assert all(line.startswith("      ") for line in box[first + 1 : second])
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_command_list_descriptions_wrap_to_the_terminal_not_the_source(width: int) -> None:
+    out = run(["--help"], width=width).stdout
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("│ sources "))
+    text = flat("\n".join(lines[at : at + 4]))
+    assert "licence, attribution and how many" in text
+    # the first line is filled to the box's edge, not broken after "attribution"
+    assert not lines[at].rstrip("│ ").endswith("attribution")
+
+
+def test_help_describes_what_each_option_really_takes() -> None:
+    where = flat(run(["where", "--help"], width=200).stdout)
+    assert "x>=1" not in where and "<int range>" not in where
+    assert "csv (one row per area)" in where
+    moves = flat(run(["moves", "--help"], width=200).stdout)
+    assert "csv (one row per related occupation)" in moves
+    compare = flat(run(["compare", "--help"], width=200).stdout)
+    assert "one with 2-4 --area" in compare and "a name people use" in compare
+    top = flat(run(["--help"], width=200).stdout)
+    assert "jobcompare --data my.toml list" in top

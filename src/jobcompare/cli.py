@@ -45,8 +45,23 @@ def _plain_usage(pieces: list[str]) -> list[str]:
     return [piece.replace("{", "").replace("}", "") for piece in pieces]
 
 
+def _one_line(help_text: str | None) -> str | None:
+    """A docstring's first paragraph as one line: the commands list wraps it to the
+    terminal, instead of breaking it where the source's line ended."""
+    if not help_text:
+        return None
+    import inspect
+
+    return " ".join(inspect.cleandoc(help_text).split("\n\n")[0].split())
+
+
 class _Command(TyperCommand):
-    """A command whose usage line reads as the README writes it."""
+    """A command whose usage line reads as the README writes it, and whose line in the
+    commands list wraps to the terminal."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.short_help = self.short_help or _one_line(self.help)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return _plain_usage(super().collect_usage_pieces(ctx))
@@ -54,6 +69,10 @@ class _Command(TyperCommand):
 
 class _CompareCommand(TyperCommand):
     """``compare``, whose name may be left out: its usage line says so."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.short_help = self.short_help or _one_line(self.help)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write(f"Usage: jobcompare {USAGE}\n")
@@ -410,10 +429,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Compare job roles side by side: salary, overview, education, demographics, duties
-    and skills.
+    """Compare job roles side by side: salary, overview, education, demographics, duties, skills.
 
     Example: jobcompare patient-account-coordinator collections-coordinator
+
+    Options may come before the command: jobcompare --data my.toml list
     """
     if no_color:
         # What every colour decision reads (Rich's consoles): as if the user had set it.
@@ -507,6 +527,29 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _at_least_one(value: int | None) -> int | None:
+    """For a count (--top, --limit): checked here, not by an IntRange, whose range the
+    help would print as "[x>=1]" beside a plain N."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a count: give 1 or more")
+    return value
+
+
+def _format_option(csv_rows: str) -> Any:
+    """The --format option of a command whose CSV has ``csv_rows``."""
+    return typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help=f"table (the default), markdown (GitHub tables), csv ({csv_rows}), json, "
+        "or html (a printable page).",
+        show_default=False,
+    )
+
+
 ExportOption = Annotated[
     Path | None,
     typer.Option(
@@ -580,7 +623,8 @@ def compare_command(
         typer.Argument(
             metavar="ROLE",
             click_type=_PLAIN,
-            help=f"{MIN_ROLES} to {MAX_ROLES} roles: slug, title (any case) or SOC code.",
+            help=f"{MIN_ROLES} to {MAX_ROLES} roles (one with 2-4 --area): slug, SOC code, "
+            "title (any case) or a name people use (see 'jobcompare search').",
             autocompletion=complete_role,
             show_default=False,
         ),
@@ -744,8 +788,13 @@ def where_command(
         bool, typer.Option("--states", help="States, DC and territories only.")
     ] = False,
     metros: Annotated[bool, typer.Option("--metros", help="Metropolitan areas only.")] = False,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many areas to show.")] = 20,
-    output_format: FormatOption = Format.TABLE,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top", "-n", callback=_at_least_one, metavar="N", help="How many areas to show."
+        ),
+    ] = 20,
+    output_format: Annotated[Format, _format_option("one row per area")] = Format.TABLE,
     json: JsonOption = False,
     plain: PlainOption = False,
     data: DataOption = None,
@@ -930,7 +979,9 @@ def table_command(
 
 LimitOption = Annotated[
     int,
-    typer.Option("--limit", "-n", min=1, metavar="N", help="At most N results (default 20)."),
+    typer.Option(
+        "--limit", "-n", callback=_at_least_one, metavar="N", help="At most N results (default 20)."
+    ),
 ]
 
 
@@ -1035,7 +1086,9 @@ def moves_command(
     ],
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, metavar="N", help="Only the first N moves."),
+        typer.Option(
+            "--top", "-n", callback=_at_least_one, metavar="N", help="Only the first N moves."
+        ),
     ] = None,
     by: Annotated[
         SortBy,
@@ -1046,7 +1099,9 @@ def moves_command(
             "(largest first) or gap (smallest skill gap first).",
         ),
     ] = SortBy.ONET,
-    output_format: FormatOption = Format.TABLE,
+    output_format: Annotated[
+        Format, _format_option("one row per related occupation")
+    ] = Format.TABLE,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
