@@ -3,6 +3,8 @@ one format, help says what the commands do, and script outputs stay regular."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -122,3 +124,32 @@ def test_help_describes_what_each_option_really_takes() -> None:
     assert "one with 2-4 --area" in compare and "a name people use" in compare
     top = flat(run(["--help"], width=200).stdout)
     assert "jobcompare --data my.toml list" in top
+
+
+@pytest.mark.parametrize("by", ["median", "mean", "lq"])
+def test_where_csv_is_one_typed_row_per_area(by: str) -> None:
+    out = run(["where", "registered-nurses", "--by", by, "-f", "csv"], bundled=True).stdout
+    records = list(csv.DictReader(io.StringIO(out)))
+    assert len(records) == 20
+    for record in records:
+        assert re.fullmatch(r"\d+", record["rank"]), record
+        assert re.fullmatch(r"\d{7}", record["area_code"]), record
+        for column in ("median", "employment", "location_quotient", "rpp"):
+            assert record[column] == "" or float(record[column]) >= 0
+        # a figure is empty only where the row says why
+        if record["rpp"] == "":
+            assert record["missing"].startswith("adjusted pay: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--json"], ["search", "nurse", "--json"], ["sources", "--json"],
+     ["table", "registered-nurses", "-f", "json"]],
+)  # fmt: skip
+def test_listings_stay_bare_arrays_as_documented(args: list[str]) -> None:
+    """README: wrapping them would break scripts reading them as arrays."""
+    import json
+
+    document = json.loads(run(args, bundled=True).stdout)
+    assert isinstance(document, list) and document
+    assert all(isinstance(item, dict) for item in document)

@@ -270,25 +270,32 @@ def _bar_column(ranking: Ranking) -> int:
     return {"median": 2, "adjusted": 3, "employment": 4, "lq": 5, "mean": 6}[ranking.by]
 
 
-def notes(ranking: Ranking) -> list[str]:
-    """Why figures are missing (per reason, naming the areas), and the sources."""
-    missing: dict[tuple[str, str], list[str]] = {}
+def _missing(item: Ranked, ranking: Ranking) -> list[tuple[str, str]]:
+    """(figure, reason) for each figure the area's row lacks, as the notes say it."""
     shown = {item_measure: label for item_measure, label in (
         ("median", "median pay"), ("employment", "employment"),
         ("location_quotient", "location quotient"),
     )}  # fmt: skip
     if ranking.by == "mean":
         shown["mean"] = "average pay"
+    found = []
+    for key, label in shown.items():
+        measure = item.median if key == "median" else item.measure("mean") if key == "mean" \
+            else key  # fmt: skip
+        figure = item.figure(measure)
+        if figure.value is None:
+            found.append((label, figure.reason or "Not published by BLS."))
+    if item.parity.all_items is None and item.parity.reason:
+        found.append(("adjusted pay", item.parity.reason))
+    return found
+
+
+def notes(ranking: Ranking) -> list[str]:
+    """Why figures are missing (per reason, naming the areas), and the sources."""
+    missing: dict[tuple[str, str], list[str]] = {}
     for item in ranking.areas:
-        for key, label in shown.items():
-            measure = item.median if key == "median" else item.measure("mean") if key == "mean" \
-                else key  # fmt: skip
-            figure = item.figure(measure)
-            if figure.value is None:
-                reason = figure.reason or "Not published by BLS."
-                missing.setdefault((label, reason), []).append(item.pay.area.name)
-        if item.parity.all_items is None and item.parity.reason:
-            missing.setdefault(("adjusted pay", item.parity.reason), []).append(item.pay.area.name)
+        for label, reason in _missing(item, ranking):
+            missing.setdefault((label, reason), []).append(item.pay.area.name)
     return [
         f"{capitalise(label)} in {'; '.join(dict.fromkeys(names))} — {reason}"
         for (label, reason), names in missing.items()
@@ -431,6 +438,7 @@ def markdown(ranking: Ranking) -> str:
 CSV_HEADER = (
     "rank", "area_code", "area", "type", "median", "median_bound", "adjusted",
     "adjusted_bound", "rpp", "employment", "location_quotient", "mean", "mean_bound", "unit",
+    "missing",
 )  # fmt: skip
 
 
@@ -454,14 +462,11 @@ def csv_text(ranking: Ranking) -> str:
             "at_least" if adjusted is not None and adjusted.at_least else "",
             _raw(item.parity.all_items), _raw(jobs.value), _raw(lq.value),
             _raw(mean.value), "at_least" if mean.at_least else "", unit,
+            csv_cell("; ".join(f"{label}: {reason}" for label, reason in _missing(item, ranking))),
         ))  # fmt: skip
-    # Then why figures are missing and the sources, as a comparison's CSV ends: the
-    # record's kind first, its text in the area column.
-    blank = [""] * (len(CSV_HEADER) - 3)
-    for note in notes(ranking):
-        writer.writerow(("notes", "", csv_cell(note), *blank))
-    for source in sources(ranking):
-        writer.writerow(("sources", "", csv_cell(source), *blank))
+    # One row per area and nothing else, so that every column keeps one type: why a figure
+    # is missing is in the row's own "missing" column; the sources are in --json and
+    # `jobcompare sources`.
     return buffer.getvalue()
 
 
