@@ -153,3 +153,30 @@ def test_listings_stay_bare_arrays_as_documented(args: list[str]) -> None:
     document = json.loads(run(args, bundled=True).stdout)
     assert isinstance(document, list) and document
     assert all(isinstance(item, dict) for item in document)
+
+
+PAIR = ["registered-nurses", "software-developers", "-s", "skills"]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_the_bars_note_is_said_only_under_bars_drawn(width: int) -> None:
+    out = run(PAIR, width=width, bundled=True).stdout
+    assert ("█" in out) == ("Bars show O*NET's importance" in out)
+    assert "(the bar)" not in out
+
+
+def test_narrow_skills_draw_no_bars_and_say_none() -> None:
+    out = run(PAIR, width=80, bundled=True).stdout
+    assert "█" not in out and "Bars show" not in out
+
+
+@pytest.mark.parametrize("args", [["-f", "html"], []])
+def test_technology_skills_have_a_heading_and_no_blank_rows(args: list[str]) -> None:
+    out = run([*PAIR, *args], width=100, bundled=True).stdout
+    if args:
+        assert "<h3>Technology skills</h3>" in out
+        return
+    lines = out.splitlines()
+    at = lines.index("Technology skills")
+    first = next(i for i in range(at, len(lines)) if lines[i].startswith("1 "))
+    assert lines[first + 1].startswith("2 ")  # no blank line between ranks

@@ -279,6 +279,9 @@ def section_block(
             blocks += _paragraphs(row, roles)
         elif row.kind is Kind.LIST:
             whole = full or (profile and row.field.whole_in_profile)
+            if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
+                # After another table of the section: its own heading says what it lists.
+                blocks.append(Heading(row.field.label, 3))
             blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared)
@@ -376,7 +379,9 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
             for items in lists
         )
         ranks.append(RankedRow(str(rank + 1), items))
-    return RankedTable(columns, tuple(ranks), spaced=True)
+    # Sentences (duties) get a blank line between ranks; short names (technology) don't.
+    spaced = not all(isinstance(item, Technology) for items in lists for item in items)
+    return RankedTable(columns, tuple(ranks), spaced=spaced)
 
 
 def _item_text(item: object) -> str:

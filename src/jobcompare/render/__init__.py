@@ -177,10 +177,7 @@ def _block(block: Block, charts: bool) -> list[RenderableType]:
     if isinstance(block, FigureTable):
         return [figure_table(block, charts)]
     if isinstance(block, RankedTable):
-        drawn: list[RenderableType] = [ranked_table(block, charts)]
-        if charts and block.scale and block.scale_note:
-            drawn.append(data_text(block.scale_note, MUTED))
-        return drawn
+        return [ranked_table(block, charts)]  # with the bars' note, if it draws bars
     if isinstance(block, RangeChart):
         return [FitToWidth(lambda width: _chart(block, width))]
     return [

@@ -275,6 +275,7 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
             max_role_width=MAX_LIST_ROLE_WIDTH,
         )
         bar_width = (role_width or 0) - width_of - 1
+        drawn = False
         for number, (row, row_texts) in enumerate(zip(block.rows, texts, strict=True)):
             if block.spaced and number:
                 table.add_row()
@@ -284,8 +285,11 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
                 if bars and item.share and bar_width >= MIN_BAR:
                     text.append(" " * (width_of + 1 - len(printed)))
                     text.append(charts.bar(item.share, block.scale, bar_width), SHARED)
+                    drawn = True
                 cells.append(text)
             table.add_row(Text(row.label), *cells)
+        if drawn and block.scale_note:  # what the bars show, only under bars drawn
+            return Group(table, data_text(block.scale_note, MUTED))
         return table
 
     return FitToWidth(build)
