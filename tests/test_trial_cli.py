@@ -180,3 +180,33 @@ def test_technology_skills_have_a_heading_and_no_blank_rows(args: list[str]) -> 
     at = lines.index("Technology skills")
     first = next(i for i in range(at, len(lines)) if lines[i].startswith("1 "))
     assert lines[first + 1].startswith("2 ")  # no blank line between ranks
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_moves_is_one_row_per_occupation_at_80_columns_and_up(width: int) -> None:
+    result = run(["moves", "registered-nurses"], width=width, bundled=True)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert not any(line.strip().startswith("Median pay $") for line in lines)  # not stacked
+    row = next(line for line in lines if line.lstrip().startswith("1. Nurse Practitioners"))
+    for figure in ("$132,300", "+$34,750", "40.1%", "5 (+1)"):
+        assert figure in row
+    assert all(len(line) <= width for line in lines if not line.startswith("•"))
+
+
+def test_moves_columns_are_as_wide_as_their_figures_and_names_get_the_rest() -> None:
+    lines = run(["moves", "registered-nurses", "--by", "pay"], width=120, bundled=True)
+    row = next(line for line in lines.stdout.splitlines()
+               if line.startswith("4. Emergency Medicine Physicians"))  # fmt: skip
+    # the name whole on its line; the figures close together after it
+    assert re.search(r"Physicians +12 S +\$335,550 {1,4}\+\$238,000 {1,4}2\.7%", row), row
+
+
+def test_moves_wrapped_names_stay_under_themselves() -> None:
+    lines = run(["moves", "registered-nurses"], width=80, bundled=True).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "2. Licensed Practical" in line)
+    assert lines[at + 1].startswith("     Licensed")  # under "Licensed", past "2. "
+    stacked = run(["moves", "registered-nurses"], width=40, bundled=True).stdout.splitlines()
+    for number, line in enumerate(stacked):
+        if line.startswith("  2. Licensed Practical") and len(line) >= 38:
+            assert stacked[number + 1].startswith("    ")

@@ -579,7 +579,7 @@ def moves_document(found: Moves) -> Document:
                 )
             )
         columns = ("O*NET", "Median pay", "Difference", "Growth", "Job zone", "Gap")
-        blocks.append(FigureTable(columns, tuple(rows)))
+        blocks.append(FigureTable(columns, tuple(rows), compact=True))
         blocks.append(Heading("Entry education and skills to build", 3))
         blocks.append(
             RankedTable(

@@ -83,6 +83,9 @@ class FigureTable(NamedTuple):
     differences: bool = False
     #: ▲/▼ after a row's highest and lowest figure (three or four columns).
     marks: bool = False
+    #: Many short columns of figures (not roles): each as wide as its figures, the
+    #: labels take the rest (jobcompare moves).
+    compact: bool = False
 
 
 class RankedItem(NamedTuple):
