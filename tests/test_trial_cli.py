@@ -210,3 +210,42 @@ def test_moves_wrapped_names_stay_under_themselves() -> None:
     for number, line in enumerate(stacked):
         if line.startswith("  2. Licensed Practical") and len(line) >= 38:
             assert stacked[number + 1].startswith("    ")
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_suggested_command_is_never_split(width: int) -> None:
+    out = run(["show", "patient-account-coordinator"], width=width, bundled=True).stdout
+    assert "jobcompare show bill-and-account-collectors" in out.splitlines()
+
+
+def test_skill_gap_levels_all_have_two_decimals() -> None:
+    out = run(["registered-nurses", "software-developers", "-s", "skills"], width=200,
+              bundled=True).stdout  # fmt: skip
+    assert "Systems Evaluation: 3.00 → 4.12 (+1.12)" in out
+    assert "Technology Design: 1.12 → 3.62 (+2.50)" in out
+    arrows = re.findall(r"(\S+) → (\S+)", out)
+    assert arrows and all(re.fullmatch(r"\d\.\d\d", a) and re.fullmatch(r"\d\.\d\d", b)
+                          for a, b in arrows)  # fmt: skip
+
+
+def test_best_of_50_states_says_the_state_above_where_it_does_not_apply() -> None:
+    args = ["registered-nurses", "bill-and-account-collectors", "-s", "salary"]
+    out = flat(run(args, width=120, bundled=True).stdout)
+    assert "Highest paying of the 50 states the state above Massachusetts: $59,710" in out
+    import json
+
+    document = json.loads(run([*args, "--json"], bundled=True).stdout)
+    assert document["roles"][0]["salary"]["highest_paying_of_50_states"] is None  # still null
+
+
+def test_each_source_is_its_own_bullet() -> None:
+    out = run(["registered-nurses", "software-developers"], width=200, bundled=True).stdout
+    ending = out[out.rindex("\nSources\n") :]
+    bullets = [line for line in ending.splitlines() if line.startswith("• ")]
+    assert any(
+        b.startswith("• U.S. Bureau of Labor Statistics, Current Population") for b in bullets
+    )
+    assert any(
+        b.startswith("• This product includes information from the O*NET 30.1") for b in bullets
+    )
+    assert not any("USDOL/ETA; " in b for b in bullets)  # no run-on of several sources

@@ -500,7 +500,7 @@ def _named(gap: Gap) -> str:
         return "—"
     if not gap.build:
         return "none to build"
-    return ", ".join(f"{c.name} (+{c.rise:g})" for c in gap.build[:NAMED])
+    return ", ".join(f"{c.name} (+{c.rise:.2f})" for c in gap.build[:NAMED])
 
 
 def moves_document(found: Moves) -> Document:
@@ -564,7 +564,7 @@ def moves_document(found: Moves) -> Document:
                 _signed_money(move.difference, None),
                 _percent(move.growth),
                 _zone(move.job_zone, move.job_zone_change),
-                "—" if move.gap.total is None else f"{move.gap.total:g}",
+                "—" if move.gap.total is None else f"{move.gap.total:.2f}",
             )
             values = (move.position, move.median.value if move.median else None,
                       move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
@@ -738,12 +738,14 @@ def gap_blocks(gap: Gap) -> list[Block]:
             f"From {gap.from_label} to {gap.to_label}, on O*NET's skills important in "
             f"{gap.to_label} (importance 3 or more of 5): to build, those whose level (0–7) "
             "rises, most first; carrying over, those already at the level needed. "
-            f"Gap: {gap.total:g} level points.",
+            f"Gap: {gap.total:.2f} level points.",
             "muted",
         )
     )
-    build = [f"{c.name}: {c.level_from:g} → {c.level_to:g} (+{c.rise:g})" for c in gap.build]
-    carry = [f"{c.name}: {c.level_from:g} → {c.level_to:g}" for c in gap.carry]
+    # O*NET gives levels to two decimals: shown so, every one alike ("3.00 → 4.12").
+    build = [f"{c.name}: {c.level_from:.2f} → {c.level_to:.2f} (+{c.rise:.2f})"
+             for c in gap.build]  # fmt: skip
+    carry = [f"{c.name}: {c.level_from:.2f} → {c.level_to:.2f}" for c in gap.carry]
     rows = []
     for rank in range(max(min(len(build), LISTED), min(len(carry), LISTED), 1)):
         items = tuple(
@@ -879,8 +881,10 @@ def with_nearest(document: Document, nearest: Nearest) -> Document:
 
     line = (
         f"Nearest official occupation: {nearest.title} ({nearest.soc}), {nearest.how}. "
-        f"Its official figures: jobcompare show {nearest.slug}"
+        "Its official figures:"
     )
     blocks = list(document.blocks)
-    blocks.insert(2, Paragraph(line, "muted"))
+    # The command on a line of its own, so that no wrapping splits it.
+    blocks[2:2] = [Paragraph(line, "muted"), Paragraph(f"jobcompare show {nearest.slug}",
+                                                       "plain")]  # fmt: skip
     return document._replace(blocks=tuple(blocks))

@@ -271,7 +271,7 @@ def section_block(
     if result.intro:
         blocks.append(Paragraph(result.intro, "muted"))
     columns = tuple(r.title for r in roles)
-    table = figure_table(result.rows, columns)
+    table = figure_table(result.rows, columns, roles)
     if table.rows:
         blocks.append(table)
     declared = fields.spec(result.section)
@@ -327,15 +327,20 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
     return blocks
 
 
-def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
-    """The rows some column has a figure for (the JSON and CSV keep the others)."""
+def figure_table(
+    rows: Sequence[Row], columns: tuple[str, ...], roles: Sequence[Role] = ()
+) -> FigureTable:
+    """The rows some column has a figure for (the JSON and CSV keep the others). Given
+    the ``roles``, a figure that does not apply to a role says so instead of "—"."""
     shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
     table_rows = []
     for row in shown:
         scale = row.field.bar_scale
+        absent = row.field.not_applicable
         cells = tuple(
             Cell(
-                cell(row.kind, value),
+                (absent(roles[i]) if absent and roles and value is None else None)
+                or cell(row.kind, value),
                 value,
                 highest=i in row.highest,
                 lowest=i in row.lowest,
