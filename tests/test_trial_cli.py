@@ -249,3 +249,12 @@ def test_each_source_is_its_own_bullet() -> None:
         b.startswith("• This product includes information from the O*NET 30.1") for b in bullets
     )
     assert not any("USDOL/ETA; " in b for b in bullets)  # no run-on of several sources
+
+
+def test_html_sources_are_separate_items_that_can_flow_across_pages() -> None:
+    page = run(["registered-nurses", "software-developers", "-f", "html"], bundled=True).stdout
+    sources = page[page.rindex("<h2>Sources</h2>") :]
+    items = re.findall(r"<li>(.*?)</li>", sources)
+    assert len(items) >= 5
+    assert not any("USDOL/ETA; " in item for item in items)
+    assert "section.notes { font-size: 9pt; }" in page
