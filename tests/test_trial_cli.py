@@ -258,3 +258,10 @@ def test_html_sources_are_separate_items_that_can_flow_across_pages() -> None:
     assert len(items) >= 5
     assert not any("USDOL/ETA; " in item for item in items)
     assert "section.notes { font-size: 9pt; }" in page
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_seed_comparison_has_no_double_blank_line(width: int) -> None:
+    out = run(["patient-account-coordinator", "collections-coordinator"], width=width).stdout
+    assert "\n\n\n" not in out
+    assert "company's policies and regulations.\n\nSalary ─" in out

@@ -156,7 +156,10 @@ def document(doc: Document, *, charts: bool = True) -> list[RenderableType]:
         apart = isinstance(previous, Paragraph) and previous.style == "indented"
         if isinstance(block, Heading) and block.level == 3 and not apart:
             parts.append(Text())
-        parts += _block(block, charts)
+        drawn = _block(block, charts)
+        if isinstance(block, Heading) and block.level == 2 and apart:
+            drawn = drawn[1:]  # a section's own blank line would make it two
+        parts += drawn
         previous = block
     return parts
 
