@@ -265,3 +265,12 @@ def test_the_seed_comparison_has_no_double_blank_line(width: int) -> None:
     out = run(["patient-account-coordinator", "collections-coordinator"], width=width).stdout
     assert "\n\n\n" not in out
     assert "company's policies and regulations.\n\nSalary ─" in out
+
+
+def test_moves_leaves_out_an_index_that_only_repeats_the_row_number() -> None:
+    same = run(["moves", "bill-and-account-collectors", "--top", "3"], width=100, bundled=True)
+    assert "O*NET  " not in same.stdout and "index of relatedness" not in same.stdout
+    assert re.search(r"1\. Credit Authorizers, Checkers, and Clerks +\$50,080", same.stdout)
+    differs = run(["moves", "registered-nurses", "--top", "3"], width=100, bundled=True).stdout
+    assert "index of relatedness" in differs
+    assert re.search(r"1\. Nurse Practitioners +2 +\$132,300", differs)

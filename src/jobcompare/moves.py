@@ -542,12 +542,16 @@ def moves_document(found: Moves) -> Document:
             "gap": "by skill gap, smallest first",
         }[found.by]
         tiers = found.by == "onet"  # grouped by tier only in O*NET's own order
+        # O*NET's index would only repeat the row's number: then left out of the table.
+        repeats = tiers and all(m.position == n for n, m in enumerate(found.moves, start=1))
+        index = "" if repeats else (
+            " O*NET: its index of relatedness (1 = most related)"
+            f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}."
+        )  # fmt: skip
         blocks.append(
             Paragraph(
                 f"O*NET's related occupations, {order}"
-                f"{', by relatedness tier' if tiers else ''}. O*NET: its index of "
-                "relatedness (1 = most related)"
-                f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}. Median pay: "
+                f"{', by relatedness tier' if tiers else ''}.{index} Median pay: "
                 f"OEWS national annual median, and its difference from {found.title}. "
                 "Growth: projected change in employment 2024–34. Job zone: O*NET's "
                 "preparation level, 1–5 (change from now). Gap: the O*NET skill levels "
@@ -578,7 +582,17 @@ def moves_document(found: Moves) -> Document:
                     group=move.tier if tiers else None,
                 )
             )
-        columns = ("O*NET", "Median pay", "Difference", "Growth", "Job zone", "Gap")
+        columns: tuple[str, ...] = (
+            "O*NET",
+            "Median pay",
+            "Difference",
+            "Growth",
+            "Job zone",
+            "Gap",
+        )
+        if repeats:
+            columns = columns[1:]
+            rows = [row._replace(cells=row.cells[1:]) for row in rows]
         blocks.append(FigureTable(columns, tuple(rows), compact=True))
         blocks.append(Heading("Entry education and skills to build", 3))
         blocks.append(
