@@ -79,6 +79,11 @@ def run(
         "JOBCOMPARE_ONLY_DATA": None if bundled else "1",
     }
     environment.update(env or {})
+    # Typer reads TERMINAL_WIDTH once, when it first draws help or an error box; each
+    # run's boxes must be as wide as its terminal, as in a real process.
+    import typer.rich_utils
+
+    typer.rich_utils.MAX_WIDTH = width
     result = CliRunner().invoke(app, list(args), env=environment, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
@@ -93,3 +98,11 @@ def flat(text: str) -> str:
 def dataset_roles(dataset: Dataset) -> list[Any]:
     """The two seed roles, in the seed page's order."""
     return [dataset.find(slug) for slug in SEED]
+
+
+def error_box(stderr: str) -> list[str]:
+    """The lines inside a usage error's box (every usage error is one), borders and the
+    box's padding removed."""
+    lines = [line for line in stderr.splitlines() if line.startswith("│")]
+    assert lines, f"no error box in {stderr!r}"
+    return [line[2:].rstrip("│").rstrip() for line in lines]

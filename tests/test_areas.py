@@ -294,8 +294,8 @@ def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
     )
     assert data["areas"][-1]["rpp"] == {"all_items": None, "reason": NO_RPP_TERRITORY}
     records = list(csv.DictReader(io.StringIO(csv_text(ranking))))
-    records = [r for r in records if r["rank"] not in ("notes", "sources")]
     assert records[-1]["rank"] == "" and records[-1]["area"] == "Guam"
+    assert records[-1]["missing"].endswith(f"adjusted pay: {NO_RPP_TERRITORY}")
 
 
 def test_where_hourly_only_ranks_hourly_pay(store: Store) -> None:

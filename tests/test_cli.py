@@ -16,7 +16,7 @@ from jobcompare import __version__
 from jobcompare.cli import ExitCode, complete_role
 from jobcompare.compare import Section
 from jobcompare.dataset import bundled_data_dir
-from tests.conftest import SEED, SEED_FILE, TESTS, flat, run, validate
+from tests.conftest import SEED, SEED_FILE, TESTS, error_box, flat, run, validate
 
 MIXED = TESTS / "datasets" / "mixed.toml"
 
@@ -69,13 +69,13 @@ def test_a_clear_typo_is_read_as_the_title_it_is_closest_to() -> None:
 
 
 def test_every_unresolved_argument_is_reported_at_once() -> None:
-    result = run(["zzyzx", "coordinator", "qqqq"])
+    result = run(["zzyzx", "coordinator", "qqqq"], width=200)
     assert result.exit_code == 2
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert lines[0] == "jobcompare: error: unknown role 'zzyzx'"
-    assert lines[1].startswith("jobcompare: error: unknown role 'coordinator'. Did you mean")
-    assert lines[2] == "jobcompare: error: unknown role 'qqqq'"
+    lines = error_box(result.stderr)
+    assert lines[0] == "Invalid value for 'ROLE...': unknown role 'zzyzx'"
+    assert lines[1].startswith("unknown role 'coordinator'. Did you mean")
+    assert lines[2] == "unknown role 'qqqq'"
     assert len(lines) == 3
 
 

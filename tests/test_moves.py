@@ -18,7 +18,7 @@ from jobcompare import store as store_module
 from jobcompare.moves import IMPORTANT, find_moves, role_gap, sort_moves
 from jobcompare.search import build_search_index
 from jobcompare.store import Store
-from tests.conftest import SEED, flat, run, validate
+from tests.conftest import SEED, error_box, flat, run, validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moves" / "store.sql"
 CLERKS = "billing-and-posting-clerks"
@@ -271,13 +271,13 @@ def test_names_people_use_with_the_note_on_stderr() -> None:
 
 @pytest.mark.usefixtures("bundled_store")
 def test_every_bad_argument_is_reported_at_once_ranked_by_employment(store_path: Path) -> None:
-    result = run(["truck driver", "zzyzx", "CNA"], bundled=True)
+    result = run(["truck driver", "zzyzx", "CNA"], bundled=True, width=250)
     assert result.exit_code == 2
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
+    lines = error_box(result.stderr)
     assert lines[0] == (
-        "jobcompare: error: 'truck driver' could be several occupations; name one by its "
-        "slug or SOC code:"
+        "Invalid value for 'ROLE...': 'truck driver' could be several occupations; name one "
+        "by its slug or SOC code:"
     )
     employment = dict(
         _raw(store_path, "SELECT soc, employment FROM oews_pay WHERE soc LIKE '53-303%'")
@@ -285,7 +285,7 @@ def test_every_bad_argument_is_reported_at_once_ranked_by_employment(store_path:
     assert employment["53-3032"] > employment["53-3033"]  # so heavy trucks come first
     assert lines[1].startswith("  53-3032  Heavy and Tractor-Trailer Truck Drivers")
     assert lines[2].startswith("  53-3033  Light Truck Drivers")
-    assert lines[3] == "jobcompare: error: unknown role 'zzyzx'"
+    assert lines[3] == "unknown role 'zzyzx'"
     assert len(lines) == 4  # CNA names one occupation in this store: it resolved
 
 

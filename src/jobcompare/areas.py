@@ -552,17 +552,24 @@ def comparison_csv(result: AreaComparison) -> str:
     return buffer.getvalue()
 
 
-def area_lines(areas: Sequence[Area]) -> list[str]:
-    """``jobcompare areas``: code, kind, postal code and name in aligned columns."""
+def area_lines(areas: Sequence[Area], width: int = 80) -> list[str]:
+    """``jobcompare areas``: code, kind, postal code and name in aligned columns, names
+    wrapped under their column so that no line is wider than ``width``."""
+    import textwrap
+
     from jobcompare.text import safe
 
     rows = [("Code", "Kind", "State", "Name")]
     rows += [(a.code, kind_label(a), a.state or "", safe(a.name)) for a in areas]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    indent = sum(widths) + 6
+    room = max(12, min(max(len(r[3]) for r in rows), width - indent))
     out = []
     for index, row in enumerate(rows):
+        names = textwrap.wrap(row[3], room) or [""]
         out.append("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True))
-                   + "  " + row[3])  # fmt: skip
+                   + "  " + names[0])  # fmt: skip
+        out += [" " * indent + name for name in names[1:]]
         if index == 0:
-            out.append("─" * (sum(widths) + 6 + max(len(r[3]) for r in rows)))
+            out.append("─" * (indent + room))
     return out

@@ -45,8 +45,23 @@ def _plain_usage(pieces: list[str]) -> list[str]:
     return [piece.replace("{", "").replace("}", "") for piece in pieces]
 
 
+def _one_line(help_text: str | None) -> str | None:
+    """A docstring's first paragraph as one line: the commands list wraps it to the
+    terminal, instead of breaking it where the source's line ended."""
+    if not help_text:
+        return None
+    import inspect
+
+    return " ".join(inspect.cleandoc(help_text).split("\n\n")[0].split())
+
+
 class _Command(TyperCommand):
-    """A command whose usage line reads as the README writes it."""
+    """A command whose usage line reads as the README writes it, and whose line in the
+    commands list wraps to the terminal."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.short_help = self.short_help or _one_line(self.help)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return _plain_usage(super().collect_usage_pieces(ctx))
@@ -54,6 +69,10 @@ class _Command(TyperCommand):
 
 class _CompareCommand(TyperCommand):
     """``compare``, whose name may be left out: its usage line says so."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.short_help = self.short_help or _one_line(self.help)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write(f"Usage: jobcompare {USAGE}\n")
@@ -411,10 +430,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Compare job roles side by side: salary, overview, education, demographics, duties
-    and skills.
+    """Compare job roles side by side: salary, overview, education, demographics, duties, skills.
 
     Example: jobcompare patient-account-coordinator collections-coordinator
+
+    Options may come before the command: jobcompare --data my.toml list
     """
     if no_color:
         # What every colour decision reads (Rich's consoles): as if the user had set it.
@@ -445,27 +465,59 @@ def _set_for_this_run(ctx: typer.Context, name: str) -> None:
 
 @contextmanager
 def _exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[None]:
-    """Errors become their message and exit status (status.failure decides both); a
-    usage error is reported by Typer, under the argument it is about."""
+    """Errors become their message and exit status (status.failure decides both). Every
+    usage error is reported the one way, by Typer, under the option or argument it is
+    about (of a hint like "'ROLE...' / '--area'", the one the error concerns), its lines
+    (candidates for an ambiguous name, one line per argument that failed) kept and
+    wrapped to the terminal."""
     try:
         yield
     except Exception as error:
         found = failure(error)
         if found is None:
             raise
-        if found.status is ExitStatus.USAGE_ERROR and (
-            len(found.messages) > 1 or "\n" in found.messages[0]
-        ):
-            # A list of candidates, or several arguments that failed, keep their lines.
-            for message in found.messages:
-                typer.echo(f"jobcompare: error: {message}", err=True)
-            raise typer.Exit(found.status) from None
         if found.status is ExitStatus.USAGE_ERROR:
-            message = "\n".join(found.messages)
-            raise typer.BadParameter(message, ctx=ctx, param_hint=role_hint) from None
+            message = _usage_lines(found.messages)
+            hint = _hint_for(error, role_hint)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
         for message in found.messages:
             typer.echo(message, err=True)
         raise typer.Exit(found.status) from None
+
+
+def _hint_for(error: Exception, role_hint: str) -> str:
+    """The part of a combined hint the error is about: --area for an area that is not
+    found, --fields for a field; the roles otherwise."""
+    from jobcompare.errors import AreaError, FieldError
+
+    parts = role_hint.split(" / ")
+    if len(parts) == 1:
+        return role_hint
+    wanted = "'--area'" if isinstance(error, AreaError) else \
+        "'--fields'" if isinstance(error, FieldError) else None  # fmt: skip
+    if wanted in parts:
+        return wanted
+    rest = [p for p in parts if p not in ("'--area'", "'--fields'")]
+    return " / ".join(rest) or role_hint
+
+
+def _usage_lines(messages: tuple[str, ...]) -> str:
+    """The messages as the error box's text: one line each (a message's own lines kept),
+    an indented line (a candidate) wrapped under itself to fit inside the box."""
+    import shutil
+    import textwrap
+
+    room = max(shutil.get_terminal_size().columns - 4, 30)  # the box's borders and padding
+    out: list[str] = []
+    for line in "\n".join(messages).splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        if not indent:
+            out.append(line)  # the box wraps a first line after the hint it follows
+            continue
+        out += textwrap.wrap(line.lstrip(" "), room, initial_indent=" " * indent,
+                             subsequent_indent=" " * (indent + 4),
+                             break_on_hyphens=False) or [line]  # fmt: skip
+    return "\n".join(out)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -491,6 +543,29 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _at_least_one(value: int | None) -> int | None:
+    """For a count (--top, --limit): checked here, not by an IntRange, whose range the
+    help would print as "[x>=1]" beside a plain N."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a count: give 1 or more")
+    return value
+
+
+def _format_option(csv_rows: str) -> Any:
+    """The --format option of a command whose CSV has ``csv_rows``."""
+    return typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help=f"table (the default), markdown (GitHub tables), csv ({csv_rows}), json, "
+        "or html (a printable page).",
+        show_default=False,
+    )
+
+
 ExportOption = Annotated[
     Path | None,
     typer.Option(
@@ -564,7 +639,8 @@ def compare_command(
         typer.Argument(
             metavar="ROLE",
             click_type=_PLAIN,
-            help=f"{MIN_ROLES} to {MAX_ROLES} roles: slug, title (any case) or SOC code.",
+            help=f"{MIN_ROLES} to {MAX_ROLES} roles (one with 2-4 --area): slug, SOC code, "
+            "title (any case) or a name people use (see 'jobcompare search').",
             autocompletion=complete_role,
             show_default=False,
         ),
@@ -687,9 +763,12 @@ def areas_command(
     elif not found:
         typer.echo(f"No area matches '{safe(search or '')}'.", err=True)
     else:
+        import shutil
+
         from jobcompare.areas import area_lines
 
-        write_stdout("".join(line + "\n" for line in area_lines(found)))
+        width = shutil.get_terminal_size().columns
+        write_stdout("".join(line + "\n" for line in area_lines(found, width)))
 
 
 class RankBy(str, Enum):
@@ -725,8 +804,13 @@ def where_command(
         bool, typer.Option("--states", help="States, DC and territories only.")
     ] = False,
     metros: Annotated[bool, typer.Option("--metros", help="Metropolitan areas only.")] = False,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many areas to show.")] = 20,
-    output_format: FormatOption = Format.TABLE,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top", "-n", callback=_at_least_one, metavar="N", help="How many areas to show."
+        ),
+    ] = 20,
+    output_format: Annotated[Format, _format_option("one row per area")] = Format.TABLE,
     json: JsonOption = False,
     plain: PlainOption = False,
     data: DataOption = None,
@@ -911,7 +995,9 @@ def table_command(
 
 LimitOption = Annotated[
     int,
-    typer.Option("--limit", "-n", min=1, metavar="N", help="At most N results (default 20)."),
+    typer.Option(
+        "--limit", "-n", callback=_at_least_one, metavar="N", help="At most N results (default 20)."
+    ),
 ]
 
 
@@ -1016,7 +1102,9 @@ def moves_command(
     ],
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, metavar="N", help="Only the first N moves."),
+        typer.Option(
+            "--top", "-n", callback=_at_least_one, metavar="N", help="Only the first N moves."
+        ),
     ] = None,
     by: Annotated[
         SortBy,
@@ -1027,7 +1115,9 @@ def moves_command(
             "(largest first) or gap (smallest skill gap first).",
         ),
     ] = SortBy.ONET,
-    output_format: FormatOption = Format.TABLE,
+    output_format: Annotated[
+        Format, _format_option("one row per related occupation")
+    ] = Format.TABLE,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
@@ -1180,4 +1270,6 @@ def sources_command(ctx: typer.Context, json: JsonOption = False) -> None:
 
         write_stdout(dumps(document))
     else:
-        write_stdout(sources_text(document))
+        import shutil
+
+        write_stdout(sources_text(document, shutil.get_terminal_size().columns))

@@ -324,8 +324,8 @@ def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
     titles; None when a single role is shown)."""
     by_source: dict[str, list[str]] = {}
     for role in roles:
-        if role.source:
-            by_source.setdefault(role.source, []).append(role.title)
+        for source in _sources_of(role):
+            by_source.setdefault(source, []).append(role.title)
     notes: list[tuple[str, str | None]] = []
     for source, titles in by_source.items():
         if len(roles) == 1:
@@ -335,6 +335,18 @@ def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
         else:
             notes.append((source, join_words(titles)))
     return notes
+
+
+def _sources_of(role: Role) -> list[str]:
+    """The role's source line as its separate sources, each its own note: an official
+    role's line joins several publishers' attributions with "; " (kept whole when it is
+    not exactly such a join)."""
+    if not role.source:
+        return []
+    parts = [text for _, text in role.source_parts if text in role.source]
+    if parts and "; ".join(parts) == role.source:
+        return list(dict.fromkeys(parts))
+    return [role.source]
 
 
 def unpublished_notes(role: Role) -> list[tuple[str, str]]:

@@ -100,6 +100,9 @@ class Field:
     limit: int | None = None
     #: For a LIST: a single role's profile shows every item (duties).
     whole_in_profile: bool = False
+    #: What a table says in place of a role's missing figure when the figure does not
+    #: apply to it (None: it is missing, "—"); JSON and CSV keep null.
+    not_applicable: Callable[[Role], str | None] | None = None
     #: Whether the compared roles' figures are shown at all (else None for every role):
     #: figures that only mean something beside another role's.
     shown_if: Callable[[Sequence[Role]], bool] | None = None

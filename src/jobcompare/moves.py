@@ -503,7 +503,7 @@ def _named(gap: Gap) -> str:
         return "—"
     if not gap.build:
         return "none to build"
-    return ", ".join(f"{c.name} (+{c.rise:g})" for c in gap.build[:NAMED])
+    return ", ".join(f"{c.name} (+{c.rise:.2f})" for c in gap.build[:NAMED])
 
 
 def moves_document(found: Moves) -> Document:
@@ -545,12 +545,16 @@ def moves_document(found: Moves) -> Document:
             "gap": "by skill gap, smallest first",
         }[found.by]
         tiers = found.by == "onet"  # grouped by tier only in O*NET's own order
+        # O*NET's index would only repeat the row's number: then left out of the table.
+        repeats = tiers and all(m.position == n for n, m in enumerate(found.moves, start=1))
+        index = "" if repeats else (
+            " O*NET: its index of relatedness (1 = most related)"
+            f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}."
+        )  # fmt: skip
         blocks.append(
             Paragraph(
                 f"O*NET's related occupations, {order}"
-                f"{', by relatedness tier' if tiers else ''}. O*NET: its index of "
-                "relatedness (1 = most related)"
-                f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}. Median pay: "
+                f"{', by relatedness tier' if tiers else ''}.{index} Median pay: "
                 f"OEWS national annual median, and its difference from {found.title}. "
                 "Growth: projected change in employment 2024–34. Job zone: O*NET's "
                 "preparation level, 1–5 (change from now). Gap: the O*NET skill levels "
@@ -567,7 +571,7 @@ def moves_document(found: Moves) -> Document:
                 _signed_money(move.difference, None),
                 _percent(move.growth),
                 _zone(move.job_zone, move.job_zone_change),
-                "—" if move.gap.total is None else f"{move.gap.total:g}",
+                "—" if move.gap.total is None else f"{move.gap.total:.2f}",
             )
             values = (move.position, move.median.value if move.median else None,
                       move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
@@ -581,8 +585,18 @@ def moves_document(found: Moves) -> Document:
                     group=move.tier if tiers else None,
                 )
             )
-        columns = ("O*NET", "Median pay", "Difference", "Growth", "Job zone", "Gap")
-        blocks.append(FigureTable(columns, tuple(rows)))
+        columns: tuple[str, ...] = (
+            "O*NET",
+            "Median pay",
+            "Difference",
+            "Growth",
+            "Job zone",
+            "Gap",
+        )
+        if repeats:
+            columns = columns[1:]
+            rows = [row._replace(cells=row.cells[1:]) for row in rows]
+        blocks.append(FigureTable(columns, tuple(rows), compact=True))
         blocks.append(Heading("Entry education and skills to build", 3))
         blocks.append(
             RankedTable(
@@ -741,12 +755,14 @@ def gap_blocks(gap: Gap) -> list[Block]:
             f"From {gap.from_label} to {gap.to_label}, on O*NET's skills important in "
             f"{gap.to_label} (importance 3 or more of 5): to build, those whose level (0–7) "
             "rises, most first; carrying over, those already at the level needed. "
-            f"Gap: {gap.total:g} level points.",
+            f"Gap: {gap.total:.2f} level points.",
             "muted",
         )
     )
-    build = [f"{c.name}: {c.level_from:g} → {c.level_to:g} (+{c.rise:g})" for c in gap.build]
-    carry = [f"{c.name}: {c.level_from:g} → {c.level_to:g}" for c in gap.carry]
+    # O*NET gives levels to two decimals: shown so, every one alike ("3.00 → 4.12").
+    build = [f"{c.name}: {c.level_from:.2f} → {c.level_to:.2f} (+{c.rise:.2f})"
+             for c in gap.build]  # fmt: skip
+    carry = [f"{c.name}: {c.level_from:.2f} → {c.level_to:.2f}" for c in gap.carry]
     rows = []
     for rank in range(max(min(len(build), LISTED), min(len(carry), LISTED), 1)):
         items = tuple(
@@ -882,8 +898,10 @@ def with_nearest(document: Document, nearest: Nearest) -> Document:
 
     line = (
         f"Nearest official occupation: {nearest.title} ({nearest.soc}), {nearest.how}. "
-        f"Its official figures: jobcompare show {nearest.slug}"
+        "Its official figures:"
     )
     blocks = list(document.blocks)
-    blocks.insert(2, Paragraph(line, "muted"))
+    # The command on a line of its own, so that no wrapping splits it.
+    blocks[2:2] = [Paragraph(line, "muted"), Paragraph(f"jobcompare show {nearest.slug}",
+                                                       "plain")]  # fmt: skip
     return document._replace(blocks=tuple(blocks))

@@ -83,6 +83,9 @@ class FigureTable(NamedTuple):
     differences: bool = False
     #: ▲/▼ after a row's highest and lowest figure (three or four columns).
     marks: bool = False
+    #: Many short columns of figures (not roles): each as wide as its figures, the
+    #: labels take the rest (jobcompare moves).
+    compact: bool = False
 
 
 class RankedItem(NamedTuple):
@@ -268,7 +271,7 @@ def section_block(
     if result.intro:
         blocks.append(Paragraph(result.intro, "muted"))
     columns = tuple(r.title for r in roles)
-    table = figure_table(result.rows, columns)
+    table = figure_table(result.rows, columns, roles)
     if table.rows:
         blocks.append(table)
     declared = fields.spec(result.section)
@@ -279,6 +282,9 @@ def section_block(
             blocks += _paragraphs(row, roles)
         elif row.kind is Kind.LIST:
             whole = full or (profile and row.field.whole_in_profile)
+            if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
+                # After another table of the section: its own heading says what it lists.
+                blocks.append(Heading(row.field.label, 3))
             blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared)
@@ -321,15 +327,20 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
     return blocks
 
 
-def figure_table(rows: Sequence[Row], columns: tuple[str, ...]) -> FigureTable:
-    """The rows some column has a figure for (the JSON and CSV keep the others)."""
+def figure_table(
+    rows: Sequence[Row], columns: tuple[str, ...], roles: Sequence[Role] = ()
+) -> FigureTable:
+    """The rows some column has a figure for (the JSON and CSV keep the others). Given
+    the ``roles``, a figure that does not apply to a role says so instead of "—"."""
     shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
     table_rows = []
     for row in shown:
         scale = row.field.bar_scale
+        absent = row.field.not_applicable
         cells = tuple(
             Cell(
-                cell(row.kind, value),
+                (absent(roles[i]) if absent and roles and value is None else None)
+                or cell(row.kind, value),
                 value,
                 highest=i in row.highest,
                 lowest=i in row.lowest,
@@ -376,7 +387,9 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
             for items in lists
         )
         ranks.append(RankedRow(str(rank + 1), items))
-    return RankedTable(columns, tuple(ranks), spaced=True)
+    # Sentences (duties) get a blank line between ranks; short names (technology) don't.
+    spaced = not all(isinstance(item, Technology) for items in lists for item in items)
+    return RankedTable(columns, tuple(ranks), spaced=spaced)
 
 
 def _item_text(item: object) -> str:

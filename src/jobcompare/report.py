@@ -87,6 +87,9 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   thead { display: table-header-group; }
   tr, figure, .role-text, li { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* Notes and sources: small, close to the last section, each item free to flow. */
+  section.notes { font-size: 9pt; }
+  section.notes h2 { margin-top: 1rem; }
   tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

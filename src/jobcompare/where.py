@@ -270,25 +270,32 @@ def _bar_column(ranking: Ranking) -> int:
     return {"median": 2, "adjusted": 3, "employment": 4, "lq": 5, "mean": 6}[ranking.by]
 
 
-def notes(ranking: Ranking) -> list[str]:
-    """Why figures are missing (per reason, naming the areas), and the sources."""
-    missing: dict[tuple[str, str], list[str]] = {}
+def _missing(item: Ranked, ranking: Ranking) -> list[tuple[str, str]]:
+    """(figure, reason) for each figure the area's row lacks, as the notes say it."""
     shown = {item_measure: label for item_measure, label in (
         ("median", "median pay"), ("employment", "employment"),
         ("location_quotient", "location quotient"),
     )}  # fmt: skip
     if ranking.by == "mean":
         shown["mean"] = "average pay"
+    found = []
+    for key, label in shown.items():
+        measure = item.median if key == "median" else item.measure("mean") if key == "mean" \
+            else key  # fmt: skip
+        figure = item.figure(measure)
+        if figure.value is None:
+            found.append((label, figure.reason or "Not published by BLS."))
+    if item.parity.all_items is None and item.parity.reason:
+        found.append(("adjusted pay", item.parity.reason))
+    return found
+
+
+def notes(ranking: Ranking) -> list[str]:
+    """Why figures are missing (per reason, naming the areas), and the sources."""
+    missing: dict[tuple[str, str], list[str]] = {}
     for item in ranking.areas:
-        for key, label in shown.items():
-            measure = item.median if key == "median" else item.measure("mean") if key == "mean" \
-                else key  # fmt: skip
-            figure = item.figure(measure)
-            if figure.value is None:
-                reason = figure.reason or "Not published by BLS."
-                missing.setdefault((label, reason), []).append(item.pay.area.name)
-        if item.parity.all_items is None and item.parity.reason:
-            missing.setdefault(("adjusted pay", item.parity.reason), []).append(item.pay.area.name)
+        for label, reason in _missing(item, ranking):
+            missing.setdefault((label, reason), []).append(item.pay.area.name)
     return [
         f"{capitalise(label)} in {'; '.join(dict.fromkeys(names))} — {reason}"
         for (label, reason), names in missing.items()
@@ -350,6 +357,10 @@ def table_lines(ranking: Ranking, width: int, *, charts: bool = True) -> list[st
             row.insert(column + 1, bar(share) if share is not None else "")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     others = sum(w for i, w in enumerate(widths) if i != 1) + 2 * (len(widths) - 1)
+    if charts and width - others < 12:  # too narrow for the bars: the figures come first
+        return table_lines(ranking, width, charts=False)
+    if width - others < 12:  # too narrow for columns: each area as a short paragraph
+        return _stacked_lines(ranking, width)
     widths[1] = max(12, min(widths[1], width - others))
     bar_at = column + 1 if charts else -1
 
@@ -375,13 +386,39 @@ def table_lines(ranking: Ranking, width: int, *, charts: bool = True) -> list[st
     text.append("─" * min(width, sum(widths) + 2 * (len(widths) - 1)))
     for row in rows:
         text += cells(row)
-    found = notes(ranking)
-    for title, items in (("Not published", found), ("Sources", sources(ranking))):
+    return text + _ending(ranking, width)
+
+
+def _ending(ranking: Ranking, width: int) -> list[str]:
+    from jobcompare.text import safe
+
+    text: list[str] = []
+    for title, items in (("Not published", notes(ranking)), ("Sources", sources(ranking))):
         if items:
             text += ["", title]
             for item in items:
                 text += _wrap(safe(item), width, "• ")
     return text
+
+
+def _stacked_lines(ranking: Ranking, width: int) -> list[str]:
+    """The ranking for a terminal too narrow for its columns: per area, its rank and
+    name, then each figure with its label, wrapped under the name."""
+    from jobcompare.text import safe
+
+    header = _header(ranking)
+    text = [safe(ranking.title), "", *_wrap(safe(ranking.lead), width), ""]
+    for line in lines(ranking):
+        cells = [safe(c) for c in _cells(line, ranking)]
+        lead = f"{cells[0]}  ".ljust(len(str(len(ranking.areas))) + 2)
+        text += _wrap(cells[1], width, lead)
+        # A label and its figure stay on one line: joined by a no-break space while wrapping.
+        figures = " · ".join(
+            f"{label}\u00a0{cell}".replace(" ", "\u00a0")
+            for label, cell in zip(header[2:], cells[2:], strict=True)
+        )
+        text += [w.replace("\u00a0", " ") for w in _wrap(figures, width, " " * len(lead))]
+    return text + _ending(ranking, width)
 
 
 def markdown(ranking: Ranking) -> str:
@@ -401,6 +438,7 @@ def markdown(ranking: Ranking) -> str:
 CSV_HEADER = (
     "rank", "area_code", "area", "type", "median", "median_bound", "adjusted",
     "adjusted_bound", "rpp", "employment", "location_quotient", "mean", "mean_bound", "unit",
+    "missing",
 )  # fmt: skip
 
 
@@ -424,14 +462,11 @@ def csv_text(ranking: Ranking) -> str:
             "at_least" if adjusted is not None and adjusted.at_least else "",
             _raw(item.parity.all_items), _raw(jobs.value), _raw(lq.value),
             _raw(mean.value), "at_least" if mean.at_least else "", unit,
+            csv_cell("; ".join(f"{label}: {reason}" for label, reason in _missing(item, ranking))),
         ))  # fmt: skip
-    # Then why figures are missing and the sources, as a comparison's CSV ends: the
-    # record's kind first, its text in the area column.
-    blank = [""] * (len(CSV_HEADER) - 3)
-    for note in notes(ranking):
-        writer.writerow(("notes", "", csv_cell(note), *blank))
-    for source in sources(ranking):
-        writer.writerow(("sources", "", csv_cell(source), *blank))
+    # One row per area and nothing else, so that every column keeps one type: why a figure
+    # is missing is in the row's own "missing" column; the sources are in --json and
+    # `jobcompare sources`.
     return buffer.getvalue()
 
 

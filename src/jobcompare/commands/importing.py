@@ -135,7 +135,11 @@ def sources_document(store_path: Path | None = None) -> list[dict[str, object]]:
     ]
 
 
-def sources_text(document: list[dict[str, object]]) -> str:
+def sources_text(document: list[dict[str, object]], width: int = 80) -> str:
+    """The sources as labelled lines, long values wrapped under their label to ``width``
+    (a URL is never broken: it must stay copyable)."""
+    import textwrap
+
     lines = []
     for source in document:
         coverage = source["coverage"]
@@ -145,13 +149,20 @@ def sources_text(document: list[dict[str, object]]) -> str:
             covered.append(f"{coverage['occupations']} of {coverage['of']} occupations")
         if coverage["areas"] is not None:
             covered.append(f"{coverage['areas']} areas")
-        lines += [
-            f"{source['name']} ({source['key']})",
-            f"  release:     {source['release']}, year {source['year']}",
-            f"  licence:     {source['licence']}",
-            f"  attribution: {source['attribution']}",
-            f"  coverage:    {', '.join(covered) or 'not per occupation or area'}",
-            f"  from:        {source['url']}",
-            "",
-        ]
+        fields = (
+            ("release", f"{source['release']}, year {source['year']}"),
+            ("licence", str(source["licence"])),
+            ("attribution", str(source["attribution"])),
+            ("coverage", ", ".join(covered) or "not per occupation or area"),
+            ("from", str(source["url"])),
+        )
+        lines += textwrap.wrap(f"{source['name']} ({source['key']})", max(width, 40))
+        for label, value in fields:
+            lead = f"  {label + ':':<13}"
+            lines += textwrap.wrap(
+                safe(value), max(width, 40), initial_indent=lead,
+                subsequent_indent=" " * len(lead), break_long_words=False,
+                break_on_hyphens=False,
+            ) or [lead.rstrip()]  # fmt: skip
+        lines.append("")
     return "".join(safe(line) + "\n" for line in lines)

@@ -156,7 +156,10 @@ def document(doc: Document, *, charts: bool = True) -> list[RenderableType]:
         apart = isinstance(previous, Paragraph) and previous.style == "indented"
         if isinstance(block, Heading) and block.level == 3 and not apart:
             parts.append(Text())
-        parts += _block(block, charts)
+        drawn = _block(block, charts)
+        if isinstance(block, Heading) and block.level == 2 and apart:
+            drawn = drawn[1:]  # a section's own blank line would make it two
+        parts += drawn
         previous = block
     return parts
 
@@ -177,10 +180,7 @@ def _block(block: Block, charts: bool) -> list[RenderableType]:
     if isinstance(block, FigureTable):
         return [figure_table(block, charts)]
     if isinstance(block, RankedTable):
-        drawn: list[RenderableType] = [ranked_table(block, charts)]
-        if charts and block.scale and block.scale_note:
-            drawn.append(data_text(block.scale_note, MUTED))
-        return drawn
+        return [ranked_table(block, charts)]  # with the bars' note, if it draws bars
     if isinstance(block, RangeChart):
         return [FitToWidth(lambda width: _chart(block, width))]
     return [

@@ -127,10 +127,61 @@ def _marks(block: FigureTable, figure: Cell) -> str:
 MIN_BAR = 5
 
 
+#: The narrowest a compact table's labels may be before it is listed instead; and the
+#: widest, so that on a wide terminal the figures stay near their labels.
+MIN_COMPACT_LABEL = 16
+MAX_COMPACT_LABEL = 56
+
+
+def compact_table(block: FigureTable, texts: Sequence[Sequence[str]]) -> FitToWidth:
+    """Short figures in many columns (moves): each column as wide as its figures (its
+    title may wrap between words), right-aligned; the labels take the rest of the width.
+    Too narrow for labels of ``MIN_COMPACT_LABEL``: one row after another."""
+    printed = [[safe(t) for t in row] for row in texts]
+    widths = [
+        max([_longest_word(title), *(len(row[i]) for row in printed)])
+        for i, title in enumerate(block.columns)
+    ]
+    widest = max((len(r.label) + (2 if r.group else 0) for r in block.rows), default=0)
+    stacked = stacked_figures(block, texts)
+
+    def build(width: int) -> RenderableType:
+        # Each column has a space of padding on its right and one for the divider.
+        label_width = min(width - sum(widths) - 2 * len(widths) - 1, widest, MAX_COMPACT_LABEL)
+        if label_width < min(MIN_COMPACT_LABEL, widest):
+            return stacked.build(width)
+        table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False,
+                      show_edge=False, padding=(0, 1, 0, 0))  # fmt: skip
+        table.add_column("", overflow="fold", width=label_width)
+        for title, column_width in zip(block.columns, widths, strict=True):
+            table.add_column(data_text(title), justify="right", width=column_width)
+        group: str | None = None
+        for row, row_texts in zip(block.rows, printed, strict=True):
+            if row.group != group:
+                group = row.group
+                if group:
+                    table.add_row(Text(group), *[""] * len(widths))
+            indent = 2 if row.group else 0
+            # A numbered label ("2. Licensed Practical and …") wraps under its name.
+            number = row.label.split(" ", 1)[0]
+            hang = len(number) + 1 if number[:-1].isdigit() and number.endswith(".") else 0
+            label = "\n".join(textwrap.wrap(row.label, label_width - indent,
+                                             subsequent_indent=" " * hang,
+                                             break_long_words=False)) or row.label  # fmt: skip
+            cell: RenderableType = Padding(Text(label), (0, 0, 0, indent)) if indent \
+                else Text(label)  # fmt: skip
+            table.add_row(cell, *(Text(t) for t in row_texts))
+        return table
+
+    return FitToWidth(build)
+
+
 def figure_table(block: FigureTable, with_charts: bool = True) -> FitToWidth:
     """The figures of a section: one row per figure, one column per role."""
     columns = block.columns
     shown = block.rows
+    if block.compact:
+        return compact_table(block, [[figure.text for figure in row.cells] for row in shown])
     widest = max((len(r.label) + (2 if r.group else 0) for r in shown), default=0)
     deltas = [row.difference for row in shown]
     two = block.differences
@@ -229,7 +280,9 @@ def stacked_figures(block: FigureTable, texts: Sequence[Sequence[str]]) -> FitTo
                 group = row.group
                 if group:
                     out.append(group + "\n", HEADING)
-            out.append(" " * (indent - 2) + row.label + "\n", HEADING)
+            # A long label's lines after its first stay under it, not at column 0.
+            for number, part in enumerate(lines(row.label, width - indent)):
+                out.append(" " * (indent - 2 + 2 * bool(number)) + part + "\n", HEADING)
             pairs = [(t, v, c.highest) for t, v, c in zip(titles, row_values, row.cells,
                                                          strict=True)]  # fmt: skip
             if block.differences and row.difference:
@@ -275,6 +328,7 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
             max_role_width=MAX_LIST_ROLE_WIDTH,
         )
         bar_width = (role_width or 0) - width_of - 1
+        drawn = False
         for number, (row, row_texts) in enumerate(zip(block.rows, texts, strict=True)):
             if block.spaced and number:
                 table.add_row()
@@ -284,8 +338,11 @@ def ranked_table(block: RankedTable, with_charts: bool = True) -> FitToWidth:
                 if bars and item.share and bar_width >= MIN_BAR:
                     text.append(" " * (width_of + 1 - len(printed)))
                     text.append(charts.bar(item.share, block.scale, bar_width), SHARED)
+                    drawn = True
                 cells.append(text)
             table.add_row(Text(row.label), *cells)
+        if drawn and block.scale_note:  # what the bars show, only under bars drawn
+            return Group(table, data_text(block.scale_note, MUTED))
         return table
 
     return FitToWidth(build)

@@ -121,6 +121,12 @@ def _charts(roles: Sequence[Role]) -> Sequence[Block]:
     return charts
 
 
+def _state_above(role: Role) -> str | None:
+    """The best-paid of the 50 states is given only when the best-paid "state" is DC or
+    a territory; when it is a state, that row says so rather than "—"."""
+    return "the state above" if role.salary.best_state is not None else None
+
+
 SECTION = SectionSpec(
     Section.SALARY,
     (
@@ -160,7 +166,8 @@ SECTION = SectionSpec(
         Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
               lambda r: r.salary.best_state, only_if_any=True),
         Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
-              lambda r: r.salary.best_of_50_states, only_if_any=True),
+              lambda r: r.salary.best_of_50_states, only_if_any=True,
+              not_applicable=_state_above),
         Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
               lambda r: r.salary.best_industry, only_if_any=True),
     ),

@@ -28,7 +28,7 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     if any(s.importance is not None for r in roles for s in r.skills):
         notes.append(
             "O*NET's ten skills of highest importance: importance on its 1-5 scale (the "
-            "bar), then level on its 0-7 scale."
+            "first figure), then level on its 0-7 scale."
         )
     if any(r.technology for r in roles):
         notes.append(
