@@ -345,7 +345,9 @@ def _sources_of(role: Role) -> list[str]:
         return []
     parts = [text for _, text in role.source_parts if text in role.source]
     if parts and "; ".join(parts) == role.source:
-        return list(dict.fromkeys(parts))
+        # A part that continues the line ("description from the O*NET 30.3 Database ...")
+        # starts a bullet of its own with a capital.
+        return list(dict.fromkeys(text[:1].upper() + text[1:] for text in parts))
     return [role.source]
 
 
