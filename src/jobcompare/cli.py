@@ -609,6 +609,16 @@ def _emit(ctx: typer.Context, shown: "Shown", output_format: Format, export: Pat
         outputs.write_stdout(outputs.text(shown, output_format))
 
 
+#: One role, as ``show``, ``where`` and ``moves`` take it.
+RoleArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROLE",
+        click_type=_PLAIN,
+        help="Slug, SOC code, title (any case) or a name people use (see 'jobcompare search').",
+        autocompletion=complete_role,
+    ),
+]
 AreaOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -782,15 +792,7 @@ class RankBy(str, Enum):
 @app.command("where", cls=_Command, epilog=EPILOG)
 def where_command(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE",
-            click_type=_PLAIN,
-            help="Slug, title or SOC code.",
-            autocompletion=complete_role,
-        ),
-    ],
+    role: RoleArgument,
     by: Annotated[
         RankBy,
         typer.Option(
@@ -1049,15 +1051,7 @@ def _search(ctx: typer.Context, text: str, json: bool, limit: int, data: Path | 
 @app.command("show", cls=_Command, epilog=EPILOG)
 def show_command(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE",
-            click_type=_PLAIN,
-            help="Slug, title or SOC code.",
-            autocompletion=complete_role,
-        ),
-    ],
+    role: RoleArgument,
     section: SectionOption = None,
     output_format: FormatOption = Format.TABLE,
     json: JsonOption = False,
@@ -1091,15 +1085,7 @@ class SortBy(str, Enum):
 @app.command("moves", cls=_Command, epilog=EPILOG)
 def moves_command(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE",
-            click_type=_PLAIN,
-            help="Slug, title or SOC code.",
-            autocompletion=complete_role,
-        ),
-    ],
+    role: RoleArgument,
     top: Annotated[
         int | None,
         typer.Option(
