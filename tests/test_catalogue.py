@@ -224,3 +224,14 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
     data = write(tmp_path / "roles.toml", ROLES)
     open_catalogue(data, cache_dir=tmp_path / "new" / "cache")
     assert (tmp_path / "new" / "cache").stat().st_mode & 0o077 == 0
+
+
+def test_small_and_large_inputs_hash_alike() -> None:
+    # Small inputs use CPython's built-in SHA-256 (no OpenSSL at start-up), large ones
+    # OpenSSL's: the cache's keys and checksums must not depend on which.
+    import hashlib
+
+    from jobcompare.catalogue import _LARGE, _digest
+
+    for data in (b"", b"[roles.a]\n", b"x" * (_LARGE - 1), b"x" * _LARGE, b"y" * (3 * _LARGE)):
+        assert _digest(data) == hashlib.sha256(data).hexdigest()

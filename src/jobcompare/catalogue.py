@@ -24,16 +24,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-# CPython's built-in SHA-256 (``_sha256``, ``_sha2`` from 3.12): hashlib would load OpenSSL
-# first, about 2 ms of every run's start-up. The same digest either way.
-try:
-    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - depends on the Python
-    try:
-        from _sha2 import sha256 as _sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
-    except ImportError:
-        from hashlib import sha256 as _sha256  # type: ignore[assignment,unused-ignore]
-
 from jobcompare import __version__
 from jobcompare.errors import DatasetError, Problem
 from jobcompare.files import MAX_FILE_BYTES, bundled_data_dir, dataset_files, read_dataset_file
@@ -42,6 +32,29 @@ from jobcompare.names import RoleNames, normalise
 if TYPE_CHECKING:  # the model's classes load only with a role: a list needs none
     from jobcompare.dataset import Locator
     from jobcompare.model import Role
+
+# SHA-256 of what was read. Small inputs (the seed roles, one cached role) go through
+# CPython's built-in implementation (``_sha256``, ``_sha2`` from 3.12), since hashlib would
+# first load OpenSSL, about 2 ms of every run's start-up; large ones through OpenSSL's, which
+# is several times faster per byte. The same digest either way.
+try:
+    from _sha256 import sha256 as _small_sha256  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - depends on the Python
+    try:
+        from _sha2 import sha256 as _small_sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+    except ImportError:
+        from hashlib import sha256 as _small_sha256  # type: ignore[assignment,unused-ignore]
+
+_LARGE = 256 * 1024
+
+
+def _digest(data: bytes) -> str:
+    if len(data) < _LARGE:
+        return str(_small_sha256(data).hexdigest())
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
 
 CACHE_FORMAT = 3
 #: Cache files kept at most; the oldest go first.
@@ -138,7 +151,7 @@ class _Source:
         try:  # the index's checksum vouches for these places; a bad one is still no crash
             offset, length, checksum = self._places[row]
             piece = self._cached.piece(offset, length)
-            if len(piece) != length or _sha256(piece).hexdigest() != checksum:
+            if len(piece) != length or _digest(piece) != checksum:
                 raise _Stale
             return json.loads(bytes(piece))
         except (ValueError, TypeError, IndexError, OverflowError, OSError):
@@ -156,7 +169,7 @@ class _Source:
             for body in self._bodies:
                 line = json.dumps(body, separators=(",", ":")).encode("ascii")
                 lines.append(line + b"\n")
-                places.append((offset, len(line), _sha256(line).hexdigest()))
+                places.append((offset, len(line), _digest(line)))
                 offset += len(line) + 1
         except (TypeError, ValueError, RecursionError):  # a date, a time: not cached
             return None
@@ -167,7 +180,7 @@ class _Source:
         ).encode("ascii")  # fmt: skip
         header = json.dumps(
             {"format": CACHE_FORMAT, "version": __version__, "source": self.digest,
-             "index": _sha256(index).hexdigest()},
+             "index": _digest(index)},
         ).encode("ascii")  # fmt: skip
         return b"".join([header, b"\n", index, b"\n", *lines])
 
@@ -189,7 +202,7 @@ class _Source:
                 return False
             index_end = blob.index(b"\n", head_end + 1)
             raw = blob[head_end + 1 : index_end]
-            if _sha256(raw).hexdigest() != header["index"]:
+            if _digest(raw) != header["index"]:
                 return False
             index = json.loads(raw)
             slugs, titles = index["slugs"], index["titles"]
@@ -312,7 +325,7 @@ def open_files(files: Sequence[Path], cache_dir: Path | None = None) -> Catalogu
     for file in files:
         data = read_dataset_file(file)
         # The key is the bytes themselves: what is parsed is exactly what was hashed.
-        digest = _sha256(data).hexdigest()
+        digest = _digest(data)
         source = _Source(file, data, digest)
         cached = _CacheFile.open(folder / f"{digest}.json") if folder is not None else None
         if cached is None or not source.load(cached):
