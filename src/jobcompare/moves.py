@@ -131,7 +131,7 @@ def ratings(store: Store, onet_code: str) -> Ratings:
     key: the occupation's OEWS code, then its O*NET code."""
     if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
         return {}
-    rows = store._query(
+    rows = store.query(
         "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
         "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
         (onet_code, onet_code),
@@ -153,7 +153,7 @@ def suppressed_ratings(store: Store, onet_code: str) -> dict[str, float | None]:
     skill -> its published importance (None when that is the suppressed one)."""
     if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
         return {}
-    rows = store._query(
+    rows = store.query(
         "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
         "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
         (onet_code, onet_code),
@@ -222,7 +222,7 @@ def onet_codes(store: Store, soc: str | None) -> list[str]:
     """The O*NET occupations that speak for an OEWS code (``onet_link``), in code order."""
     if soc is None or "onet_link" not in store.tables:
         return []
-    rows = store._query("SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,))
+    rows = store.query("SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,))
     return [str(code) for (code,) in rows]
 
 
@@ -303,7 +303,7 @@ def _projection(store: Store, soc: str | None) -> tuple[float | None, str | None
     """(percent change, entry education, why missing) from BLS Employment Projections."""
     if soc is None or "ep_projection" not in store.tables:
         return None, None, None
-    rows = store._query(
+    rows = store.query(
         "SELECT percent_change, entry_education, missing_reason FROM ep_projection WHERE soc = ?",
         (soc,),
     )
@@ -323,7 +323,7 @@ def _job_zones(store: Store, codes: Sequence[str]) -> dict[str, int]:
     marks = ",".join("?" * len(codes))
     # Through onet_occupation's key to the job zone's (soc, onet_code) key: two lookups
     # per code, where onet_code alone would scan the table.
-    rows = store._query(
+    rows = store.query(
         "SELECT o.onet_code, z.job_zone FROM onet_occupation o JOIN onet_job_zone z "
         f"ON z.soc = o.soc AND z.onet_code = o.onet_code WHERE o.onet_code IN ({marks})",
         list(codes),
@@ -355,7 +355,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
         return base._replace(reason=reason)
     if "onet_related" not in store.tables:
         return base._replace(reason="this store was built without O*NET 30.3")
-    rows = store._query(
+    rows = store.query(
         "SELECT onet_code, related_onet_code, related_soc, related_title, tier, position "
         "FROM onet_related WHERE soc = ? ORDER BY position, onet_code, related_onet_code",
         (role.soc,),
@@ -373,7 +373,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
         seen[related] = (str(source), related_soc, str(title), str(tier), int(position))
     zones = _job_zones(store, [*codes, *seen])
     own_zone = zones.get(codes[0]) if len(codes) == 1 else None
-    slugs = dict(store._query("SELECT soc, slug FROM occupation"))
+    slugs = dict(store.query("SELECT soc, slug FROM occupation"))
     cache: dict[str, Ratings] = {}
     moves = []
     for related, (source, soc, title, tier, position) in seen.items():

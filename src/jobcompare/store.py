@@ -129,7 +129,9 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one read-only query; a store that cannot answer it (damaged, or
+        built without the table) is a StoreError, a data error."""
         import sqlite3  # imported by __init__ already: a dictionary lookup
 
         try:
@@ -139,7 +141,7 @@ class Store:
 
     @cached_property
     def tables(self) -> frozenset[str]:
-        rows = self._query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
         return frozenset(str(name) for (name,) in rows)
 
     # -- roles ----------------------------------------------------------------------------
@@ -149,7 +151,7 @@ class Store:
         """Every official role, in SOC order."""
         from jobcompare.catalogue import Listing
 
-        rows = self._query("SELECT slug, title, soc, category FROM occupation ORDER BY soc")
+        rows = self.query("SELECT slug, title, soc, category FROM occupation ORDER BY soc")
         return [Listing(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
     def role(self, slug: str) -> Role:
@@ -163,7 +165,7 @@ class Store:
         """The role ``slug`` (see :meth:`role`), or None when the store has no such slug."""
         from jobcompare.model import Overview, Role, Salary, SalaryRange
 
-        found = self._query(
+        found = self.query(
             "SELECT soc, title, noun, plural, category, best_state, best_metro, best_industry "
             "FROM occupation WHERE slug = ?",
             (slug,),
@@ -174,7 +176,7 @@ class Store:
             None if v is None else str(v) for v in found[0]
         )
         assert soc is not None and title is not None
-        national = self._query(
+        national = self.query(
             f"SELECT {_COLUMNS}, at_least FROM oews_pay WHERE soc = ? AND area = ?", (soc, NATION)
         )
         figures = self._figures(soc, NATION, national[0]) if national else self._absent(soc, NATION)
@@ -269,7 +271,7 @@ class Store:
                 return None
             if "area" not in self.tables:  # a store of another build: the name alone
                 return Place(name, None, kind)
-            rows = self._query(
+            rows = self.query(
                 "SELECT a.territory, a.district, p.annual_mean, p.at_least FROM oews_pay p "
                 "JOIN area a ON a.code = p.area WHERE p.soc = ? AND a.name = ? AND a.type = ?",
                 (soc, name, kind),
@@ -284,7 +286,7 @@ class Store:
         best_state = area(state, "state")
         of_50 = None
         if best_state is not None and best_state.kind not in ("state",) and best_state.pay:
-            rows = self._query(
+            rows = self.query(
                 "SELECT a.name, p.annual_mean, p.at_least FROM oews_pay p JOIN area a "
                 "ON a.code = p.area WHERE p.soc = ? AND a.type = 'state' AND a.territory = 0 "
                 "AND a.district = 0 AND p.annual_mean IS NOT NULL "
@@ -300,7 +302,7 @@ class Store:
             best_industry = Place(industry, None, "industry")
         elif industry is not None:
             # The import named the sector of the highest mean (then employment): its row.
-            rows = self._query(
+            rows = self.query(
                 "SELECT annual_mean, at_least FROM oews_industry WHERE soc = ? AND "
                 "annual_mean IS NOT NULL ORDER BY annual_mean DESC, employment DESC LIMIT 1",
                 (soc,),
@@ -320,7 +322,7 @@ class Store:
 
     @cached_property
     def _sources(self) -> dict[str, tuple[Any, ...]]:
-        rows = self._query("SELECT * FROM source")
+        rows = self.query("SELECT * FROM source")
         return {str(row[0]): tuple(row) for row in rows}
 
     def oews_attribution(self) -> str:
@@ -345,7 +347,7 @@ class Store:
             return None, NO_ONET, None
         codes = [f"{soc}.00"]
         if "onet_link" in self.tables:
-            codes = [str(c) for (c,) in self._query(
+            codes = [str(c) for (c,) in self.query(
                 "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
             )] or [f"{soc}.00"]  # fmt: skip
             if len(codes) > 1:
@@ -357,13 +359,13 @@ class Store:
                     ),
                     None,
                 )
-        rows = self._query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
+        rows = self.query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
         if rows and rows[0][0]:
             return str(rows[0][0]), None, codes[0]
         return None, NOT_RATED, None
 
     def _columns(self, table: str) -> list[str]:
-        return [str(row[1]) for row in self._query(f'PRAGMA table_info("{table}")')]
+        return [str(row[1]) for row in self.query(f'PRAGMA table_info("{table}")')]
 
     # -- areas ----------------------------------------------------------------------------
 
@@ -371,7 +373,7 @@ class Store:
     def _areas(self) -> dict[str, Area]:
         from jobcompare.store_types import Area
 
-        rows = self._query(
+        rows = self.query(
             "SELECT code, name, type, state, territory, district, cbsa FROM area ORDER BY code"
         )
         return {
@@ -419,11 +421,11 @@ class Store:
         """area -> measure -> the texts of its BLS footnotes (the reason it is not
         published), for one area or (``area`` None) every area of ``soc``."""
         if area is None:
-            rows = self._query(
+            rows = self.query(
                 "SELECT area, measure, footnotes FROM oews_note WHERE soc = ?", (soc,)
             )
         else:
-            rows = self._query(
+            rows = self.query(
                 "SELECT area, measure, footnotes FROM oews_note WHERE soc = ? AND area = ?",
                 (soc, area),
             )
@@ -437,7 +439,7 @@ class Store:
 
     @cached_property
     def _footnotes(self) -> dict[str, str]:
-        return {str(c): str(t) for c, t in self._query("SELECT code, text FROM oews_footnote")}
+        return {str(c): str(t) for c, t in self.query("SELECT code, text FROM oews_footnote")}
 
     def area_pay(self, soc: str, area_code: str) -> AreaPay | None:
         """Every OEWS measure of ``soc`` in one area (one primary-key lookup); None when
@@ -447,7 +449,7 @@ class Store:
         area = self._areas.get(area_code)
         if area is None:
             return None
-        rows = self._query(
+        rows = self.query(
             f"SELECT {_COLUMNS}, at_least FROM oews_pay WHERE soc = ? AND area = ?",
             (soc, area_code),
         )
@@ -467,7 +469,7 @@ class Store:
             raise ValueError(f"cannot rank by {by!r}: one of {', '.join(RANKABLE)}")
         if kind is not None and kind not in AREA_KINDS:
             raise ValueError(f"no area kind {kind!r}: one of {', '.join(AREA_KINDS)}")
-        rows = self._query(
+        rows = self.query(
             f"SELECT area, {_COLUMNS}, at_least FROM oews_pay WHERE soc = ? "
             f"ORDER BY {column} IS NULL, {column} DESC, employment DESC, area",
             (soc,),
@@ -488,7 +490,7 @@ class Store:
 
         if "rpp" not in self.tables:
             return Parity(area_code, reason="This store was built without BEA's RPP.")
-        rows = self._query(
+        rows = self.query(
             "SELECT name, all_items, goods, housing, utilities, other FROM rpp WHERE area = ?",
             (area_code,),
         )
@@ -517,7 +519,7 @@ class Store:
             return {c: self.rpp(c) for c in self._areas}
         found = {
             str(area): (str(name), None if value is None else int(value) / 1000)
-            for area, name, value in self._query(
+            for area, name, value in self.query(
                 "SELECT area, name, all_items FROM rpp WHERE area IS NOT NULL"
             )
         }
@@ -544,10 +546,10 @@ class Store:
         from jobcompare.store_types import SourceSummary
 
         owned: dict[str, list[str]] = {}
-        for name, source in self._query("SELECT name, source FROM store_table ORDER BY name"):
+        for name, source in self.query("SELECT name, source FROM store_table ORDER BY name"):
             owned.setdefault(str(source), []).append(str(name))
         files: dict[str, list[tuple[str, str]]] = {}
-        for source, path, digest in self._query(
+        for source, path, digest in self.query(
             "SELECT source, path, sha256 FROM source_file ORDER BY source, path"
         ):
             files.setdefault(str(source), []).append((str(path), str(digest)))
@@ -588,7 +590,7 @@ class Store:
             target = "SELECT soc FROM occupation WHERE soc != ?"
         else:
             target = "SELECT code FROM area WHERE code != ?"
-        rows = self._query(
+        rows = self.query(
             f"SELECT COUNT(DISTINCT k) FROM ({union}) WHERE k IN ({target})",
             (ALL_OCCUPATIONS if column == "soc" else "",),
         )
@@ -599,14 +601,14 @@ class Store:
         every figure is NULL (an occupation a source has no row for, with its reason)
         does not count as covered; None for a table with no figures at all (the reasons
         O*NET links no occupation)."""
-        info = self._query(f'PRAGMA table_info("{table}")')
+        info = self.query(f'PRAGMA table_info("{table}")')
         values = [str(r[1]) for r in info if not r[5] and str(r[1]) not in _NOT_FIGURES]
         if not values:
             return None
         return " OR ".join(f'"{c}" IS NOT NULL' for c in values)
 
     def detailed_count(self) -> int:
-        rows = self._query("SELECT COUNT(*) FROM occupation WHERE soc != ?", (ALL_OCCUPATIONS,))
+        rows = self.query("SELECT COUNT(*) FROM occupation WHERE soc != ?", (ALL_OCCUPATIONS,))
         return int(rows[0][0])
 
 

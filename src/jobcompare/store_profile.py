@@ -92,7 +92,7 @@ class _Reader:
         self.tables = store.tables
 
     def query(self, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:
-        return self.store._query(sql, parameters)
+        return self.store.query(sql, parameters)
 
     def name(self, key: str) -> str:
         """How the source ``key`` is named: in a section's source line, and at the start

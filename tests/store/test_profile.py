@@ -170,7 +170,7 @@ def test_coverage_counts_rows_with_figures_only(built: Path) -> None:
     store = Store(built)
     # The CPS importer writes a row for every OEWS occupation, NULLs with the reason where
     # no CPS row covers it: those are not coverage.
-    rows = store._query("SELECT COUNT(*) FROM cps_demographics")[0][0]
+    rows = store.query("SELECT COUNT(*) FROM cps_demographics")[0][0]
     assert rows == 8
     coverage = {s.key: s.occupations for s in store.sources()}
     assert coverage["cps"] == 1  # the clerks
