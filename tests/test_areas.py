@@ -211,8 +211,12 @@ def test_a_role_without_figures_in_an_area_says_so(store: Store) -> None:
     assert f"Guam: every figure — {NO_ESTIMATE}" in flat(str(document.flat()))
     data = comparison_json(result)
     assert data["columns"][0]["published"] is False
-    assert data["columns"][0]["figures"]["employment"] == {
-        "value": None, "at_least": False, "reason": NO_ESTIMATE
+    # Every figure is null, each with BLS's reason in the sibling map keyed like it.
+    guam_column = data["columns"][0]
+    assert set(guam_column["figures"].values()) == {None}
+    assert guam_column["unpublished"]["figures.employment"] == NO_ESTIMATE
+    assert {k for k in guam_column["unpublished"] if k.startswith("figures.")} == {
+        f"figures.{m}" for m in guam_column["figures"]
     }  # fmt: skip
 
 
@@ -249,10 +253,21 @@ def test_json_and_csv_carry_every_figure(store: Store) -> None:
     jsonschema.Draft202012Validator(
         {"$defs": schema["$defs"], "$ref": "#/$defs/comparison"}
     ).validate(data)
-    figures = data["columns"][0]["figures"]
-    assert figures["annual_mean"] == {"value": 239200, "at_least": True, "reason": None}
-    assert data["columns"][0]["rpp"]["all_items"] == rpp(STATES, "06000")
-    assert data["columns"][0]["adjusted"]["annual_mean"]["at_least"] is True
+    column = data["columns"][0]
+    figures, missing = column["figures"], column["unpublished"]
+    # One shape for amounts, as in the comparison JSON: a top-coded wage is a lower bound,
+    # a published figure a plain number, an unpublished one null with its reason beside it.
+    assert figures["annual_mean"] == {"at_least": 239200}
+    employment = int(value("OEUS060000000000043302101"))
+    assert figures["employment"] == employment and type(figures["employment"]) is int
+    assert figures["annual_p50"] is None
+    assert missing["figures.annual_p50"] == "Not published by BLS."
+    assert "figures.annual_mean" not in missing and "figures.employment" not in missing
+    assert all(figures[k.split(".", 1)[1]] is None for k in missing if k.startswith("figures."))
+    assert column["rpp"]["all_items"] == rpp(STATES, "06000")
+    adjusted = column["adjusted"]
+    assert adjusted["annual_mean"] == {"at_least": round(239200 / (rpp(STATES, "06000") / 100))}
+    assert adjusted["annual_p50"] is None
     records = list(csv.DictReader(io.StringIO(comparison_csv(result))))
     mean = next(r for r in records if r["area_code"] == "0600000" and r["field"] == "annual_mean")
     assert (mean["value"], mean["bound"], mean["unit"]) == ("239200", "at_least", "USD/year")
@@ -270,6 +285,13 @@ def test_where_ranks_top_coded_as_lower_bounds(store: Store) -> None:
     ]  # fmt: skip
     first = ranking.areas[0].figure("annual_mean")
     assert first.at_least
+    # In JSON the same 239200: a lower bound for California (top-coded, footnote 5), a
+    # plain number for D.C., where BLS publishes it exactly.
+    california, district = ranking_json(ranking)["areas"]
+    assert california["mean"] == {"at_least": 239200} and district["mean"] == 239200
+    assert california["median"] is None and california["adjusted"] is None
+    assert california["unpublished"]["median"] == "Not published by BLS."
+    assert "mean" not in california["unpublished"]
     text = markdown(ranking)
     assert "| 1 | California |" in text and "≥ $239,200" in text
 
@@ -293,6 +315,13 @@ def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
         data
     )
     assert data["areas"][-1]["rpp"] == {"all_items": None, "reason": NO_RPP_TERRITORY}
+    assert data["areas"][-1]["adjusted"] is None
+    ny = next(a for a in data["areas"] if a["area"]["code"] == "3600000")
+    assert ny["median"] == median and ny["adjusted"] == new_york.adjusted().value
+    assert ny["location_quotient"] is None
+    assert ny["unpublished"] == {
+        "location_quotient": "Not published by BLS.", "jobs_per_1000": "Not published by BLS."
+    }  # fmt: skip
     records = list(csv.DictReader(io.StringIO(csv_text(ranking))))
     assert records[-1]["rank"] == "" and records[-1]["area"] == "Guam"
     assert records[-1]["missing"].endswith(f"adjusted pay: {NO_RPP_TERRITORY}")

@@ -155,6 +155,24 @@ def test_where_writes_html_csv_sources_schema_version_and_a_lead_that_fits() -> 
         run(["where", "cardiologists", "-n", "600"], bundled=True).stdout.split()
     )
     assert "≥" in cardiologists and "top-coded by BLS" in cardiologists
+    # Its JSON has the comparison JSON's one shape for an amount: a top-coded wage is
+    # {"at_least": 239200}, a published one a number, a missing one null with its reason.
+    ranked = _json("where", "cardiologists", "-n", "600")["areas"]
+    shapes = set()
+    for area in ranked:
+        for key in ("median", "mean", "employment", "location_quotient", "jobs_per_1000"):
+            figure = area[key]
+            if figure is None:
+                assert area["unpublished"][key], (area["area"]["name"], key)
+                shapes.add("null")
+            elif isinstance(figure, dict):
+                assert key in ("median", "mean") and figure == {"at_least": 239200}
+                assert key not in area["unpublished"]
+                shapes.add("at_least")
+            else:
+                assert isinstance(figure, (int, float)) and key not in area["unpublished"]
+                shapes.add("number")
+    assert shapes == {"null", "at_least", "number"}
 
 
 def test_technology_skills_are_objects_in_json_and_fields_in_csv(

@@ -23,6 +23,7 @@ from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
     from jobcompare.compare import SectionResult
+    from jobcompare.jsonout import JSONValue
     from jobcompare.model import Amount, Role
     from jobcompare.present import Document
     from jobcompare.store import Figure, Store
@@ -439,27 +440,51 @@ def area_json(area: Area) -> dict[str, Any]:
     }
 
 
-def figure_json(figure: Figure | None) -> dict[str, Any]:
-    """``{"value": 86070, "at_least": false, "reason": null}``; a value BLS did not
-    publish is null with its reason."""
+def figure_json(figure: Figure | None) -> JSONValue:
+    """A figure in the comparison JSON's one shape for amounts (``jsonout.amount``):
+    ``86070``, ``{"at_least": 239200}`` for a top-coded lower bound, or null when BLS did
+    not publish it (its reason goes in the sibling ``unpublished`` map: ``figure_reason``)."""
+    from jobcompare.jsonout import amount
+    from jobcompare.model import Amount
+
+    if figure is None or figure.value is None:
+        return None
+    return amount(Amount(figure.value, figure.at_least))
+
+
+def figure_reason(figure: Figure | None) -> str | None:
+    """Why a figure is null, as BLS says (None for a published one); no row at all for the
+    role in the area is BLS's "no estimate"."""
+    from jobcompare.store import NOT_PUBLISHED
+
     if figure is None:
-        return {"value": None, "at_least": False, "reason": NO_ESTIMATE}
-    return {"value": figure.value, "at_least": figure.at_least, "reason": figure.reason}
+        return NO_ESTIMATE
+    return None if figure.value is not None else figure.reason or NOT_PUBLISHED
 
 
-def _measures_json(pay: AreaPay | None) -> dict[str, Any]:
+def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -> dict[str, Any]:
+    """The OEWS measures of one column; the reason for each null one goes into
+    ``unpublished`` under ``key.measure``."""
     from jobcompare.store import MEASURES
 
-    return {m: figure_json(None if pay is None else pay.figures[m]) for m, _ in MEASURES}
+    figures = {}
+    for m, _ in MEASURES:
+        figure = None if pay is None else pay.figures[m]
+        reason = figure_reason(figure)
+        if reason is not None:
+            unpublished[f"{key}.{m}"] = reason
+        figures[m] = figure_json(figure)
+    return figures
 
 
 def comparison_json(result: AreaComparison) -> dict[str, Any]:
     """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``)."""
     from jobcompare import __version__
-    from jobcompare.jsonout import SCHEMA_VERSION
+    from jobcompare.jsonout import SCHEMA_VERSION, amount
 
     columns = []
     for column in result.columns:
+        missing: dict[str, str] = {}
         entry: dict[str, Any] = {
             "label": column.label,
             "role": {"slug": column.role.slug, "title": column.role.title,
@@ -467,8 +492,9 @@ def comparison_json(result: AreaComparison) -> dict[str, Any]:
             "area": area_json(column.area),
             "published": column.pay is not None,
             "reason": None if column.pay is not None else NO_ESTIMATE,
-            "figures": _measures_json(column.pay),
-            "national": _measures_json(column.national),
+            "figures": _measures_json(column.pay, "figures", missing),
+            "national": _measures_json(column.national, "national", missing),
+            "unpublished": missing,
         }  # fmt: skip
         if result.adjust:
             parity = column.parity
@@ -476,13 +502,7 @@ def comparison_json(result: AreaComparison) -> dict[str, Any]:
                 "all_items": None if parity is None else parity.all_items,
                 "reason": None if parity is None else parity.reason,
             }
-            adjusted = {}
-            for measure in ADJUSTED:
-                amount = column.adjusted(measure)
-                adjusted[measure] = (
-                    None if amount is None else {"value": amount.value, "at_least": amount.at_least}
-                )
-            entry["adjusted"] = adjusted
+            entry["adjusted"] = {m: amount(column.adjusted(m)) for m in ADJUSTED}
         columns.append(entry)
     return {
         "jobcompare": __version__,

@@ -512,23 +512,30 @@ def _raw(value: object) -> str:
 def ranking_json(ranking: Ranking) -> dict[str, Any]:
     """Schema: ``schema/areas.schema.json#/$defs/ranking``."""
     from jobcompare import __version__
-    from jobcompare.areas import figure_json
-    from jobcompare.jsonout import SCHEMA_VERSION
+    from jobcompare.areas import figure_json, figure_reason
+    from jobcompare.jsonout import SCHEMA_VERSION, amount
 
     areas = []
     for item in ranking.areas:
-        adjusted = item.adjusted()
+        figures = {
+            "median": item.figure(item.median),
+            "mean": item.figure(item.measure("mean")),
+            "employment": item.figure("employment"),
+            "location_quotient": item.figure("location_quotient"),
+            "jobs_per_1000": item.figure("jobs_per_1000"),
+        }
+        unpublished = {}
+        for key, figure in figures.items():
+            reason = figure_reason(figure)
+            if reason is not None:
+                unpublished[key] = reason
         areas.append({
             "rank": item.rank,
             "area": area_json(item.pay.area),
-            "median": figure_json(item.figure(item.median)),
-            "mean": figure_json(item.figure(item.measure("mean"))),
-            "employment": figure_json(item.figure("employment")),
-            "location_quotient": figure_json(item.figure("location_quotient")),
-            "jobs_per_1000": figure_json(item.figure("jobs_per_1000")),
+            **{key: figure_json(figure) for key, figure in figures.items()},
+            "unpublished": unpublished,
             "rpp": {"all_items": item.parity.all_items, "reason": item.parity.reason},
-            "adjusted": None if adjusted is None
-            else {"value": adjusted.value, "at_least": adjusted.at_least},
+            "adjusted": amount(item.adjusted()),
         })  # fmt: skip
     return {
         "jobcompare": __version__,
