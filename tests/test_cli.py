@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from jobcompare import __version__
-from jobcompare.cli import ExitCode, complete_role
+from jobcompare.cli import complete_role
 from jobcompare.compare import Section
 from jobcompare.dataset import bundled_data_dir
+from jobcompare.status import ExitStatus
 from tests.conftest import SEED, SEED_FILE, TESTS, error_box, flat, run, validate
 
 MIXED = TESTS / "datasets" / "mixed.toml"
@@ -48,7 +49,7 @@ def test_roles_by_title_in_any_case() -> None:
 
 def test_unknown_role_is_a_usage_error_with_a_suggestion() -> None:
     result = run(["patient-account-coordinator", "coordinator", "--json"])
-    assert result.exit_code == ExitCode.USAGE_ERROR == 2
+    assert result.exit_code == ExitStatus.USAGE_ERROR == 2
     assert result.stdout == ""
     message = flat(result.stderr)
     assert (

@@ -154,6 +154,20 @@ ADJUSTED = ("annual_mean", "annual_p50", "hourly_mean")
 _ANNUAL_PERCENTILES = ("annual_p10", "annual_p25", "annual_p50", "annual_p75", "annual_p90")
 
 
+def adjust(figure: Figure | None, parity: Parity | None, measure: str) -> Amount | None:
+    """Pay divided by the area's RPP/100: annual to whole dollars, hourly to the cent; a
+    lower bound stays a lower bound. None without a figure or a parity. The one rule for
+    area comparisons and rankings."""
+    from jobcompare.model import Amount
+
+    rpp = None if parity is None else parity.all_items
+    if figure is None or figure.value is None or not rpp:
+        return None
+    value = figure.value / (rpp / 100)
+    shown: int | float = round(value, 2) if measure.startswith("hourly") else round(value)
+    return Amount(shown, figure.at_least)
+
+
 class AreaColumn(NamedTuple):
     """One column: a role in an area (``pay`` None when BLS has no estimate there), the
     role's national figures for reference, and the area's price parity (with --adjust)."""
@@ -182,15 +196,7 @@ class AreaColumn(NamedTuple):
     def adjusted(self, measure: str) -> Amount | None:
         """Pay divided by RPP/100: annual to whole dollars, hourly to the cent; a lower
         bound stays a lower bound. None without a figure or a parity."""
-        from jobcompare.model import Amount
-
-        figure = self.figure(measure)
-        rpp = None if self.parity is None else self.parity.all_items
-        if figure is None or figure.value is None or not rpp:
-            return None
-        value = figure.value / (rpp / 100)
-        shown: int | float = round(value, 2) if measure.startswith("hourly") else round(value)
-        return Amount(shown, figure.at_least)
+        return adjust(self.figure(measure), self.parity, measure)
 
 
 def _value(figure: Figure | None, kind: str) -> object:
@@ -518,11 +524,11 @@ def comparison_json(result: AreaComparison) -> dict[str, Any]:
 
 
 def csv_cell(value: str) -> str:
-    """Text for a CSV cell: control characters removed, and never a formula."""
-    from jobcompare.text import safe
+    """Text for a CSV cell, as every CSV writer makes it (exports.csv_cell): control
+    characters removed, and never a formula. Imported only when CSV is written."""
+    from jobcompare.exports import csv_cell as cell
 
-    text = safe(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+    return cell(value)
 
 
 CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason")

@@ -30,9 +30,6 @@ from jobcompare.text import safe
 if TYPE_CHECKING:
     from jobcompare.commands import Shown
 
-#: The exit statuses under their former name.
-ExitCode = ExitStatus
-
 
 #: Shells whose completion script ``--show-completion SHELL`` prints.
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")

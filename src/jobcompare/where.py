@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jobcompare.areas import ADJUSTED_NOTE, AreaError, area_json, csv_cell, kind_label
+from jobcompare.areas import ADJUSTED_NOTE, AreaError, adjust, area_json, csv_cell, kind_label
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
@@ -47,15 +47,7 @@ class Ranked(NamedTuple):
         return self.pay.figures[measure]
 
     def adjusted(self) -> Amount | None:
-        from jobcompare.model import Amount
-
-        figure = self.figure(self.median)
-        rpp = self.parity.all_items
-        if figure.value is None or not rpp:
-            return None
-        value = figure.value / (rpp / 100)
-        shown: int | float = round(value, 2) if self.median.startswith("hourly") else round(value)
-        return Amount(shown, figure.at_least)
+        return adjust(self.figure(self.median), self.parity, self.median)
 
     def key_value(self, by: str) -> Amount | float | None:
         """The figure ranked by (an Amount for pay, a number otherwise)."""
