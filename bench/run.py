@@ -91,8 +91,8 @@ best_paying_industry = "Industry {number % 20}"
 
 #: The command line, run as if this SQLite had no FTS5 (search falls back to LIKE scans).
 NO_FTS5 = (
-    "import sys; import jobcompare.search as s; s.fts5_available = lambda conn: False; "
-    "from jobcompare.cli import main; sys.argv[0] = 'jobcompare'; main()"
+    "import sys; import jobcompare.sources.title_keys as s; s.fts5_available = lambda c: False; "
+    "from jobcompare.cli.app import main; sys.argv[0] = 'jobcompare'; main()"
 )
 
 

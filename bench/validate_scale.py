@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from jobcompare.dataset import check_dataset
+from jobcompare.sources.dataset import check_dataset
 
 
 def roles(count: int, *, warning: bool) -> str:

@@ -13,8 +13,9 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from jobcompare.cli import app
-from jobcompare.dataset import Dataset, bundled_data_dir, load_dataset
+from jobcompare.cli.app import app
+from jobcompare.files import bundled_data_dir
+from jobcompare.sources.dataset import Dataset, load_dataset
 
 TESTS = Path(__file__).parent
 SEED = ("patient-account-coordinator", "collections-coordinator")
@@ -97,7 +98,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="session")
 def dataset_roles(dataset: Dataset) -> list[Any]:
     """The two seed roles, in the seed page's order."""
-    return [dataset.find(slug) for slug in SEED]
+    return [dataset.role(slug) for slug in SEED]
 
 
 def error_box(stderr: str) -> list[str]:

@@ -11,22 +11,18 @@ from typing import Any
 
 import pytest
 
-from jobcompare import store as store_module
-from jobcompare.areas import (
-    NO_ESTIMATE,
-    AreaError,
-    area_comparison,
-    area_document,
-    comparison_csv,
-    comparison_json,
-    find_area,
-    search_areas,
-)
+from jobcompare.engine.areas import NO_ESTIMATE, area_comparison, find_area, search_areas
+from jobcompare.engine.where import rank
+from jobcompare.errors import AreaError
 from jobcompare.importers._write import build_store
 from jobcompare.model import Amount
-from jobcompare.present import FigureTable
-from jobcompare.store import NO_RPP_NONMETRO, NO_RPP_TERRITORY, Store
-from jobcompare.where import csv_text, markdown, rank, ranking_json
+from jobcompare.output.blocks import FigureTable, Options
+from jobcompare.output.dispatch import render
+from jobcompare.output.views import areas as area_view
+from jobcompare.output.views import where as where_view
+from jobcompare.sources import store as store_module
+from jobcompare.sources.store import NO_RPP_NONMETRO, NO_RPP_TERRITORY, Store
+from jobcompare.sources.store_role import official_role
 from tests.conftest import flat, run
 from tests.store.test_store import MODULES, ROOT, bea_2024, bls_row
 
@@ -117,7 +113,7 @@ def test_search_areas(store: Store) -> None:
 
 
 def test_figures_in_areas_are_bls_and_bea_figures(store: Store) -> None:
-    collectors = store.role("bill-and-account-collectors")
+    collectors = official_role(store, "bill-and-account-collectors")
     areas = [store.area("0600000"), store.area("0041940"), store.area("6600000"),
              store.area("0600001")]  # fmt: skip
     result = area_comparison(store, [collectors], [a for a in areas if a], adjust=True)
@@ -145,7 +141,7 @@ def test_figures_in_areas_are_bls_and_bea_figures(store: Store) -> None:
     assert nonmetro.parity is not None and nonmetro.parity.reason == NO_RPP_NONMETRO
     assert nonmetro.figure("annual_mean").value == int(value("OEUM060000100000043301104"))
 
-    document = area_document(result)
+    document = area_view.document(result, Options())
     table = next(b for b in document.flat() if isinstance(b, FigureTable))
     assert table.columns == (
         "California", "San Jose-Sunnyvale-Santa Clara, CA", "Guam",
@@ -168,7 +164,7 @@ def test_figures_in_areas_are_bls_and_bea_figures(store: Store) -> None:
 
 
 def test_top_coded_not_published_and_hourly_only_cells(store: Store) -> None:
-    clerks = store.role("billing-and-posting-clerks")
+    clerks = official_role(store, "billing-and-posting-clerks")
     california, san_jose = store.area("0600000"), store.area("0041940")
     assert california is not None and san_jose is not None
     result = area_comparison(store, [clerks], [california, san_jose], adjust=True)
@@ -181,12 +177,14 @@ def test_top_coded_not_published_and_hourly_only_cells(store: Store) -> None:
     assert bls_row("OEUM004194000000043302101") == ("-", "8")
     assert suppressed is not None and suppressed.value is None
     assert suppressed.reason == "Estimate not released."
-    table = next(b for b in area_document(result).flat() if isinstance(b, FigureTable))
+    table = next(
+        b for b in area_view.document(result, Options()).flat() if isinstance(b, FigureTable)
+    )
     rows = {row.label: [c.text for c in row.cells] for row in table.rows}
     assert rows["Average salary"][:2] == ["≥ $239,200", "—"]
     assert rows["Employment"][1] == "—"
 
-    actors = store.role("actors")
+    actors = official_role(store, "actors")
     hourly = area_comparison(store, [actors], [california])
     column = hourly.columns[0]
     assert bls_row("OEUS060000000000027201104") == ("-", "4")
@@ -194,22 +192,22 @@ def test_top_coded_not_published_and_hourly_only_cells(store: Store) -> None:
     assert annual is not None and annual.value is None
     assert annual.reason is not None and annual.reason.startswith("Wages for some occupations")
     assert column.figure("hourly_mean").value == float(value("OEUS060000000000027201103"))
-    notes = flat(" ".join(str(b) for b in area_document(hourly).flat()))
+    notes = flat(" ".join(str(b) for b in area_view.document(hourly, Options()).flat()))
     assert "California: average salary — Wages for some occupations" in notes
 
 
 def test_a_role_without_figures_in_an_area_says_so(store: Store) -> None:
     guam = store.area("6600000")
     assert guam is not None
-    result = area_comparison(store, [store.role("actors")], [guam])
+    result = area_comparison(store, [official_role(store, "actors")], [guam])
     assert result.columns[0].pay is None
-    document = area_document(result)
+    document = area_view.document(result, Options())
     table = next(b for b in document.flat() if isinstance(b, FigureTable))
     assert all(row.cells[0].text == "—" for row in table.rows)
     # Never the national figure in its place: the nation's is in its own column.
     assert table.columns[-1] == "United States"
     assert f"Guam: every figure — {NO_ESTIMATE}" in flat(str(document.flat()))
-    data = comparison_json(result)
+    data = area_view.data(result)
     assert data["columns"][0]["published"] is False
     # Every figure is null, each with BLS's reason in the sibling map keyed like it.
     guam_column = data["columns"][0]
@@ -223,9 +221,14 @@ def test_a_role_without_figures_in_an_area_says_so(store: Store) -> None:
 def test_roles_in_one_area_with_the_national_figure_below(store: Store) -> None:
     new_york = store.area("3600000")
     assert new_york is not None
-    roles = [store.role("bill-and-account-collectors"), store.role("anesthesiologists")]
+    roles = [
+        official_role(store, "bill-and-account-collectors"),
+        official_role(store, "anesthesiologists"),
+    ]
     result = area_comparison(store, roles, [new_york])
-    table = next(b for b in area_document(result).flat() if isinstance(b, FigureTable))
+    table = next(
+        b for b in area_view.document(result, Options()).flat() if isinstance(b, FigureTable)
+    )
     assert table.columns == ("Bill and Account Collectors", "Anesthesiologists")
     rows = {row.label: row for row in table.rows}
     assert [c.text for c in rows["Average salary"].cells] == ["$65,000", "$230,000"]
@@ -235,7 +238,7 @@ def test_roles_in_one_area_with_the_national_figure_below(store: Store) -> None:
 
 
 def test_several_roles_in_several_areas_is_refused(store: Store) -> None:
-    roles = [store.role("actors"), store.role("dancers")]
+    roles = [official_role(store, "actors"), official_role(store, "dancers")]
     areas = [a for a in (store.area("0600000"), store.area("3600000")) if a]
     with pytest.raises(AreaError, match="not both"):
         area_comparison(store, roles, areas)
@@ -246,9 +249,9 @@ def test_json_and_csv_carry_every_figure(store: Store) -> None:
 
     california = store.area("0600000")
     assert california is not None
-    result = area_comparison(store, [store.role("billing-and-posting-clerks")], [california],
-                             adjust=True)  # fmt: skip
-    data = comparison_json(result)
+    clerks = official_role(store, "billing-and-posting-clerks")
+    result = area_comparison(store, [clerks], [california], adjust=True)
+    data = area_view.data(result)
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(
         {"$defs": schema["$defs"], "$ref": "#/$defs/comparison"}
@@ -268,7 +271,7 @@ def test_json_and_csv_carry_every_figure(store: Store) -> None:
     adjusted = column["adjusted"]
     assert adjusted["annual_mean"] == {"at_least": round(239200 / (rpp(STATES, "06000") / 100))}
     assert adjusted["annual_p50"] is None
-    records = list(csv.DictReader(io.StringIO(comparison_csv(result))))
+    records = list(csv.DictReader(io.StringIO(render(result, "csv"))))
     mean = next(r for r in records if r["area_code"] == "0600000" and r["field"] == "annual_mean")
     assert (mean["value"], mean["bound"], mean["unit"]) == ("239200", "at_least", "USD/year")
     parity = next(r for r in records if r["field"] == "rpp" and r["area_code"] == "0600000")
@@ -279,7 +282,7 @@ def test_json_and_csv_carry_every_figure(store: Store) -> None:
 
 
 def test_where_ranks_top_coded_as_lower_bounds(store: Store) -> None:
-    ranking = rank(store, store.role("billing-and-posting-clerks"), "mean", "state")
+    ranking = rank(store, official_role(store, "billing-and-posting-clerks"), "mean", "state")
     assert [(r.rank, r.pay.area.code) for r in ranking.areas] == [
         (1, "0600000"), (2, "1100000")
     ]  # fmt: skip
@@ -287,17 +290,17 @@ def test_where_ranks_top_coded_as_lower_bounds(store: Store) -> None:
     assert first.at_least
     # In JSON the same 239200: a lower bound for California (top-coded, footnote 5), a
     # plain number for D.C., where BLS publishes it exactly.
-    california, district = ranking_json(ranking)["areas"]
+    california, district = where_view.data(ranking)["areas"]
     assert california["mean"] == {"at_least": 239200} and district["mean"] == 239200
     assert california["median"] is None and california["adjusted"] is None
     assert california["unpublished"]["median"] == "Not published by BLS."
     assert "mean" not in california["unpublished"]
-    text = markdown(ranking)
+    text = render(ranking, "markdown")
     assert "| 1 | California |" in text and "≥ $239,200" in text
 
 
 def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
-    ranking = rank(store, store.role("bill-and-account-collectors"), "adjusted", "state")
+    ranking = rank(store, official_role(store, "bill-and-account-collectors"), "adjusted", "state")
     codes = [r.pay.area.code for r in ranking.areas]
     assert codes[-1] == "6600000"  # Guam: no RPP
     assert ranking.areas[-1].rank is None
@@ -307,7 +310,7 @@ def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
     new_york = next(r for r in ranking.areas if r.pay.area.code == "3600000")
     median = int(value("OEUS360000000000043301113"))
     assert new_york.adjusted() == Amount(round(median / (rpp(STATES, "36000") / 100)))
-    data = ranking_json(ranking)
+    data = where_view.data(ranking)
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     import jsonschema
 
@@ -322,15 +325,15 @@ def test_where_by_adjusted_puts_areas_without_parity_last(store: Store) -> None:
     assert ny["unpublished"] == {
         "location_quotient": "Not published by BLS.", "jobs_per_1000": "Not published by BLS."
     }  # fmt: skip
-    records = list(csv.DictReader(io.StringIO(csv_text(ranking))))
+    records = list(csv.DictReader(io.StringIO(render(ranking, "csv"))))
     assert records[-1]["rank"] == "" and records[-1]["area"] == "Guam"
     assert records[-1]["missing"].endswith(f"adjusted pay: {NO_RPP_TERRITORY}")
 
 
 def test_where_hourly_only_ranks_hourly_pay(store: Store) -> None:
-    ranking = rank(store, store.role("actors"), "median", None)
+    ranking = rank(store, official_role(store, "actors"), "median", None)
     assert ranking.hourly
-    assert "its hourly pay is shown and ranked" in ranking.lead
+    assert "its hourly pay is shown and ranked" in where_view.lead(ranking)
 
 
 # -- the command line ---------------------------------------------------------------------
@@ -436,7 +439,7 @@ def test_area_queries_read_through_indexes(built: Path) -> None:
     store = Store(built)
     statements: list[str] = []
     store.db.set_trace_callback(statements.append)
-    roles = [store.role("bill-and-account-collectors")]
+    roles = [official_role(store, "bill-and-account-collectors")]
     areas = [a for a in (store.area("0600000"), store.area("0041940")) if a]
     area_comparison(store, roles, areas, adjust=True)
     rank(store, roles[0], "adjusted", None, 600)

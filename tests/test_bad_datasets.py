@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from jobcompare import files
-from jobcompare.dataset import DatasetError, Problem, load_dataset
+from jobcompare.errors import DatasetError, Problem
+from jobcompare.sources.dataset import load_dataset
 from tests.conftest import SEED, TESTS, run
 
 CASES = sorted((TESTS / "bad_datasets").glob("*.toml"))

@@ -8,7 +8,7 @@ import json
 import sqlite3
 from typing import Any
 
-from jobcompare.store import bundled_store_path
+from jobcompare.sources.store import bundled_store_path
 from tests.conftest import SEED, flat, run, validate
 
 

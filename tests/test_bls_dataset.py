@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from jobcompare.store import open_roles
+from jobcompare.engine.resolve import resolve
+from jobcompare.sources.roles import open_roles
 from tests.conftest import SEED, flat, run, validate
+from tests.drawn import role_lines
 
 COLLECTORS = "bill-and-account-collectors"
 CLERKS = "billing-and-posting-clerks"
@@ -30,8 +32,8 @@ def test_every_detailed_occupation_and_the_baseline() -> None:
     roles = open_roles()
     socs = [r.soc for r in roles.store.listing if r.soc]
     assert len(socs) == len(set(socs)) == 831
-    assert roles.find("00-0000").title == "All Occupations"
-    assert roles.find("all-occupations").noun == "worker (all occupations)"
+    assert roles.role(resolve(["00-0000"], roles).slugs[0]).title == "All Occupations"
+    assert roles.role("all-occupations").noun == "worker (all occupations)"
 
 
 def test_published_figures_exactly(document: dict[str, Any]) -> None:
@@ -136,8 +138,7 @@ def test_search_and_suggestions_among_all_occupations() -> None:
 
 
 def test_list_keeps_slugs_whole_at_80_columns() -> None:
-    from jobcompare.commands import open_catalogue
-    from jobcompare.listing import role_lines
+    from jobcompare.sources.roles import open_source as open_catalogue
 
     # On a terminal (a pipe gets one role a line: tests/test_cli.py).
     lines = list(role_lines(open_catalogue(None).listing, 80))
@@ -214,7 +215,7 @@ def test_sentences_name_listed_titles_properly() -> None:
 
 def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
     from jobcompare.model import Role
-    from jobcompare.sections.overview import OEWS_JOBS_NOTE, SECTION
+    from jobcompare.registry.sections.overview import OEWS_JOBS_NOTE, SECTION
 
     output = flat(run([COLLECTORS, SEED[1], "-s", "overview"], width=100, bundled=True).stdout)
     # With BLS Employment Projections beside it, the note says which count is which.

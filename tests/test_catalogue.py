@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from jobcompare import catalogue as catalogue_module
-from jobcompare.catalogue import open_catalogue
-from jobcompare.dataset import Dataset, DatasetError, load_dataset
+from jobcompare.engine.resolve import resolve, resolve_roles_of
+from jobcompare.errors import DatasetError
 from jobcompare.model import Amount
+from jobcompare.sources import catalogue as catalogue_module
+from jobcompare.sources.catalogue import open_catalogue
+from jobcompare.sources.dataset import Dataset, load_dataset
 from tests.conftest import TESTS
 
 ROLES = """# a small dataset
@@ -48,7 +50,7 @@ def test_the_mixed_test_dataset_matches_too(tmp_path: Path) -> None:
     path = TESTS / "datasets" / "mixed.toml"
     catalogue = open_catalogue(path, cache_dir=tmp_path)
     for role in load_dataset(path).roles:
-        assert catalogue.find(role.slug) == role
+        assert catalogue.role(role.slug) == role
 
 
 def test_a_warm_run_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,18 +63,20 @@ def test_a_warm_run_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         raise AssertionError("the index was rebuilt although the cache is fresh")
 
     monkeypatch.setattr(catalogue_module._Source, "parse", no_parsing)
-    assert open_catalogue(data, cache_dir=cache).find("Data Analyst").slug == "analyst"
+    catalogue = open_catalogue(data, cache_dir=cache)
+    assert resolve(["Data Analyst"], catalogue).slugs == ("analyst",)
 
 
 def test_an_edit_of_the_same_size_and_mtime_is_seen(tmp_path: Path) -> None:
     data = write(tmp_path / "roles.toml", ROLES)
     cache = tmp_path / "cache"
-    assert open_catalogue(data, cache_dir=cache).find("analyst").salary.average == Amount(50000)
+    assert open_catalogue(data, cache_dir=cache).role("analyst").salary.average == Amount(50000)
     before = data.stat()
     write(data, ROLES.replace("Data Analyst", "Data Analyzt").replace("50000", "60000"))
     os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same mtime
     catalogue = open_catalogue(data, cache_dir=cache)
-    assert catalogue.find("Data Analyzt").salary.average == Amount(60000)
+    (found,), _ = resolve_roles_of(["Data Analyzt"], catalogue)
+    assert found.salary.average == Amount(60000)
 
 
 def test_a_replaced_or_touched_file_is_read_again(tmp_path: Path) -> None:
@@ -81,9 +85,9 @@ def test_a_replaced_or_touched_file_is_read_again(tmp_path: Path) -> None:
     open_catalogue(data, cache_dir=cache)
     replacement = write(tmp_path / "new.toml", ROLES.replace('title = "Clerk"', 'title = "Teller"'))
     os.replace(replacement, data)
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Teller"
+    assert open_catalogue(data, cache_dir=cache).role("clerk").title == "Teller"
     data.touch()
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Teller"
+    assert open_catalogue(data, cache_dir=cache).role("clerk").title == "Teller"
 
 
 def test_a_new_jobcompare_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,23 +128,23 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path, garbage: bytes | None) -> No
         garbage = json.dumps(fields).encode() + b"\n" + index + b"\n"
     cache_file.write_bytes(garbage)
     catalogue = open_catalogue(data, cache_dir=cache)
-    assert catalogue.find("analyst").salary.average == Amount(50000)
+    assert catalogue.role("analyst").salary.average == Amount(50000)
     assert [e.slug for e in catalogue.listing] == ["analyst", "clerk"]
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
     data = write(tmp_path / "roles.toml", ROLES)
     blocked = write(tmp_path / "a-file", "")  # the cache "folder" is a file
-    assert open_catalogue(data, cache_dir=blocked / "cache").find("clerk").title == "Clerk"
+    assert open_catalogue(data, cache_dir=blocked / "cache").role("clerk").title == "Clerk"
 
 
 def test_problems_carry_the_files_line_numbers(tmp_path: Path) -> None:
     text = ROLES + '\n[roles.broken]\ntitle = "Broken"\n[roles.broken.salary]\naverage = "a lot"\n'
     data = write(tmp_path / "roles.toml", text)
     catalogue = open_catalogue(data, cache_dir=tmp_path / "cache")
-    assert catalogue.find("clerk").title == "Clerk"  # a broken neighbour does not matter
+    assert catalogue.role("clerk").title == "Clerk"  # a broken neighbour does not matter
     with pytest.raises(DatasetError) as caught:
-        catalogue.find("broken")
+        catalogue.role("broken")
     assert str(caught.value) == (
         f"{data}:18: role 'broken': salary.average: expected a number, got a string ('a lot')"
     )
@@ -152,7 +156,7 @@ def test_problems_carry_the_files_line_numbers(tmp_path: Path) -> None:
 def test_syntax_errors_in_a_role_carry_the_files_line(tmp_path: Path) -> None:
     data = write(tmp_path / "roles.toml", ROLES + "\n[roles.typo]\ntitle = Typo\n")
     with pytest.raises(DatasetError) as caught:
-        open_catalogue(data, cache_dir=None).find("typo")
+        open_catalogue(data, cache_dir=None).role("typo")
     assert str(caught.value) == f"{data}:16:9: invalid TOML: Invalid value"
 
 
@@ -174,14 +178,14 @@ def test_other_shapes_give_what_a_full_load_gives(tmp_path: Path, text: str) -> 
         expected = load_dataset(data)
     except DatasetError as error:
         with pytest.raises(DatasetError) as caught:
-            open_catalogue(data, cache_dir=tmp_path).find("clerk")
+            open_catalogue(data, cache_dir=tmp_path).role("clerk")
         assert str(caught.value) == str(error)
         return
     catalogue = open_catalogue(data, cache_dir=tmp_path)
     assert [e.slug for e in catalogue.listing] == [r.slug for r in expected.roles]
     for role in expected.roles:
-        assert catalogue.find(role.slug) == role
-        assert catalogue.find(role.title) == role
+        assert catalogue.role(role.slug) == role
+        assert resolve_roles_of([role.title], catalogue)[0] == [role]
 
 
 def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
@@ -215,9 +219,9 @@ def test_a_cache_others_could_write_is_not_believed(tmp_path: Path) -> None:
     assert blob is not None
     planted.write_bytes(blob)
     os.chmod(planted, 0o600)
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Planted"  # ours: read
+    assert open_catalogue(data, cache_dir=cache).role("clerk").title == "Planted"  # ours: read
     os.chmod(planted, 0o666)  # anyone could have written it: never read
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
+    assert open_catalogue(data, cache_dir=cache).role("clerk").title == "Clerk"
 
 
 def test_the_cache_folder_is_private(tmp_path: Path) -> None:
@@ -231,7 +235,7 @@ def test_small_and_large_inputs_hash_alike() -> None:
     # OpenSSL's: the cache's keys and checksums must not depend on which.
     import hashlib
 
-    from jobcompare.catalogue import _LARGE, _digest
+    from jobcompare.sources.catalogue import _LARGE, _digest
 
     for data in (b"", b"[roles.a]\n", b"x" * (_LARGE - 1), b"x" * _LARGE, b"y" * (3 * _LARGE)):
         assert _digest(data) == hashlib.sha256(data).hexdigest()

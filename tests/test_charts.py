@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from jobcompare import render
-from jobcompare.compare import Section, compare
-from jobcompare.dataset import Dataset, load_dataset
-from jobcompare.render.charts import bar
+from jobcompare.engine.compare import compare
+from jobcompare.output.terminal.charts import bar
+from jobcompare.registry.section import Section
+from jobcompare.sources.dataset import Dataset, load_dataset
+from tests import drawn
 from tests.conftest import SEED, TESTS, run
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
@@ -24,13 +25,13 @@ def draw(renderables: list, width: int, colour: bool = False) -> str:  # type: i
     console = Console(file=buffer, width=width, force_terminal=colour,
                       color_system="standard" if colour else None, highlight=False,
                       markup=False)  # fmt: skip
-    render.print_all(console, renderables)
+    drawn.print_all(console, renderables)
     return buffer.getvalue()
 
 
 def seed(dataset: Dataset, *sections: Section, charts: bool = True) -> list:  # type: ignore[type-arg]
-    roles = [dataset.find(s) for s in SEED]
-    return render.comparison(compare(roles, sections or tuple(Section)), charts=charts)
+    roles = [dataset.role(s) for s in SEED]
+    return drawn.comparison(compare(roles, sections or tuple(Section)), charts=charts)
 
 
 @pytest.mark.parametrize(
@@ -94,8 +95,8 @@ def test_salary_ranges_on_one_axis(dataset: Dataset) -> None:
 
 
 def test_percentile_band_median_and_lower_bound() -> None:
-    roles = [MIXED.find("surgeon"), MIXED.find("analyst")]
-    output = draw(render.comparison(compare(roles, [Section.SALARY])), 80)
+    roles = [MIXED.role("surgeon"), MIXED.role("analyst")]
+    output = draw(drawn.comparison(compare(roles, [Section.SALARY])), 80)
     lines = [line.rstrip() for line in output.splitlines()]
     start = lines.index("Surgeons, All Other")
     # Axis from the analyst's $83,000 average to the surgeon's top-coded $239,200 (64
@@ -141,13 +142,13 @@ def test_plain_means_numbers_only(dataset: Dataset) -> None:
 
 @pytest.mark.parametrize("width", [80, 100])
 def test_three_and_four_roles_mark_highest_and_lowest(dataset: Dataset, width: int) -> None:
-    roles = [*(dataset.find(s) for s in SEED), MIXED.find("analyst"), MIXED.find("tricky")]
+    roles = [*(dataset.role(s) for s in SEED), MIXED.role("analyst"), MIXED.role("tricky")]
     for count in (3, 4):
-        output = draw(render.comparison(compare(roles[:count])), width)
+        output = draw(drawn.comparison(compare(roles[:count])), width)
         assert max(len(line) for line in output.splitlines()) <= width
         assert "…" not in output and "Difference" not in output
         assert "▲ marks a row's highest figure, ▼ its lowest." in output
-    output = draw(render.comparison(compare(roles[:3]), charts=False), 100)
+    output = draw(drawn.comparison(compare(roles[:3]), charts=False), 100)
     assert re.search(r"Yearly salary\s+\$35,695 ▼\s+\$37,938\s+\$83,000 ▲", output)
     assert re.search(r"Number of jobs\s+148,258 ▲\s+40,113 ▼\s+100,000\n", output)
 
@@ -202,7 +203,7 @@ def test_hourly_percentiles_get_their_own_axis() -> None:
         salary=Salary(average=Amount(40000), hourly=Amount(19.23), range=None,
                       percentiles=Percentiles(Amount(30000), None, None, None, Amount(52000))),
     )  # fmt: skip
-    output = draw(render.comparison(compare([actor, clerk], [Section.SALARY])), 80)
+    output = draw(drawn.comparison(compare([actor, clerk], [Section.SALARY])), 80)
     lines = [line.rstrip() for line in output.splitlines()]
     assert "Hourly median" in output and "Hourly 10th percentile" in output
     row = next(line for line in lines if line.startswith("Hourly 90th percentile"))
@@ -221,8 +222,8 @@ def test_hourly_percentiles_get_their_own_axis() -> None:
 def test_skill_bars_line_up_when_names_hold_control_characters() -> None:
     """Names are measured as printed (control characters removed), so bars start in one
     column whatever the data holds."""
-    roles = [MIXED.find("tricky"), MIXED.find("analyst")]
-    output = draw(render.comparison(compare(roles, [Section.SKILLS])), 90)
+    roles = [MIXED.role("tricky"), MIXED.role("analyst")]
+    output = draw(drawn.comparison(compare(roles, [Section.SKILLS])), 90)
     rows = [line for line in output.splitlines() if line[:1] in "12" and "█" in line]
     assert len(rows) == 2
     starts = {line.index("█") for line in rows}

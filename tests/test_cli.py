@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 
 from jobcompare import __version__
-from jobcompare.cli import complete_role
-from jobcompare.compare import Section
-from jobcompare.dataset import bundled_data_dir
-from jobcompare.status import ExitStatus
+from jobcompare.cli.options import complete_role
+from jobcompare.errors import ExitStatus
+from jobcompare.files import bundled_data_dir
+from jobcompare.registry.section import Section
 from tests.conftest import SEED, SEED_FILE, TESTS, error_box, flat, run, validate
+from tests.drawn import role_lines
 
 MIXED = TESTS / "datasets" / "mixed.toml"
 
@@ -284,7 +285,7 @@ def test_python_dash_m_runs_outside_the_checkout(tmp_path: Path) -> None:
 def test_shell_completion(words: str, expected: str) -> None:
     from typer.testing import CliRunner
 
-    from jobcompare.cli import app
+    from jobcompare.cli.app import app
 
     env = {
         "_JOBCOMPARE_COMPLETE": "complete_bash",
@@ -340,7 +341,7 @@ def test_a_failed_write_is_an_error_not_a_traceback(
 ) -> None:
     import errno
 
-    from jobcompare import cli
+    from jobcompare.cli import app as cli
 
     class Full:
         encoding = "utf-8"
@@ -363,8 +364,7 @@ def test_a_failed_write_is_an_error_not_a_traceback(
 
 
 def test_list_as_aligned_columns_on_a_terminal_when_they_fit() -> None:
-    from jobcompare.catalogue import open_catalogue
-    from jobcompare.listing import role_lines
+    from jobcompare.sources.catalogue import open_catalogue
 
     assert list(role_lines(open_catalogue(SEED_FILE).listing, 100)) == [
         "Slug                         Title                        Category",
@@ -525,8 +525,8 @@ def test_global_flags_do_not_outlive_their_command(monkeypatch: pytest.MonkeyPat
 
     from typer.testing import CliRunner
 
-    from jobcompare.cli import app
-    from jobcompare.commands import ONLY_DATA
+    from jobcompare.cli.app import app
+    from jobcompare.sources.roles import ONLY_DATA
 
     monkeypatch.delenv(ONLY_DATA, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -541,7 +541,7 @@ def test_a_store_error_outside_the_stores_own_mapping_is_a_data_error() -> None:
     # must still end as a data error with a message, never a traceback.
     import sqlite3
 
-    from jobcompare.status import ExitStatus, failure
+    from jobcompare.errors import ExitStatus, failure
 
     found = failure(sqlite3.OperationalError("no such table: title_key"))
     assert found is not None

@@ -6,22 +6,19 @@ from typing import Any
 
 import pytest
 
-from jobcompare.compare import (
-    ComparisonError,
-    Delta,
-    Section,
-    build_sections,
-    compare,
-    pay_comparison,
-)
-from jobcompare.dataset import Dataset, load_dataset
+from jobcompare.engine.compare import build_sections, compare
+from jobcompare.engine.results import Delta
+from jobcompare.engine.summary import pay_comparison
+from jobcompare.errors import ComparisonError
+from jobcompare.registry.section import Section
+from jobcompare.sources.dataset import Dataset, load_dataset
 from tests.conftest import SEED, TESTS, flat, run, validate
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
 
 
 def seed(dataset: Dataset) -> tuple:  # type: ignore[type-arg]
-    return tuple(dataset.find(s) for s in SEED)
+    return tuple(dataset.role(s) for s in SEED)
 
 
 def test_money_differences_are_second_minus_first(dataset: Dataset) -> None:
@@ -86,7 +83,7 @@ def test_two_to_four_roles(dataset: Dataset, count: int) -> None:
 
 
 def test_a_role_only_once(dataset: Dataset) -> None:
-    role = dataset.find(SEED[0])
+    role = dataset.role(SEED[0])
     with pytest.raises(ComparisonError, match="given more than once"):
         compare([role, role])
 
@@ -101,7 +98,7 @@ def test_four_roles_mark_highest_without_differences() -> None:
 
 
 def test_lower_bounds_give_no_difference_and_no_pay_sentence() -> None:
-    surgeon, analyst = MIXED.find("surgeon"), MIXED.find("analyst")
+    surgeon, analyst = MIXED.role("surgeon"), MIXED.role("analyst")
     result = compare([surgeon, analyst])
     assert result.sections[0].row("yearly_salary").delta is None
     assert pay_comparison([surgeon, analyst]) is None
@@ -115,7 +112,7 @@ def test_lower_bounds_give_no_difference_and_no_pay_sentence() -> None:
 
 
 def test_different_times_to_become(dataset: Dataset) -> None:
-    sentences = compare([dataset.find(SEED[0]), MIXED.find("analyst")]).summary.sentences
+    sentences = compare([dataset.role(SEED[0]), MIXED.role("analyst")]).summary.sentences
     assert (
         "It typically takes 6-12 months to become a patient account coordinator and 1-2 years "
         "to become a data analyst." in sentences
@@ -123,7 +120,7 @@ def test_different_times_to_become(dataset: Dataset) -> None:
 
 
 def test_three_roles_summary(dataset: Dataset) -> None:
-    sentences = compare([*seed(dataset), MIXED.find("analyst")]).summary.sentences
+    sentences = compare([*seed(dataset), MIXED.role("analyst")]).summary.sentences
     assert (
         "Additionally, a data analyst has an average salary of $83,000, which is higher than the "
         "$35,695 average annual salary of a patient account coordinator." in sentences
@@ -133,7 +130,7 @@ def test_three_roles_summary(dataset: Dataset) -> None:
 
 
 def test_one_role_profile_sections(dataset: Dataset) -> None:
-    sections = build_sections([dataset.find(SEED[1])])
+    sections = build_sections([dataset.role(SEED[1])])
     assert [s.section for s in sections] == list(Section)
     assert sections[1].row("average_salary").delta is None
 
@@ -154,7 +151,7 @@ def test_pay_ratio_is_unknown_when_the_lowest_pay_is_zero() -> None:
 
 
 def test_single_role_profile_has_no_comparison_sentences(dataset: Dataset) -> None:
-    assert all(s.intro is None for s in build_sections([dataset.find(SEED[0])]))
+    assert all(s.intro is None for s in build_sections([dataset.role(SEED[0])]))
 
 
 @pytest.mark.parametrize(
@@ -268,7 +265,7 @@ def test_skill_names_keep_their_case_unless_the_list_is_in_title_case(dataset: D
     """The seed page (and O*NET) write every skill in Title Case and the summary lowers
     them; a list that spells some name its own way (SQL) is spelled on purpose: its brand
     names keep their capitals."""
-    sentences = compare([dataset.find(SEED[0]), MIXED.find("analyst")]).summary.sentences
+    sentences = compare([dataset.role(SEED[0]), MIXED.role("analyst")]).summary.sentences
     assert "The most important skills for a data analyst are SQL, Patients, and Excel." in (
         sentences
     )
@@ -278,7 +275,7 @@ def test_skill_names_keep_their_case_unless_the_list_is_in_title_case(dataset: D
     ) in sentences
     assert "Both roles list patients among their skills." in sentences
     # The analyst first: the shared names are spelled, and cased, as its list has them.
-    first = compare([MIXED.find("analyst"), dataset.find(SEED[0])]).summary.sentences
+    first = compare([MIXED.role("analyst"), dataset.role(SEED[0])]).summary.sentences
     assert "Both roles list Patients among their skills." in first
 
 

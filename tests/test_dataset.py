@@ -4,22 +4,19 @@ from pathlib import Path
 
 import pytest
 
-from jobcompare.dataset import (
-    Dataset,
-    DatasetError,
-    bundled_data_dir,
-    check_dataset,
-    load_dataset,
-)
-from jobcompare.model import Amount, Degree, Percentiles, SalaryRange, Skill, TimeToBecome
-from jobcompare.names import UnknownRoleError
-from tests.conftest import TESTS
+from jobcompare.engine.resolve import resolve, resolve_roles_of
+from jobcompare.errors import DatasetError, UnknownRoleError
+from jobcompare.files import bundled_data_dir
+from jobcompare.model import Amount, Degree, Percentiles, Role, SalaryRange, Skill, TimeToBecome
+from jobcompare.sources.catalogue import open_catalogue
+from jobcompare.sources.dataset import Dataset, check_dataset, load_dataset
+from tests.conftest import SEED_FILE, TESTS
 
 MIXED = TESTS / "datasets" / "mixed.toml"
 
 
 def test_bundled_dataset_holds_the_seed_roles_exactly(dataset: Dataset) -> None:
-    role = dataset.find("collections-coordinator")
+    role = dataset.role("collections-coordinator")
     assert role.title == "Collections Coordinator"
     assert role.category == "Office and administrative"
     assert role.time_to_become == TimeToBecome(6, 12)
@@ -38,10 +35,10 @@ def test_bundled_dataset_holds_the_seed_roles_exactly(dataset: Dataset) -> None:
 
 
 def test_shares_keep_the_source_precision(dataset: Dataset) -> None:
-    gender = dataset.find("patient-account-coordinator").demographics.gender
+    gender = dataset.role("patient-account-coordinator").demographics.gender
     assert gender is not None
     assert isinstance(gender["male"], float)  # written 12.0: shown as 12.0%, not 12%
-    assert isinstance(dataset.find("patient-account-coordinator").demographics.lgbt, int)
+    assert isinstance(dataset.role("patient-account-coordinator").demographics.lgbt, int)
 
 
 def test_bundled_data_dir_is_found() -> None:
@@ -49,39 +46,45 @@ def test_bundled_data_dir_is_found() -> None:
     assert (bundled_data_dir() / "jobcompare.sqlite").is_file()
 
 
+def find(path: Path, query: str) -> Role:
+    """The role ``query`` names in the dataset at ``path``, by the real resolver."""
+    (role,), _ = resolve_roles_of([query], open_catalogue(path))
+    return role
+
+
 @pytest.mark.parametrize(
     "query",
     ["collections-coordinator", "Collections Coordinator", "COLLECTIONS COORDINATOR",
      "  collections coordinator "],
 )  # fmt: skip
-def test_find_by_slug_or_title_in_any_case(dataset: Dataset, query: str) -> None:
-    assert dataset.find(query).slug == "collections-coordinator"
+def test_find_by_slug_or_title_in_any_case(query: str) -> None:
+    assert find(SEED_FILE, query).slug == "collections-coordinator"
 
 
 def test_find_by_soc_code() -> None:
-    dataset = load_dataset(MIXED)
-    assert dataset.find("29-1248").slug == "surgeon"
-    assert dataset.find("291248").slug == "surgeon"
+    assert find(MIXED, "29-1248").slug == "surgeon"
+    assert find(MIXED, "291248").slug == "surgeon"
 
 
-def test_unknown_role_suggests_close_slugs(dataset: Dataset) -> None:
-    with pytest.raises(UnknownRoleError) as caught:
-        dataset.find("colections cordinator")
-    assert caught.value.suggestions == ("collections-coordinator",)
-    assert str(caught.value) == (
-        "unknown role 'colections cordinator'. Did you mean 'collections-coordinator'?"
+def test_a_close_spelling_is_read_as_the_role_it_spells_and_said() -> None:
+    catalogue = open_catalogue(SEED_FILE)
+    resolved = resolve(["colections cordinator"], catalogue)
+    assert resolved.slugs == ("collections-coordinator",)
+    assert resolved.notes == (
+        "'colections cordinator' → Collections Coordinator, by closest spelling, "
+        "'Collections Coordinator'",
     )
 
 
-def test_unknown_role_without_anything_close(dataset: Dataset) -> None:
+def test_unknown_role_without_anything_close() -> None:
     with pytest.raises(UnknownRoleError) as caught:
-        dataset.find("zzyzx")
+        find(SEED_FILE, "zzyzx")
     assert caught.value.suggestions == ()
     assert str(caught.value) == "unknown role 'zzyzx'"
 
 
 def test_lower_bounds_percentiles_and_unpublished_reasons() -> None:
-    surgeon = load_dataset(MIXED).find("surgeon")
+    surgeon = load_dataset(MIXED).role("surgeon")
     assert surgeon.salary.average == Amount(239200, at_least=True)
     assert surgeon.salary.range == SalaryRange(Amount(97700), Amount(239200, at_least=True))
     assert surgeon.salary.percentiles == Percentiles(
@@ -96,7 +99,7 @@ def test_lower_bounds_percentiles_and_unpublished_reasons() -> None:
 
 
 def test_missing_sections_load_as_empty() -> None:
-    role = load_dataset(MIXED).find("empty-role")
+    role = load_dataset(MIXED).role("empty-role")
     assert role.salary.average is None
     assert role.demographics.gender is None
     assert role.skills == ()
@@ -180,7 +183,7 @@ def test_non_finite_numbers_are_errors(tmp_path: Path, value: str) -> None:
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(b'\xef\xbb\xbf[roles.a]\ntitle = "A"\n')
-    assert load_dataset(path).find("a").title == "A"
+    assert load_dataset(path).role("a").title == "A"
 
 
 def test_partial_shares_over_100_are_flagged(tmp_path: Path) -> None:
@@ -202,4 +205,4 @@ def test_any_figure_may_be_unpublished(tmp_path: Path) -> None:
     path = tmp_path / "u.toml"
     path.write_text('[roles.a]\ntitle = "A"\n[roles.a.unpublished]\n'
                     '"education.college" = "Not surveyed."\n', encoding="utf-8")  # fmt: skip
-    assert load_dataset(path).find("a").unpublished == {"education.college": "Not surveyed."}
+    assert load_dataset(path).role("a").unpublished == {"education.college": "Not surveyed."}

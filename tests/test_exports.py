@@ -10,18 +10,22 @@ from collections import Counter
 import pytest
 from markdown_it import MarkdownIt  # a dependency of Rich, so always installed
 
-from jobcompare.compare import Comparison, Section, compare
-from jobcompare.dataset import Dataset, load_dataset
-from jobcompare.exports import CSV_HEADER, md_paragraph, md_text, to_csv, to_markdown
+from jobcompare.engine.compare import compare
+from jobcompare.engine.results import Comparison
 from jobcompare.model import Amount, Overview, Role, Salary, Skill, TimeToBecome
+from jobcompare.output.markdown import md_paragraph, md_text
+from jobcompare.output.views.comparison import CSV_HEADER
+from jobcompare.registry.section import Section
+from jobcompare.sources.dataset import Dataset, load_dataset
 from tests.conftest import SEED, SEED_FILE, TESTS
+from tests.drawn import to_csv, to_markdown
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
 PATIENT, COLLECTIONS = SEED
 
 
 def seed(dataset: Dataset, sections: tuple[Section, ...] = tuple(Section)) -> Comparison:
-    return compare([dataset.find(s) for s in SEED], sections)
+    return compare([dataset.role(s) for s in SEED], sections)
 
 
 def records(comparison: Comparison) -> list[list[str]]:
@@ -141,7 +145,7 @@ def test_every_seed_figure_is_in_the_markdown(dataset: Dataset) -> None:
 
 
 def test_hostile_text_is_escaped_and_stripped() -> None:
-    output = to_markdown(compare([MIXED.find("tricky"), MIXED.find("analyst")]))
+    output = to_markdown(compare([MIXED.role("tricky"), MIXED.role("analyst")]))
     for hostile in ["\x1b", "\x07", "\x9b"]:
         assert hostile not in output
     lines = output.splitlines()
@@ -198,7 +202,7 @@ def test_hostile_text_reads_as_text_in_a_markdown_renderer() -> None:
         skills=(Skill(HOSTILE, 5), Skill("Patients", 1)),
         salary=Salary(average=Amount(1), best_paying_company=f"+ {HOSTILE}"),
     )
-    output = to_markdown(compare([role, MIXED.find("analyst")]))
+    output = to_markdown(compare([role, MIXED.role("analyst")]))
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(output)
     shown = "&lt;b&gt;x&lt;/b&gt; *y* _z_ [l](http://z) ![i](j) `c` ~~d~~ | a \\ &amp;amp; #"
     assert f"<h1>{shown} vs Data Analyst</h1>" in html
@@ -242,7 +246,7 @@ def test_four_roles_mark_highest_and_lowest_and_have_no_difference() -> None:
 
 
 def test_sections_without_figures_say_so() -> None:
-    output = to_markdown(compare([MIXED.find("surgeon"), MIXED.find("empty-role")]))
+    output = to_markdown(compare([MIXED.role("surgeon"), MIXED.role("empty-role")]))
     assert "## Demographics\n\nThe dataset has no demographics figures for these roles.\n" in (
         output
     )
@@ -254,7 +258,7 @@ def test_sections_without_figures_say_so() -> None:
 
 
 def test_three_roles_mark_highest_and_lowest(dataset: Dataset) -> None:
-    roles = [*(dataset.find(s) for s in SEED), MIXED.find("tricky")]
+    roles = [*(dataset.role(s) for s in SEED), MIXED.role("tricky")]
     lines = to_markdown(compare(roles, [Section.DEMOGRAPHICS, Section.OVERVIEW])).splitlines()
     assert "| Hourly rate | $17.16 ▼ | $18.24 | **$25.00** ▲ |" in lines
     # Equal figures: nobody is highest when all known ones agree.
@@ -360,14 +364,14 @@ def test_csv_differences_summary_and_notes(dataset: Dataset) -> None:
     sources = [r for r in rows if r[0] == "sources"]
     assert [r[2] for r in sources] == [PATIENT, COLLECTIONS]
     assert sources[0][3].startswith("Comparison page")
-    surgeon = records(compare([MIXED.find("surgeon"), MIXED.find("analyst")]))
+    surgeon = records(compare([MIXED.role("surgeon"), MIXED.role("analyst")]))
     assert ["unpublished", "salary.hourly_rate", "surgeon", "Estimate not released.", "", ""] in (
         surgeon
     )
 
 
 def test_csv_lower_bounds_and_missing_values() -> None:
-    rows = records(compare([MIXED.find("surgeon"), MIXED.find("analyst")]))
+    rows = records(compare([MIXED.role("surgeon"), MIXED.role("analyst")]))
     for expected in [
         ["salary", "average_salary", "surgeon", "239200", "USD/year", "at_least"],
         ["overview", "yearly_salary", "surgeon", "239200", "USD/year", "at_least"],
@@ -401,7 +405,7 @@ def test_csv_text_is_safe_and_never_a_formula() -> None:
         overview=Overview(growth_rate=-8, years_of_experience=-0.5),
         salary=Salary(best_paying_company="@evil", highest_paying_city='A, B "C"'),
     )
-    rows = records(compare([role, MIXED.find("analyst")]))
+    rows = records(compare([role, MIXED.role("analyst")]))
     values = {r[1]: r[3] for r in rows if r[2] == "hostile"}
     assert values["category"] == "'=1+1"
     assert values["description"] == "line one\nline two [31m"
@@ -418,12 +422,12 @@ def test_csv_text_is_safe_and_never_a_formula() -> None:
     assert values["growth_rate"] == "-8"
     assert values["years_of_experience"] == "-0.5"
     assert not [c for r in rows for c in r if c.startswith(("=", "+", "@", "\t", "\r"))]
-    text = to_csv(compare([role, MIXED.find("analyst")]))
+    text = to_csv(compare([role, MIXED.role("analyst")]))
     assert "\x1b" not in text and "\x07" not in text
 
 
 def test_csv_tricky_role_text_is_stripped_not_escaped() -> None:
-    rows = figure_rows(compare([MIXED.find("tricky"), MIXED.find("analyst")], [Section.DUTIES]))
+    rows = figure_rows(compare([MIXED.role("tricky"), MIXED.role("analyst")], [Section.DUTIES]))
     assert rows == [
         ["duties", "example_responsibilities.1", "tricky", "Escape ]0;title attempts", "", ""],
         ["duties", "example_responsibilities.2", "tricky", "[blink]Not markup[/blink]", "", ""],
@@ -456,7 +460,7 @@ def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
 
 
 def test_bare_addresses_do_not_become_links() -> None:
-    from jobcompare.exports import md_text
+    from jobcompare.output.markdown import md_text
 
     assert md_text("see https://example.org or www.example.org") == (
         r"see https\://example.org or www\.example.org"
@@ -472,7 +476,7 @@ def test_text_formats_never_import_rich(output_format: str) -> None:
 
     code = (
         "import sys\n"
-        "from jobcompare.cli import app\n"
+        "from jobcompare.cli.app import app\n"
         f"sys.argv = ['jobcompare', *{list(SEED)!r}, '-f', {output_format!r}]\n"
         "try:\n    app(prog_name='jobcompare')\nexcept SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"

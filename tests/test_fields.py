@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from jobcompare import fields
-from jobcompare.fields import Kind
 from jobcompare.model import (
     ATTAINMENT_LEVELS,
     CPS_GROUPS,
@@ -16,7 +14,9 @@ from jobcompare.model import (
     Role,
     Salary,
 )
-from jobcompare.sections import Section
+from jobcompare.registry import fields
+from jobcompare.registry.fields import Kind
+from jobcompare.registry.section import Section
 
 
 def _schema_keys(node: dict[str, Any], prefix: str = "") -> set[str]:

@@ -30,10 +30,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jobcompare._toml import tomllib
-from jobcompare.catalogue import open_catalogue
-from jobcompare.cli import app
-from jobcompare.dataset import DatasetError, load_dataset
+from jobcompare.cli.app import app
+from jobcompare.errors import DatasetError
+from jobcompare.sources._toml import tomllib
+from jobcompare.sources.catalogue import open_catalogue
+from jobcompare.sources.dataset import load_dataset
 from tests.conftest import SEED_FILE
 
 EXAMPLES = int(os.environ.get("JOBCOMPARE_FUZZ_EXAMPLES", "40"))

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from jobcompare.present import IMPORTANCE_BARS_NOTE, SHARE_BARS_NOTE
+from jobcompare.output.blocks import IMPORTANCE_BARS_NOTE, SHARE_BARS_NOTE
 from tests.golden.cases import CASES, GOLDEN, outputs
 
 #: Words of the terminal output that are furniture, not figures.

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from jobcompare.catalogue import open_catalogue
+from jobcompare.sources.catalogue import open_catalogue
 
 SMALL = """[roles.clerk]
 title = "Clerk"
@@ -344,14 +344,14 @@ def test_f5_the_cache_key_is_the_bytes_read_not_a_stat_of_the_path(
 
     monkeypatch.setattr(os, "open", open_after_swap)
     monkeypatch.setattr(Path, "read_bytes", read_bytes_after_swap)
-    first = open_catalogue(link, cache_dir=cache).find("clerk").title
+    first = open_catalogue(link, cache_dir=cache).role("clerk").title
     monkeypatch.undo()
     assert swapped
     assert first == "Swapped"  # what was read, whole
     link.unlink()
     link.symlink_to(a)
     catalogue = open_catalogue(link, cache_dir=cache)
-    assert catalogue.find("clerk").title == "Clerk"
+    assert catalogue.role("clerk").title == "Clerk"
     assert next(r.title for r in catalogue.listing) == "Clerk"
 
 
@@ -487,7 +487,7 @@ def many_roles(count: int, *, warning: bool) -> str:
 
 
 def test_f15_validate_with_a_warning_per_role_is_linear(tmp_path: Path) -> None:
-    from jobcompare.dataset import check_dataset
+    from jobcompare.sources.dataset import check_dataset
 
     times = {}
     for warning in (False, True):
@@ -519,7 +519,7 @@ def test_f15_a_file_with_a_byte_order_mark_is_indexed_and_cached(tmp_path: Path)
     data = tmp_path / "d.toml"
     data.write_bytes(b"\xef\xbb\xbf" + SMALL.encode())
     cache = tmp_path / "cache"
-    assert open_catalogue(data, cache_dir=cache).find("clerk").title == "Clerk"
+    assert open_catalogue(data, cache_dir=cache).role("clerk").title == "Clerk"
     assert [p.suffix for p in cache.iterdir()] == [".json"]
 
 
@@ -579,11 +579,11 @@ def test_f12_a_newline_in_a_title_does_not_split_its_list_row(tmp_path: Path) ->
 def test_f14_a_changed_byte_in_a_cached_role_is_not_served(tmp_path: Path) -> None:
     data = write(tmp_path / "d.toml", SMALL)
     cache = tmp_path / "cache"
-    assert open_catalogue(data, cache_dir=cache).find("clerk").salary.average is not None
+    assert open_catalogue(data, cache_dir=cache).role("clerk").salary.average is not None
     [entry] = cache.iterdir()
     header, index, bodies = entry.read_bytes().split(b"\n", 2)
     assert b"30000" in bodies  # the clerk's pay, in its role's line only
     entry.write_bytes(b"\n".join([header, index, bodies.replace(b"30000", b"99999")]))
-    role = open_catalogue(data, cache_dir=cache).find("clerk")
+    role = open_catalogue(data, cache_dir=cache).role("clerk")
     assert role.salary.average is not None and role.salary.average.value == 30000
     assert b"99999" not in entry.read_bytes()  # and the entry was rebuilt

@@ -14,10 +14,12 @@ from typing import Any
 
 import pytest
 
-from jobcompare import store as store_module
-from jobcompare.moves import IMPORTANT, find_moves, role_gap, sort_moves
-from jobcompare.search import build_search_index
-from jobcompare.store import Store
+from jobcompare.engine.moves import IMPORTANT, find_moves, role_gap, sort_moves
+from jobcompare.importers.search_index import build_search_index
+from jobcompare.sources import store as store_module
+from jobcompare.sources import title_keys
+from jobcompare.sources.store import Store
+from jobcompare.sources.store_role import official_role
 from tests.conftest import SEED, error_box, flat, run, validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moves" / "store.sql"
@@ -78,7 +80,7 @@ def _levels(path: Path, code: str) -> dict[str, tuple[float, float]]:
 
 
 def test_moves_follow_onets_order_with_the_figures_of_each(store: Store, store_path: Path) -> None:
-    role = store.role(CLERKS)
+    role = official_role(store, CLERKS)
     found = find_moves(store, role)
     related = _raw(
         store_path,
@@ -106,7 +108,7 @@ def test_moves_follow_onets_order_with_the_figures_of_each(store: Store, store_p
 def test_the_skill_gap_rises_on_the_skills_important_in_the_new_job(
     store: Store, store_path: Path
 ) -> None:
-    found = find_moves(store, store.role(CLERKS))
+    found = find_moves(store, official_role(store, CLERKS))
     accountants = next(m for m in found.moves if m.soc == "13-2011")
     gap = accountants.gap
     have, want = _levels(store_path, "43-3021.00"), _levels(store_path, "13-2011.00")
@@ -124,7 +126,7 @@ def test_the_skill_gap_rises_on_the_skills_important_in_the_new_job(
 
 
 def test_a_move_without_skill_ratings_says_why(store: Store) -> None:
-    found = find_moves(store, store.role(CLERKS))
+    found = find_moves(store, official_role(store, CLERKS))
     sales = next(m for m in found.moves if m.soc == "41-3091")
     assert sales.gap.total is None
     assert sales.gap.reason == (
@@ -134,7 +136,7 @@ def test_a_move_without_skill_ratings_says_why(store: Store) -> None:
 
 
 def test_sorting_and_top(store: Store) -> None:
-    moves = find_moves(store, store.role(CLERKS)).moves
+    moves = find_moves(store, official_role(store, CLERKS)).moves
     by_pay = [m.difference for m in sort_moves(moves, "pay")]
     assert by_pay == sorted(by_pay, key=lambda d: -(d or 0))
     by_gap = sort_moves(moves, "gap")
@@ -142,25 +144,25 @@ def test_sorting_and_top(store: Store) -> None:
     assert totals == sorted(totals) and by_gap[-1].gap.total is None  # no ratings: last
     by_growth = [m.growth or 0 for m in sort_moves(moves, "growth")]
     assert by_growth == sorted(by_growth, reverse=True)
-    top = find_moves(store, store.role(CLERKS), by="pay", top=2).moves
+    top = find_moves(store, official_role(store, CLERKS), by="pay", top=2).moves
     assert [m.onet_code for m in top] == [m.onet_code for m in sort_moves(moves, "pay")[:2]]
     with pytest.raises(ValueError, match="cannot sort by"):
-        find_moves(store, store.role(CLERKS), by="fame")
+        find_moves(store, official_role(store, CLERKS), by="fame")
 
 
 def test_related_occupations_under_the_roles_own_code_are_left_out(store: Store) -> None:
-    found = find_moves(store, store.role("registered-nurses"))
+    found = find_moves(store, official_role(store, "registered-nurses"))
     assert [m.soc for m in found.moves] == ["31-1131"]
     assert found.same_code[0] == "Acute Care Nurses (29-1141.01)"
     assert len(found.same_code) == 4
 
 
 def test_the_gap_between_two_roles(store: Store) -> None:
-    clerks, collectors = store.role(CLERKS), store.role(COLLECTORS)
+    clerks, collectors = official_role(store, CLERKS), official_role(store, COLLECTORS)
     gap = role_gap(store, clerks, collectors)
     assert (gap.from_code, gap.to_code) == ("43-3021.00", "43-3011.00")
     assert gap.reason is None and gap.build
-    aggregate = store.role("clinical-laboratory-technologists-and-technicians")
+    aggregate = official_role(store, "clinical-laboratory-technologists-and-technicians")
     assert role_gap(store, clerks, aggregate).reason == (
         "O*NET rates Clinical Laboratory Technologists and Technicians as 2 occupations "
         "(29-2011.00, 29-2012.00), not as one"
@@ -333,11 +335,10 @@ def test_search_and_list_search_are_one_command(schema: dict[str, Any]) -> None:
 
 @pytest.mark.usefixtures("bundled_store")
 def test_search_without_fts5_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jobcompare import search as search_module
 
     queries = ["medical biller", "nurs reg", "truck", "43-30", "chief exec"]
     with_fts = [run(["search", q, "--json"], bundled=True).stdout for q in queries]
-    monkeypatch.setattr(search_module, "fts5_available", lambda conn: False)
+    monkeypatch.setattr(title_keys, "fts5_available", lambda conn: False)
     without = [run(["search", q, "--json"], bundled=True).stdout for q in queries]
     assert without == with_fts
     assert all(json.loads(found) for found in with_fts)

@@ -93,12 +93,12 @@ def test_section_filters_the_not_published_notes_and_sources() -> None:
 
 
 def _table_labels(args: list[str]) -> list[str]:
-    from jobcompare.commands import find_moves
-    from jobcompare.moves import moves_document
-    from jobcompare.present import FigureTable, RankedTable
+    from jobcompare.commands.moves import moves
+    from jobcompare.output.blocks import FigureTable, Options, RankedTable
+    from jobcompare.output.views.moves import document
 
-    found, _ = find_moves(args[0], None, by=args[1] if len(args) > 1 else "onet")
-    blocks = moves_document(found).flat()
+    found = moves(args[0], None, by=args[1] if len(args) > 1 else "onet").result
+    blocks = document(found, Options()).flat()
     table = next(b for b in blocks if isinstance(b, FigureTable))
     ranked = next(b for b in blocks if isinstance(b, RankedTable))
     assert [r.label for r in ranked.rows] == [str(n) for n in range(1, len(table.rows) + 1)]
@@ -195,11 +195,12 @@ def test_technology_skills_are_objects_in_json_and_fields_in_csv(
 
 
 def test_differences_keep_the_figures_precision() -> None:
-    from jobcompare.compare import Kind, _delta
-    from jobcompare.display import difference
+    from jobcompare.engine.deltas import delta
+    from jobcompare.output.cells import difference
+    from jobcompare.registry.fields import Kind
 
     def shown(kind: Kind, first: object, second: object) -> str:
-        return difference(_delta(kind, (first, second)), kind)
+        return difference(delta(kind, (first, second)), kind)
 
     assert shown(Kind.NUMBER, 3391.0, 6725.0) == "+3,334.0"  # thousands, one decimal
     assert shown(Kind.NUMBER, 38.3, 42.3) == "+4.0"  # median age

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from jobcompare import fields
-from jobcompare.compare import Section, build_section, compare
-from jobcompare.dataset import Dataset
+from jobcompare.engine.compare import build_section, compare
 from jobcompare.model import Amount, Role, Salary
-from jobcompare.present import (
+from jobcompare.output.blocks import (
     FigureTable,
     Heading,
     NoteList,
     Paragraph,
     RangeChart,
     RankedTable,
-    comparison_document,
-    figure_table,
 )
+from jobcompare.output.views.sections import figure_table
+from jobcompare.registry import fields
+from jobcompare.registry.section import Section
+from jobcompare.sources.dataset import Dataset
 from tests.conftest import SEED
+from tests.drawn import comparison_document
 
 
 def test_seed_comparison_blocks_in_order(dataset: Dataset) -> None:
-    roles = [dataset.find(s) for s in SEED]
+    roles = [dataset.role(s) for s in SEED]
     document = comparison_document(compare(roles))
     kinds = [type(b).__name__ for b in document.flat()]
     assert kinds[:3] == ["Heading", "Paragraph", "Paragraph"]  # title, summary, reading note

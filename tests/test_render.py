@@ -8,9 +8,12 @@ import re
 import pytest
 from rich.console import Console
 
-from jobcompare import render
-from jobcompare.compare import Section, build_sections, compare
-from jobcompare.dataset import Dataset, load_dataset
+from jobcompare.engine.compare import build_sections, compare
+from jobcompare.output.terminal import draw as terminal
+from jobcompare.registry.section import Section
+from jobcompare.sources.dataset import Dataset, load_dataset
+from jobcompare.text import use_stand_ins
+from tests import drawn
 from tests.conftest import SEED, TESTS
 
 MIXED = load_dataset(TESTS / "datasets" / "mixed.toml")
@@ -20,13 +23,13 @@ def draw(renderables: list, width: int, **console: object) -> str:  # type: igno
     buffer = io.StringIO()
     options: dict[str, object] = {"force_terminal": False, "color_system": None, **console}
     target = Console(file=buffer, width=width, highlight=False, markup=False, **options)  # type: ignore[arg-type]
-    render.print_all(target, renderables)
+    drawn.print_all(target, renderables)
     return buffer.getvalue()
 
 
 def seed_output(dataset: Dataset, width: int, **console: object) -> str:
-    roles = [dataset.find(s) for s in SEED]
-    return draw(render.comparison(compare(roles)), width, **console)
+    roles = [dataset.role(s) for s in SEED]
+    return draw(drawn.comparison(compare(roles)), width, **console)
 
 
 def test_every_section_is_drawn_under_its_heading(dataset: Dataset) -> None:
@@ -50,8 +53,8 @@ def test_nothing_is_cut_at_fixed_widths(dataset: Dataset, width: int) -> None:
 
 
 def test_salary_section_exact_output_at_80_columns(dataset: Dataset) -> None:
-    roles = [dataset.find(s) for s in SEED]
-    output = draw(render.comparison(compare(roles, [Section.SALARY]), charts=False), 80)
+    roles = [dataset.role(s) for s in SEED]
+    output = draw(drawn.comparison(compare(roles, [Section.SALARY]), charts=False), 80)
     section = output[output.index("Salary ─") :]
     section = section[: section.index("Sources")]
     assert [line.rstrip() for line in section.splitlines()] == [
@@ -75,8 +78,8 @@ def test_salary_section_exact_output_at_80_columns(dataset: Dataset) -> None:
 
 
 def test_skills_mark_the_shared_ones(dataset: Dataset) -> None:
-    roles = [dataset.find(s) for s in SEED]
-    output = draw(render.comparison(compare(roles, [Section.SKILLS]), charts=False), 80)
+    roles = [dataset.role(s) for s in SEED]
+    output = draw(drawn.comparison(compare(roles, [Section.SKILLS]), charts=False), 80)
     lines = [line.rstrip() for line in output.splitlines()]
     start = lines.index(next(line for line in lines if line.startswith("#")))
     assert lines[start + 2 : start + 8] == [
@@ -104,8 +107,9 @@ def test_plain_output_has_no_escape_codes_nor_trailing_blanks(dataset: Dataset) 
 def test_an_output_without_unicode_gets_ascii_stand_ins(dataset: Dataset) -> None:
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
-    roles = [dataset.find(s) for s in SEED]
-    render.print_all(render.make_console(stream, width=80), render.comparison(compare(roles)))
+    use_stand_ins(stream)  # as the command line does to its standard output
+    roles = [dataset.role(s) for s in SEED]
+    drawn.print_all(terminal.make_console(stream, width=80), drawn.comparison(compare(roles)))
     stream.flush()
     output = raw.getvalue().decode("ascii")
     assert re.search(r"Salary range[\s|]+\$30,000 - \$41,000[\s|]+\$30,000 - \$47,000", output)
@@ -131,8 +135,8 @@ def test_no_color_removes_colour_but_keeps_layout(
 
 
 def test_data_is_never_markup_and_control_characters_never_print() -> None:
-    roles = [MIXED.find("tricky"), MIXED.find("analyst")]
-    output = draw(render.comparison(compare(roles)), 200, force_terminal=True)
+    roles = [MIXED.role("tricky"), MIXED.role("analyst")]
+    output = draw(drawn.comparison(compare(roles)), 200, force_terminal=True)
     for hostile in ["\x1b[31m", "\x1b[0mred", "\x07", "\x1b]0;", "\x1b[2J"]:
         assert hostile not in output
     assert "[bold red]Tricky[/] Role" in output
@@ -142,31 +146,31 @@ def test_data_is_never_markup_and_control_characters_never_print() -> None:
 
 
 def test_lower_bounds_show_as_such() -> None:
-    roles = [MIXED.find("surgeon"), MIXED.find("analyst")]
-    output = draw(render.comparison(compare(roles, [Section.SALARY])), 120)
+    roles = [MIXED.role("surgeon"), MIXED.role("analyst")]
+    output = draw(drawn.comparison(compare(roles, [Section.SALARY])), 120)
     assert re.search(r"Average salary\s+≥ \$239,200\s+\$83,000\s*$", output, re.M)
     assert re.search(r"Salary range\s+\$97,700 – ≥ \$239,200\s+—\s*$", output, re.M)
     assert re.search(r"Median\s+≥ \$239,200\s+—\s*$", output, re.M)
 
 
 def test_four_roles_at_100_columns_stay_whole() -> None:
-    output = draw(render.comparison(compare(MIXED.roles)), 100)
+    output = draw(drawn.comparison(compare(MIXED.roles)), 100)
     assert max(len(line) for line in output.splitlines()) <= 100
     assert "…" not in output
     assert "Difference" not in output
 
 
 def test_profile_lists_unpublished_reasons() -> None:
-    surgeon = MIXED.find("surgeon")
-    output = draw(render.profile(surgeon, build_sections([surgeon])), 80)
+    surgeon = MIXED.role("surgeon")
+    output = draw(drawn.profile(surgeon, build_sections([surgeon])), 80)
     assert "SOC 29-1248" in output
     assert "• Hourly rate — Estimate not released." in output
     assert "• BLS OEWS, May 2025" in output
 
 
 def test_rows_and_sections_without_any_figure_are_left_out() -> None:
-    roles = [MIXED.find("surgeon"), MIXED.find("empty-role")]
-    output = draw(render.comparison(compare(roles)), 100)
+    roles = [MIXED.role("surgeon"), MIXED.role("empty-role")]
+    output = draw(drawn.comparison(compare(roles)), 100)
     assert "The dataset has no demographics figures for these roles." in output
     assert "The dataset has no duties figures for these roles." in output
     assert "Number of jobs" in output  # the surgeon has it: shown, with — for the other

@@ -8,12 +8,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from jobcompare.compare import Section, compare
+from jobcompare.engine.compare import compare
+from jobcompare.errors import ExitStatus, OutputError, failure
 from jobcompare.model import Amount, Percentiles, Role, Salary
-from jobcompare.present import RangeChart, comparison_document
-from jobcompare.report import html_report
-from jobcompare.status import ExitStatus, OutputError, failure
+from jobcompare.output.blocks import RangeChart
+from jobcompare.output.html import html_report
+from jobcompare.registry.section import Section
 from tests.conftest import SEED, TESTS, run
+from tests.drawn import comparison_document
 from tests.htmltext import html_text
 
 HOSTILE = Role(
@@ -117,8 +119,7 @@ def test_an_export_that_cannot_be_written_leaves_stdout_clean(tmp_path: Path) ->
 
 
 def test_errors_map_to_one_status_each() -> None:
-    from jobcompare.errors import DatasetError, Problem
-    from jobcompare.sections import ComparisonError
+    from jobcompare.errors import ComparisonError, DatasetError, Problem
 
     data = failure(DatasetError([Problem(TESTS / "x.toml", "bad", line=3)]))
     assert data is not None and data.status is ExitStatus.DATA_ERROR

@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from jobcompare import search as search_module
-from jobcompare.search import (
-    FTS_TABLE,
-    KEY_TABLE,
-    Query,
-    build_search_index,
-    fts5_available,
-    score,
-    search_document,
-    search_lines,
-    search_roles,
-)
+from jobcompare.engine.search import Query, SearchResults, score, search_roles
+from jobcompare.importers.search_index import build_search_index
+from jobcompare.output.views import roles as roles_view
+from jobcompare.sources import title_keys
+from jobcompare.sources.title_keys import FTS_TABLE, KEY_TABLE, fts5_available
+from tests.drawn import listing_lines
 from tests.titles_store import SEED_ROLES, make_store, open_store, roles_of_store
 
 QUERIES = ["software engineer", "nurs reg", "registered nurse", "nurses", "cashier", "CNA",
@@ -114,7 +108,7 @@ def test_the_plain_scan_gives_the_same_results(store: sqlite3.Connection, typed:
 
 def test_a_store_without_fts5_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A SQLite without FTS5: the index is built without the FTS table, and search scans."""
-    monkeypatch.setattr(search_module, "fts5_available", lambda conn: False)
+    monkeypatch.setattr(title_keys, "fts5_available", lambda conn: False)
     path = make_store(tmp_path)
     conn = open_store(path)
     tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -166,7 +160,8 @@ def test_scores() -> None:
 
 
 def test_hits_as_data(store: sqlite3.Connection) -> None:
-    hit = search_roles("software engineer", roles_of_store(store), store)[0].as_dict()
+    hits = search_roles("software engineer", roles_of_store(store), store)
+    hit = roles_view.data(SearchResults("software engineer", tuple(hits)))[0]
     assert hit["slug"] == "software-developers"
     assert hit["soc"] == "15-1252"
     assert hit["matched"] == "Software Engineer"
@@ -175,18 +170,19 @@ def test_hits_as_data(store: sqlite3.Connection) -> None:
 
 def test_search_lines(store: sqlite3.Connection) -> None:
     hits = search_roles("software engineer", roles_of_store(store), store, limit=2)
-    wide = list(search_lines(hits, 200))
+    found = SearchResults("software engineer", tuple(hits))
+    wide = listing_lines(found, 200)
     assert wide[0].split() == ["Slug", "SOC", "Title", "Matched"]
     assert wide[2].startswith("software-developers")
     assert "15-1252  Software Developers" in wide[2]
     assert wide[2].endswith("O*NET alternate title 'Software Engineer'")
-    narrow = list(search_lines(hits, 40))
+    narrow = listing_lines(found, 40)
     assert narrow[0] == "software-developers"
     assert narrow[1].startswith("  15-1252 · Software Developers")
     assert all(
         len(line) <= 40 for line in narrow if not line.startswith(("software", "software-q"))
     )
-    assert search_document(hits)[0]["slug"] == "software-developers"
+    assert roles_view.data(found)[0]["slug"] == "software-developers"
 
 
 def test_a_failing_fts5_falls_back_to_the_scan(tmp_path: Path) -> None:

@@ -99,16 +99,17 @@ def test_sources_count_occupations_with_figures() -> None:
 
 
 def test_page_shares_and_onet_importance_never_share_an_axis() -> None:
-    from jobcompare.compare import compare
-    from jobcompare.present import RankedTable, comparison_document
-    from jobcompare.store import open_roles
+    from jobcompare.engine.compare import compare
+    from jobcompare.output.blocks import RankedTable, SectionBlock
+    from jobcompare.sources.roles import open_roles
+    from tests.drawn import comparison_document
 
     roles = open_roles()
     shown = comparison_document(
-        compare([roles.find("patient-account-coordinator"), roles.find("registered-nurses")])
+        compare([roles.role("patient-account-coordinator"), roles.role("registered-nurses")])
     )
-    skills = next(b for s in shown.sections if s.section.value == "skills" for b in s.blocks
-                  if isinstance(b, RankedTable))  # fmt: skip
+    skills = next(b for s in shown.blocks if isinstance(s, SectionBlock) and s.name == "skills"
+                  for b in s.blocks if isinstance(b, RankedTable))  # fmt: skip
     assert skills.scale == 5.0  # O*NET's importance scale
     page, rated = zip(*(row.items for row in skills.rows), strict=True)
     assert page[0].text == "Patients, 20%" and page[0].share is None

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from jobcompare.bulk import available
+from jobcompare.engine.table import available
 from tests.conftest import SEED, TESTS, flat, run, validate
 
 MIXED = TESTS / "datasets" / "mixed.toml"
@@ -92,7 +92,7 @@ def test_table_markdown_escapes_and_shows_figures() -> None:
         (["table", "--all", SEED[0]], "not both"),
         (["table", "--all", "--fields", "yearly_salry"], "Did you mean 'overview.yearly_salary'"),
         (["table", "--all", "--fields", "average_age"], "in several sections"),
-        (["table", "--all", "-f", "html"], "csv, json or markdown"),
+        (["table", "--all", "-f", "pdf"], "'pdf' is not one of 'table', 'markdown'"),
         (["table", "zzz", "colections-coordinator"], "unknown role 'zzz'"),
     ],
 )
@@ -124,7 +124,7 @@ def test_every_occupation_at_once_is_fast() -> None:
 def _store_row(soc: str, area: str) -> tuple[object, ...]:
     import sqlite3
 
-    from jobcompare.store import bundled_store_path
+    from jobcompare.sources.store import bundled_store_path
 
     with sqlite3.connect(f"file:{bundled_store_path()}?mode=ro", uri=True) as db:
         row: tuple[object, ...] = db.execute(

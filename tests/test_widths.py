@@ -7,11 +7,13 @@ import textwrap
 
 import pytest
 
-from jobcompare.commands import open_catalogue
-from jobcompare.compare import compare
-from jobcompare.fields import Kind
-from jobcompare.present import FigureTable, RankedTable, comparison_document
+from jobcompare.engine.compare import compare
+from jobcompare.engine.resolve import resolve_roles_of
+from jobcompare.output.blocks import FigureTable, RankedTable
+from jobcompare.registry.fields import Kind
+from jobcompare.sources.roles import open_source
 from tests.conftest import SEED, run
+from tests.drawn import comparison_document
 
 CASES = [
     SEED,
@@ -27,8 +29,8 @@ FIGURES = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NU
 
 
 def _document(roles: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    catalogue = open_catalogue(None)  # the bundled roles: seed and official
-    return comparison_document(compare([catalogue.find(r) for r in roles]))
+    found, _ = resolve_roles_of(roles, open_source(None))  # the bundled roles: seed and official
+    return comparison_document(compare(found))
 
 
 def _expectations(roles: tuple[str, ...]) -> tuple[set[str], set[str]]:

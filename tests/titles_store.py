@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from jobcompare.search import build_search_index
-from jobcompare.titles import RoleKey
+from jobcompare.engine.titles import RoleKey
+from jobcompare.importers.search_index import build_search_index
 
 FIXTURE = Path(__file__).parent / "fixtures" / "titles" / "store.sql"
 

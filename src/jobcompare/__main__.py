@@ -1,3 +1,3 @@
-from jobcompare.cli import main
+from jobcompare.cli.app import main
 
 main()

@@ -1,11 +1,32 @@
-"""What goes wrong with a dataset: problems with their place, and the error that carries
-them. Kept apart so that commands can catch it without loading the validator."""
+"""Every error jobcompare raises, the exit statuses, and the one function that maps an
+error to what the user is told and how the process exits.
+
+Library code raises these; the command line asks :func:`failure` what to say and how to
+exit, so that the codes the README documents are decided in one place (as httpie's
+``ExitStatus`` and its one error handler do).
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from enum import IntEnum, unique
 from pathlib import Path
 from typing import Literal, NamedTuple
+
+from jobcompare.text import safe
+
+
+@unique
+class ExitStatus(IntEnum):
+    """Documented in the README; scripts may rely on them."""
+
+    OK = 0
+    DATA_ERROR = 1  # the dataset, the store or an import's input is unusable, or output failed
+    USAGE_ERROR = 2  # bad arguments: unknown role, section or option
+
+
+# -- data errors (exit 1) -------------------------------------------------------------------
 
 
 class Problem(NamedTuple):
@@ -42,11 +63,142 @@ class DatasetError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class StoreError(DatasetError):
+    """The official-data store is missing, unreadable or of another format."""
+
+
+class OutputError(Exception):
+    """An output could not be written (a full disk, a closed pipe, a bad folder)."""
+
+    def __init__(self, target: str, error: OSError) -> None:
+        self.target = target
+        super().__init__(f"cannot write {target}: {error.strerror or error}")
+
+
+class ImportSourceError(Exception):
+    """An input an importer cannot use: missing, truncated or malformed (file and row)."""
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None):
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(f"{where}{message}")
+        self.path = path
+        self.line = line
+
+
+class StoreWriteError(Exception):
+    """The store cannot be written (bad importer declaration, duplicate key, disk error)."""
+
+
+# -- usage errors (exit 2) ------------------------------------------------------------------
+
+
+class ComparisonError(ValueError):
+    """The request cannot be compared (wrong number of roles, a role twice)."""
+
+
 class FieldError(LookupError):
     """A figure asked for by name (``jobcompare table --fields``) that is no figure, or
     that several sections have; the message names every such name."""
 
 
 class AreaError(ValueError):
-    """An area that cannot be found, or a request about areas that cannot be answered
-    (a usage error, exit 2)."""
+    """An area that cannot be found, or a request about areas that cannot be answered."""
+
+
+class RoleNameError(LookupError):
+    """What the user typed does not name exactly one role (the base of the errors below)."""
+
+
+class AmbiguousRoleError(RoleNameError):
+    """What the user typed names more than one role.
+
+    ``reasons`` says, one line per candidate, best first, which role and why it matched,
+    and ``more`` how many candidates were left out of them; ``read_as`` is the spelling a
+    mistyped query was taken for. Without reasons the message is the short one for a
+    title or SOC code that several roles share.
+    """
+
+    def __init__(
+        self,
+        query: str,
+        slugs: Sequence[str],
+        reasons: Sequence[str] = (),
+        more: int = 0,
+        read_as: str | None = None,
+    ) -> None:
+        self.query = query
+        self.slugs = tuple(slugs)
+        self.reasons = tuple(reasons)
+        self.read_as = read_as
+        if self.reasons:
+            typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
+            lines = [f"{typed} could be several occupations; name one by its slug or SOC code:"]
+            lines += [f"  {reason}" for reason in self.reasons]
+            if more:
+                lines.append(f"  ... and {more} more")
+            message = "\n".join(lines)
+        else:
+            listed = ", ".join(f"'{s}'" for s in self.slugs)
+            message = f"'{query}' matches several roles: {listed}. Use a slug."
+        super().__init__(message)
+
+
+class UnknownRoleError(RoleNameError):
+    """No role matches what the user typed; ``suggestions`` are close slugs."""
+
+    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"unknown role '{query}'"
+        if self.suggestions:
+            quoted = [f"'{s}'" for s in self.suggestions]
+            message += ". Did you mean " + ", ".join(quoted[:-1]) + (" or " if quoted[1:] else "")
+            message += quoted[-1] + "?"
+        super().__init__(message)
+
+
+class UnresolvedRolesError(RoleNameError):
+    """Several arguments failed to name a role: every one of them, in the order typed."""
+
+    def __init__(self, errors: Sequence[AmbiguousRoleError | UnknownRoleError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+#: Errors in what the user asked for (reported as usage errors, exit 2).
+USAGE_ERRORS = (RoleNameError, ComparisonError, AreaError, FieldError)
+#: Errors in the data or the output (exit 1), said as one line each.
+DATA_ERRORS = (OutputError, ImportSourceError, StoreWriteError)
+
+
+class Failure(NamedTuple):
+    """What to tell the user (each line goes to stderr) and how to exit."""
+
+    status: ExitStatus
+    messages: tuple[str, ...]
+
+
+def failure(error: BaseException) -> Failure | None:
+    """The message and exit status for ``error``; None for an error nobody expects (a
+    bug, which must not be disguised as a user's mistake)."""
+    if isinstance(error, DatasetError):
+        lines = [f"jobcompare: error: {safe(str(p))}" for p in error.problems]
+        return Failure(
+            ExitStatus.DATA_ERROR,
+            (*lines, "jobcompare: the dataset cannot be used (see above)"),
+        )
+    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
+        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
+    if isinstance(error, USAGE_ERRORS):
+        return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
+    if isinstance(error, DATA_ERRORS):
+        return Failure(ExitStatus.DATA_ERROR, (f"jobcompare: error: {safe(str(error))}",))
+    sqlite3 = sys.modules.get("sqlite3")  # loaded only if the store was opened
+    if sqlite3 is not None and isinstance(error, sqlite3.Error):
+        # A damaged or partial store (one built by re-importing a single source) read by a
+        # query outside Store's own error mapping: still the store's fault, not a bug.
+        message = f"jobcompare: error: cannot read the official-data store: {safe(str(error))}"
+        return Failure(ExitStatus.DATA_ERROR, (message,))
+    return None

@@ -96,7 +96,6 @@ class Overview:
     work_experience: str | None = None
     job_training: str | None = None
     ep_employment: Number | None = None
-    ep_employment_projected: Number | None = None
     projected_change: Number | None = None  # percent, 2024-34
     projected_change_jobs: Number | None = None  # thousands, 2024-34
     all_occupations_change: Number | None = None  # percent, the "Total, all occupations" row
@@ -171,8 +170,6 @@ class Education:
     degree: Degree | None = None
     major: str | None = None
     college: str | None = None
-    #: BLS EP's typical education needed for entry.
-    entry_education: str | None = None
     #: O*NET's most common required level of education, with its share of respondents.
     required: Degree | None = None
     #: REQUIRED_LEVELS key -> percent of respondents (O*NET RL); None where suppressed.

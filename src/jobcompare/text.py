@@ -1,10 +1,18 @@
-"""Plain-text helpers: making data safe for a terminal, and the little English the
-summary sentences need. No Rich here: the JSON writer and error messages use these too."""
+"""Text: making data safe for a terminal, the little English the sentences need, and
+figures as people read them ($35,695, $17.16, 148,258, 34%, 12.0%, — for missing).
+
+Shares keep the precision the source gave them: an integer share prints as ``34%`` and a
+float as written (``12.0%``), because ``12.0`` and ``12`` are different claims.
+
+The ground floor: nothing of jobcompare is imported here (the model's values are read by
+their shape), so every layer may use it. No Rich.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 # C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides that can
 # make a line read differently from what it holds.
@@ -16,6 +24,14 @@ def safe(text: str) -> str:
     if text.isprintable():  # the common case, checked in C: no control characters at all
         return text
     return _UNSAFE.sub("", text.replace("\t", " "))
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """ "Bill and Account Collectors" -> "bill-and-account-collectors"."""
+    return _NOT_ALNUM.sub("-", text.lower()).strip("-")
 
 
 def casual(title: str) -> str:
@@ -96,6 +112,111 @@ def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str =
     if any("," in word for word in words):
         return "; ".join(words[:-1]) + f"; {conjunction} " + words[-1]
     return ", ".join(words[:-1]) + ("," if oxford else "") + f" {conjunction} " + words[-1]
+
+
+# -- figures as people read them --------------------------------------------------------
+
+
+class _Amount(Protocol):
+    """A sum of money (model.Amount): its value, and whether it is a lower bound."""
+
+    @property
+    def value(self) -> int | float: ...
+
+    @property
+    def at_least(self) -> bool: ...
+
+
+class _Range(Protocol):
+    @property
+    def min(self) -> _Amount: ...
+
+    @property
+    def max(self) -> _Amount: ...
+
+
+class _Degree(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def share(self) -> int | float | None: ...
+
+
+class _Duration(Protocol):
+    @property
+    def min_months(self) -> int: ...
+
+    @property
+    def max_months(self) -> int: ...
+
+
+MISSING = "—"
+
+
+def money(amount: _Amount | None) -> str:
+    """A yearly sum: whole dollars unless the source gave cents."""
+    if amount is None:
+        return MISSING
+    value = amount.value
+    text = (
+        f"${value:,.2f}"
+        if isinstance(value, float) and not value.is_integer()
+        else f"${value:,.0f}"
+    )
+    return f"≥ {text}" if amount.at_least else text
+
+
+def rate(amount: _Amount | None) -> str:
+    """An hourly rate, always to the cent."""
+    if amount is None:
+        return MISSING
+    text = f"${amount.value:,.2f}"
+    return f"≥ {text}" if amount.at_least else text
+
+
+def salary_range(value: _Range | None) -> str:
+    if value is None:
+        return MISSING
+    return f"{money(value.min)} – {money(value.max)}"
+
+
+def count(value: int | None) -> str:
+    return MISSING if value is None else f"{value:,}"
+
+
+def number(value: int | float | None) -> str:
+    """A plain figure as the source wrote it: 46, 12, 3.5."""
+    if value is None:
+        return MISSING
+    if value == 0:
+        value = abs(value)  # never "-0.0"
+    return f"{value:,}"  # a float as Python prints it, grouped: 3,391.0, 4.12
+
+
+def percent(value: int | float | None) -> str:
+    return MISSING if value is None else f"{number(value)}%"
+
+
+def degree(value: _Degree | None) -> str:
+    if value is None:
+        return MISSING
+    return value.name if value.share is None else f"{value.name}, {percent(value.share)}"
+
+
+def duration(value: _Duration | None) -> str:
+    """6-12 months; whole years when both ends are whole years (1-2 years)."""
+    if value is None:
+        return MISSING
+    low, high = value.min_months, value.max_months
+    if low % 12 == 0 and high % 12 == 0 and high >= 12:
+        low, high, unit = low // 12, high // 12, "years"
+    else:
+        unit = "months"
+    if low == high:
+        singular = unit[:-1] if low == 1 else unit
+        return f"{low} {singular}"
+    return f"{low}-{high} {unit}"
 
 
 #: ASCII stand-ins for the characters our output uses, for an output that cannot encode

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers import cps
-from jobcompare.importers.base import ImportSourceError, Spine
+from jobcompare.importers.base import Spine
 from tests.importers.store_helper import load, rows_of
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bls-cps-2024"

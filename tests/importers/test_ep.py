@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers import ep, ep_education
-from jobcompare.importers.base import ImportSourceError, Spine
+from jobcompare.importers.base import Spine
 from tests.importers.store_helper import load, rows_of
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers import onet
 from jobcompare.importers._onet_map import AGGREGATES, rollup
 from jobcompare.importers._source import file_sha256
-from jobcompare.importers.base import ImportSourceError, Spine
+from jobcompare.importers.base import Spine
 from tests.importers.store_helper import load, rows_of
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "onet-30.3"

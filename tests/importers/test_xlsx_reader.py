@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers import _xlsx
-from jobcompare.importers.base import ImportSourceError
 
 EP = Path(__file__).resolve().parent.parent / "fixtures" / "bls-ep-2024-34" / "occupation.xlsx"
 

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from jobcompare.compare import compare
+from jobcompare.engine.compare import compare
 from jobcompare.importers._write import ALL_IMPORTERS, build_store
 from jobcompare.model import Degree
-from jobcompare.present import comparison_document, notes
-from jobcompare.store import Store
+from jobcompare.output.views.sections import notes
+from jobcompare.sources.store import Store
+from jobcompare.sources.store_role import official_role
+from tests.drawn import comparison_document
 
 ROOT = Path(__file__).parent.parent / "fixtures"
 CLERKS = "billing-and-posting-clerks"  # 43-3021: in every fixture
@@ -42,13 +44,12 @@ def changed(built: Path, tmp_path: Path, *statements: tuple[str, tuple[object, .
 
 
 def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
-    role = Store(built).role(CLERKS)
+    role = official_role(Store(built), CLERKS)
     overview = role.overview
     # BLS EP table 1.2 as printed (thousands, percents), and its all-occupations row.
     assert (overview.ep_employment, overview.projected_change) == (429.8, -0.4)
     assert (overview.projected_change_jobs, overview.annual_openings) == (-1.9, 42.2)
     assert overview.all_occupations_change == 3.1
-    assert overview.entry_education == role.education.entry_education
     assert overview.entry_education == "High school diploma or equivalent"
     assert overview.job_zone == 3
     assert overview.job_zone_name == "Job Zone Three: Medium Preparation Needed"
@@ -82,14 +83,14 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
 
 def test_a_role_a_source_does_not_cover_is_missing_with_the_reason(built: Path) -> None:
     store = Store(built)
-    actors = store.role(ACTORS)
+    actors = official_role(store, ACTORS)
     assert actors.demographics.women is None and actors.demographics.median_age is None
     assert actors.unpublished["demographics.women"] == "CPS 2024: no CPS row for this occupation"
     assert actors.education.required is None
     assert actors.duties == ()
     # Said once for the role, naming every figure it leaves out, in the notes.
-    shown = comparison_document(compare([actors, store.role(CLERKS)]))
-    said = [i for b in notes(shown.roles) for i in getattr(b, "items", ()) if "no CPS row" in i]
+    result = compare([actors, official_role(store, CLERKS)])
+    said = [i for b in notes(result.roles) for i in getattr(b, "items", ()) if "no CPS row" in i]
     assert len(said) == 1
     assert said[0].startswith("Actors: Median age, share of women and race and ethnicity")
 
@@ -99,10 +100,10 @@ def test_an_unlinked_occupation_gives_o_nets_reason(built: Path, tmp_path: Path)
     store = changed(
         built, tmp_path, ("UPDATE onet_unlinked SET reason = ? WHERE soc = ?", (reason, "27-2011"))
     )
-    assert Store(built).role(ACTORS).unpublished["duties"] == (
+    assert official_role(Store(built), ACTORS).unpublished["duties"] == (
         "O*NET 30.3 (CC BY 4.0): no O*NET-SOC occupation for this SOC code"
     )
-    actors = store.role(ACTORS)
+    actors = official_role(store, ACTORS)
     assert actors.unpublished["duties"] == f"O*NET 30.3 (CC BY 4.0): {reason}"
     assert actors.unpublished["education.required_levels.bachelor"].endswith(reason)
 
@@ -113,7 +114,7 @@ def test_a_tie_names_every_level_with_the_share(built: Path, tmp_path: Path) -> 
         tmp_path,
         ("UPDATE onet_education SET percent = 51.49 WHERE soc = ? AND category = 2", ("43-3021",)),
     )
-    required = store.role(CLERKS).education.required
+    required = official_role(store, CLERKS).education.required
     assert required == Degree("High school or equivalent / Some college courses", 51.49)
 
 
@@ -127,7 +128,7 @@ def test_a_suppressed_share_is_missing_not_zero(built: Path, tmp_path: Path) -> 
             (SUPPRESS, "43-3021"),
         ),
     )
-    role = store.role(CLERKS)
+    role = official_role(store, CLERKS)
     assert role.education.required_levels is not None
     assert role.education.required_levels["some_college"] is None
     assert role.unpublished["education.required_levels.some_college"].endswith(SUPPRESS)
@@ -147,7 +148,7 @@ def test_a_small_suppressed_share_leaves_the_most_common_known(built: Path, tmp_
         ),
     )
     # Only 1.96% is unknown: 51.49% is the largest whatever it is.
-    assert store.role(CLERKS).education.required == Degree("Some college courses", 51.49)
+    assert official_role(store, CLERKS).education.required == Degree("Some college courses", 51.49)
 
 
 def test_a_cps_row_shared_by_two_occupations_says_so(built: Path, tmp_path: Path) -> None:
@@ -158,10 +159,10 @@ def test_a_cps_row_shared_by_two_occupations_says_so(built: Path, tmp_path: Path
     store = changed(
         built, tmp_path, ("UPDATE cps_demographics SET note = ? WHERE soc = ?", (note, "43-3021"))
     )
-    role = store.role(CLERKS)
+    role = official_role(store, CLERKS)
     assert role.demographics.cps_note == note
     assert role.demographics.women == 86.6  # the shared row's figures, unchanged
-    shown = comparison_document(compare([role, store.role(ACTORS)]))
+    shown = comparison_document(compare([role, official_role(store, ACTORS)]))
     texts = [getattr(b, "text", "") for b in shown.flat()]
     assert f"Billing and Posting Clerks: {note}" in texts
 

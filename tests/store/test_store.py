@@ -13,18 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from jobcompare.importers._write import STORE_FORMAT, StoreWriteError, build_store
-from jobcompare.importers.base import ImportSourceError
+from jobcompare.errors import ImportSourceError, StoreWriteError
+from jobcompare.importers._write import STORE_FORMAT, build_store
 from jobcompare.model import Amount, Percentiles
-from jobcompare.store import (
+from jobcompare.sources.roles import Roles
+from jobcompare.sources.store import (
     NO_ONET,
     NO_RPP_NONMETRO,
     NO_RPP_TERRITORY,
     NOT_PUBLISHED,
     NOT_RATED,
-    Roles,
     Store,
 )
+from jobcompare.sources.store_role import official_role
 from tests.conftest import run
 from tests.store.fake_onet import DESCRIPTION
 
@@ -75,7 +76,7 @@ def test_national_figures_exactly_as_bls_prints_them(store: Store) -> None:
     for number, percentile in zip(range(11, 16), ("p10", "p25", "p50", "p75", "p90"), strict=True):
         expected = int(bls_row(f"OEUN0000000000000433011{number}")[0])
         assert figures[f"annual_{percentile}"].value == expected
-    role = store.role("bill-and-account-collectors")
+    role = official_role(store, "bill-and-account-collectors")
     assert role.salary.average == Amount(49060)
     assert role.salary.hourly == Amount(23.59)
     assert role.overview.jobs == 158830
@@ -83,7 +84,7 @@ def test_national_figures_exactly_as_bls_prints_them(store: Store) -> None:
 
 
 def test_hourly_only_occupation_has_hourly_percentiles(store: Store) -> None:
-    actors = store.role("actors")
+    actors = official_role(store, "actors")
     assert actors.salary.average is None  # never back-filled from the hourly figure
     assert actors.salary.percentiles is None
     reason = bls_row("OEUN000000000000027201104")[1]
@@ -104,7 +105,7 @@ def test_hourly_only_occupation_has_hourly_percentiles(store: Store) -> None:
 
 
 def test_top_coded_wages_are_lower_bounds(store: Store) -> None:
-    anesthesiologists = store.role("anesthesiologists")
+    anesthesiologists = official_role(store, "anesthesiologists")
     assert anesthesiologists.salary.average == Amount(239200, at_least=True)
     assert anesthesiologists.salary.hourly == Amount(115.0, at_least=True)
     assert anesthesiologists.salary.percentiles == Percentiles(
@@ -116,7 +117,7 @@ def test_top_coded_wages_are_lower_bounds(store: Store) -> None:
 
 
 def test_suppressed_values_are_missing_with_bls_reason(store: Store) -> None:
-    dancers = store.role("dancers")
+    dancers = official_role(store, "dancers")
     assert bls_row("OEUN000000000000027203101") == ("-", "8")
     assert dancers.overview.jobs is None
     assert dancers.unpublished["overview.jobs"] == "Estimate not released."
@@ -184,7 +185,7 @@ def test_rank_areas_ranks_top_coded_as_lower_bounds(store: Store) -> None:
 def test_best_paid_state_metro_and_industry_as_before(store: Store) -> None:
     from jobcompare.model import Amount, Place
 
-    collectors = store.role("bill-and-account-collectors").salary
+    collectors = official_role(store, "bill-and-account-collectors").salary
     # Named as what they are, each with BLS's average annual wage there (fixture rows).
     assert collectors.best_state is not None and collectors.best_state.name == "New York"
     assert collectors.best_state.kind == "state" and collectors.best_of_50_states is None
@@ -194,9 +195,9 @@ def test_best_paid_state_metro_and_industry_as_before(store: Store) -> None:
     assert collectors.best_industry == Place("Utilities", Amount(62000), "industry")
     # The seed page's fields (a city, a state) are left to the seed roles.
     assert collectors.highest_paying_city is None and collectors.highest_paying_state is None
-    clerks = store.role("billing-and-posting-clerks").salary
+    clerks = official_role(store, "billing-and-posting-clerks").salary
     assert clerks.best_state is not None and clerks.best_state.name == "California"
-    anesthesiologists = store.role("anesthesiologists").salary
+    anesthesiologists = official_role(store, "anesthesiologists").salary
     # A top-coded mean stays a lower bound.
     assert anesthesiologists.best_industry == Place(
         "Manufacturing", Amount(239200, at_least=True), "industry"
@@ -218,12 +219,15 @@ def test_slugs_nouns_and_listing(store: Store) -> None:
     assert "helpers-production-workers-51-9198" in slugs
     assert "helpers-production-workers-51-9199" in slugs
     assert "all-occupations" in slugs
-    assert store.role("bill-and-account-collectors").noun == "bill and account collector"
-    assert store.role("bill-and-account-collectors").category == "Office and Administrative Support"
+    assert official_role(store, "bill-and-account-collectors").noun == "bill and account collector"
+    assert (
+        official_role(store, "bill-and-account-collectors").category
+        == "Office and Administrative Support"
+    )
 
 
 def test_description_reason_without_onet(store: Store) -> None:
-    role = store.role("actors")
+    role = official_role(store, "actors")
     assert role.description is None
     assert role.unpublished["description"] == NO_ONET
 
@@ -239,20 +243,20 @@ def test_other_importers_tables_and_onet_descriptions(tmp_path: Path) -> None:
     build_store(ROOT, out, (*MODULES, "tests.store.fake_onet"), post_build=[hook])
     assert made == ["called"]
     store = Store(out)
-    collectors = store.role("bill-and-account-collectors")
+    collectors = official_role(store, "bill-and-account-collectors")
     assert collectors.description == DESCRIPTION
     assert collectors.source is not None
     assert "description from the O*NET 30.3 Database" in collectors.source
     assert "CC BY 4.0" in collectors.source
-    assert store.role("actors").unpublished["description"] == NOT_RATED
+    assert official_role(store, "actors").unpublished["description"] == NOT_RATED
     # Never one of several O*NET occupations silently standing for the whole.
-    clerks = store.role("billing-and-posting-clerks")
+    clerks = official_role(store, "billing-and-posting-clerks")
     assert clerks.description is None
     assert clerks.unpublished["description"] == (
         "O*NET 30.3 describes this occupation as 2 occupations (43-3021.01, 43-3021.02), "
         "not as one."
     )
-    dancers = store.role("dancers")
+    dancers = official_role(store, "dancers")
     assert dancers.description == "Dance, specifically."
     assert dancers.source is not None and dancers.source.endswith("(O*NET-SOC 27-2031.01)")
     assert "description" not in dancers.unpublished
@@ -363,10 +367,13 @@ def test_missing_source_folder(tmp_path: Path) -> None:
 
 
 def test_roles_combine_toml_and_store(built: Path) -> None:
-    roles = Roles(__import__("jobcompare.catalogue").catalogue.open_catalogue(None), built)
-    assert roles.find("patient-account-coordinator").source is not None
-    assert roles.find("43-3011").slug == "bill-and-account-collectors"
-    assert roles.find("Actors").slug == "actors"
+    from jobcompare.engine.resolve import resolve
+    from jobcompare.sources.catalogue import open_catalogue
+
+    roles = Roles(open_catalogue(None), built)
+    assert roles.role("patient-account-coordinator").source is not None
+    assert roles.has("actors") and roles.has("patient-account-coordinator")
+    assert resolve(["43-3011", "Actors"], roles).slugs == ("bill-and-account-collectors", "actors")
     slugs = [entry.slug for entry in roles.listing]
     assert "patient-account-coordinator" in slugs and "actors" in slugs
 
@@ -410,7 +417,7 @@ def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Pat
 
 
 def test_missing_or_foreign_store_is_a_data_error(tmp_path: Path) -> None:
-    from jobcompare.store import StoreError
+    from jobcompare.sources.store import StoreError
 
     with pytest.raises(StoreError, match="missing"):
         Store(tmp_path / "none.sqlite")

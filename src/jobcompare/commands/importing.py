@@ -1,10 +1,10 @@
-"""The bodies of ``jobcompare import ...`` and ``jobcompare sources`` (cli.py wires them).
+"""``jobcompare import ...`` and ``jobcompare sources``.
 
 ``import all DATA_ROOT -o STORE`` builds the store from every importer in
 :data:`jobcompare.importers._write.ALL_IMPORTERS`; ``import SOURCE DATA_ROOT -o STORE``
 re-imports one source and keeps every other source's tables from the store already at
-``STORE`` (see docs/store.md). Progress goes to stderr, on a terminal only; results to
-stdout; a bad input exits 1 naming the file and row, leaving the store as it was.
+``STORE`` (see docs/store.md). Progress goes to stderr, on a terminal only; a bad input
+raises the error naming the file and row (exit 1), leaving the store as it was.
 """
 
 from __future__ import annotations
@@ -16,35 +16,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobcompare.text import safe
+from jobcompare.errors import OutputError
+from jobcompare.output.dispatch import Outcome
 
 if TYPE_CHECKING:
     from jobcompare.importers.base import ProgressCallback, SourceInfo
 
-DATA_ERROR = 1
 
-#: ``import <name>``: the source keys and the importer module of each.
-SOURCE_MODULES = {
-    "oews": "jobcompare.importers.oews",
-    "rpp": "jobcompare.importers.rpp",
-    "onet": "jobcompare.importers.onet",
-    "onet-excel": "jobcompare.importers.onet_excel",
-    "ep": "jobcompare.importers.ep",
-    "ep-education": "jobcompare.importers.ep_education",
-    "cps": "jobcompare.importers.cps",
-}
-
-
-def _fail(message: str) -> int:
-    sys.stderr.write(f"jobcompare: error: {safe(message)}\n")
-    return DATA_ERROR
-
-
-def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) -> int:
-    """Build the store; return the exit code. ``keep``: copy the other sources' tables
-    from the store already at ``output``."""
-    from jobcompare.importers._write import StoreWriteError, build_store
-    from jobcompare.importers.base import ImportSourceError
+def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) -> Outcome:
+    """Build the store; the outcome's note says what was written. ``keep``: copy the other
+    sources' tables from the store already at ``output``."""
+    from jobcompare.importers._write import build_store
 
     keep_from = output if keep and output.is_file() else None
     try:
@@ -57,25 +39,20 @@ def run_import(root: Path, output: Path, modules: Sequence[str], *, keep: bool) 
                 progress=progress,
                 post_build=[_search_tables],
             )
-    except ImportSourceError as exc:
-        return _fail(str(exc))
-    except StoreWriteError as exc:
-        return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"cannot write {output}: {exc.strerror or exc}")
+        raise OutputError(str(output), exc) from None
     total = sum(report.rows.values())
-    # A message, not a result: stdout stays for results (issue 13).
-    sys.stderr.write(
-        f"Wrote {safe(str(output))}: {', '.join(report.sources)} ({total:,} rows in "
-        f"{len(report.rows)} tables)\n"
+    # A message, not a result: stdout stays for results.
+    note = (
+        f"Wrote {output}: {', '.join(report.sources)} ({total:,} rows in {len(report.rows)} tables)"
     )
-    return 0
+    return Outcome(None, (note,))
 
 
 def _search_tables(db: sqlite3.Connection) -> None:
     """The title lookup and full-text tables, built from the store's titles (when the
     store has them: a rebuild without O*NET has nothing to search but OEWS titles)."""
-    from jobcompare.search import build_search_index
+    from jobcompare.importers.search_index import build_search_index
 
     have = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if {"title", "onet_occupation", "occupation"} <= have:
@@ -113,56 +90,10 @@ def _progress_bars() -> Iterator[Callable[[SourceInfo], ProgressCallback | None]
             progress.stop()
 
 
-def sources_document(store_path: Path | None = None) -> list[dict[str, object]]:
-    from jobcompare.store import Store
+def sources(store_path: Path | None = None) -> Outcome:
+    """Every source of the bundled store, with its coverage."""
+    from jobcompare.sources.store import Store
+    from jobcompare.sources.store_types import SourceList
 
     store = Store(store_path)
-    of = store.detailed_count()
-    return [
-        {
-            "key": s.key,
-            "name": s.name,
-            "release": s.release,
-            "year": s.year,
-            "licence": s.licence,
-            "attribution": s.attribution,
-            "url": s.url,
-            "folder": s.folder,
-            "coverage": {"occupations": s.occupations, "of": of, "areas": s.areas},
-            "files": [{"path": path, "sha256": digest} for path, digest in s.files],
-        }
-        for s in store.sources()
-    ]
-
-
-def sources_text(document: list[dict[str, object]], width: int = 80) -> str:
-    """The sources as labelled lines, long values wrapped under their label to ``width``
-    (a URL is never broken: it must stay copyable)."""
-    import textwrap
-
-    lines = []
-    for source in document:
-        coverage = source["coverage"]
-        assert isinstance(coverage, dict)
-        covered = []
-        if coverage["occupations"] is not None:
-            covered.append(f"{coverage['occupations']} of {coverage['of']} occupations")
-        if coverage["areas"] is not None:
-            covered.append(f"{coverage['areas']} areas")
-        fields = (
-            ("release", f"{source['release']}, year {source['year']}"),
-            ("licence", str(source["licence"])),
-            ("attribution", str(source["attribution"])),
-            ("coverage", ", ".join(covered) or "not per occupation or area"),
-            ("from", str(source["url"])),
-        )
-        lines += textwrap.wrap(f"{source['name']} ({source['key']})", max(width, 40))
-        for label, value in fields:
-            lead = f"  {label + ':':<13}"
-            lines += textwrap.wrap(
-                safe(value), max(width, 40), initial_indent=lead,
-                subsequent_indent=" " * len(lead), break_long_words=False,
-                break_on_hyphens=False,
-            ) or [lead.rstrip()]  # fmt: skip
-        lines.append("")
-    return "".join(safe(line) + "\n" for line in lines)
+    return Outcome(SourceList(tuple(store.sources()), store.detailed_count()))

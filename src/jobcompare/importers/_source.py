@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from jobcompare.importers.base import ImportSourceError, Row
+from jobcompare.errors import ImportSourceError
+from jobcompare.importers.base import Row
 
 __all__ = [
     "csv_rows",

@@ -26,15 +26,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import cast
 
-from jobcompare.importers.base import (
-    Importer,
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.errors import ImportSourceError, StoreWriteError
+from jobcompare.importers.base import Importer, ProgressCallback, Row, SourceInfo, Spine, Table
+from jobcompare.importers.sources import SOURCES
 
 #: ``PRAGMA user_version`` of the files this writer makes; the reader refuses others.
 STORE_FORMAT = 1
@@ -43,15 +37,7 @@ _BATCH = 5000
 
 #: Importer modules that are part of ``import all``, in the order they run. OEWS first:
 #: its occupations are the spine the others map onto.
-ALL_IMPORTERS: tuple[str, ...] = (
-    "jobcompare.importers.oews",
-    "jobcompare.importers.rpp",
-    "jobcompare.importers.onet",
-    "jobcompare.importers.onet_excel",
-    "jobcompare.importers.ep",
-    "jobcompare.importers.ep_education",
-    "jobcompare.importers.cps",
-)
+ALL_IMPORTERS: tuple[str, ...] = tuple(SOURCES.values())
 SPINE_IMPORTER = "jobcompare.importers.oews"
 
 #: The writer's own tables: which sources the store holds and what they were built from.
@@ -86,10 +72,6 @@ _OWN_TABLES = (SOURCE_TABLE, SOURCE_FILE_TABLE, STORE_TABLE)
 PostBuild = Callable[[sqlite3.Connection], None]
 #: Makes the progress callback of one source (or None for no progress).
 ProgressFactory = Callable[[SourceInfo], "ProgressCallback | None"]
-
-
-class StoreWriteError(Exception):
-    """The store cannot be written (bad importer declaration, duplicate key, disk error)."""
 
 
 @dataclass

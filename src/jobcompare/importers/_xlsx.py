@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jobcompare.importers.base import ImportSourceError
+from jobcompare.errors import ImportSourceError
 
 __all__ = ["MISSING_OPENPYXL", "cell_text", "sheet_rows"]
 

@@ -4,8 +4,8 @@ An importer module describes its source (:class:`SourceInfo`), declares the stor
 fills (:class:`Table`), and yields rows for them. It never opens the database: the one
 writer (``importers/_write.py``) creates every table, inserts the rows sorted by primary
 key, builds the indexes and writes the file reproducibly. An importer raises
-:class:`ImportSourceError` naming the file and row for input it cannot read; nothing is
-written then.
+:class:`jobcompare.errors.ImportSourceError` naming the file and row for input it
+cannot read; nothing is written then.
 
 Rows are keyed by the OEWS SOC code (``"43-3011"``): OEWS's detailed occupations are the
 spine (:class:`Spine`). An importer whose source uses other codes (O*NET-SOC ``.00``/``.01``,
@@ -26,18 +26,6 @@ Row = tuple[Value, ...]
 
 #: Progress of a long read: (done, total) in whatever unit the importer counts.
 ProgressCallback = Callable[[int, int], None]
-
-
-class ImportSourceError(Exception):
-    """An input the importer cannot use: missing, truncated or malformed (file and row)."""
-
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None):
-        where = ""
-        if path is not None:
-            where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(f"{where}{message}")
-        self.path = path
-        self.line = line
 
 
 @dataclass(frozen=True)

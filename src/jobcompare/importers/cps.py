@@ -18,16 +18,10 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text, sheet_rows
-from jobcompare.importers.base import (
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 
 __all__ = [
     "CROSSWALK",

@@ -25,14 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, cast
 
-from jobcompare.importers.base import (
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.errors import ImportSourceError
+from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 from jobcompare.text import casual
 
 RELEASE = "2025A01"

@@ -17,16 +17,10 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers._onet_map import AGGREGATES, is_all_other, rollup, soc_of
 from jobcompare.importers._source import csv_rows, number, require_file, source_file_row
-from jobcompare.importers.base import (
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 
 __all__ = ["SOURCE", "SUPPRESSED", "TABLES", "TITLE_TABLE", "links", "rows"]
 

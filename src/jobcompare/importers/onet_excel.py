@@ -12,17 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from jobcompare.errors import ImportSourceError
 from jobcompare.importers._onet_map import rollup
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text, sheet_rows
-from jobcompare.importers.base import (
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, TITLE_TABLE, links, rating_row
 from jobcompare.importers.onet import rating_table as _rating_table
 

@@ -19,14 +19,8 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from jobcompare.importers.base import (
-    ImportSourceError,
-    ProgressCallback,
-    Row,
-    SourceInfo,
-    Spine,
-    Table,
-)
+from jobcompare.errors import ImportSourceError
+from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 
 YEAR = "2024"
 SOURCE = SourceInfo(

@@ -1,0 +1,386 @@
+"""Areas: finding one by what a person types, and a role's figures in one or more areas.
+
+``find_area`` turns "TX", "texas", "austin" or a BLS area code into an OEWS area (a usage
+error listing the candidates when the text is ambiguous or matches nothing).
+``area_comparison`` builds the columns of ``jobcompare ROLE ... --area ...``: one role in
+2-4 areas (with the United States beside them), or 2-4 roles in one area (with each
+role's U.S. figure in the row below its area figure). ``--adjust`` divides pay by the
+area's BEA Regional Price Parity / 100, beside the nominal figure, never instead of it.
+
+The area view (output/views/areas.py) draws the columns with the same blocks as a
+comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from jobcompare.errors import AreaError
+from jobcompare.registry.section import MAX_ROLES
+from jobcompare.text import capitalise
+
+if TYPE_CHECKING:
+    from jobcompare.engine.results import SectionResult
+    from jobcompare.model import Amount, Role
+    from jobcompare.sources.store import Store
+    from jobcompare.sources.store_types import Area, AreaPay, Figure, Parity
+
+
+#: How many candidates an error lists at most.
+SHOWN_CANDIDATES = 10
+
+
+NO_ESTIMATE = "BLS publishes no May 2025 estimate for this occupation in this area."
+
+
+NO_SOC = "it is not a BLS occupation (no SOC code), so BLS publishes no area figures for it"
+
+
+ADJUSTED_NOTE = (
+    "Adjusted: pay divided by the area's Regional Price Parity / 100 (U.S. = 100), "
+    "OEWS May 2025 ÷ BEA RPP 2024, rounded to whole dollars (cents for hourly rates)."
+)
+
+
+def _words(text: str) -> str:
+    """Lower case, every run of other characters than letters and digits one space."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+def _describe(area: Area) -> str:
+    return f"{area.name} ({area.code})"
+
+
+def find_area(areas: Sequence[Area], query: str) -> Area:
+    """The area ``query`` names: a BLS area code (``3900000``) or a metro area's CBSA
+    code (``12420``), a state's postal code (``TX``) or name (``texas``), or any
+    unambiguous part of an area's name (``austin``). Raises AreaError otherwise, listing
+    the candidates (ambiguous) or the closest names (a typo)."""
+    wanted = query.strip()
+    words = _words(wanted)
+    if not words:
+        raise AreaError("an area is needed: a state, a metro area or a BLS area code")
+    if wanted.isdigit():
+        for area in areas:
+            if wanted in (area.code, area.cbsa):
+                return area
+        raise AreaError(f"no area has the code '{wanted}' (see 'jobcompare areas')")
+    if len(wanted) == 2 and wanted.isalpha():
+        for area in areas:
+            if area.type == "state" and area.state == wanted.upper():
+                return area
+    exact = [a for a in areas if _words(a.name) == words]
+    if len(exact) == 1:
+        return exact[0]
+    pattern = re.compile(r"(?:^| )" + re.escape(words))
+    found = [a for a in areas if a.type != "nation" and pattern.search(_words(a.name))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(_describe(a) for a in found[:SHOWN_CANDIDATES])
+        more = (
+            f"; and {len(found) - SHOWN_CANDIDATES} more" if len(found) > SHOWN_CANDIDATES else ""
+        )
+        raise AreaError(
+            f"'{wanted}' matches {len(found)} areas: {listed}{more}. Give more of the name "
+            "or the area code"
+        )
+    import difflib
+
+    names = {_words(a.name): a for a in areas}
+    close = difflib.get_close_matches(words, list(names), n=5, cutoff=0.6)
+    if not close:  # a word of a longer name: "autsin" for "Austin-Round Rock-San Marcos"
+        parts: dict[str, Area] = {}
+        for area in areas:
+            for part in _words(area.name).split():
+                parts.setdefault(part, area)
+        close = [
+            _words(parts[p].name)
+            for p in difflib.get_close_matches(words, list(parts), n=5, cutoff=0.75)
+        ]
+    hint = (
+        "; did you mean " + " or ".join(_describe(names[c]) for c in dict.fromkeys(close)) + "?"
+        if close
+        else " (see 'jobcompare areas --search TEXT')"
+    )
+    raise AreaError(f"no area matches '{wanted}'{hint}")
+
+
+def search_areas(areas: Sequence[Area], text: str | None) -> list[Area]:
+    """``jobcompare areas --search TEXT``: areas whose name, code or postal code has it."""
+    if not text:
+        return list(areas)
+    words = _words(text)
+    upper = text.strip().upper()
+    return [
+        a
+        for a in areas
+        if words in _words(a.name) or text.strip() in (a.code, a.cbsa) or upper == a.state
+    ]
+
+
+class AreaList(NamedTuple):
+    """``jobcompare areas``: the areas BLS publishes figures for (those matching)."""
+
+    areas: tuple[Area, ...]
+
+
+def kind_label(area: Area) -> str:
+    """What kind of area it is, as a list shows it."""
+    if area.type == "state":
+        return "territory" if area.territory else "district" if area.district else "state"
+    if area.type == "metro":
+        return "metro (territory)" if area.territory else "metro"
+    return "nonmetro (territory)" if area.territory else area.type
+
+
+PAY_MEASURES = (
+    ("annual_mean", "Average salary", "MONEY"),
+    ("hourly_mean", "Hourly rate", "RATE"),
+    ("annual_p10", "10th percentile", "MONEY"),
+    ("annual_p25", "25th percentile", "MONEY"),
+    ("annual_p50", "Median", "MONEY"),
+    ("annual_p75", "75th percentile", "MONEY"),
+    ("annual_p90", "90th percentile", "MONEY"),
+    ("hourly_p10", "Hourly 10th percentile", "RATE"),
+    ("hourly_p25", "Hourly 25th percentile", "RATE"),
+    ("hourly_p50", "Hourly median", "RATE"),
+    ("hourly_p75", "Hourly 75th percentile", "RATE"),
+    ("hourly_p90", "Hourly 90th percentile", "RATE"),
+)
+
+
+JOB_MEASURES = (
+    ("employment", "Employment", "COUNT"),
+    ("jobs_per_1000", "Jobs per 1,000", "NUMBER"),
+    ("location_quotient", "Location quotient", "NUMBER"),
+)
+
+
+#: The measures shown adjusted for prices, with --adjust.
+ADJUSTED = ("annual_mean", "annual_p50", "hourly_mean")
+
+
+_ANNUAL_PERCENTILES = ("annual_p10", "annual_p25", "annual_p50", "annual_p75", "annual_p90")
+
+
+def adjust(figure: Figure | None, parity: Parity | None, measure: str) -> Amount | None:
+    """Pay divided by the area's RPP/100: annual to whole dollars, hourly to the cent; a
+    lower bound stays a lower bound. None without a figure or a parity. The one rule for
+    area comparisons and rankings."""
+    from jobcompare.model import Amount
+
+    rpp = None if parity is None else parity.all_items
+    if figure is None or figure.value is None or not rpp:
+        return None
+    value = figure.value / (rpp / 100)
+    shown: int | float = round(value, 2) if measure.startswith("hourly") else round(value)
+    return Amount(shown, figure.at_least)
+
+
+class AreaColumn(NamedTuple):
+    """One column: a role in an area (``pay`` None when BLS has no estimate there), the
+    role's national figures for reference, and the area's price parity (with --adjust)."""
+
+    label: str
+    role: Role
+    area: Area
+    pay: AreaPay | None
+    national: AreaPay | None
+    parity: Parity | None = None
+
+    def figure(self, measure: str) -> Figure | None:
+        return None if self.pay is None else self.pay.figures[measure]
+
+    def reference(self, measure: str) -> Figure | None:
+        return None if self.national is None else self.national.figures[measure]
+
+    @property
+    def hourly_only(self) -> bool:
+        """No annual percentile at all: BLS's hourly percentiles are shown instead."""
+        return all(
+            self.figure(m) is None or self.figure(m).value is None  # type: ignore[union-attr]
+            for m in _ANNUAL_PERCENTILES
+        )
+
+    def adjusted(self, measure: str) -> Amount | None:
+        """Pay divided by RPP/100: annual to whole dollars, hourly to the cent; a lower
+        bound stays a lower bound. None without a figure or a parity."""
+        return adjust(self.figure(measure), self.parity, measure)
+
+
+def _value(figure: Figure | None, kind: str) -> object:
+    from jobcompare.model import Amount
+
+    if figure is None or figure.value is None:
+        return None
+    if kind in ("MONEY", "RATE"):
+        return Amount(figure.value, figure.at_least)
+    return figure.value
+
+
+class AreaComparison(NamedTuple):
+    """What ``jobcompare ROLE ... --area ...`` found."""
+
+    columns: tuple[AreaColumn, ...]
+    by_area: bool  # one role in several areas (columns are areas), else roles in one area
+    adjust: bool
+    oews: str  # the OEWS attribution (release)
+    rpp: str | None  # BEA's, with --adjust
+
+    @property
+    def title(self) -> str:
+        from jobcompare.text import join_words
+
+        if self.by_area:
+            shown = [c for c in self.columns if c.area.type != "nation"]
+            return f"{self.columns[0].role.title} in {join_words([c.area.name for c in shown])}"
+        return f"{' vs '.join(c.role.title for c in self.columns)} in {self.columns[0].area.name}"
+
+
+def area_comparison(
+    store: Store, roles: Sequence[Role], areas: Sequence[Area], *, adjust: bool = False
+) -> AreaComparison:
+    """The columns for 2-4 roles in one area, or one role in 1-4 areas (then the United
+    States is the last column). Every figure is read by primary key."""
+    from jobcompare.sources.store import NATION
+
+    if len(roles) > 1 and len(areas) > 1:
+        raise AreaError("compare several roles in one area, or one role in several areas, not both")
+    if len(areas) > MAX_ROLES:
+        raise AreaError(f"compare 1 to {MAX_ROLES} areas at a time ({len(areas)} given)")
+    codes = [a.code for a in areas]
+    twice = sorted({a.name for a in areas if codes.count(a.code) > 1})
+    if twice:
+        raise AreaError(f"area '{twice[0]}' is given more than once")
+    for role in roles:
+        if not role.soc:
+            raise AreaError(f"role '{role.slug}': {NO_SOC}")
+    nation = store.area(NATION)
+    assert nation is not None
+
+    def column(role: Role, area: Area, label: str) -> AreaColumn:
+        assert role.soc is not None
+        pay = store.area_pay(role.soc, area.code)
+        national = store.area_pay(role.soc, NATION)
+        parity = store.rpp(area.code) if adjust else None
+        return AreaColumn(label, role, area, pay, national, parity)
+
+    by_area = len(roles) == 1
+    if by_area:
+        role = roles[0]
+        columns = [column(role, a, a.name) for a in areas if a.code != NATION]
+        columns.append(column(role, nation, "United States"))
+    else:
+        columns = [column(r, areas[0], r.title) for r in roles]
+    rpp = store.attribution("rpp") if adjust else None
+    return AreaComparison(tuple(columns), by_area, adjust, store.oews_attribution(), rpp)
+
+
+def _fields(result: AreaComparison) -> tuple[Any, ...]:
+    """The rows of the table: each a Field whose ``get`` reads an AreaColumn."""
+    from jobcompare.registry.fields import Field, Kind
+
+    fields: list[Field] = []
+    reference = not result.by_area  # roles in one area: the U.S. figure in the row below
+    hourly = all(c.hourly_only for c in result.columns)
+
+    def add(key: str, label: str, kind: str, get: Callable[[AreaColumn], object],
+            ranked: bool = True, only_if_any: bool = False) -> None:  # fmt: skip
+        fields.append(
+            Field(key, label, Kind[kind], cast("Callable[[Role], object]", get),
+                  source=None, ranked=ranked, only_if_any=only_if_any)
+        )  # fmt: skip
+
+    measures = [*JOB_MEASURES, *PAY_MEASURES]
+    for measure, label, kind in measures:
+        if measure.startswith("hourly_p") and not hourly:
+            continue  # annual percentiles are BLS's hourly ones x 2,080: shown once
+        if measure.startswith("annual_p") and hourly:
+            continue
+
+        def area_value(c: AreaColumn, m: str = measure, k: str = kind) -> object:
+            return _value(c.figure(m), k)
+
+        def us_value(c: AreaColumn, m: str = measure, k: str = kind) -> object:
+            return _value(c.reference(m), k)
+
+        add(measure, label, kind, area_value)
+        if reference:
+            add(f"{measure}_us", f"{label} (U.S.)", kind, us_value, ranked=False)
+        if result.adjust and measure in ADJUSTED:
+
+            def adjusted(c: AreaColumn, m: str = measure) -> object:
+                return c.adjusted(m)
+
+            add(f"{measure}_adjusted", f"{label}, adjusted", kind, adjusted)
+    if result.adjust:
+
+        def parity(c: AreaColumn) -> object:
+            # As BEA prints it, to the thousandth ("110.720").
+            value = None if c.parity is None else c.parity.all_items
+            return None if value is None else f"{value:.3f}"
+
+        add("rpp", "Price level (RPP, U.S. = 100)", "TEXT", parity, ranked=False)
+    return tuple(fields)
+
+
+def area_section(result: AreaComparison) -> SectionResult:
+    """The figures as a section's rows (one value per column), built by the engine that
+    builds a comparison's, so marks and differences follow the same rules."""
+    from jobcompare.engine.compare import build_section
+    from jobcompare.registry.fields import SectionSpec
+    from jobcompare.registry.section import Section
+
+    declared = SectionSpec(Section.SALARY, _fields(result))
+    columns = result.columns
+    if not result.by_area:
+        return build_section(declared, cast("Sequence[Role]", columns))
+    # The United States column is a reference: the marks and differences compare the
+    # areas only, and the nation's figure is added beside them.
+    areas = build_section(declared, cast("Sequence[Role]", columns[:-1]))
+    nation = columns[-1]
+    rows = tuple(
+        row._replace(values=(*row.values, row.field.value(cast("Role", nation))), delta=None)
+        for row in areas.rows
+    )
+    return areas._replace(rows=rows)
+
+
+def unpublished(result: AreaComparison) -> list[str]:
+    """Why figures shown as — are missing, as BLS says, per column and reason."""
+    notes: list[str] = []
+    for column in result.columns:
+        if column.pay is None:
+            notes.append(f"{_who(result, column)}: every figure — {NO_ESTIMATE}")
+            continue
+        by_reason: dict[str, list[str]] = {}
+        shown = _shown_measures(result)
+        for measure, label in shown:
+            figure = column.figure(measure)
+            if figure is not None and figure.value is None:
+                by_reason.setdefault(figure.reason or "", []).append(label.lower())
+        for reason, labels in by_reason.items():
+            from jobcompare.text import join_words
+
+            notes.append(f"{_who(result, column)}: {join_words(labels)} — {reason}")
+        if column.parity is not None and column.parity.all_items is None:
+            notes.append(f"{_who(result, column)}: adjusted pay — {column.parity.reason}")
+    return notes
+
+
+def _who(result: AreaComparison, column: AreaColumn) -> str:
+    where = "the United States" if column.area.type == "nation" else column.area.name
+    return capitalise(where) if result.by_area else f"{column.role.title} in {where}"
+
+
+def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:
+    hourly = all(c.hourly_only for c in result.columns)
+    return [
+        (m, label)
+        for m, label, _ in (*JOB_MEASURES, *PAY_MEASURES)
+        if not (m.startswith("hourly_p") and not hourly)
+        and not (m.startswith("annual_p") and hourly)
+    ]

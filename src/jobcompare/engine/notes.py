@@ -1,0 +1,109 @@
+"""What every output says the same way about the figures: where they come from, why some
+are not published (by the source's own reason), and which skills the roles share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcompare.model import Role, Skill
+from jobcompare.registry import fields
+from jobcompare.registry.section import Section
+from jobcompare.text import join_words
+
+
+def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
+    """Each distinct source, with the roles it covers ("both roles", "all roles", their
+    titles; None when a single role is shown)."""
+    by_source: dict[str, list[str]] = {}
+    for role in roles:
+        for source in _sources_of(role):
+            by_source.setdefault(source, []).append(role.title)
+    notes: list[tuple[str, str | None]] = []
+    for source, titles in by_source.items():
+        if len(roles) == 1:
+            notes.append((source, None))
+        elif len(titles) == len(roles):
+            notes.append((source, f"{'both' if len(roles) == 2 else 'all'} roles"))
+        else:
+            notes.append((source, join_words(titles)))
+    return notes
+
+
+def _sources_of(role: Role) -> list[str]:
+    """The role's source line as its separate sources, each its own note: an official
+    role's line joins several publishers' attributions with "; " (kept whole when it is
+    not exactly such a join)."""
+    if not role.source:
+        return []
+    parts = [text for _, text in role.source_parts if text in role.source]
+    if parts and "; ".join(parts) == role.source:
+        # A part that continues the line ("description from the O*NET 30.3 Database ...")
+        # starts a bullet of its own with a capital.
+        return list(dict.fromkeys(text[:1].upper() + text[1:] for text in parts))
+    return [role.source]
+
+
+def unpublished_notes(role: Role) -> list[tuple[str, str]]:
+    """(the fields, why) for each reason the source gave for leaving figures out:
+    "average salary, salary range and percentiles", "Wages for some occupations ..."."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in role.unpublished.items():
+        by_reason.setdefault(reason, []).append(path)
+    notes = []
+    for reason, paths in by_reason.items():
+        for whole in fields.together():  # all five percentiles read better as one
+            parts = [s for s in fields.by_source() if s.startswith(whole + ".")]
+            if parts and all(p in paths for p in parts):
+                paths = [p for p in paths if p not in parts] + [whole]
+        notes.append((join_words([fields.note_name(p) for p in paths]), reason))
+    return notes
+
+
+def unpublished_keys(role: Role, sections: Sequence[Section] | None = None) -> dict[str, str]:
+    """The role's unpublished figures by their JSON keys ("salary.average_salary"), with
+    the source's reason; with ``sections``, only the keys of those sections."""
+    shown = None if sections is None else {s.value for s in sections}
+    return {
+        key: reason
+        for path, reason in sorted(role.unpublished.items())
+        for key in fields.json_keys(path)
+        if shown is None
+        or "." not in key
+        or key.split(".")[0] in shown
+        or key.split(".")[0] not in {s.value for s in Section}
+    }
+
+
+def no_data_note(section: Section, role_count: int) -> str:
+    who = "this role" if role_count == 1 else "these roles"
+    return f"The dataset has no {section.value} figures for {who}."
+
+
+def shared_note(role_count: int) -> str:
+    """What the shared-skill mark means."""
+    return "listed for both roles" if role_count == 2 else f"listed for all {role_count} roles"
+
+
+def shared_skills(roles: Sequence[Role]) -> tuple[str, ...]:
+    """Skills every role names (case-insensitive), in the first role's order and spelling."""
+    if not roles:
+        return ()
+    others = [{s.name.casefold() for s in r.skills} for r in roles[1:]]
+    return tuple(s.name for s in roles[0].skills if all(s.name.casefold() in o for o in others))
+
+
+def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
+    """Whether ``skill`` is one of the ``shared`` names (case-insensitive). Marking every
+    skill of a role tests the same ``shared`` many times: its set of names is made once
+    (for the last tuple seen, which is kept alive here, so the identity test is sound)."""
+    global _last_shared
+    if isinstance(shared, tuple):
+        if _last_shared is None or _last_shared[0] is not shared:
+            _last_shared = (shared, frozenset(s.casefold() for s in shared))
+        names = _last_shared[1]
+    else:
+        names = frozenset(s.casefold() for s in shared)
+    return skill.name.casefold() in names
+
+
+_last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None

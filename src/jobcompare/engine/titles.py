@@ -1,0 +1,562 @@
+"""Finding a role by the name a person uses for it.
+
+What a person types is tried in this order (docs/titles.md gives the rule in full):
+
+1. a role's **slug** ("registered-nurses");
+2. a **SOC code** ("29-1141", "291141"), or an O*NET-SOC code ("29-2011.00"), which names
+   the OEWS occupation its figures roll up to;
+3. a role's **exact title**, singular or plural, in any case, with punctuation and
+   "and"/"&" ignored ("registered nurse" is Registered Nurses);
+4. an **O*NET alternate or reported title**, or a short title ("RN", "CNA", "CEO"), from
+   the store's ``title`` table;
+5. the **closest spelling** of any of those.
+
+The first rule that matches decides. It yields one clear winner, several candidates
+ranked best first, or nothing (with suggestions). The roles are plain
+``(slug, title, soc)`` tuples, so hand-written roles and the store's occupations are
+resolved alike; the store connection, when given, adds the titles of step 4.
+
+No Rich and no Typer here: the command line prints what :class:`Resolution` says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from jobcompare.errors import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
+from jobcompare.sources.title_keys import bare_key, folded, keys_of, singular, title_key, words
+from jobcompare.text import normalise
+
+if TYPE_CHECKING:
+    import sqlite3
+
+#: A role as the resolver knows it: slug, title as written, SOC code (or None).
+RoleKey = tuple[str, str, "str | None"]
+
+#: How a query matched its role.
+How = Literal["slug", "soc", "onet", "title", "alternate", "reported", "fuzzy"]
+
+#: An alternate title's row: (title, OEWS SOC code, kind 'alternate'/'reported', matched via
+#: 'title' or 'short').
+TitleRow = tuple[str, str, str, str]
+
+#: At most this many candidates are listed in an error; the rest are counted.
+MAX_LISTED = 8
+#: The closest spelling is taken only at this similarity (difflib ratio) or above, and only
+#: when no other role comes within FUZZY_MARGIN of it.
+FUZZY_PICK = 0.9
+FUZZY_MARGIN = 0.05
+#: Spellings at least this close are offered as suggestions.
+FUZZY_SUGGEST = 0.75
+
+_SOC = re.compile(r"(\d\d)-?(\d{4})(?:\.(\d\d))?")
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+class Candidate(NamedTuple):
+    """A role that what was typed may name, and why."""
+
+    slug: str
+    title: str
+    soc: str | None
+    how: How
+    #: What matched: the slug, code, role title or alternate titles (best first).
+    matched: tuple[str, ...]
+    #: Kinds of the alternate titles that matched ("alternate", "reported"), if any.
+    kinds: tuple[str, ...] = ()
+    #: How many different titles of this occupation matched (a title and the same with an
+    #: abbreviation in parentheses count once).
+    titles: int = 1
+    #: Employment (OEWS, national) when the store gives it: a tie-breaker.
+    employment: int | None = None
+    #: Similarity of the spelling, for fuzzy matches (1.0 otherwise).
+    score: float = 1.0
+
+    @property
+    def label(self) -> str:
+        """ "Registered Nurses (29-1141)"."""
+        return f"{self.title} ({self.soc})" if self.soc else self.title
+
+    @property
+    def reason(self) -> str:
+        """Why this role matched, for a person: "O*NET alternate title 'Nurse'"."""
+        if self.how == "slug":
+            return "slug"
+        if self.how == "soc":
+            return "SOC code"
+        if self.how == "onet":
+            return f"O*NET-SOC code {self.matched[0]}, published by OEWS as {self.soc}"
+        if self.how == "title":
+            return "title"
+        if self.how == "fuzzy":
+            return f"closest spelling, '{self.matched[0]}'"
+        kinds = " and ".join(self.kinds) if self.kinds else self.how
+        plural = "s" if len(self.matched) > 1 else ""
+        quoted = ", ".join(f"'{m}'" for m in self.matched[:2])
+        if len(self.matched) > 2:
+            quoted += f" (+{len(self.matched) - 2} more)"
+        return f"O*NET {kinds} title{plural} {quoted}"
+
+    def line(self) -> str:
+        """One line of a candidate list: "29-1141  Registered Nurses (registered-nurses):
+        O*NET alternate title 'Nurse'"."""
+        return f"{self.soc or '—':<7}  {self.title} ({self.slug}): {self.reason}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "soc": self.soc,
+            "how": self.how,
+            "matched": list(self.matched),
+            "kinds": list(self.kinds),
+            "titles": self.titles,
+            "employment": self.employment,
+            "score": round(self.score, 4),
+            "reason": self.reason,
+        }
+
+
+class Resolution(NamedTuple):
+    """What one argument resolved to: a clear winner (``picked``), several ranked
+    ``candidates`` (and how many more were left out), or nothing but ``suggestions``."""
+
+    query: str
+    picked: Candidate | None = None
+    candidates: tuple[Candidate, ...] = ()
+    more: int = 0
+    #: What to type instead: role slugs, or a title that names several occupations.
+    suggestions: tuple[str, ...] = ()
+    #: The spelling a mistyped query was read as (the fuzzy rule), else None.
+    read_as: str | None = None
+    #: Several roles share a title or SOC code: the short message of before.
+    message_only: bool = False
+
+    @property
+    def slug(self) -> str | None:
+        return self.picked.slug if self.picked else None
+
+    @property
+    def note(self) -> str | None:
+        """The one line to print on stderr when the winner was not named by its slug:
+        "'registered nurse' → Registered Nurses (29-1141)", with how it matched unless that
+        was the title or SOC code itself."""
+        if self.picked is None or self.picked.how == "slug":
+            return None
+        note = f"'{self.query.strip()}' → {self.picked.label}"
+        if self.picked.how not in ("title", "soc"):
+            note += f", by {self.picked.reason}"
+        return note
+
+    def error(self) -> AmbiguousRoleError | UnknownRoleError | None:
+        """The usage error this resolution means, or None for a clear winner."""
+        if self.picked is not None:
+            return None
+        if self.candidates:
+            slugs = [c.slug for c in self.candidates]
+            if self.message_only:  # several roles share a title or code: today's message
+                return AmbiguousRoleError(self.query, slugs)
+            reasons = [c.line() for c in self.candidates]
+            return AmbiguousRoleError(self.query, slugs, reasons, self.more, self.read_as)
+        return UnknownRoleError(self.query, self.suggestions)
+
+
+# -- the resolver -------------------------------------------------------------------------
+
+
+class TitleResolver:
+    """Resolves what people type to one of ``roles``; ``store`` (an open connection to the
+    SQLite store, read-only is enough) adds O*NET's alternate and reported titles and its
+    code roll-up. ``pick_fuzzy=False`` turns the closest spelling into a suggestion only."""
+
+    def __init__(
+        self,
+        roles: Iterable[RoleKey],
+        store: sqlite3.Connection | None = None,
+        *,
+        pick_fuzzy: bool = True,
+    ) -> None:
+        self.roles: list[RoleKey] = list(roles)
+        self.store = store
+        self.pick_fuzzy = pick_fuzzy
+
+    # Built only when a query gets that far: a slug needs none of them but the first.
+    @cached_property
+    def _by_slug(self) -> dict[str, RoleKey]:
+        return {role[0]: role for role in self.roles}
+
+    @cached_property
+    def _by_soc(self) -> dict[str, list[str]]:
+        socs: dict[str, list[str]] = {}
+        for slug, _, soc in self.roles:
+            if soc:
+                socs.setdefault(soc, []).append(slug)
+        return socs
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = {}
+        for slug, title, _ in self.roles:
+            keys.setdefault(title_key(title), []).append(slug)
+        return keys
+
+    @cached_property
+    def _tables(self) -> frozenset[str]:
+        if self.store is None:
+            return frozenset()
+        rows = self.store.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return frozenset(name for (name,) in rows)
+
+    @cached_property
+    def _official_slug(self) -> dict[str, str]:
+        """SOC code -> the store's own slug for it (``occupation.slug``)."""
+        if "occupation" not in self._tables:
+            return {}
+        assert self.store is not None
+        return dict(self.store.execute("SELECT soc, slug FROM occupation"))
+
+    def _candidate(
+        self, slug: str, how: How, matched: Sequence[str] = (), **more: object
+    ) -> Candidate:
+        _, title, soc = self._by_slug[slug]
+        return Candidate(slug, title, soc, how, tuple(matched) or (title,), **more)  # type: ignore[arg-type]
+
+    def _role_of_soc(self, soc: str) -> str | None:
+        """The one role an OEWS code stands for: the only role with it, else the store's own
+        occupation when it is among the roles (a hand-written role that shares the code
+        never takes its titles)."""
+        slugs = self._by_soc.get(soc, [])
+        if len(slugs) == 1:
+            return slugs[0]
+        official = self._official_slug.get(soc)
+        if official in slugs:
+            return official
+        return slugs[0] if slugs else None
+
+    # -- the rules, in order --
+
+    def resolve(self, query: str) -> Resolution:
+        """What ``query`` names, by the first rule that matches (see the module doc)."""
+        wanted = query.strip().lower()
+        if wanted in self._by_slug:
+            return Resolution(query, self._candidate(wanted, "slug", (wanted,)))
+        return (
+            self._by_code(query)
+            or self._by_title(query)
+            or self._by_alternate(query)
+            or self._by_spelling(query)
+        )
+
+    def resolve_slug(self, query: str) -> str:
+        """The slug ``query`` names; raises UnknownRoleError or AmbiguousRoleError."""
+        resolution = self.resolve(query)
+        error = resolution.error()
+        if error is not None:
+            raise error
+        assert resolution.picked is not None
+        return resolution.picked.slug
+
+    def _by_code(self, query: str) -> Resolution | None:
+        code = _SOC.fullmatch(query.strip())
+        if code is None:
+            return None
+        major, minor, detail = code.groups()
+        soc = f"{major}-{minor}"
+        if soc not in self._by_soc and "onet_occupation" in self._tables:
+            # An O*NET code OEWS publishes within an aggregate: 29-2011(.00) is in 29-2010.
+            assert self.store is not None
+            onet = f"{soc}.{detail or '00'}"
+            row = self.store.execute(
+                "SELECT soc FROM onet_occupation WHERE onet_code = ?", (onet,)
+            ).fetchone()
+            if row is None or row[0] is None or row[0] not in self._by_soc:
+                return Resolution(query)  # a well-formed code that names nothing
+            role = self._role_of_soc(row[0])
+            assert role is not None  # row[0] is in _by_soc
+            return Resolution(query, self._candidate(role, "onet", (onet,)))
+        slugs = self._by_soc.get(soc, [])
+        if len(slugs) > 1 and self._official_slug.get(soc) in slugs:
+            slugs = [self._official_slug[soc]]
+        if not slugs:
+            return Resolution(query)
+        return self._one_or_several(query, slugs, "soc")
+
+    def _by_title(self, query: str) -> Resolution | None:
+        key = title_key(query)
+        if not key:
+            return None
+        if "_by_key" in self.__dict__:
+            slugs = self._by_key.get(key, [])
+        else:  # key only the titles that hold every word (as the LIKE fallback does)
+            parts = [w[: max(3, len(w) - 2)] for w in key.split()]
+            slugs = [
+                slug
+                for slug, title, _ in self.roles
+                if all(p in folded(title) for p in parts) and title_key(title) == key
+            ]
+        return self._one_or_several(query, slugs, "title") if slugs else None
+
+    def _one_or_several(self, query: str, slugs: Sequence[str], how: How) -> Resolution:
+        candidates = tuple(self._candidate(slug, how) for slug in slugs)
+        if len(candidates) == 1:
+            return Resolution(query, candidates[0])
+        return Resolution(query, candidates=candidates, message_only=True)
+
+    def _by_alternate(self, query: str) -> Resolution | None:
+        if "title" not in self._tables:
+            return None
+        key = title_key(query)
+        if not key:
+            return None
+        grouped: dict[str, list[TitleRow]] = {}
+        for row in self._title_rows(key):
+            slug = self._role_of_soc(row[1])
+            if slug is not None:
+                grouped.setdefault(slug, []).append(row)
+        if not grouped:
+            return None
+        employment = self._employment([self._by_slug[s][2] or "" for s in grouped])
+        candidates = []
+        for slug, rows in grouped.items():
+            matched = tuple(dict.fromkeys(title for title, _, _, _ in rows))
+            kinds = tuple(k for k in ("alternate", "reported") if any(r[2] == k for r in rows))
+            how: How = "reported" if kinds == ("reported",) else "alternate"
+            soc = self._by_slug[slug][2]
+            titles = len({bare_key(title) for title in matched})
+            candidates.append(
+                self._candidate(
+                    slug,
+                    how,
+                    matched,
+                    kinds=kinds,
+                    titles=titles,
+                    employment=employment.get(soc or ""),
+                )
+            )
+        candidates.sort(key=_alternate_rank)
+        if len(candidates) == 1:
+            return Resolution(query, candidates[0])
+        listed = tuple(candidates[:MAX_LISTED])
+        return Resolution(query, candidates=listed, more=len(candidates) - len(listed))
+
+    def _title_rows(self, key: str) -> list[TitleRow]:
+        """The store's alternate/reported titles whose key (or short title's key) is ``key``:
+        from the ``title_key`` table when the store has it (built with the search index),
+        else from the ``title`` table, narrowed by LIKE and checked here."""
+        assert self.store is not None
+        if "title_key" in self._tables:
+            return list(
+                self.store.execute(
+                    "SELECT title, soc, kind, via FROM title_key WHERE key = ?", (key,)
+                )
+            )
+        # Every word of the key, less its last letters (a plural may spell them otherwise),
+        # is in the title or the short title.
+        parts = [w[: max(3, len(w) - 2)] for w in key.split()]
+        where = " AND ".join(["(title LIKE ? OR short_title LIKE ?)"] * len(parts))
+        params = [f"%{p}%" for p in parts for _ in (0, 1)]
+        found: list[TitleRow] = []
+        sql = f"SELECT title, soc, kind, short_title FROM title WHERE {where}"
+        for title, soc, kind, short in self.store.execute(sql, params):
+            for row_key, via in keys_of(title, short):
+                if row_key == key:
+                    found.append((title, soc, kind, via))
+                    break
+        return sorted(set(found))  # as the key table has them: once each
+
+    def _employment(self, socs: Sequence[str]) -> dict[str, int]:
+        """National employment by SOC code: OEWS's national row (``oews_pay``, area
+        '0000000', read through its primary key), or an ``employment`` column of the
+        occupation table where a store has one; empty without either."""
+        if not socs:
+            return {}
+        assert self.store is not None or not self._tables
+        marks = ",".join("?" * len(socs))
+        if "oews_pay" in self._tables:
+            assert self.store is not None
+            sql = (
+                f"SELECT soc, employment FROM oews_pay WHERE soc IN ({marks}) AND area = '0000000'"
+            )
+        elif "occupation" in self._tables:
+            assert self.store is not None
+            columns = {row[1] for row in self.store.execute("PRAGMA table_info(occupation)")}
+            if "employment" not in columns:
+                return {}
+            sql = f"SELECT soc, employment FROM occupation WHERE soc IN ({marks})"
+        else:
+            return {}
+        return {soc: n for soc, n in self.store.execute(sql, list(socs)) if isinstance(n, int)}
+
+    def _by_spelling(self, query: str) -> Resolution:
+        """The closest spelling among role titles and (with the store) alternate titles.
+        When one spelling is clearly the closest, the query is read as it: its role, or
+        what the alternate-title rule makes of it. Otherwise the close ones are suggested.
+        """
+        import difflib  # only for a query no rule found
+
+        key = title_key(query)
+        scores: dict[str, tuple[float, str]] = {}  # spelling (a key) -> (ratio, title)
+        owners: dict[str, set[str]] = {}  # spelling -> the roles it names
+        if key:
+            matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+
+            def consider(candidate: str, text: str, slug: str) -> None:
+                if candidate in scores:
+                    owners[candidate].add(slug)
+                    return
+                matcher.set_seq1(candidate)
+                if (
+                    matcher.real_quick_ratio() >= FUZZY_SUGGEST
+                    and matcher.quick_ratio() >= FUZZY_SUGGEST
+                ):
+                    scores[candidate] = (matcher.ratio(), text)
+                    owners[candidate] = {slug}
+
+            for slug, title, _ in self.roles:
+                consider(title_key(title), title, slug)
+            for title, soc, candidate in self._alternate_keys(key):
+                role = self._role_of_soc(soc)
+                if role is not None:
+                    consider(candidate, title, role)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[0]))
+        ranked = [item for item in ranked if item[1][0] >= FUZZY_SUGGEST]
+        if ranked and self.pick_fuzzy:
+            _, (best, text) = ranked[0]
+            runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
+            if best >= FUZZY_PICK and runner_up < best - FUZZY_MARGIN:
+                read = self._by_title(text) or self._by_alternate(text)
+                if read is not None and read.picked is not None:
+                    picked = read.picked._replace(how="fuzzy", matched=(text,), score=best)
+                    return Resolution(query, picked, read_as=text)
+                if read is not None:
+                    return read._replace(query=query, read_as=text)
+        return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
+
+    def _alternate_keys(self, key: str) -> list[tuple[str, str, str]]:
+        """(title, soc, key) of the alternate titles that could be FUZZY_SUGGEST close to
+        ``key``: of a length that allows it, and with a word that begins as one of its
+        words does (a typo is seldom in the first two letters)."""
+        if "title" not in self._tables:
+            return []
+        assert self.store is not None
+        low = int(len(key) * FUZZY_SUGGEST / (2 - FUZZY_SUGGEST))
+        high = int(len(key) * (2 - FUZZY_SUGGEST) / FUZZY_SUGGEST) + 1
+        starts = sorted({w[:2] for w in key.split() if len(w) >= 3})
+        if not starts:
+            return []
+        if "title_key" in self._tables:
+            column, table, extra = "key", "title_key", " AND via = 'title'"
+        else:  # the titles themselves, keyed here; a little longer than their keys
+            column, table, extra = "lower(title)", "title", ""
+            high += 10
+        where = " OR ".join([f"{column} LIKE ? OR {column} LIKE ?"] * len(starts))
+        params: list[object] = [p for s in starts for p in (f"{s}%", f"% {s}%")]
+        sql = (
+            f"SELECT DISTINCT title, soc, {column} FROM {table} "
+            f"WHERE length({column}) BETWEEN ? AND ?{extra} AND ({where})"
+        )
+        rows = self.store.execute(sql, [low, high, *params])
+        if table == "title_key":
+            return list(rows)
+        return [(title, soc, title_key(title)) for title, soc, _ in rows]
+
+    def _suggest(
+        self,
+        query: str,
+        ranked: Sequence[tuple[str, tuple[float, str]]],
+        owners: Mapping[str, set[str]],
+    ) -> list[str]:
+        """What to type instead, at most three: the roles whose title has every word typed
+        (as before); else the close spellings, near-best only, each as the slug of the one
+        role it names or, naming several, as the title itself; else today's closest slugs.
+        """
+        names = [(slug, normalise(title)) for slug, title, _ in self.roles]
+        typed = [singular(w) for w in words(query) if w != "and"]
+        if typed and any(
+            all(any(w.startswith(t) for w in map(singular, words(title))) for t in typed)
+            for _, title, _ in self.roles
+        ):
+            return closest_slugs(names, query)  # the roles having every word, shortest first
+        if ranked:
+            best = ranked[0][1][0]
+            suggested: list[str] = []
+            for spelling, (score, text) in ranked:
+                if score < best - 0.1:
+                    break
+                # A role's title names that role (the title rule comes first).
+                slugs = self._by_key.get(spelling) or sorted(owners[spelling])
+                suggested.append(slugs[0] if len(slugs) == 1 else text)
+            return list(dict.fromkeys(suggested))[:3]
+        return closest_slugs(names, query)
+
+
+def _alternate_rank(candidate: Candidate) -> tuple[int, int, int, str]:
+    """Titles both O*NET lists and workers reported first, then the most distinct titles
+    matched, then the most employed, then by title (docs/titles.md)."""
+    return (-len(candidate.kinds), -candidate.titles, -(candidate.employment or 0),
+            candidate.title)  # fmt: skip
+
+
+def resolve_roles(queries: Sequence[str], resolver: TitleResolver) -> list[Resolution]:
+    """Every argument's resolution, in order; raises UnresolvedRolesError naming every
+    argument that did not resolve (a lone failure raises its own error)."""
+    resolutions = [resolver.resolve(q) for q in queries]
+    errors = [e for e in (r.error() for r in resolutions) if e is not None]
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise UnresolvedRolesError(errors)
+    return resolutions
+
+
+def notes(resolutions: Iterable[Resolution]) -> list[str]:
+    """The stderr lines for the arguments that were not named by their slug."""
+    return [r.note for r in resolutions if r.note is not None]
+
+
+def roles_of(rows: Iterable[Sequence[object]]) -> list[RoleKey]:
+    """``(slug, title, soc)`` tuples from any rows that start with those three columns
+    (catalogue listings, store rows)."""
+    return [(str(r[0]), str(r[1]), None if r[2] is None else str(r[2])) for r in rows]
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its plural or singular: "nurses", "nurse" -> "nurse"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def closest_slugs(names: Sequence[tuple[str, str]], query: str, limit: int = 3) -> list[str]:
+    """Of the roles' ``(slug, normalised title)``, the slugs closest to ``query``, best
+    first: first the roles whose title has every word of it ("billing clerks" ->
+    billing-and-posting-clerks), shortest title first; else the closest spellings,
+    near-best only (one good suggestion beats three doubtful ones)."""
+    import difflib  # only on the way to an error message
+
+    wanted = normalise(query)
+    if not wanted:
+        return []
+    stems = [_stem(w) for w in wanted.split("-")]
+    having = [
+        (len(title), slug)
+        for slug, title in names
+        if all(any(t.startswith(w) for t in map(_stem, title.split("-"))) for w in stems)
+    ]
+    if having:
+        return [slug for _, slug in sorted(having)[:limit]]
+    scores: dict[str, float] = {}
+    matcher = difflib.SequenceMatcher(b=wanted)
+    for slug, title in names:
+        for key in (slug, title):
+            matcher.set_seq1(key)
+            if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+                scores[slug] = max(scores.get(slug, 0.0), matcher.ratio())
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if ranked and ranked[0][1] >= 0.6:
+        best = ranked[0][1]
+        return [slug for slug, score in ranked if score >= max(0.6, best - 0.1)][:limit]
+    return [slug for slug, title in names if wanted in title][:limit]

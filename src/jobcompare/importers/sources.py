@@ -1,0 +1,13 @@
+"""Every source the store is built from: its key (``jobcompare import KEY``) and the
+importer module that reads it, in the order ``import all`` runs them (OEWS first: its
+occupations are the spine every other source is mapped onto)."""
+
+SOURCES = {
+    "oews": "jobcompare.importers.oews",
+    "rpp": "jobcompare.importers.rpp",
+    "onet": "jobcompare.importers.onet",
+    "onet-excel": "jobcompare.importers.onet_excel",
+    "ep": "jobcompare.importers.ep",
+    "ep-education": "jobcompare.importers.ep_education",
+    "cps": "jobcompare.importers.cps",
+}

@@ -1,0 +1,106 @@
+"""A figure of a declared kind as a table cell shows it ("$35,695", "—"), a difference
+("+$2,243 (+6.3%)"), and the marks tables use. No Rich, so every view shares them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jobcompare import text as fmt
+from jobcompare.engine.results import Delta
+from jobcompare.model import Amount, Degree, Place, SalaryRange, Technology, TimeToBecome
+from jobcompare.registry.fields import Kind
+
+
+def _as(kind_type: type, show: Callable[..., str]) -> Callable[[object], str]:
+    def display(value: object) -> str:
+        return show(value) if isinstance(value, kind_type) else fmt.MISSING
+
+    return display
+
+
+def _number(value: object) -> str:
+    return fmt.number(value) if isinstance(value, (int, float)) else fmt.MISSING
+
+
+def _percent(value: object) -> str:
+    return fmt.percent(value) if isinstance(value, (int, float)) else fmt.MISSING
+
+
+#: What a place is called beside its name when the name alone would mislead.
+PLACE_QUALIFIERS = {"district": " (not a state)", "territory": " (a U.S. territory)"}
+
+
+def _place(value: object) -> str:
+    """ "San Jose-Sunnyvale-Santa Clara, CA: $216,740", "District of Columbia (not a state):
+    $150,000" (the average annual wage there; — when BLS published none)."""
+    if not isinstance(value, Place):
+        return fmt.MISSING
+    return f"{value.name}{PLACE_QUALIFIERS.get(value.kind, '')}: {fmt.money(value.pay)}"
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else fmt.MISSING
+
+
+_DISPLAY: dict[Kind, Callable[[object], str]] = {
+    Kind.MONEY: _as(Amount, fmt.money),
+    Kind.RATE: _as(Amount, fmt.rate),
+    Kind.RANGE: _as(SalaryRange, fmt.salary_range),
+    Kind.COUNT: _as(int, fmt.count),
+    Kind.PERCENT: _percent,
+    Kind.GROWTH: _percent,
+    Kind.NUMBER: _number,
+    Kind.TEXT: _text,
+    Kind.PARAGRAPH: _text,
+    Kind.DEGREE: _as(Degree, fmt.degree),
+    Kind.DURATION: _as(TimeToBecome, fmt.duration),
+    Kind.PLACE: _place,
+}
+
+
+#: With three or four roles, what marks a row's highest and lowest figure.
+HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
+#: What marks a skill every compared role lists.
+SHARED_MARK = "◆"
+
+
+def cell(kind: Kind, value: object) -> str:
+    """One figure as shown in a table cell ("—" when missing)."""
+    return _DISPLAY[kind](value)
+
+
+def _trim(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _kept(value: float, places: int | None) -> str:
+    """A difference with as many decimals as its figures (42.3 - 38.3: "4.0")."""
+    if not places:
+        return _trim(value)
+    return f"{value:,.{places}f}"
+
+
+def difference(delta: Delta | None, kind: Kind) -> str:
+    """+$2,243 (+6.3%), +$1.08 (+6.3%), -108,145 (-73.0%), +14 pp, +2; "same" for none."""
+    if delta is None:
+        return ""
+    if delta.value == 0:
+        return "same"
+    sign = "+" if delta.value > 0 else "-"
+    size = abs(delta.value)
+    if delta.unit == "dollars":
+        whole = kind is not Kind.RATE and float(size).is_integer()
+        text = f"{sign}${size:,.0f}" if whole else f"{sign}${size:,.2f}"
+    elif delta.unit == "points":
+        text = f"{sign}{_kept(size, delta.places)} pp"
+    else:
+        text = f"{sign}{_kept(size, delta.places)}"
+    if delta.percent is not None:
+        text += f" ({delta.percent:+,.1f}%)"
+    return text
+
+
+def technology_text(item: Technology) -> str:
+    """An O*NET technology skill with its flags: "Docker (hot, in demand)"."""
+    flags = [f for f, on in (("hot", item.hot), ("in demand", item.in_demand)) if on]
+    return f"{item.name} ({', '.join(flags)})" if flags else item.name

@@ -1,0 +1,159 @@
+"""Where a command's result goes: the one format -> writer dispatch, standard output, and
+export files.
+
+A writer is one registration in :data:`WRITERS`: its module (imported only when its format
+is asked for: Rich only for the terminal and SVG), what it reads of a view (the document
+of blocks, the JSON data, or the CSV records) and the file suffixes ``--export`` picks it
+by. A result is drawn by its view (:data:`VIEWS`): every view gives all three, so every
+command speaks every format. How output is written (encoding, atomic files, a closed pipe)
+is decided here, once.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from jobcompare.errors import ExitStatus, OutputError
+from jobcompare.output.blocks import Options
+from jobcompare.text import safe
+
+
+class Writer(NamedTuple):
+    module: str
+    #: What it writes: a view's document (page formats), data (JSON) or records (CSV).
+    reads: Literal["document", "data", "records"]
+    #: The files ``--export`` writes with it.
+    suffixes: tuple[str, ...] = ()
+    #: What the format is, in a word, for --help ("GitHub tables").
+    says: str = ""
+    #: A format of ``--format`` (printed); else only written to files by ``--export``.
+    printed: bool = True
+
+
+#: Every output format, in the order --help lists them; the first is the default.
+WRITERS = {
+    "table": Writer("jobcompare.output.terminal.writer", "document"),
+    "markdown": Writer("jobcompare.output.markdown", "document", (".md",), "GitHub tables"),
+    "csv": Writer("jobcompare.output.csv", "records", (".csv",), "one row per figure"),
+    "json": Writer("jobcompare.output.json", "data", (".json",)),
+    "html": Writer("jobcompare.output.html", "document", (".html", ".htm"), "a printable page"),
+    "svg": Writer("jobcompare.output.terminal.svg", "document", (".svg",), printed=False),
+}
+
+#: The view of each kind of result (its class's name): a module with ``document(result,
+#: options)``, ``data(result)`` and ``records(result)``.
+VIEWS = {
+    "Comparison": "jobcompare.output.views.comparison",
+    "Profile": "jobcompare.output.views.comparison",
+    "AreaComparison": "jobcompare.output.views.areas",
+    "AreaList": "jobcompare.output.views.areas",
+    "Ranking": "jobcompare.output.views.where",
+    "Moves": "jobcompare.output.views.moves",
+    "BulkTable": "jobcompare.output.views.table",
+    "AreaTable": "jobcompare.output.views.table",
+    "FieldList": "jobcompare.output.views.table",
+    "RoleList": "jobcompare.output.views.roles",
+    "SearchResults": "jobcompare.output.views.roles",
+    "SourceList": "jobcompare.output.views.sources",
+    "Validation": "jobcompare.output.views.validation",
+}
+
+
+#: The options of a command that has none: charts drawn, lists cut to their first items.
+DEFAULT_OPTIONS = Options()
+
+
+class Outcome(NamedTuple):
+    """What a command hands to the output: its result, the lines for standard error (how
+    a name was read, that nothing matched), and how the process exits."""
+
+    result: Any
+    notes: tuple[str, ...] = ()
+    status: ExitStatus = ExitStatus.OK
+
+
+def formats() -> list[str]:
+    """The choices of ``--format``."""
+    return [name for name, writer in WRITERS.items() if writer.printed]
+
+
+def formats_help(rows: str | None = None, default: str = "table") -> str:
+    """The formats for --help: "table (the default), markdown (GitHub tables), csv (one
+    row per figure), json, or html (a printable page)"; ``rows`` says what a CSV row is
+    for the command."""
+    said = []
+    for name in formats():
+        words = ["the default"] if name == default else []
+        words += [w for w in ((rows if name == "csv" and rows else WRITERS[name].says),) if w]
+        said.append(f"{name} ({', '.join(words)})" if words else name)
+    return ", ".join(said[:-1]) + ", or " + said[-1]
+
+
+def export_suffixes() -> tuple[str, ...]:
+    return tuple(suffix for writer in WRITERS.values() for suffix in writer.suffixes)
+
+
+def export_format(path: Path) -> str | None:
+    """The format ``--export`` writes ``path`` in, by its suffix; None for no format."""
+    suffix = path.suffix.lower()
+    return next((name for name, w in WRITERS.items() if suffix in w.suffixes), None)
+
+
+def render(result: object, output_format: str, options: Options = DEFAULT_OPTIONS) -> str:
+    """``result`` in ``output_format``: its view's document, data or records, written."""
+    writer = WRITERS[output_format]
+    view = import_module(VIEWS[type(result).__name__])
+    if writer.reads == "document":
+        value = view.document(result, options)
+    elif writer.reads == "data":
+        value = view.data(result)
+    else:
+        value = view.records(result)
+    written: str = import_module(writer.module).render(value, options)
+    return written
+
+
+def dispatch(
+    outcome: Outcome,
+    output_format: str,
+    *,
+    export: Path | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> None:
+    """Say the notes on standard error, save the export (first: a failure leaves stdout
+    clean), then print the result. Raises OutputError when the export cannot be saved."""
+    for note in outcome.notes:
+        write_stderr(safe(note) + "\n")
+    if outcome.result is None:  # a command that only says what it did (import)
+        return
+    if export is not None:
+        chosen = export_format(export)
+        if chosen is None:  # the command line checks the suffix before anything runs
+            raise ValueError(f"no format writes {export.suffix} files")
+        write_file(export, render(outcome.result, chosen, options))
+    write_stdout(render(outcome.result, output_format, options))
+
+
+def write_stdout(result: str) -> None:
+    # One write of the finished text: an error can never leave half a document on stdout.
+    sys.stdout.write(result)
+    sys.stdout.flush()
+
+
+def write_stderr(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def write_file(path: Path, content: str) -> None:
+    """Write a whole file, through a temporary file and a rename (an existing report is
+    replaced whole or left as it was); OutputError when it cannot be."""
+    from jobcompare.files import write_atomically
+
+    try:
+        write_atomically(path, content.encode("utf-8"))
+    except OSError as error:
+        raise OutputError(str(path), error) from None

@@ -1,0 +1,309 @@
+"""The HTML writer: a document as a light, printable, self-contained page.
+
+It writes the blocks of :mod:`jobcompare.output.blocks` as semantic HTML (real ``<table>``s
+with header cells, headings, lists) and draws the charts as inline SVG. The page makes no
+request of any kind (no fonts, scripts or images from elsewhere), reads without colour
+(the highest figure is bold and, with three or four roles, marked ▲ as in the terminal),
+prints on white without splitting a row across pages, and follows a dark screen through
+``prefers-color-scheme``. Every string from the dataset is escaped. No Rich here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from jobcompare import __version__
+from jobcompare import text as fmt
+from jobcompare.model import Amount
+from jobcompare.output.blocks import (
+    Block,
+    Document,
+    Fields,
+    FigureTable,
+    Heading,
+    Listing,
+    NoteList,
+    Options,
+    Paragraph,
+    RangeChart,
+    RankedTable,
+    SectionBlock,
+)
+from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.registry.fields import Kind
+from jobcompare.text import safe
+
+#: Kinds whose figures line up on the right, as numbers do.
+_NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
+
+STYLE = """
+:root { color-scheme: light dark; --ink: #1b1b1b; --paper: #ffffff; --muted: #555;
+  --rule: #c8c8c8; --band: #f3f5f7; --accent: #1f6f8b; --high: #0b6b2f; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6e6e6; --paper: #16181a; --muted: #a8a8a8; --rule: #444;
+    --band: #202427; --accent: #6cc0dc; --high: #7fd89b; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--paper); color: var(--ink);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .75rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--accent); }
+h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+p { margin: .4rem 0 .8rem; max-width: 48rem; }
+.lead { font-size: 1.05rem; }
+.muted, .note { color: var(--muted); }
+.note { font-style: italic; }
+.role-text { margin-left: 1.2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem;
+  font-variant-numeric: tabular-nums; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .6rem;
+  border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--ink); }
+tbody th { font-weight: 600; }
+tbody tr:nth-child(even) { background: var(--band); }
+td.num, th.num { white-space: nowrap; }
+tr.group th { padding-top: .6rem; font-style: italic; font-weight: 600; }
+th.sub { padding-left: 1.6rem; font-weight: normal; }
+strong.high { color: var(--high); }
+.bar { display: inline-block; margin-left: .5rem; vertical-align: middle; }
+.bar rect.fill { fill: var(--accent); }
+.bar rect.track { fill: var(--rule); opacity: .35; }
+figure { margin: .75rem 0 1.25rem; }
+figcaption { font-weight: 600; margin-bottom: .25rem; }
+svg.chart { width: 100%; max-width: 46rem; height: auto; }
+svg.chart text { fill: var(--ink); font: 12px system-ui, sans-serif; }
+svg.chart .axis { fill: var(--muted); }
+svg.chart .range { stroke: var(--accent); stroke-width: 2; }
+svg.chart .band { fill: var(--accent); }
+svg.chart .median { stroke: var(--ink); stroke-width: 3; }
+svg.chart .average { fill: var(--high); stroke: var(--paper); stroke-width: 1.5; }
+ul.notes { padding-left: 1.2rem; color: var(--muted); }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
+@media print {
+  :root { --ink: #000; --paper: #fff; --muted: #444; --rule: #999; --band: #f2f2f2;
+    --accent: #1f5f7a; --high: #000; }
+  body { font-size: 10.5pt; background: #fff; color: #000; }
+  main { max-width: none; padding: 0; }
+  thead { display: table-header-group; }
+  tr, figure, .role-text, li { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* Notes and sources: small, close to the last section, each item free to flow. */
+  section.notes { font-size: 9pt; }
+  section.notes h2 { margin-top: 1rem; }
+  tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def e(text: str) -> str:
+    """Dataset text for HTML: control characters removed, markup escaped."""
+    return html.escape(safe(text), quote=True)
+
+
+def html_report(document: Document) -> str:
+    """The whole page."""
+    body = []
+    for block in document.blocks:
+        if isinstance(block, SectionBlock):
+            inner = "\n".join(_block(b) for b in block.blocks)
+            body.append(f'<section id="{e(block.name)}">\n{inner}\n</section>')
+        else:
+            body.append(_block(block))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        # Nothing may be fetched: no scripts, fonts or images from anywhere.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">\n"
+        f"<title>{e(document.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + f"\n<footer>Made with jobcompare {e(__version__)}.</footer>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def render(document: Document, options: Options) -> str:
+    return html_report(document)
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        level = min(block.level, 3)
+        return f"<h{level}>{e(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        css = {"indented": "role-text", "plain": ""}.get(block.style, block.style)
+        return f'<p class="{css}">{e(block.text)}</p>' if css else f"<p>{e(block.text)}</p>"
+    if isinstance(block, FigureTable):
+        return _figures(block)
+    if isinstance(block, RankedTable):
+        return _ranked(block)
+    if isinstance(block, RangeChart):
+        return _chart(block)
+    if isinstance(block, Listing):
+        return _listing(block)
+    if isinstance(block, Fields):
+        return _fields(block)
+    return _notes(block)
+
+
+def _header(first: str, columns: Sequence[str], extra: Sequence[str] = ()) -> str:
+    cells = [f'<th scope="col">{e(first)}</th>']
+    cells += [f'<th scope="col">{e(c)}</th>' for c in columns]
+    cells += [f'<th scope="col" class="num">{e(c)}</th>' for c in extra]
+    return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+
+def _bar(fraction: float, width: int = 96) -> str:
+    filled = max(0.0, min(fraction, 1.0)) * width
+    return (
+        f'<svg class="bar" width="{width}" height="8" viewBox="0 0 {width} 8" aria-hidden="true">'
+        f'<rect class="track" width="{width}" height="8"/>'
+        f'<rect class="fill" width="{filled:.1f}" height="8"/></svg>'
+    )
+
+
+def _figures(block: FigureTable) -> str:
+    extra = ["Difference"] if block.differences else []
+    rows = []
+    group: str | None = None
+    span = 1 + len(block.columns) + len(extra)
+    for row in block.rows:
+        if row.group != group:
+            group = row.group
+            if group:
+                rows.append(f'<tr class="group"><th scope="rowgroup" colspan="{span}">'
+                            f"{e(group)}</th></tr>")  # fmt: skip
+        sub = ' class="sub"' if row.group else ""
+        cells = [f'<th scope="row"{sub}>{e(row.label)}</th>']
+        numeric = ' class="num"' if row.kind in _NUMERIC else ""
+        for figure in row.cells:
+            text = e(figure.text)
+            if figure.highest:
+                mark = f" {HIGHEST_MARK}" if block.marks else ""
+                text = f'<strong class="high">{text}{mark}</strong>'
+            elif figure.lowest and block.marks:
+                text += f" {LOWEST_MARK}"
+            if figure.bar is not None:
+                text += _bar(figure.bar)
+            cells.append(f"<td{numeric}>{text}</td>")
+        if block.differences:
+            cells.append(f'<td class="num">{e(row.difference)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table>{_header('', block.columns, extra)}<tbody>{''.join(rows)}</tbody></table>"
+
+
+def _ranked(block: RankedTable) -> str:
+    rows = []
+    for row in block.rows:
+        cells = [f'<th scope="row">{e(row.label)}</th>']
+        for item in row.items:
+            text = e(item.text)
+            if item.shared:
+                text = f"<strong>{text}</strong>"
+            if item.share and block.scale:
+                text += _bar(item.share / block.scale)
+            cells.append(f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    bars = any(item.share for row in block.rows for item in row.items) and block.scale
+    note = f'<p class="muted">{e(block.scale_note)}</p>' if bars and block.scale_note else ""
+    return (
+        f'<table class="ranked">{_header(block.label, block.columns)}'
+        f"<tbody>{''.join(rows)}</tbody></table>{note}"
+    )
+
+
+def _listing(block: Listing) -> str:
+    block = block.without_empty_columns()
+    rows = []
+    for number, row in enumerate(block.rows):
+        cells = []
+        for index, text in enumerate(row):
+            css = ' class="num"' if index in block.right else ""
+            shown = e(fmt.MISSING if text is None else text)
+            bar = block.bars[number] if index == block.bar_after and block.bars else None
+            if bar is not None:
+                shown += _bar(bar)
+            cells.append(f"<td{css}>{shown}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    numeric = ' class="num"'
+    head = "".join(
+        f'<th scope="col"{numeric if i in block.right else ""}>{e(c)}</th>'
+        for i, c in enumerate(block.columns)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _fields(block: Fields) -> str:
+    items = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in block.items)
+    return f"<h3>{e(block.title)}</h3>\n<dl>{items}</dl>"
+
+
+def _notes(block: NoteList) -> str:
+    items = "".join(f"<li>{e(item)}</li>" for item in block.items)
+    title = e(block.title)
+    return f'<section class="notes">\n<h2>{title}</h2>\n<ul class="notes">{items}</ul>\n</section>'
+
+
+def _chart(block: RangeChart) -> str:
+    """Ranges on one axis as SVG: a line from the 10th to the 90th percentile (or the
+    range), a band for the middle half, a tick at the median, a dot at the average."""
+    show = fmt.money if block.per == "year" else fmt.rate
+    amounts = [a.value for s in block.series for a in s.amounts()]
+    low, high = min(amounts), max(amounts)
+    label_w, plot_w, row_h = 200, 440, 34
+    width = label_w + plot_w + 20
+    height = row_h * len(block.series) + 56
+
+    def x(amount: Amount) -> float:
+        return label_w + (float(amount.value) - low) / (high - low) * plot_w
+
+    parts = []
+    for i, s in enumerate(block.series):
+        y = 18 + i * row_h
+        label = s.label if len(s.label) <= 30 else s.label[:29] + "…"
+        parts.append(f'<text x="0" y="{y + 4}">{e(label)}</text>')
+        if s.low and s.high:
+            parts.append(f'<line class="range" x1="{x(s.low):.1f}" y1="{y}" x2="{x(s.high):.1f}" '
+                         f'y2="{y}"/>')  # fmt: skip
+            for end in (s.low, s.high):
+                parts.append(f'<line class="range" x1="{x(end):.1f}" y1="{y - 6}" '
+                             f'x2="{x(end):.1f}" y2="{y + 6}"/>')  # fmt: skip
+        if s.p25 and s.p75:
+            parts.append(f'<rect class="band" x="{x(s.p25):.1f}" y="{y - 5}" '
+                         f'width="{x(s.p75) - x(s.p25):.1f}" height="10"/>')  # fmt: skip
+        if s.median:
+            parts.append(f'<line class="median" x1="{x(s.median):.1f}" y1="{y - 9}" '
+                         f'x2="{x(s.median):.1f}" y2="{y + 9}"/>')  # fmt: skip
+        if s.average:
+            parts.append(f'<circle class="average" cx="{x(s.average):.1f}" cy="{y}" r="5"/>')
+    axis_y = 18 + len(block.series) * row_h
+    top_bound = any(a.at_least for s in block.series for a in s.amounts() if a.value == high)
+    parts.append(f'<text class="axis" x="{label_w}" y="{axis_y}">{e(show(Amount(low)))}</text>')
+    parts.append(
+        f'<text class="axis" x="{label_w + plot_w}" y="{axis_y}" text-anchor="end">'
+        f"{e(show(Amount(high, at_least=top_bound)))}</text>"
+    )
+    used = [
+        (f"├─┤ {block.span}", any(s.low and s.high for s in block.series)),
+        ("▬ 25th–75th", any(s.p25 and s.p75 for s in block.series)),
+        ("┃ median", any(s.median for s in block.series)),
+        ("● average", any(s.average for s in block.series)),
+    ]
+    legend = "   ".join(words for words, shown in used if shown)
+    parts.append(f'<text class="axis" x="{label_w}" y="{axis_y + 22}">{e(legend)}</text>')
+    described = "; ".join(
+        f"{s.label}: {show(s.low) if s.low else fmt.MISSING} to "
+        f"{show(s.high) if s.high else fmt.MISSING}"
+        for s in block.series
+    )
+    return (
+        f"<figure>\n<figcaption>{e(block.title)}</figcaption>\n"
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(described)}" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(parts)
+        + "</svg>\n</figure>"
+    )

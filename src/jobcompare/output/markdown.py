@@ -1,0 +1,113 @@
+"""The Markdown writer: a document's blocks as GitHub-flavoured Markdown, to paste into a
+document. No Rich here.
+
+Every string that comes from data goes through :func:`jobcompare.text.safe` first, then
+is escaped so that nothing in it is read as markup or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jobcompare.output.blocks import (
+    Block,
+    Document,
+    Fields,
+    FigureTable,
+    Heading,
+    Listing,
+    Options,
+    Paragraph,
+    RangeChart,
+    RankedTable,
+)
+from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.text import MISSING, safe
+
+#: Characters that mean something inline (emphasis, code, links, HTML, tables, GFM
+#: strikethrough, heading closers), and an "&" that would start a character reference
+#: ("&amp;", "&#169;"); each is a valid CommonMark backslash escape.
+_INLINE_SPECIAL = re.compile(r"([\\`*_<\[\]|~#]|&(?=#?[0-9A-Za-z]+;))")
+
+
+#: What starts a block when it opens a line: a quote, a list item, a thematic break.
+_BLOCK_START = re.compile(r"^(\d*)([>+=-]|(?<=\d)[.)])")
+
+
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def md_text(value: str) -> str:
+    """Dataset text for inline Markdown (a table cell, a heading): control characters
+    removed, on one line, with nothing in it read as markup or HTML."""
+    text = _LINE_BREAKS.sub(" ", safe(value)).strip()
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    # GitHub links bare addresses; an escaped colon or dot still reads the same.
+    text = text.replace("://", "\\://").replace("www.", "www\\.")
+    # ... and an e-mail address (a@b.c) becomes a mailto: link: escape its "@".
+    return text.replace("@", "\\@")
+
+
+def md_paragraph(value: str) -> str:
+    """Dataset text as a paragraph (or list item): as :func:`md_text`, and a leading
+    ``>``, ``-``, ``+``, ``=`` or ``1.`` does not start a quote, list or rule."""
+    return _BLOCK_START.sub(r"\1\\\2", md_text(value), count=1)
+
+
+def markdown(document: Document) -> str:
+    """The blocks of ``document`` as GitHub-flavoured Markdown."""
+    return "\n\n".join(filter(None, map(_md_block, document.flat()))) + "\n"
+
+
+def _md_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return "#" * block.level + " " + md_text(block.text)
+    if isinstance(block, Paragraph):
+        return f"*{md_text(block.text)}*" if block.style == "note" else md_paragraph(block.text)
+    if isinstance(block, FigureTable):
+        return _md_figures(block)
+    if isinstance(block, RankedTable):
+        rows = [[row.label, *(md_text(i.text) for i in row.items)] for row in block.rows]
+        return _md_table([block.label, *map(md_text, block.columns)], rows)
+    if isinstance(block, RangeChart):
+        return ""  # its figures are all in the table above it; Markdown draws no pictures
+    if isinstance(block, Listing):
+        block = block.without_empty_columns()
+        rows = [[md_text(MISSING if c is None else c) for c in row] for row in block.rows]
+        return _md_table([md_text(c) for c in block.columns], rows)
+    if isinstance(block, Fields):
+        items = "\n".join(f"- {md_text(label)}: {md_text(value)}" for label, value in block.items)
+        return f"### {md_text(block.title)}\n\n{items}"
+    lines = "\n".join(f"- {md_paragraph(item)}" for item in block.items)
+    return f"## {md_text(block.title)}\n\n{lines}"
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = [header, ["---"] * len(header), *rows]
+    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+
+
+def _md_figures(block: FigureTable) -> str:
+    """One row per figure, one column per role, then the difference (two roles); the
+    highest figure in bold, and with three or four roles ▲ and ▼ as in the terminal."""
+    header = ["", *map(md_text, block.columns), *(["Difference"] if block.differences else [])]
+    rows: list[list[str]] = []
+    for row in block.rows:
+        label = f"{row.group}: {row.label}" if row.group else row.label
+        cells = [md_text(label)]
+        for figure in row.cells:
+            text = md_text(figure.text)
+            if figure.highest:
+                text = f"**{text}**" + (f" {HIGHEST_MARK}" if block.marks else "")
+            elif figure.lowest and block.marks:
+                text += f" {LOWEST_MARK}"
+            cells.append(text)
+        if block.differences:
+            cells.append(md_text(row.difference))
+        rows.append(cells)
+    return _md_table(header, rows)
+
+
+def render(document: Document, options: Options) -> str:
+    return markdown(document)

@@ -1,0 +1,229 @@
+"""The area views: ``jobcompare ROLE ... --area ...`` (an area comparison: its document,
+JSON ``schema/areas.schema.json#/$defs/comparison`` and CSV, one record per figure and
+column) and ``jobcompare areas`` (the areas BLS publishes figures for)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobcompare import __version__
+from jobcompare.engine.areas import (
+    ADJUSTED,
+    ADJUSTED_NOTE,
+    JOB_MEASURES,
+    NO_ESTIMATE,
+    PAY_MEASURES,
+    AreaComparison,
+    AreaList,
+    area_section,
+    kind_label,
+    unpublished,
+)
+from jobcompare.model import Amount
+from jobcompare.output.blocks import (
+    Block,
+    Document,
+    Heading,
+    Listing,
+    NoteList,
+    Options,
+    Paragraph,
+    Records,
+    SectionBlock,
+)
+from jobcompare.output.views.encode import SCHEMA_VERSION, JSONValue, amount
+from jobcompare.output.views.sections import figure_table
+from jobcompare.sources.store import MEASURES, NOT_PUBLISHED
+from jobcompare.sources.store_types import Area, AreaPay, Figure
+from jobcompare.text import with_article
+
+# -- an area comparison -------------------------------------------------------------------
+
+
+def document(result: AreaComparison | AreaList, options: Options) -> Document:
+    """The blocks every writer draws: title, what the figures are, the table, notes."""
+    if isinstance(result, AreaList):
+        return _list_document(result)
+    section = area_section(result)
+    table = figure_table(section.rows, tuple(c.label for c in result.columns))
+    if result.by_area:
+        table = table._replace(differences=False)  # the U.S. column is a reference
+    what = "BLS OEWS May 2025 (release 2025A01)"
+    if result.by_area:
+        lead = (
+            f"Figures for each area from {what}; the United States column is the national "
+            "figure, for reference."
+        )
+    else:
+        lead = (
+            f"Figures for {result.columns[0].area.name} from {what}; each row marked "
+            "(U.S.) is the national figure, for reference."
+        )
+    if result.adjust:
+        lead += " " + ADJUSTED_NOTE
+    blocks: list[Block] = [Heading("Pay and jobs", 2)]
+    if table.differences:
+        first, second = (with_article(c.role.singular) for c in result.columns)
+        blocks.append(Paragraph(f"Differences are {second} minus {first}.", "note"))
+    blocks.append(table)
+    tail: list[Block] = []
+    notes = unpublished(result)
+    if notes:
+        tail.append(NoteList("Not published", tuple(notes)))
+    sources = [result.oews]
+    if result.rpp:
+        sources.append(result.rpp)
+    tail.append(NoteList("Sources", tuple(sources)))
+    return Document(
+        result.title,
+        (
+            Heading(result.title, 1),
+            Paragraph(lead, "lead"),
+            SectionBlock(section.section.value, tuple(blocks)),
+            *tail,
+        ),
+    )
+
+
+def area_json(area: Area) -> dict[str, Any]:
+    return {
+        "code": area.code,
+        "name": area.name,
+        "type": area.type,
+        "state": area.state,
+        "territory": area.territory,
+        "district": area.district,
+        "cbsa": area.cbsa,
+    }
+
+
+def figure_json(figure: Figure | None) -> JSONValue:
+    """A figure in the comparison JSON's one shape for amounts (encode.amount):
+    ``86070``, ``{"at_least": 239200}`` for a top-coded lower bound, or null when BLS did
+    not publish it (its reason goes in the sibling ``unpublished`` map: ``figure_reason``)."""
+    if figure is None or figure.value is None:
+        return None
+    return amount(Amount(figure.value, figure.at_least))
+
+
+def figure_reason(figure: Figure | None) -> str | None:
+    """Why a figure is null, as BLS says (None for a published one); no row at all for the
+    role in the area is BLS's "no estimate"."""
+    if figure is None:
+        return NO_ESTIMATE
+    return None if figure.value is not None else figure.reason or NOT_PUBLISHED
+
+
+def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -> dict[str, Any]:
+    """The OEWS measures of one column; the reason for each null one goes into
+    ``unpublished`` under ``key.measure``."""
+    figures = {}
+    for m, _ in MEASURES:
+        figure = None if pay is None else pay.figures[m]
+        reason = figure_reason(figure)
+        if reason is not None:
+            unpublished[f"{key}.{m}"] = reason
+        figures[m] = figure_json(figure)
+    return figures
+
+
+def data(result: AreaComparison | AreaList) -> JSONValue:
+    """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``),
+    or the area list (``#/$defs/area_list``)."""
+    if isinstance(result, AreaList):
+        return {
+            "jobcompare": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "kind": "area-list",
+            "areas": [{**area_json(a), "kind": kind_label(a)} for a in result.areas],
+        }
+    columns = []
+    for column in result.columns:
+        missing: dict[str, str] = {}
+        entry: dict[str, Any] = {
+            "label": column.label,
+            "role": {"slug": column.role.slug, "title": column.role.title,
+                     "soc": column.role.soc},
+            "area": area_json(column.area),
+            "published": column.pay is not None,
+            "reason": None if column.pay is not None else NO_ESTIMATE,
+            "figures": _measures_json(column.pay, "figures", missing),
+            "national": _measures_json(column.national, "national", missing),
+            "unpublished": missing,
+        }  # fmt: skip
+        if result.adjust:
+            parity = column.parity
+            entry["rpp"] = {
+                "all_items": None if parity is None else parity.all_items,
+                "reason": None if parity is None else parity.reason,
+            }
+            entry["adjusted"] = {m: amount(column.adjusted(m)) for m in ADJUSTED}
+        columns.append(entry)
+    return {
+        "jobcompare": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "kind": "area-comparison",
+        "title": result.title,
+        "by": "area" if result.by_area else "role",
+        "adjusted": result.adjust,
+        "columns": columns,
+        "notes": unpublished(result),
+        "sources": [s for s in (result.oews, result.rpp) if s],
+    }
+
+
+CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason")
+LIST_HEADER = ("code", "kind", "state", "name", "type", "territory", "district", "cbsa")
+_UNITS = {"MONEY": "USD/year", "RATE": "USD/hour", "COUNT": "jobs", "NUMBER": ""}
+
+
+def records(result: AreaComparison | AreaList) -> Records:
+    """One record per figure and column: role slug, area, field (the OEWS measure, or
+    ``…_us`` / ``…_adjusted`` / ``rpp``), the value as BLS (or BEA) gives it, its unit,
+    ``at_least`` for a lower bound, and why a missing figure is missing. The area list:
+    one record per area."""
+    if isinstance(result, AreaList):
+        return Records(LIST_HEADER, tuple(
+            (a.code, kind_label(a), a.state, a.name, a.type, a.territory, a.district, a.cbsa)
+            for a in result.areas
+        ))  # fmt: skip
+    rows: list[tuple[object, ...]] = []
+    measures = [*JOB_MEASURES, *PAY_MEASURES]
+    for column in result.columns:
+        base = (column.role.slug, column.area.code, column.area.name)
+        for measure, _, kind in measures:
+            for key, figure in ((measure, column.figure(measure)),
+                                (f"{measure}_us", column.reference(measure))):  # fmt: skip
+                value = None if figure is None else figure.value
+                bound = "at_least" if figure is not None and figure.at_least else ""
+                reason = (
+                    NO_ESTIMATE if figure is None else "" if figure.value is not None
+                    else figure.reason or ""
+                )  # fmt: skip
+                rows.append((*base, key, value, _UNITS[kind], bound, reason))
+            if result.adjust and measure in ADJUSTED:
+                adjusted = column.adjusted(measure)
+                parity = column.parity
+                reason = "" if adjusted is not None else (
+                    parity.reason if parity is not None and parity.reason else NO_ESTIMATE
+                )  # fmt: skip
+                rows.append((
+                    *base, f"{measure}_adjusted", None if adjusted is None else adjusted.value,
+                    _UNITS[kind], "at_least" if adjusted is not None and adjusted.at_least else "",
+                    reason or "",
+                ))  # fmt: skip
+        if result.adjust and column.parity is not None:
+            parity = column.parity
+            rows.append((*base, "rpp", parity.all_items, "U.S. = 100", "", parity.reason or ""))
+    return Records(CSV_HEADER, tuple(rows))
+
+
+# -- the areas --------------------------------------------------------------------------------
+
+
+def _list_document(result: AreaList) -> Document:
+    """Code, kind, postal code and name in aligned columns, names wrapped under their
+    column."""
+    rows = tuple((a.code, kind_label(a), a.state or "", a.name) for a in result.areas)
+    listing = Listing(("Code", "Kind", "State", "Name"), rows, wrap=3, stack_lead=1)
+    return Document("Areas", (listing,) if rows else ())

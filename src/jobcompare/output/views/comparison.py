@@ -1,0 +1,276 @@
+"""The comparison view (``jobcompare A B``) and the profile view (``jobcompare show``):
+the document every page format draws, the JSON document (its shape pinned by the schema
+the registry generates) and the CSV records (one per figure).
+
+The JSON and CSV carry every declared figure of the sections asked for, whatever the
+tables show; the tables hide rows no role has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from jobcompare import __version__
+from jobcompare.engine.notes import unpublished_keys
+from jobcompare.engine.results import Comparison, Profile, Row, SectionResult
+from jobcompare.engine.summary import official
+from jobcompare.model import Role
+from jobcompare.output.blocks import (
+    Block,
+    Document,
+    Heading,
+    Options,
+    Paragraph,
+    Records,
+    SectionBlock,
+)
+from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.output.views import gap as gaps
+from jobcompare.output.views.encode import (
+    SCHEMA_VERSION,
+    JSONValue,
+    csv_fields,
+    json_value,
+    put,
+    whole,
+)
+from jobcompare.output.views.sections import notes, section_block, section_sources
+from jobcompare.registry import fields
+from jobcompare.registry.section import Section
+from jobcompare.text import with_article
+
+#: The comparison's CSV columns: every figure is one record.
+CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
+
+
+# -- the document ---------------------------------------------------------------------------
+
+
+def document(result: Comparison | Profile, options: Options) -> Document:
+    if isinstance(result, Profile):
+        return _profile_document(result, options)
+    roles = result.roles
+    title = " vs ".join(r.title for r in roles)
+    blocks: list[Block | SectionBlock] = [
+        Heading(title, 1),
+        Paragraph(" ".join(result.summary.sentences), "lead"),
+    ]
+    note = reading_note(result)
+    if note:
+        blocks.append(Paragraph(note, "note"))
+    blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
+                             options.full) for s in result.sections]  # fmt: skip
+    blocks += notes(roles)
+    found = Document(title, tuple(blocks))
+    return gaps.with_gap(found, result.gap) if result.gap is not None else found
+
+
+def _profile_document(result: Profile, options: Options) -> Document:
+    """What ``jobcompare show ROLE`` shows: every duty (and, with ``full``, every item of
+    every list)."""
+    role = result.role
+    facts = [f"slug: {role.slug}"]
+    if role.soc:
+        facts.append(f"SOC {role.soc}")
+    if role.category:
+        facts.append(role.category)
+    blocks: list[Block | SectionBlock] = [
+        Heading(role.title, 1),
+        Paragraph(" · ".join(facts), "muted"),
+    ]
+    blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
+               for s in result.sections]  # fmt: skip
+    blocks += notes((role,))
+    found = Document(role.title, tuple(blocks))
+    return gaps.with_nearest(found, result.nearest) if result.nearest is not None else found
+
+
+#: Sections whose table is of figures (the reading note speaks of them).
+_FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
+
+
+def reading_note(comparison: Comparison) -> str | None:
+    """How to read the figures, said once above them: what a difference is (two roles),
+    or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
+    roles = comparison.roles
+    if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
+        return None
+    if len(roles) == 2:
+        if not any(row.delta for s in comparison.sections for row in s.rows):
+            return None
+        if official(roles):  # "a dentist, general" reads wrong: titles say it plainly
+            return f"Differences are {roles[1].title} minus {roles[0].title}."
+        first, second = (with_article(r.singular) for r in roles)
+        return f"Differences are {second} minus {first}."
+    if len(roles) > 2:
+        return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
+    return None
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def data(result: Comparison | Profile) -> JSONValue:
+    if isinstance(result, Profile):
+        profile = role_json(result.role, result.sections)
+        if result.nearest is not None:
+            profile["nearest_occupation"] = gaps.nearest_json(result.nearest)
+        return profile
+    roles = result.roles
+    summary = result.summary
+    pay = summary.pay
+    document: dict[str, JSONValue] = {
+        "jobcompare": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "sections": [s.section.value for s in result.sections],
+        "roles": [
+            role_json(r, result.sections, i, summary.shared_skills) for i, r in enumerate(roles)
+        ],
+        "summary": {
+            "sentences": list(summary.sentences),
+            "pay": None
+            if pay is None
+            else {
+                # Equal pay has no highest or lowest: null, and "equal" says why.
+                "highest": None if pay.equal else roles[pay.highest].slug,
+                "lowest": None if pay.equal else roles[pay.lowest].slug,
+                "equal": pay.equal,
+                "difference": whole(pay.difference),
+                "difference_percent": None if pay.percent is None else round(pay.percent, 4),
+                "per": pay.per,
+                "measure": pay.measure,
+            },
+            "top_skills": {
+                r.slug: list(top) for r, top in zip(roles, summary.top_skills, strict=True)
+            },
+            "shared_skills": list(summary.shared_skills),
+        },
+        "differences": _differences(result) if len(roles) == 2 else None,
+    }
+    if result.gap is not None:
+        document["skill_gap"] = gaps.gap_json(result.gap)
+    return document
+
+
+def role_json(
+    role: Role, sections: Sequence[SectionResult], index: int = 0, shared: Sequence[str] = ()
+) -> dict[str, JSONValue]:
+    """One role: identity, then its values in each section, keyed as the section's rows."""
+    document: dict[str, JSONValue] = {
+        "slug": role.slug,
+        "title": role.title,
+        "soc": role.soc,
+        "category": role.category,
+        "source": role.source,
+        "unpublished": unpublished_keys(role, [s.section for s in sections]),
+    }
+    sources: dict[str, JSONValue] = {}
+    for result in sections:
+        values: dict[str, JSONValue] = {}
+        for row in result.rows:
+            put(values, row.key, json_value(row.kind, row.values[index], shared))
+            citation = role.citations.get(row.field.origin or "")
+            if citation is not None and row.values[index] is not None:
+                sources[f"{result.section.value}.{row.key}"] = {
+                    "source": citation.name,
+                    "release": citation.release,
+                    "year": citation.year,
+                }
+        document[result.section.value] = values
+    if role.citations:  # official roles: where each figure they have comes from
+        document["sources"] = sources
+    said: dict[str, JSONValue] = {}
+    for result in sections:
+        declared = fields.spec(result.section)
+        section_notes = list(declared.notes([role])) if declared.notes else []
+        if section_notes:
+            said[result.section.value] = section_notes
+    if said:
+        # What the notes under each section say of this role, as the tables print them.
+        document["notes"] = said
+    return document
+
+
+def _differences(comparison: Comparison) -> dict[str, JSONValue]:
+    differences: dict[str, JSONValue] = {}
+    for result in comparison.sections:
+        section: dict[str, JSONValue] = {}
+        for row in result.rows:
+            if row.delta is not None:
+                delta = row.delta
+                put(section, row.key, {
+                    "value": whole(delta.value),
+                    "unit": delta.unit,
+                    "percent": None if delta.percent is None else round(delta.percent, 4),
+                })  # fmt: skip
+        differences[result.section.value] = section
+    return differences
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def records(result: Comparison | Profile) -> Records:
+    return Records(CSV_HEADER, tuple(_records(result)))
+
+
+def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
+    """Every declared figure of the sections, one record each; then, as the terminal shows
+    them, the differences (two roles), the summary's sentences, why figures are not
+    published, the notes and the sources; then the skill gap or the nearest occupation."""
+    if isinstance(result, Profile):
+        roles: tuple[Role, ...] = (result.role,)
+        shared: Sequence[str] = ()
+    else:
+        roles, shared = result.roles, result.summary.shared_skills
+    sections = result.sections
+    for section in sections:
+        for index, role in enumerate(roles):
+            for row in section.rows:
+                for key, value, unit, bound in csv_fields(row.field, row.values[index], shared):
+                    yield (section.section.value, key, role.slug, value, unit, bound)
+    if isinstance(result, Comparison):
+        for section in sections:
+            for row in section.rows:
+                for key, value, unit in _difference(row):
+                    yield (section.section.value, key, "", value, unit, "")
+        for number, sentence in enumerate(result.summary.sentences, start=1):
+            yield ("summary", f"sentences.{number}", "", sentence, "", "")
+    for role in roles:
+        for key, reason in unpublished_keys(role, [s.section for s in sections]).items():
+            yield ("unpublished", key, role.slug, reason, "", "")
+        if role.source:
+            yield ("sources", "source", role.slug, role.source, "", "")
+    for section in sections:
+        declared = fields.spec(section.section)
+        name = section.section.value
+        said = list(declared.notes(roles)) if declared.notes else []
+        for number, note in enumerate(said, start=1):
+            yield ("notes", f"{name}.{number}", "", note, "", "")
+        cited = section_sources(section, roles)
+        if cited:
+            yield ("sources", name, "", " · ".join(cited), "", "")
+    for index, role in enumerate(roles):
+        for section in sections:
+            for row in section.rows:
+                citation = role.citations.get(row.field.origin or "")
+                if citation is not None and row.values[index] is not None:
+                    said_source = f"{citation.name}, {citation.release}, {citation.year}"
+                    key = f"{section.section.value}.{row.key}"
+                    yield ("sources", key, role.slug, said_source, "", "")
+    if isinstance(result, Comparison) and result.gap is not None:
+        yield from gaps.gap_records(result.gap)
+    if isinstance(result, Profile) and result.nearest is not None:
+        yield from gaps.nearest_records(result.nearest, result.role.slug)
+
+
+def _difference(row: Row) -> Iterator[tuple[str, object, str]]:
+    """The second role minus the first, and in percent of the first where it means
+    something (field ``<key>.difference``, ``<key>.difference_percent``)."""
+    delta = row.delta
+    if delta is None:
+        return
+    unit = {"points": "pp", "count": row.field.csv_unit}.get(delta.unit, row.field.csv_unit)
+    yield f"{row.key}.difference", whole(delta.value), unit
+    if delta.percent is not None:
+        yield f"{row.key}.difference_percent", round(delta.percent, 4), "%"

@@ -1,0 +1,309 @@
+"""What a section shows, as blocks: its heading and sentence, the table of its figures
+(highest and lowest marked, differences beside), its charts, its lists (duties, skills),
+the roles' own texts, its notes and its sources line; and, under a document, why figures
+are missing and every source. Shared by the comparison, profile and area views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcompare.engine.notes import (
+    is_shared,
+    no_data_note,
+    shared_note,
+    source_notes,
+    unpublished_notes,
+)
+from jobcompare.engine.results import Row, SectionResult
+from jobcompare.model import Role, Skill, Technology
+from jobcompare.output.blocks import (
+    IMPORTANCE_BARS_NOTE,
+    PERCENTILE_SPAN,
+    RANGE_SPAN,
+    SHARE_BARS_NOTE,
+    SHARE_SCALE,
+    Block,
+    Cell,
+    FigureTable,
+    Heading,
+    NoteList,
+    Paragraph,
+    RangeChart,
+    RangeSeries,
+    RankedItem,
+    RankedRow,
+    RankedTable,
+    SectionBlock,
+    TableRow,
+)
+from jobcompare.output.cells import SHARED_MARK, cell, difference, technology_text
+from jobcompare.registry import fields
+from jobcompare.registry.fields import BELOW_TABLE, Kind
+from jobcompare.registry.section import Section
+from jobcompare.registry.sections.salary import hourly_shown
+from jobcompare.text import capitalise, with_article
+
+
+def section_block(
+    result: SectionResult,
+    roles: Sequence[Role],
+    shared: Sequence[str],
+    charts: bool = True,
+    full: bool = False,
+    *,
+    profile: bool = False,
+) -> SectionBlock:
+    blocks: list[Block] = [Heading(result.section.heading, 2)]
+    if not result.has_data:
+        blocks.append(Paragraph(no_data_note(result.section, len(roles)), "muted"))
+        return SectionBlock(result.section.value, tuple(blocks))
+    if result.intro:
+        blocks.append(Paragraph(result.intro, "muted"))
+    columns = tuple(r.title for r in roles)
+    table = figure_table(result.rows, columns, roles)
+    if table.rows:
+        blocks.append(table)
+    declared = fields.spec(result.section)
+    if charts and result.section in CHARTS:
+        blocks += CHARTS[result.section](roles)
+    for row in result.rows:
+        if row.kind is Kind.PARAGRAPH:
+            blocks += _paragraphs(row, roles)
+        elif row.kind is Kind.LIST:
+            whole = full or (profile and row.field.whole_in_profile)
+            if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
+                # After another table of the section: its own heading says what it lists.
+                blocks.append(Heading(row.field.label, 3))
+            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
+        elif row.kind is Kind.SKILLS:
+            blocks += _skills_table(row, columns, shared)
+    if declared.notes:
+        blocks += [Paragraph(note, "muted") for note in declared.notes(roles)]
+    cited = section_sources(result, roles)
+    if cited:
+        blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
+    return SectionBlock(result.section.value, tuple(blocks))
+
+
+def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
+    """The sources of the section's figures some role has, as official roles cite them
+    ("BLS OEWS May 2025", "O*NET 30.3 (CC BY 4.0)"), once each, in the order shown."""
+    labels: list[str] = []
+    for row in result.rows:
+        origin = row.field.origin
+        if origin is None:
+            continue
+        for role, value in zip(roles, row.values, strict=True):
+            citation = role.citations.get(origin)
+            if value is not None and citation is not None and citation.label not in labels:
+                labels.append(citation.label)
+    return labels
+
+
+def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[Block]:
+    """A list table, cut to ``limit`` items with a line saying how many more there are."""
+    table = _list_table(row, columns)
+    if limit is None or len(table.rows) <= limit:
+        return [table]
+    blocks: list[Block] = [table._replace(rows=table.rows[:limit])]
+    blocks.append(
+        Paragraph(
+            f"The first {limit} {row.field.note_name} of each role are shown; "
+            "--all-duties shows all.",
+            "muted",
+        )
+    )
+    return blocks
+
+
+def figure_table(
+    rows: Sequence[Row], columns: tuple[str, ...], roles: Sequence[Role] = ()
+) -> FigureTable:
+    """The rows some column has a figure for (the JSON and CSV keep the others). Given
+    the ``roles``, a figure that does not apply to a role says so instead of "—"."""
+    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
+    table_rows = []
+    for row in shown:
+        scale = row.field.bar_scale
+        absent = row.field.not_applicable
+        cells = tuple(
+            Cell(
+                (absent(roles[i]) if absent and roles and value is None else None)
+                or cell(row.kind, value),
+                value,
+                highest=i in row.highest,
+                lowest=i in row.lowest,
+                bar=float(value) / scale
+                if scale and isinstance(value, (int, float)) and not isinstance(value, bool)
+                else None,
+            )
+            for i, value in enumerate(row.values)
+        )
+        table_rows.append(
+            TableRow(
+                row.key, row.label, row.kind, cells, difference(row.delta, row.kind), row.group
+            )
+        )
+    two = len(columns) == 2
+    return FigureTable(
+        columns,
+        tuple(table_rows),
+        differences=two and any(r.difference for r in table_rows),
+        marks=len(columns) > 2,
+    )
+
+
+def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
+    blocks: list[Block] = []
+    for role, value in zip(roles, row.values, strict=True):
+        heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
+        if isinstance(value, str):
+            blocks += [Heading(heading, 3), Paragraph(value, "indented")]
+            continue
+        why = row.field.missing(role) if row.field.missing else None
+        if why:
+            blocks += [Heading(heading, 3), Paragraph(why, "indented")]
+    return blocks
+
+
+def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
+    """Items side by side, numbered; a column without any says so once."""
+    lists = [v if isinstance(v, tuple) else () for v in row.values]
+    ranks = []
+    for rank in range(max(map(len, lists), default=0)):
+        items = tuple(
+            RankedItem(_item_text(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
+            for items in lists
+        )
+        ranks.append(RankedRow(str(rank + 1), items))
+    # Sentences (duties) get a blank line between ranks; short names (technology) don't.
+    spaced = not all(isinstance(item, Technology) for items in lists for item in items)
+    return RankedTable(columns, tuple(ranks), spaced=spaced)
+
+
+def _item_text(item: object) -> str:
+    """A list item as a table shows it: a technology skill with its O*NET flags."""
+    if isinstance(item, Technology):
+        return technology_text(item)
+    return str(item)
+
+
+def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
+    """Skills by rank with their shares, every bar on the 0-100% scale; skills every role
+    lists are marked."""
+    lists = [
+        tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
+        for v in row.values
+    ]
+    # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
+    # any rated skill, only rated skills get a bar.
+    rated = any(s.importance is not None for skills in lists for s in skills)
+    ranks = []
+    for rank in range(max(map(len, lists), default=0)):
+        items = []
+        for skills in lists:
+            if rank >= len(skills):
+                items.append(RankedItem(""))
+                continue
+            skill = skills[rank]
+            text = skill.name
+            if skill.share is not None:
+                text += f", {cell(Kind.PERCENT, skill.share)}"
+            if skill.importance is not None:
+                level = cell(Kind.NUMBER, skill.level)
+                text += f" {cell(Kind.NUMBER, skill.importance)} · {level}"
+            mark = is_shared(skill, shared)
+            if mark:
+                text += f" {SHARED_MARK}"
+            share = float(skill.share) if skill.share is not None and not rated else None
+            if skill.importance is not None:
+                share = float(skill.importance)
+            items.append(RankedItem(text, share, mark))
+        ranks.append(RankedRow(str(rank + 1), tuple(items)))
+    if not ranks:
+        ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
+    if rated:
+        scale, note = 5.0, IMPORTANCE_BARS_NOTE  # O*NET's importance scale, 1-5
+    else:
+        # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
+        scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
+        note = SHARE_BARS_NOTE if scale else ""
+    blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
+    if shared:
+        blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
+    return blocks
+
+
+def drawable(series: Sequence[RangeSeries]) -> bool:
+    """Whether some series has a range and the axis has a length."""
+    amounts = [a.value for s in series for a in s.amounts()]
+    return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
+
+
+def notes(roles: Sequence[Role]) -> list[Block]:
+    """Why figures shown as — are missing (where the source said), and the sources."""
+    blocks: list[Block] = []
+    missing = [
+        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
+        for role in roles
+        for fields, reason in unpublished_notes(role)
+    ]
+    if missing:
+        blocks.append(NoteList("Not published", tuple(missing)))
+    sources = [source if who is None else f"{source} — {who}"
+               for source, who in source_notes(roles)]  # fmt: skip
+    if sources:
+        blocks.append(NoteList("Sources", tuple(sources)))
+    return blocks
+
+
+# -- charts -------------------------------------------------------------------------------
+
+
+def salary_charts(roles: Sequence[Role]) -> Sequence[Block]:
+    """Yearly pay ranges on one axis and, when BLS publishes hourly percentiles for some
+    role, hourly ranges on another (an hour's and a year's pay never share an axis)."""
+    charts: list[Block] = []
+    yearly = []
+    for role in roles:
+        salary, percentiles = role.salary, role.salary.percentiles
+        # A range that is not the 10th to 90th percentile is what its source calls it.
+        tenth_to_ninetieth = salary.range is None or (
+            percentiles is not None
+            and (salary.range.min, salary.range.max) == (percentiles.p10, percentiles.p90)
+        )
+        yearly.append(
+            RangeSeries(
+                role.title,
+                low=salary.range.min if salary.range else percentiles.p10 if percentiles else None,
+                high=salary.range.max if salary.range else percentiles.p90 if percentiles else None,
+                p25=percentiles.p25 if percentiles else None,
+                median=percentiles.p50 if percentiles else None,
+                p75=percentiles.p75 if percentiles else None,
+                average=salary.average,
+                span=PERCENTILE_SPAN if tenth_to_ninetieth else RANGE_SPAN,
+            )
+        )
+    if drawable(yearly):
+        charts.append(RangeChart("Yearly pay", "year", tuple(yearly)))
+    hourly = []
+    for role in roles if hourly_shown(roles) else ():
+        hours = role.salary.hourly_percentiles
+        hourly.append(
+            RangeSeries(
+                role.title,
+                low=hours.p10 if hours else None,
+                high=hours.p90 if hours else None,
+                p25=hours.p25 if hours else None,
+                median=hours.p50 if hours else None,
+                p75=hours.p75 if hours else None,
+                average=role.salary.hourly if hours else None,
+            )
+        )
+    if hourly and drawable(hourly):
+        charts.append(RangeChart("Hourly pay", "hour", tuple(hourly)))
+    return charts
+
+
+#: The pictures drawn under a section's table, by section.
+CHARTS = {Section.SALARY: salary_charts}

@@ -1,0 +1,31 @@
+"""Duties: example responsibilities, in the source's order (for official roles, O*NET's
+core tasks, then its supplemental ones)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcompare.model import Role
+from jobcompare.registry.fields import Field, Kind, SectionSpec
+from jobcompare.registry.section import Section
+from jobcompare.registry.sections._official import cited
+
+#: How many duties a table shows (as the source page does); --all-duties shows all.
+SHOWN = 6
+
+
+def _notes(roles: Sequence[Role]) -> list[str]:
+    if cited(roles, "onet") and any(r.duties for r in roles):
+        return ["O*NET tasks: core tasks first, then supplemental ones, in O*NET's order."]
+    return []
+
+
+SECTION = SectionSpec(
+    Section.DUTIES,
+    (
+        Field("example_responsibilities", "Example responsibilities", Kind.LIST,
+              lambda r: r.duties or None, source="duties", name="tasks", origin="onet",
+              limit=SHOWN, whole_in_profile=True),
+    ),
+    notes=_notes,
+)  # fmt: skip

@@ -1,0 +1,139 @@
+"""Overview: what the role is, what it pays, how it grows, and what its people do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcompare.model import Role
+from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
+from jobcompare.registry.section import Section
+from jobcompare.registry.sections._official import cited
+
+#: What the OEWS pay rows measure: the rows keep the seed page's labels ("Hourly rate"),
+#: and this says they are means, where the summary and the percentiles speak of medians.
+MEANS_NOTE = "{rows}: BLS OEWS {means}; the median is the Salary section's 50th percentile."
+
+
+def means_note(roles: Sequence[Role], yearly: str) -> str | None:
+    """The note saying the OEWS pay rows shown are means (``yearly``: that row's label);
+    None for hand-written roles, or when no role has either figure."""
+    if not cited(roles, "oews"):
+        return None
+    rows = [label for label, shown in (
+        (yearly, any(r.salary.average for r in roles)),
+        ("hourly rate", any(r.salary.hourly for r in roles)),
+    ) if shown]  # fmt: skip
+    if not rows:
+        return None
+    named = " and ".join(rows)
+    return MEANS_NOTE.format(
+        rows=named[0].upper() + named[1:],
+        means="means (averages), not medians"
+        if len(rows) > 1
+        else "mean (an average), not a median",
+    )
+
+
+def _notes(roles: Sequence[Role]) -> list[str]:
+    notes = []
+    means = means_note(roles, "yearly salary")
+    if means is not None:
+        notes.append(means)
+    if cited(roles, "oews") and cited(roles, "ep"):
+        notes.append(
+            "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed). All "
+            "jobs: BLS Employment Projections' total employment in 2024, self-employed "
+            "included, in thousands. Projected changes are BLS's for 2024-34 and are "
+            "shown against its figure for all occupations."
+        )
+    elif cited(roles, "oews"):
+        notes.append(OEWS_JOBS_NOTE)
+    return notes
+
+
+#: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
+OEWS_JOBS_NOTE = (
+    'Number of jobs: BLS OEWS estimates, which "do not include self-employed workers" '
+    "(BLS footnote)."
+)
+
+
+def _no_description(role: Role) -> str | None:
+    """Why a role has no description: the source's reason when it gives one; for an
+    official occupation, that O*NET, where descriptions come from, has no occupation under
+    its SOC code. A role of one's own without one is simply left without."""
+    reason = role.unpublished.get("description")
+    if reason:  # the source's own words
+        return f"No description: {reason}"
+    if role.soc is None:
+        return None
+    return (
+        f"No description: O*NET, where the descriptions come from, has no occupation under "
+        f"SOC code {role.soc}."
+    )
+
+
+SECTION = SectionSpec(
+    Section.OVERVIEW,
+    (
+        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True),
+        Field("category", "Category", Kind.TEXT, lambda r: r.category),
+        Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
+        Field("yearly_salary", "Yearly salary", Kind.MONEY, source="salary.average",
+              name="average salary", ranked=True, origin="oews"),
+        Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
+              origin="oews"),
+        Field("growth_rate", "Growth rate", Kind.GROWTH, source="overview.growth_rate",
+              ranked=True),
+        Field("number_of_jobs", "Number of jobs", Kind.COUNT, source="overview.jobs",
+              ranked=True, origin="oews"),
+        Field("jobs_with_self_employed", "All jobs, 2024 (thousands)", Kind.NUMBER,
+              source="overview.ep_employment", column="ep_projection.employment_2024",
+              name="jobs including the self-employed", unit="thousand jobs", ranked=True,
+              only_if_any=True, origin="ep"),
+        Field("projected_change", "Projected change, 2024-34", Kind.GROWTH,
+              source="overview.projected_change", column="ep_projection.percent_change",
+              ranked=True, only_if_any=True, origin="ep"),
+        Field("projected_change_all_occupations", "All occupations, 2024-34", Kind.GROWTH,
+              source="overview.all_occupations_change", column="ep_projection.percent_change",
+              total=True, only_if_any=True, origin="ep"),
+        Field("projected_change_jobs", "Projected change in jobs (thousands)", Kind.NUMBER,
+              source="overview.projected_change_jobs", column="ep_projection.change",
+              unit="thousand jobs", ranked=True, only_if_any=True, origin="ep"),
+        Field("annual_openings", "Openings a year, 2024-34 (thousands)", Kind.NUMBER,
+              source="overview.annual_openings", column="ep_projection.annual_openings",
+              unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep"),
+        Field("entry_education", "Typical entry education", Kind.TEXT,
+              source="overview.entry_education", column="ep_projection.entry_education",
+              name="typical entry education", only_if_any=True, origin="ep"),
+        Field("work_experience", "Work experience", Kind.TEXT,
+              source="overview.work_experience", column="ep_projection.work_experience",
+              only_if_any=True, origin="ep"),
+        Field("job_training", "On-the-job training", Kind.TEXT,
+              source="overview.job_training", column="ep_projection.job_training",
+              only_if_any=True, origin="ep"),
+        Field("job_zone", "Job zone", Kind.TEXT, lambda r: r.overview.job_zone_name,
+              source="overview.job_zone", only_if_any=True, origin="onet"),
+        Field("median_age", "Median age", Kind.NUMBER, source="demographics.median_age",
+              unit="years", only_if_any=True, origin="cps"),
+        Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
+              source="overview.job_satisfaction",
+              unit="rating 0-5", ranked=True),
+        Field("most_common_degree", "Most common degree", Kind.DEGREE,
+              lambda r: r.education.degree),
+        Field("average_age", "Average age", Kind.NUMBER, lambda r: r.demographics.average_age,
+              unit="years"),
+        Field("years_of_experience", "Years of experience", Kind.NUMBER,
+              source="overview.years_of_experience",
+              unit="years"),
+        Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
+              heading="What does {a} do?", origin="onet", missing=_no_description),
+    ),
+    notes=_notes,
+    tables=(
+        # BLS Employment Projections 2024-34, table 1.2 (importers/ep.py).
+        StoreTable("ep_projection", "ep", no_row="no projection for this occupation",
+                   total_missing="none for the total of all occupations",
+                   reason="missing_reason"),
+    ),
+)  # fmt: skip

@@ -1,0 +1,113 @@
+"""Salary: yearly and hourly pay, its spread, and where it is highest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from jobcompare.model import Role
+from jobcompare.registry.fields import Field, Kind, SectionSpec
+from jobcompare.registry.section import Section
+from jobcompare.text import capitalise, join_words
+
+PERCENTILES = (
+    ("p10", "10th percentile"),
+    ("p25", "25th percentile"),
+    ("p50", "Median"),
+    ("p75", "75th percentile"),
+    ("p90", "90th percentile"),
+)
+
+
+def hourly_shown(roles: Sequence[Role]) -> bool:
+    """Hourly percentiles are shown (for every role that has them) only when some role is
+    paid by the hour only: elsewhere they are the yearly ones / 2,080."""
+    return any(
+        r.salary.percentiles is None and r.salary.hourly_percentiles is not None for r in roles
+    )
+
+
+def _notes(roles: Sequence[Role]) -> list[str]:
+    from jobcompare.registry.sections.overview import means_note
+
+    notes = []
+    means = means_note(roles, "average salary")
+    if means is not None:
+        notes.append(means.replace(" the Salary section's", " the"))
+    salaries = [r.salary for r in roles]
+    if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
+        return notes
+    notes.append(
+        "Highest paying: where BLS's average (mean) annual wage for the occupation is "
+        "highest, with that average (BLS OEWS May 2025; industries are BLS's sectors)."
+    )
+    if any(s.best_of_50_states for s in salaries):
+        notes.append(
+            "BLS counts the District of Columbia and the U.S. territories among its states; "
+            "when one of them pays best, the best-paid of the 50 states is given too."
+        )
+    return notes
+
+
+def _intro(roles: Sequence[Role]) -> str:
+    return (
+        f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
+        "as shown below."
+    )
+
+
+def _state_above(role: Role) -> str | None:
+    """The best-paid of the 50 states is given only when the best-paid "state" is DC or
+    a territory; when it is a state, that row says so rather than "—"."""
+    return "the state above" if role.salary.best_state is not None else None
+
+
+SECTION = SectionSpec(
+    Section.SALARY,
+    (
+        Field("average_salary", "Average salary", Kind.MONEY, source="salary.average",
+              ranked=True),
+        # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
+        Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True),
+        Field("salary_range", "Salary range", Kind.RANGE, source="salary.range"),
+        # Always present (the JSON keeps one shape); tables hide rows nobody has.
+        *(
+            Field(f"percentiles.{name}", label, Kind.MONEY, source=f"salary.percentiles.{name}",
+                  name=f"{name[1:]}th percentile", ranked=True)
+            for name, label in PERCENTILES
+        ),
+        # BLS's hourly percentiles: all it publishes for occupations paid by the hour only.
+        *(
+            Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
+                  source=f"salary.hourly_percentiles.{name}",
+                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown)
+            for name, label in PERCENTILES
+        ),
+        Field("highest_paying_city", "Highest paying city", Kind.TEXT,
+              source="salary.highest_paying_city"),
+        Field("highest_paying_state", "Highest paying state", Kind.TEXT,
+              source="salary.highest_paying_state"),
+        Field("best_paying_company", "Best paying company", Kind.TEXT,
+              source="salary.best_paying_company"),
+        Field("best_paying_industry", "Best paying industry", Kind.TEXT,
+              source="salary.best_paying_industry"),
+        # Official occupations: where BLS's average wage is highest, with that average.
+        Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
+              lambda r: r.salary.best_metro, only_if_any=True),
+        Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
+              lambda r: r.salary.best_state, only_if_any=True),
+        Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
+              lambda r: r.salary.best_of_50_states, only_if_any=True,
+              not_applicable=_state_above),
+        Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
+              lambda r: r.salary.best_industry, only_if_any=True),
+    ),
+    intro=_intro,
+    notes=_notes,
+    together={"salary.percentiles": "percentiles",
+              "salary.hourly_percentiles": "hourly percentiles"},
+)  # fmt: skip
+
+# Every salary figure of an official role is BLS OEWS's (the best-paid state, metro area and
+# industry are read from OEWS's area and industry estimates).
+SECTION = replace(SECTION, fields=tuple(replace(f, origin="oews") for f in SECTION.fields))

@@ -1,0 +1,46 @@
+"""Skills: each with its share (or, for official roles, O*NET's importance and level);
+skills every compared role lists are marked; then O*NET's technology skills."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jobcompare.model import Role
+from jobcompare.registry.fields import Field, Kind, SectionSpec
+from jobcompare.registry.section import Section
+
+#: How many technology skills a table shows; --all-duties shows all.
+TECHNOLOGY_SHOWN = 10
+
+
+def _technology(role: Role) -> object:
+    # The objects: the tables write each with its flags, JSON and CSV field by field.
+    return role.technology or None
+
+
+def _notes(roles: Sequence[Role]) -> list[str]:
+    notes = []
+    if any(s.importance is not None for r in roles for s in r.skills):
+        notes.append(
+            "O*NET's ten skills of highest importance: importance on its 1-5 scale (the "
+            "first figure), then level on its 0-7 scale."
+        )
+    if any(r.technology for r in roles):
+        notes.append(
+            "Technology skills: O*NET's examples, in-demand and hot ones first (hot and in "
+            "demand are O*NET's flags, from employers' job postings)."
+        )
+    return notes
+
+
+SECTION = SectionSpec(
+    Section.SKILLS,
+    (
+        Field("skills", "Common skills", Kind.SKILLS, lambda r: r.skills or None,
+              source="skills", origin="onet-excel"),
+        Field("technology", "Technology skills", Kind.LIST, _technology, source="technology",
+              name="technology skills", only_if_any=True, origin="onet",
+              limit=TECHNOLOGY_SHOWN),
+    ),
+    notes=_notes,
+)  # fmt: skip
