@@ -10,7 +10,8 @@ from rich.console import Console, RenderableType
 
 from jobcompare.engine.results import Comparison, Profile, SectionResult
 from jobcompare.model import Role
-from jobcompare.output.blocks import Document, Options
+from jobcompare.output.blocks import Document
+from jobcompare.output.options import Options
 from jobcompare.output.terminal import draw
 from jobcompare.output.views import comparison as view
 

@@ -16,8 +16,9 @@ from jobcompare.engine.where import rank
 from jobcompare.errors import AreaError
 from jobcompare.importers._write import build_store
 from jobcompare.model import Amount
-from jobcompare.output.blocks import FigureTable, Options
+from jobcompare.output.blocks import FigureTable
 from jobcompare.output.dispatch import render
+from jobcompare.output.options import Options
 from jobcompare.output.views import areas as area_view
 from jobcompare.output.views import where as where_view
 from jobcompare.sources import store as store_module

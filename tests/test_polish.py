@@ -94,7 +94,8 @@ def test_section_filters_the_not_published_notes_and_sources() -> None:
 
 def _table_labels(args: list[str]) -> list[str]:
     from jobcompare.commands.moves import moves
-    from jobcompare.output.blocks import FigureTable, Options, RankedTable
+    from jobcompare.output.blocks import FigureTable, RankedTable
+    from jobcompare.output.options import Options
     from jobcompare.output.views.moves import document
 
     found = moves(args[0], None, by=args[1] if len(args) > 1 else "onet").result

@@ -11,7 +11,7 @@ import pytest
 
 from jobcompare.engine.search import Query, SearchResults, score, search_roles
 from jobcompare.importers.search_index import build_search_index
-from jobcompare.output.views import roles as roles_view
+from jobcompare.output.views import search as roles_view
 from jobcompare.sources import title_keys
 from jobcompare.sources.title_keys import FTS_TABLE, KEY_TABLE, fts5_available
 from tests.drawn import listing_lines

@@ -14,7 +14,15 @@ from typer._click.types import StringParamType
 from typer._types import TyperChoice
 
 from jobcompare.errors import AreaError, DatasetError, ExitStatus, FieldError, failure
-from jobcompare.output.dispatch import export_suffixes, formats, formats_help
+from jobcompare.output.dispatch import (
+    DEFAULT_OPTIONS,
+    Outcome,
+    dispatch,
+    export_suffixes,
+    formats,
+    formats_help,
+)
+from jobcompare.output.options import Options
 from jobcompare.registry.section import Section
 from jobcompare.text import safe
 
@@ -188,7 +196,22 @@ LimitOption = Annotated[
 ]
 
 
-# -- errors -------------------------------------------------------------------------------
+# -- output and errors --------------------------------------------------------------------
+
+
+def hand_over(
+    ctx: typer.Context,
+    outcome: Outcome,
+    output_format: str,
+    *,
+    export: Path | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> None:
+    """Hand the outcome to the output, then exit with its status."""
+    with exit_codes(ctx):
+        dispatch(outcome, output_format, export=export, options=options)
+    if outcome.status is not ExitStatus.OK:
+        raise typer.Exit(outcome.status)
 
 
 @contextmanager

@@ -27,9 +27,21 @@ from typing import IO, cast
 
 from jobcompare.errors import ImportSourceError
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
-from jobcompare.text import casual
+from jobcompare.importers.oews_lookups import (
+    ALL_OCCUPATIONS,
+    NATION,
+    RELEASE,
+    Lookups,
+    Occupation,
+    exact,
+    find_data_file,
+    read_lookups,
+    shown,
+    spine_occupations,
+)
+from jobcompare.importers.oews_lookups import read_spine as read_spine  # the writer asks for it
+from jobcompare.importers.oews_names import sentence_case, singular_noun, slugify, soc_code
 
-RELEASE = "2025A01"
 SOURCE = SourceInfo(
     key="oews",
     folder="bls-oews-2025",
@@ -44,20 +56,9 @@ SOURCE = SourceInfo(
     url="https://www.bls.gov/oes/",
 )
 
-#: Accepted names of the data file, in order of preference.
-DATA_FILE_NAMES = (
-    "oe.data.0.Current",
-    "oe.data.0.Current.gz",
-    "oe.data.0.Current.subset.gz",
-    "oe.data.0.Current.subset",
-)
 LOOKUP_FILES = ("oe.release", "oe.occupation", "oe.area", "oe.industry", "oe.footnote")
 
-NATION = "0000000"
 ALL_INDUSTRIES = "000000"
-ALL_OCCUPATIONS = "000000"
-_DETAILED_LEVEL = "3"
-_SECTOR_LEVEL = "2"
 NOT_PUBLISHED = "Not published by BLS."
 
 #: The measures kept: (OEWS datatype, column, scale). A value is stored as an exact
@@ -174,291 +175,12 @@ TABLES = (
     ),
 )
 
-_VALUE_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _SERIES_RE = re.compile(r"^OE[A-Z][A-Z][0-9]{7}[0-9A-Z-]{6}[0-9]{6}[0-9]{2}$")
-_TOP_CODE_RE = re.compile(
-    r"equal to or greater than \$(?P<hourly>[0-9][0-9,]*(?:\.[0-9]+)?) per hour"
-    r" or \$(?P<annual>[0-9][0-9,]*(?:\.[0-9]+)?) per year",
-    re.IGNORECASE,
-)
-_SECTOR_NAME_RE = re.compile(r"^Sectors?\s+[0-9][0-9, and]*\s+-\s+(?P<name>\S.*)$")
 _FOOTNOTE_SPLIT_RE = re.compile(r"[\s,;]+")
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
 _PROGRESS_EVERY = 4096  # lines between two looks at the file position
 
 
-# -- small lookup tables ------------------------------------------------------------------
-
-
-def _shown(header: Sequence[str]) -> str:
-    text = ", ".join(header)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def read_table(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
-    """A small tab-separated BLS table as dicts keyed by stripped header names."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportSourceError("file not found", path) from None
-    except OSError as exc:
-        raise ImportSourceError(f"cannot read file ({exc.strerror or exc})", path) from None
-    lines = _decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if not lines or not lines[0].strip():
-        raise ImportSourceError("empty file, expected a header line", path, 1)
-    header = [name.strip() for name in lines[0].split("\t")]
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise ImportSourceError(
-            f"header lacks column(s) {', '.join(missing)} (found: {_shown(header)})", path, 1
-        )
-    rows: list[dict[str, str]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise ImportSourceError(
-                f"expected {len(header)} tab-separated fields, found {len(fields)}", path, number
-            )
-        rows.append({name: value.strip() for name, value in zip(header, fields, strict=True)})
-    return rows
-
-
-@dataclass
-class _Occupation:
-    code: str
-    name: str
-    level: str
-
-
-@dataclass
-class _Footnote:
-    code: str
-    text: str
-    top_hourly: int | None = None  # thresholds (cents, dollars) of a top-coded wage
-    top_annual: int | None = None
-
-
-@dataclass
-class _Area:
-    code: str
-    name: str
-    type: str
-    fips: str
-
-
-@dataclass
-class Lookups:
-    release: str
-    occupations: dict[str, _Occupation]
-    areas: dict[str, _Area]
-    sectors: dict[str, str]  # industry code -> display name (sector level)
-    industries: dict[str, tuple[str, int]]  # every industry: code -> (name, level)
-    footnotes: dict[str, _Footnote]
-
-    @property
-    def states(self) -> dict[str, str]:
-        return {a.code: a.name for a in self.areas.values() if a.type == "state"}
-
-    @property
-    def metros(self) -> dict[str, str]:
-        return {a.code: a.name for a in self.areas.values() if a.type == "metro"}
-
-
-def _exact(text: str, scale: int, path: Path, number: int | None) -> int:
-    """'26.13' at scale 100 -> 2613; '239,200' at scale 1 -> 239200; exactly, or an error."""
-    text = text.replace(",", "")
-    if not _VALUE_RE.match(text):
-        raise ImportSourceError(f"value {text!r} is neither a number nor '-'", path, number)
-    whole, _, fraction = text.partition(".")
-    digits = len(str(scale)) - 1
-    if len(fraction) > digits and int(fraction[digits:] or "0") != 0:
-        raise ImportSourceError(
-            f"value {text!r} has more decimals than this measure's {digits}", path, number
-        )
-    fraction = (fraction[:digits]).ljust(digits, "0")
-    return int(whole) * scale + (int(fraction) if digits else 0)
-
-
-def read_lookups(folder: Path) -> Lookups:
-    path = folder / "oe.release"
-    release_rows = read_table(path, ["release_date", "description"])
-    if not release_rows:
-        raise ImportSourceError("no release row", path)
-    release = release_rows[0]["release_date"]
-    if release != RELEASE:
-        raise ImportSourceError(
-            f"release_date {release!r}: this importer reads release {RELEASE} (May 2025)",
-            path,
-            2,
-        )
-
-    path = folder / "oe.occupation"
-    occupations: dict[str, _Occupation] = {}
-    for row in read_table(path, ["occupation_code", "occupation_name", "display_level"]):
-        code = row["occupation_code"]
-        if not re.match(r"^[0-9]{6}$", code):
-            raise ImportSourceError(f"occupation_code {code!r} is not six digits", path)
-        occupations[code] = _Occupation(code, row["occupation_name"], row["display_level"])
-    if ALL_OCCUPATIONS not in occupations:
-        raise ImportSourceError("no row for occupation 000000 (All Occupations)", path)
-
-    path = folder / "oe.area"
-    areas: dict[str, _Area] = {}
-    types = {"N": "nation", "S": "state", "M": "metro"}
-    for row in read_table(path, ["state_code", "area_code", "areatype_code", "area_name"]):
-        code, kind, name = row["area_code"], row["areatype_code"], row["area_name"]
-        if not re.match(r"^[0-9]{7}$", code) or kind not in types:
-            raise ImportSourceError(
-                f"area {code!r} of type {kind!r}: expected a 7-digit code of type N, S or M", path
-            )
-        area_type = types[kind]
-        if area_type == "metro" and "nonmetropolitan" in name.lower():
-            area_type = "nonmetro"
-        areas[code] = _Area(code, name, area_type, row["state_code"])
-    if NATION not in areas:
-        raise ImportSourceError(f"no row for the nation ({NATION})", path)
-
-    path = folder / "oe.industry"
-    sectors: dict[str, str] = {}
-    industries: dict[str, tuple[str, int]] = {}
-    for row in read_table(path, ["industry_code", "industry_name", "display_level"]):
-        match = _SECTOR_NAME_RE.match(row["industry_name"])
-        if row["display_level"] == _SECTOR_LEVEL and match:
-            sectors[row["industry_code"]] = match.group("name").strip()
-        level = int(row["display_level"]) if row["display_level"].isdigit() else -1
-        industries[row["industry_code"]] = (row["industry_name"], level)
-
-    path = folder / "oe.footnote"
-    footnotes: dict[str, _Footnote] = {}
-    for row in read_table(path, ["footnote_code", "footnote_text"]):
-        note = _Footnote(row["footnote_code"], row["footnote_text"])
-        top = _TOP_CODE_RE.search(note.text)
-        if top:
-            note.top_hourly = _exact(top.group("hourly"), 100, path, None)
-            note.top_annual = _exact(top.group("annual"), 1, path, None)
-        footnotes[note.code] = note
-    return Lookups(release, occupations, areas, sectors, industries, footnotes)
-
-
-def spine_occupations(lookups: Lookups) -> list[_Occupation]:
-    """The detailed occupations (display level 3) and the all-occupations baseline."""
-    return [
-        occ
-        for code, occ in sorted(lookups.occupations.items())
-        if occ.level == _DETAILED_LEVEL or code == ALL_OCCUPATIONS
-    ]
-
-
-def read_spine(folder: Path) -> Spine:
-    """The occupations every source maps onto, from ``oe.occupation``."""
-    path = folder / "oe.occupation"
-    occupations = {}
-    for row in read_table(path, ["occupation_code", "occupation_name", "display_level"]):
-        code = row["occupation_code"]
-        if row["display_level"] == _DETAILED_LEVEL or code == ALL_OCCUPATIONS:
-            occupations[soc_code(code)] = row["occupation_name"]
-    return Spine(occupations)
-
-
-def find_data_file(folder: Path) -> Path:
-    for name in DATA_FILE_NAMES:
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    raise ImportSourceError(f"no data file found (looked for {', '.join(DATA_FILE_NAMES)})", folder)
-
-
-# -- names: slugs, nouns, plurals ---------------------------------------------------------
-
-# Words ending in "s" that are not plurals of a job title's head noun.
-_NOT_PLURAL = {
-    "sales", "series", "species", "news", "physics", "economics", "mathematics", "statistics",
-    "logistics", "athletics", "electronics", "gas", "bus", "arts", "goods", "services",
-    "operations", "affairs", "relations", "works", "customs", "sports", "sciences",
-}  # fmt: skip
-#: Words a sentence keeps capitalised (casual() lowers title-case words).
-_PROPER = {"english": "English", "spanish": "Spanish", "french": "French"}
-
-
-def _singular_word(word: str) -> str:
-    lower = word.lower()
-    if lower in _NOT_PLURAL or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
-        return word
-    if lower.endswith("ies") and len(lower) > 4:
-        return word[:-3] + "y"
-    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    return word[:-1]
-
-
-def _singular_item(item: str) -> str:
-    """One listed item: "Tax Examiners and Collectors" -> "Tax Examiner and Collector"."""
-    words = item.split(" ")
-    words[-1] = _singular_word(words[-1])
-    for index in range(len(words) - 2):
-        if words[index + 1] in ("and", "or", "&"):
-            words[index] = _singular_word(words[index])
-    return " ".join(words)
-
-
-def singular_noun(title: str) -> str:
-    """How a sentence names one worker, from BLS's plural title:
-    "Bill and Account Collectors" -> "bill and account collector".
-
-    A heuristic (documented in docs/store.md):
-    - ", All Other" becomes " (all other)"; ", Except ..." is kept as it is;
-    - "X of Y" makes X singular and keeps Y ("supervisor of mechanics, installers, ...");
-    - otherwise the title is a list of items, ended by the item that starts with "and";
-      each item's last word, and a word before "and", becomes singular, and what follows
-      the list ("..., Farm Products") is kept as a qualifier.
-    """
-    if title == "All Occupations":
-        return "worker (all occupations)"
-    qualifier = ""
-    other = re.search(r", (All Other(?: \w+)?)$", title)
-    if other:
-        title, qualifier = title[: other.start()], f" ({other.group(1).lower()})"
-    except_ = re.search(r", Except\b.*$", title)
-    if except_:
-        title, qualifier = title[: except_.start()], title[except_.start() :] + qualifier
-    helper = re.match(r"Helpers--(.+)$", title)
-    if helper:
-        return f"helper ({sentence_case(helper.group(1))}){sentence_case(qualifier)}"
-    if " of " in title:
-        workers, _, of_what = title.partition(" of ")
-        return sentence_case(f"{_singular_item(workers)} of {of_what}{qualifier}")
-    items = title.split(", ")
-    ends = [i for i, item in enumerate(items) if item.split(" ", 1)[0] in ("and", "or", "&")]
-    head_end = ends[-1] + 1 if ends else 1
-    head = [_singular_item(item) for item in items[:head_end]]
-    return sentence_case(", ".join(head + items[head_end:]) + qualifier)
-
-
-def sentence_case(noun: str) -> str:
-    words = casual(noun.replace("/", " / ")).replace(" / ", "/").split(" ")
-    return " ".join(_PROPER.get(word, word) for word in words)
-
-
-def slugify(title: str) -> str:
-    """Lowercase, runs of anything but a-z/0-9 become '-', trimmed."""
-    return _SLUG_RE.sub("-", title.lower()).strip("-")
-
-
-def soc_code(code: str) -> str:
-    """'433011' -> '43-3011'."""
-    return f"{code[:2]}-{code[2:]}"
-
-
-def assign_slugs(occupations: Sequence[_Occupation]) -> dict[str, str]:
+def assign_slugs(occupations: Sequence[Occupation]) -> dict[str, str]:
     """Occupation code -> slug; every member of a colliding group gets '-<SOC>' appended."""
     plain = {occ.code: slugify(occ.name) or soc_code(occ.code) for occ in occupations}
     plain[ALL_OCCUPATIONS] = "all-occupations"
@@ -552,7 +274,7 @@ def rows(
 
 
 def _occupation_row(
-    occ: _Occupation,
+    occ: Occupation,
     lookups: Lookups,
     slug: str,
     best: dict[tuple[str, str], _Candidate],
@@ -659,7 +381,7 @@ def _stream(
         missing = [name for name in required if name not in header]
         if missing:
             raise ImportSourceError(
-                f"header lacks column(s) {', '.join(missing)} (found: {_shown(header)})", path, 1
+                f"header lacks column(s) {', '.join(missing)} (found: {shown(header)})", path, 1
             )
         columns = len(header)
         i_series, i_year, i_period, i_value, i_notes = (header.index(n) for n in required)
@@ -735,7 +457,7 @@ def _stream(
             if codes:
                 group.notes[column] = " ".join(codes)
             if value_text != "-":
-                group.values[index] = _exact(value_text, MEASURES[index][2], path, number)
+                group.values[index] = exact(value_text, MEASURES[index][2], path, number)
                 continue
             # Not published: a top-coded wage is a lower bound; anything else stays None
             # with its footnotes as the reason.

@@ -17,8 +17,9 @@ from jobcompare.importers._onet_map import rollup
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text, sheet_rows
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
-from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, TITLE_TABLE, links, rating_row
-from jobcompare.importers.onet import rating_table as _rating_table
+from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, links, rating_row
+from jobcompare.importers.onet_tables import TITLE_TABLE
+from jobcompare.importers.onet_tables import rating_table as _rating_table
 
 __all__ = ["SOURCE", "TABLES", "rows"]
 

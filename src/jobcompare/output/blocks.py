@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from jobcompare.registry.fields import Kind
-
 if TYPE_CHECKING:
     from jobcompare.model import Amount
+    from jobcompare.registry.fields import Kind
 
 
 class Heading(NamedTuple):
@@ -221,14 +220,6 @@ class Document(NamedTuple):
         for block in self.blocks:
             out += block.blocks if isinstance(block, SectionBlock) else [block]
         return out
-
-
-class Options(NamedTuple):
-    """How much a document shows: ``charts`` (bars and salary charts; ``--plain`` turns
-    them off) and ``full`` (every item of every list, ``--all-duties``)."""
-
-    charts: bool = True
-    full: bool = False
 
 
 class Records(NamedTuple):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from jobcompare.errors import ExitStatus, OutputError
-from jobcompare.output.blocks import Options
+from jobcompare.output.options import Options
 from jobcompare.text import safe
 
 
@@ -56,7 +56,7 @@ VIEWS = {
     "AreaTable": "jobcompare.output.views.table",
     "FieldList": "jobcompare.output.views.table",
     "RoleList": "jobcompare.output.views.roles",
-    "SearchResults": "jobcompare.output.views.roles",
+    "SearchResults": "jobcompare.output.views.search",
     "SourceList": "jobcompare.output.views.sources",
     "Validation": "jobcompare.output.views.validation",
 }

@@ -24,13 +24,13 @@ from jobcompare.output.blocks import (
     Heading,
     Listing,
     NoteList,
-    Options,
     Paragraph,
     RangeChart,
     RankedTable,
     SectionBlock,
 )
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.output.options import Options
 from jobcompare.registry.fields import Kind
 from jobcompare.text import safe
 

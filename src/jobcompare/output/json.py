@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jobcompare.output.blocks import Options
+from jobcompare.output.options import Options
 
 
 def dumps(document: Any) -> str:

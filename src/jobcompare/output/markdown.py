@@ -17,12 +17,12 @@ from jobcompare.output.blocks import (
     FigureTable,
     Heading,
     Listing,
-    Options,
     Paragraph,
     RangeChart,
     RankedTable,
 )
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.output.options import Options
 from jobcompare.text import MISSING, safe
 
 #: Characters that mean something inline (emphasis, code, links, HTML, tables, GFM

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jobcompare.output.blocks import Document, Options
+from jobcompare.output.blocks import Document
+from jobcompare.output.options import Options
 
 
 def render(document: Document, options: Options) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import shutil
 
-from jobcompare.output.blocks import Document, Options
+from jobcompare.output.blocks import Document
+from jobcompare.output.options import Options
 
 
 def render(document: Document, options: Options) -> str:

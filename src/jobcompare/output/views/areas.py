@@ -26,13 +26,14 @@ from jobcompare.output.blocks import (
     Heading,
     Listing,
     NoteList,
-    Options,
     Paragraph,
     Records,
     SectionBlock,
 )
-from jobcompare.output.views.encode import SCHEMA_VERSION, JSONValue, amount
+from jobcompare.output.options import Options
+from jobcompare.output.views.encode import amount
 from jobcompare.output.views.sections import figure_table
+from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.sources.store import MEASURES, NOT_PUBLISHED
 from jobcompare.sources.store_types import Area, AreaPay, Figure
 from jobcompare.text import with_article

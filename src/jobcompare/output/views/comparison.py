@@ -15,26 +15,13 @@ from jobcompare.engine.notes import unpublished_keys
 from jobcompare.engine.results import Comparison, Profile, Row, SectionResult
 from jobcompare.engine.summary import official
 from jobcompare.model import Role
-from jobcompare.output.blocks import (
-    Block,
-    Document,
-    Heading,
-    Options,
-    Paragraph,
-    Records,
-    SectionBlock,
-)
+from jobcompare.output.blocks import Block, Document, Heading, Paragraph, Records, SectionBlock
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+from jobcompare.output.options import Options
 from jobcompare.output.views import gap as gaps
-from jobcompare.output.views.encode import (
-    SCHEMA_VERSION,
-    JSONValue,
-    csv_fields,
-    json_value,
-    put,
-    whole,
-)
+from jobcompare.output.views.encode import csv_fields, json_value, put, whole
 from jobcompare.output.views.sections import notes, section_block, section_sources
+from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
 from jobcompare.text import with_article

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, is_dataclass
-from typing import Any
 
 from jobcompare.engine.notes import is_shared
 from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, Technology, TimeToBecome
+from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind
 
-JSONValue = Any
-#: The version of the JSON documents' shape; the schema pins it.
-SCHEMA_VERSION = 1
 #: One CSV field of a figure: its key, value, unit and bound ("at_least" or "").
 CSVField = tuple[str, object, str, str]
 

@@ -15,7 +15,6 @@ from jobcompare.output.blocks import (
     FigureTable,
     Heading,
     NoteList,
-    Options,
     Paragraph,
     RankedItem,
     RankedRow,
@@ -24,8 +23,10 @@ from jobcompare.output.blocks import (
     TableRow,
 )
 from jobcompare.output.cells import cell, difference
-from jobcompare.output.views.encode import SCHEMA_VERSION, amount
+from jobcompare.output.options import Options
+from jobcompare.output.views.encode import amount
 from jobcompare.output.views.gap import gap_json, suppressed_note
+from jobcompare.output.views.shape import SCHEMA_VERSION
 from jobcompare.registry.fields import Kind
 from jobcompare.sources.store_types import Figure
 

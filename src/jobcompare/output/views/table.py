@@ -9,9 +9,11 @@ from collections.abc import Iterator, Sequence
 
 from jobcompare.engine.table import AreaTable, BulkTable, Column, FieldList
 from jobcompare.model import Amount, Role
-from jobcompare.output.blocks import Document, Listing, Options, Paragraph, Records
+from jobcompare.output.blocks import Document, Listing, Paragraph, Records
 from jobcompare.output.cells import cell
-from jobcompare.output.views.encode import JSONValue, amount, csv_fields, json_value, put
+from jobcompare.output.options import Options
+from jobcompare.output.views.encode import amount, csv_fields, json_value, put
+from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind
 from jobcompare.sources.store import NOT_PUBLISHED
 from jobcompare.sources.store_types import AreaPay, Figure

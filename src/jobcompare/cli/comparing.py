@@ -1,0 +1,170 @@
+"""The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``
+and ``moves``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from jobcompare.cli.options import (
+    PLAIN,
+    AdjustOption,
+    AreaOption,
+    DataOption,
+    ExportOption,
+    FormatOption,
+    JsonOption,
+    PlainOption,
+    RoleArgument,
+    SectionOption,
+    at_least_one,
+    chosen_format,
+    complete_role,
+    exit_codes,
+    format_option,
+    hand_over,
+    sections,
+)
+from jobcompare.output.options import Options
+from jobcompare.registry.section import MAX_ROLES, MIN_ROLES
+
+
+def compare_command(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE",
+            click_type=PLAIN,
+            help=f"{MIN_ROLES} to {MAX_ROLES} roles (one with 2-4 --area): slug, SOC code, "
+            "title (any case) or a name people use (see 'jobcompare search').",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ],
+    section: SectionOption = None,
+    output_format: FormatOption = "table",
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    export: ExportOption = None,
+    data: DataOption = None,
+    area: AreaOption = None,
+    adjust: AdjustOption = False,
+    all_duties: Annotated[
+        bool,
+        typer.Option(
+            "--all-duties",
+            help="Every duty and technology skill in the tables (by default the first 6 "
+            "duties and 10 technology skills; JSON and CSV always carry all).",
+        ),
+    ] = False,
+) -> None:
+    """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
+
+    Example: jobcompare patient-account-coordinator collections-coordinator
+
+    Example: jobcompare "Collections Coordinator" patient-account-coordinator -s salary --json
+
+    Example: jobcompare 43-3011 43-3021 --format markdown > comparison.md
+
+    Example: jobcompare 43-3011 43-3021 --export comparison.html
+
+    Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
+    """
+    output_format = chosen_format(ctx, output_format, json, export)
+    if adjust and not area:
+        raise typer.BadParameter(
+            "--adjust divides an area's pay by its price level: give the area with --area "
+            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
+        )  # fmt: skip
+    if area and section:
+        raise typer.BadParameter(
+            "an area comparison shows pay and jobs only: leave out --section with --area",
+            ctx=ctx, param_hint="'--section'",
+        )  # fmt: skip
+    options = Options(charts=not plain, full=all_duties)
+    if area:
+        from jobcompare.commands.areas import compare_in_areas
+
+        with exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+            outcome = compare_in_areas(roles, area, data, adjust=adjust)
+    else:
+        from jobcompare.commands.compare import compare
+
+        with exit_codes(ctx):
+            outcome = compare(roles, sections(section), data)
+    hand_over(ctx, outcome, output_format, export=export, options=options)
+
+
+def show_command(
+    ctx: typer.Context,
+    role: RoleArgument,
+    section: SectionOption = None,
+    output_format: FormatOption = "table",
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    export: ExportOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show one role's full profile.
+
+    Example: jobcompare show collections-coordinator
+
+    Example: jobcompare show registered-nurses --export nurses.html
+    """
+    from jobcompare.commands.compare import show
+
+    output_format = chosen_format(ctx, output_format, json, export)
+    with exit_codes(ctx, role_hint="'ROLE'"):
+        outcome = show(role, sections(section), data)
+    hand_over(ctx, outcome, output_format, export=export, options=Options(charts=not plain))
+
+
+class SortBy(str, Enum):
+    """What ``moves --by`` sorts on (jobcompare.engine.moves.SORT_KEYS)."""
+
+    ONET = "onet"
+    PAY = "pay"
+    GROWTH = "growth"
+    GAP = "gap"
+
+
+def moves_command(
+    ctx: typer.Context,
+    role: RoleArgument,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top", "-n", callback=at_least_one, metavar="N", help="Only the first N moves."
+        ),
+    ] = None,
+    by: Annotated[
+        SortBy,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="onet (O*NET's order, the default), pay (largest rise first), growth "
+            "(largest first) or gap (smallest skill gap first).",
+        ),
+    ] = SortBy.ONET,
+    output_format: Annotated[str, format_option("one row per related occupation")] = "table",
+    json: JsonOption = False,
+    export: ExportOption = None,
+    data: DataOption = None,
+) -> None:
+    """Where a job can lead: O*NET's related occupations, each with its median pay and the
+    difference, projected growth, entry education, job zone and the skills to build.
+
+    Example: jobcompare moves billing-and-posting-clerks
+
+    Example: jobcompare moves "medical biller" --by pay --top 5
+    """
+    from jobcompare.commands.moves import moves
+
+    output_format = chosen_format(ctx, output_format, json, export)
+    with exit_codes(ctx, role_hint="'ROLE'"):
+        outcome = moves(role, data, by=by.value, top=top)
+    # The moves table has no bars: drawn as numbers only.
+    hand_over(ctx, outcome, output_format, export=export, options=Options(charts=False))
