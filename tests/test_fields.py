@@ -96,3 +96,56 @@ def test_kinds_with_units() -> None:
     assert units["hourly_percentiles.p10"] == "USD/hour"
     assert units["average_age"] == "years"
     assert all(f.kind in Kind for _, f in fields.all_fields())
+
+
+def test_the_shipped_schema_is_the_generated_one() -> None:
+    """The JSON Schema is generated from the registry: regenerate it after declaring a
+    figure (python -m jobcompare.output.schema)."""
+    from jobcompare.output.schema import SCHEMA_FILE, text
+
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == text()
+
+
+def test_a_figure_declared_is_in_the_generated_schema_with_its_shape() -> None:
+    from dataclasses import replace
+
+    from jobcompare.output.schema import section
+
+    declared = fields.spec(Section.OVERVIEW)
+    new = fields.Field("openings_rate", "Openings rate", Kind.PERCENT, source="overview.x",
+                       unit="% a year", only_if_any=True)  # fmt: skip
+    shape = section(replace(declared, fields=(*declared.fields, new)))
+    assert shape["properties"]["openings_rate"] == {
+        "$ref": "#/$defs/share",
+        "description": "Openings rate (% a year)",
+    }
+    assert "openings_rate" not in shape["required"]  # only when some role has it
+
+
+def test_every_store_column_the_registry_reads_is_an_importers() -> None:
+    """A figure's ``column`` names a column of a table an importer declares, and each
+    table's reason and note columns are that table's too."""
+    import importlib
+
+    from jobcompare.importers.sources import SOURCES
+
+    declared = {
+        table.name: {name for name, _ in table.columns}
+        for module in SOURCES.values()
+        for table in importlib.import_module(module).TABLES
+    }
+    read = fields.columns()
+    assert read, "no figure is read from a store column"
+    for table, figures in read.items():
+        assert table in declared, table
+        for figure in figures:
+            assert figure.column is not None
+            assert figure.column.split(".", 1)[1] in declared[table], figure.column
+        described = fields.store_tables()[table]
+        for column in [*(c for c, _ in described.notes), described.reason]:
+            assert column is None or column in declared[table], (table, column)
+
+
+def test_every_table_a_field_reads_is_described() -> None:
+    """A table's reason for a missing row and its source come from its declaration."""
+    assert set(fields.columns()) <= set(fields.store_tables())

@@ -34,7 +34,7 @@ DEFAULT_FIELDS = (
 
 
 #: Kinds a cell can hold: lists (duties, skills) have no single value per role.
-_TABULAR = tuple(k for k in Kind if k not in (Kind.LIST, Kind.SKILLS))
+_TABULAR = tuple(k for k in Kind if k not in (Kind.LIST, Kind.SKILLS, Kind.TECHNOLOGY))
 
 
 class Column(NamedTuple):

@@ -48,11 +48,14 @@ class Kind(Enum):
     PARAGRAPH = "paragraph"  # a long string, shown below the table
     LIST = "list"  # tuple[str, ...], shown as ranked columns
     SKILLS = "skills"  # tuple[Skill, ...], shown as ranked columns with shares
+    TECHNOLOGY = "technology"  # tuple[Technology, ...]: a LIST whose items carry flags
     PLACE = "place"  # Place: where pay is highest, with the average wage there
 
 
 #: Kinds shown apart from a section's table of figures.
-BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS)
+BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS, Kind.TECHNOLOGY)
+#: Kinds shown as ranked columns, one item a row.
+LISTS = (Kind.LIST, Kind.TECHNOLOGY)
 
 #: The unit of each kind's figures, in CSV; a field may say better (``Field.unit``).
 KIND_UNITS = {

@@ -52,7 +52,7 @@ def json_value(kind: Kind, value: object, shared: Sequence[str] = ()) -> JSONVal
         return {"name": value.name, "kind": value.kind, "average_salary": amount(value.pay)}
     if kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
-    if isinstance(value, tuple) and value and isinstance(value[0], Technology):
+    if kind is Kind.TECHNOLOGY and isinstance(value, tuple):
         return [
             {"name": t.name, "hot": t.hot, "in_demand": t.in_demand}
             for t in value
@@ -97,7 +97,7 @@ def csv_fields(field: Field, value: object, shared: Sequence[str] = ()) -> Itera
         time = value if isinstance(value, TimeToBecome) else None
         yield f"{key}.min_months", time.min_months if time else None, "months", ""
         yield f"{key}.max_months", time.max_months if time else None, "months", ""
-    elif kind is Kind.LIST:
+    elif kind in (Kind.LIST, Kind.TECHNOLOGY):
         items = value if isinstance(value, tuple) else ()
         for rank, item in enumerate(items, start=1):
             if isinstance(item, Technology):  # its name and O*NET's flags, each a field

@@ -38,7 +38,7 @@ from jobcompare.output.blocks import (
 )
 from jobcompare.output.cells import SHARED_MARK, cell, difference, technology_text
 from jobcompare.registry import fields
-from jobcompare.registry.fields import BELOW_TABLE, Kind
+from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections.salary import hourly_shown
 from jobcompare.text import capitalise, with_article
@@ -69,7 +69,7 @@ def section_block(
     for row in result.rows:
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles)
-        elif row.kind is Kind.LIST:
+        elif row.kind in LISTS:
             whole = full or (profile and row.field.whole_in_profile)
             if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
                 # After another table of the section: its own heading says what it lists.

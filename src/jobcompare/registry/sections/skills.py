@@ -38,7 +38,7 @@ SECTION = SectionSpec(
     (
         Field("skills", "Common skills", Kind.SKILLS, lambda r: r.skills or None,
               source="skills", origin="onet-excel"),
-        Field("technology", "Technology skills", Kind.LIST, _technology, source="technology",
+        Field("technology", "Technology skills", Kind.TECHNOLOGY, _technology, source="technology",
               name="technology skills", only_if_any=True, origin="onet",
               limit=TECHNOLOGY_SHOWN),
     ),

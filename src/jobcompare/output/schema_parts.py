@@ -1,0 +1,552 @@
+"""The parts of the JSON Schema that no figure decides (schema.py generates the rest): the
+documents' heads, the comparison's summary and differences, a role's identity and notes,
+and the shapes the figures' kinds and the other documents share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: What the document is.
+HEAD: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://jobcompare.invalid/schema/comparison.schema.json",
+    "title": "jobcompare comparison",
+    "description": "Output of `jobcompare ROLE ROLE --json`. Numbers are numbers, missing "
+    'values are null, and a lower bound (a top-coded wage) is {"at_least": N}. '
+    "$defs/role is also the shape of `jobcompare show ROLE --json`, and "
+    "$defs/role_list that of `jobcompare list --json`.",
+    "type": "object",
+    "required": ["jobcompare", "schema_version", "sections", "roles", "summary", "differences"],
+    "additionalProperties": False,
+}
+
+#: The comparison's top level.
+PROPERTIES: dict[str, Any] = {
+    "jobcompare": {"type": "string", "description": "Version of jobcompare that wrote this."},
+    "schema_version": {"const": 1},
+    "sections": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/section_name"},
+        "uniqueItems": True,
+        "minItems": 1,
+    },
+    "roles": {"type": "array", "items": {"$ref": "#/$defs/role"}, "minItems": 2, "maxItems": 4},
+    "summary": {
+        "type": "object",
+        "required": ["sentences", "pay", "top_skills", "shared_skills"],
+        "additionalProperties": False,
+        "properties": {
+            "sentences": {"type": "array", "items": {"type": "string"}},
+            "pay": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "required": [
+                            "highest",
+                            "lowest",
+                            "equal",
+                            "difference",
+                            "difference_percent",
+                            "per",
+                            "measure",
+                        ],
+                        "additionalProperties": False,
+                        "properties": {
+                            "highest": {
+                                "type": ["string", "null"],
+                                "description": "Slug "
+                                "of "
+                                "the "
+                                "best-paid "
+                                "role "
+                                "(the "
+                                "first "
+                                "given "
+                                "when "
+                                "several "
+                                "are); "
+                                "null "
+                                "when "
+                                "all "
+                                "are "
+                                "paid "
+                                "the "
+                                "same.",
+                            },
+                            "lowest": {
+                                "type": ["string", "null"],
+                                "description": "Slug "
+                                "of "
+                                "the "
+                                "lowest-paid "
+                                "role; "
+                                "null "
+                                "when "
+                                "all "
+                                "are "
+                                "paid "
+                                "the "
+                                "same.",
+                            },
+                            "equal": {
+                                "type": "boolean",
+                                "description": "Every role has the same figure (difference 0).",
+                            },
+                            "difference": {
+                                "type": "number",
+                                "minimum": 0,
+                                "description": "Dollars, per 'per'.",
+                            },
+                            "difference_percent": {
+                                "type": ["number", "null"],
+                                "description": "Of the lowest figure; null when it is 0.",
+                            },
+                            "per": {
+                                "enum": ["year", "hour"],
+                                "description": "year: "
+                                "yearly "
+                                "pay; "
+                                "hour: "
+                                "hourly "
+                                "pay, "
+                                "when "
+                                "some "
+                                "role "
+                                "has "
+                                "no "
+                                "yearly "
+                                "figure.",
+                            },
+                            "measure": {
+                                "enum": ["median", "average"],
+                                "description": "median when every role has one, else average.",
+                            },
+                        },
+                    },
+                ]
+            },
+            "top_skills": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "maxItems": 3,
+                },
+            },
+            "shared_skills": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "differences": {
+        "description": "Second role minus first, per section and field; null "
+        "unless exactly two roles are compared.",
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "propertyNames": {"$ref": "#/$defs/section_name"},
+                "additionalProperties": {"$ref": "#/$defs/delta_tree"},
+            },
+        ],
+    },
+    "skill_gap": {
+        "description": "Present when exactly two roles are compared with the skills "
+        "section and either role is an official occupation: the "
+        "O*NET skill gap from the first role to the second "
+        "(docs/moves.md).",
+        "$ref": "#/$defs/skill_gap",
+    },
+}
+
+#: A role's identity and notes (its sections' figures are generated).
+ROLE: dict[str, Any] = {
+    "type": "object",
+    "required": ["slug", "title", "soc", "category", "source", "unpublished"],
+    "additionalProperties": False,
+    "properties": {
+        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "title": {"type": "string"},
+        "soc": {"type": ["string", "null"], "pattern": "^\\d{2}-\\d{4}$"},
+        "category": {"$ref": "#/$defs/text"},
+        "nearest_occupation": {
+            "description": "Only in `jobcompare show ROLE "
+            "--json` of a hand-written role "
+            "without a SOC code: the official "
+            "occupation its title resolves to "
+            "(docs/titles.md) and how.",
+            "type": "object",
+            "required": ["slug", "title", "soc", "how"],
+            "additionalProperties": False,
+            "properties": {
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+                "soc": {"type": "string"},
+                "how": {"type": "string"},
+            },
+        },
+        "source": {"$ref": "#/$defs/text"},
+        "unpublished": {
+            "type": "object",
+            "description": "JSON key of a figure (section.key, as in "
+            "this document) -> why the source did not "
+            "publish it.",
+            "additionalProperties": {"type": "string"},
+        },
+        "sources": {
+            "type": "object",
+            "description": "Official roles: JSON key of a figure "
+            "(section.key) -> the source, its release and "
+            "year.",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["source", "release", "year"],
+                "additionalProperties": False,
+                "properties": {
+                    "source": {"type": "string"},
+                    "release": {"type": "string"},
+                    "year": {"type": "string"},
+                },
+            },
+        },
+        "notes": {
+            "type": "object",
+            "description": "What the notes under each section say of this "
+            "role, as the tables print them: what a figure "
+            "measures and its source's caveats (a CPS row "
+            "covering several occupations, an EP education "
+            "row not an exact match with the ACS). Keyed by "
+            "section.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+
+#: ``jobcompare table --format json`` (its sections' objects are generated).
+TABLE: dict[str, Any] = {
+    "description": "jobcompare table --format json: one object per role; each section object "
+    "holds the figures asked for, keyed and valued as in a role's section.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["slug", "title", "soc"],
+        "additionalProperties": False,
+        "properties": {
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "soc": {"type": ["string", "null"]},
+        },
+    },
+}
+
+#: The shapes the figures' kinds and the other documents share.
+DEFS: dict[str, Any] = {
+    "delta_tree": {
+        "type": "object",
+        "additionalProperties": {
+            "oneOf": [{"$ref": "#/$defs/delta"}, {"$ref": "#/$defs/delta_tree"}]
+        },
+    },
+    "delta": {
+        "type": "object",
+        "required": ["value", "unit", "percent"],
+        "additionalProperties": False,
+        "properties": {
+            "value": {"type": "number"},
+            "unit": {"enum": ["dollars", "points", "count", "number"]},
+            "percent": {"type": ["number", "null"]},
+        },
+    },
+    "text": {"type": ["string", "null"]},
+    "number": {"type": ["number", "null"]},
+    "share": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
+    "money": {
+        "oneOf": [
+            {"type": "null"},
+            {"type": "number", "minimum": 0},
+            {
+                "type": "object",
+                "required": ["at_least"],
+                "additionalProperties": False,
+                "properties": {"at_least": {"type": "number", "minimum": 0}},
+            },
+        ]
+    },
+    "degree": {
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["name", "share"],
+                "additionalProperties": False,
+                "properties": {"name": {"type": "string"}, "share": {"$ref": "#/$defs/share"}},
+            },
+        ]
+    },
+    "place": {
+        "description": "Where BLS's average annual wage for an occupation is highest "
+        "(official roles only; present only when some compared role has "
+        "one).",
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["name", "kind", "average_salary"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string"},
+                    "kind": {
+                        "enum": ["metro", "state", "district", "territory", "industry"],
+                        "description": "district: the District of "
+                        "Columbia, which BLS lists "
+                        "among states but is not one; "
+                        "territory: a U.S. "
+                        "territory.",
+                    },
+                    "average_salary": {"$ref": "#/$defs/money"},
+                },
+            },
+        ],
+    },
+    "role_list": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "title", "category", "soc"],
+            "additionalProperties": False,
+            "properties": {
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+                "category": {"$ref": "#/$defs/text"},
+                "soc": {"type": ["string", "null"]},
+            },
+        },
+    },
+    "skill_change": {
+        "type": "object",
+        "required": ["skill", "importance", "level_from", "level_to", "rise"],
+        "additionalProperties": False,
+        "properties": {
+            "skill": {"type": "string"},
+            "importance": {
+                "type": "number",
+                "minimum": 1,
+                "maximum": 5,
+                "description": "O*NET importance (1-5) in the role moved to.",
+            },
+            "level_from": {"type": "number", "minimum": 0, "maximum": 7},
+            "level_to": {"type": "number", "minimum": 0, "maximum": 7},
+            "rise": {"type": "number", "description": "level_to minus level_from."},
+        },
+    },
+    "skill_gap": {
+        "type": "object",
+        "required": ["from", "to", "gap", "build", "carry_over", "reason", "source"],
+        "additionalProperties": False,
+        "properties": {
+            "from": {"type": ["string", "null"], "description": "O*NET-SOC code moved from."},
+            "to": {"type": ["string", "null"], "description": "O*NET-SOC code moved to."},
+            "gap": {
+                "type": ["number", "null"],
+                "description": "Sum of the rises of the skills to "
+                "build; null when there is no gap "
+                "(reason).",
+            },
+            "build": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
+            "carry_over": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
+            "reason": {"type": ["string", "null"]},
+            "source": {
+                "type": ["string", "null"],
+                "description": "Attribution of the skill ratings (O*NET 30.1, CC BY 4.0).",
+            },
+            "suppressed": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Skills important in the "
+                "target left out of the gap "
+                "because O*NET recommends "
+                "suppressing a rating of "
+                "theirs (Recommend Suppress = "
+                "Y).",
+            },
+        },
+    },
+    "search_results": {
+        "description": "Output of `jobcompare search TEXT --json` (and `list "
+        "--search TEXT --json`): the roles found, best first.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "title", "soc", "matched", "how", "score", "titles"],
+            "additionalProperties": False,
+            "properties": {
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+                "soc": {"type": ["string", "null"]},
+                "matched": {"type": "string", "description": "The title (or code) that matched."},
+                "how": {"enum": ["title", "soc", "alternate", "reported", "description"]},
+                "score": {"type": "number"},
+                "titles": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many O*NET titles of the occupation matched.",
+                },
+            },
+        },
+    },
+    "moves": {
+        "description": "Output of `jobcompare moves ROLE --json`.",
+        "type": "object",
+        "required": [
+            "jobcompare",
+            "schema_version",
+            "role",
+            "sort",
+            "reason",
+            "moves",
+            "same_code",
+            "sources",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "jobcompare": {"type": "string"},
+            "schema_version": {"const": 1},
+            "role": {
+                "type": "object",
+                "required": [
+                    "slug",
+                    "title",
+                    "soc",
+                    "onet_codes",
+                    "median_pay",
+                    "growth_percent",
+                    "entry_education",
+                    "job_zone",
+                ],
+                "additionalProperties": False,
+                "properties": {
+                    "slug": {"type": "string"},
+                    "title": {"type": "string"},
+                    "soc": {"type": ["string", "null"]},
+                    "onet_codes": {"type": "array", "items": {"type": "string"}},
+                    "median_pay": {"$ref": "#/$defs/money"},
+                    "growth_percent": {"type": ["number", "null"]},
+                    "entry_education": {"type": ["string", "null"]},
+                    "job_zone": {"type": ["integer", "null"]},
+                },
+            },
+            "sort": {"enum": ["onet", "pay", "growth", "gap"]},
+            "reason": {"type": ["string", "null"], "description": "Why there are no moves."},
+            "moves": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "position",
+                        "tier",
+                        "onet_code",
+                        "title",
+                        "soc",
+                        "slug",
+                        "median_pay",
+                        "median_pay_difference",
+                        "median_pay_difference_percent",
+                        "growth_percent",
+                        "entry_education",
+                        "job_zone",
+                        "job_zone_change",
+                        "skill_gap",
+                        "notes",
+                    ],
+                    "additionalProperties": False,
+                    "properties": {
+                        "position": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "O*NET's index: 1 is the most related.",
+                        },
+                        "tier": {"enum": ["Primary-Short", "Primary-Long", "Supplemental"]},
+                        "onet_code": {"type": "string"},
+                        "title": {"type": "string"},
+                        "soc": {"type": ["string", "null"]},
+                        "slug": {"type": ["string", "null"]},
+                        "median_pay": {"$ref": "#/$defs/money"},
+                        "median_pay_difference": {"type": ["integer", "null"]},
+                        "median_pay_difference_percent": {"type": ["number", "null"]},
+                        "growth_percent": {"type": ["number", "null"]},
+                        "entry_education": {"type": ["string", "null"]},
+                        "job_zone": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+                        "job_zone_change": {"type": ["integer", "null"]},
+                        "skill_gap": {"$ref": "#/$defs/skill_gap"},
+                        "notes": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "same_code": {"type": "array", "items": {"type": "string"}},
+            "sources": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "range": {
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["min", "max"],
+                "additionalProperties": False,
+                "properties": {"min": {"$ref": "#/$defs/money"}, "max": {"$ref": "#/$defs/money"}},
+            },
+        ]
+    },
+    "duration": {
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["min_months", "max_months"],
+                "additionalProperties": False,
+                "properties": {
+                    "min_months": {"type": "integer", "minimum": 0},
+                    "max_months": {"type": "integer", "minimum": 0},
+                },
+            },
+        ]
+    },
+    "skills": {
+        "type": ["array", "null"],
+        "items": {
+            "type": "object",
+            "required": ["name", "share", "shared"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string"},
+                "importance": {
+                    "$ref": "#/$defs/number",
+                    "description": "O*NET importance, scale 1-5 (official roles).",
+                },
+                "level": {
+                    "$ref": "#/$defs/number",
+                    "description": "O*NET level, scale 0-7 (official roles).",
+                },
+                "share": {"$ref": "#/$defs/share"},
+                "shared": {
+                    "type": "boolean",
+                    "description": "Every compared role lists this skill.",
+                },
+            },
+        },
+    },
+    "technology": {
+        "type": ["array", "null"],
+        "description": "O*NET's technology skill examples, with its hot-technology "
+        "and in-demand flags.",
+        "items": {
+            "type": "object",
+            "required": ["name", "hot", "in_demand"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string"},
+                "hot": {"type": "boolean"},
+                "in_demand": {"type": "boolean"},
+            },
+        },
+    },
+}
