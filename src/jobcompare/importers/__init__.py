@@ -1,1 +1,0 @@
-"""Importers that turn public source data into jobcompare dataset files."""

@@ -1,0 +1,114 @@
+"""The house's one rule (docs/architecture.md): every module imports only the layers below
+its own, so no import runs back up and there is no circle; Rich and Typer stay where
+they are drawn and parsed; package faces stay empty so that importing one part never
+loads another."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parent.parent / "src" / "jobcompare"
+
+#: The layers, top to bottom; a module imports only from its own layer or those below.
+LAYERS = (
+    ("cli",),
+    ("commands",),
+    ("output",),
+    ("engine",),
+    ("importers",),
+    ("sources",),
+    ("registry",),
+    ("model", "errors", "text", "files"),
+)
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _imports(path: Path) -> set[str]:
+    """Every jobcompare module ``path`` imports, at the top, inside a function or only for
+    the type checker alike: each is an arrow of the house."""
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            imported.add(node.module)
+            imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in imported if name in MODULES}
+
+
+def _layer(module: str) -> int:
+    """The layer's index, 0 at the top; the package itself (its version) is the ground."""
+    parts = module.split(".")
+    if len(parts) == 1 or parts[1] == "__main__":
+        return 0 if parts[1:] == ["__main__"] else len(LAYERS) - 1
+    for index, names in enumerate(LAYERS):
+        if parts[1] in names:
+            return index
+    raise AssertionError(f"{module} is in no layer")
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_import_runs_back_up(module: str) -> None:
+    for imported in _imports(MODULES[module]):
+        if imported == "jobcompare":
+            continue  # the version
+        assert _layer(imported) >= _layer(module), f"{module} imports {imported}, a layer up"
+
+
+def test_no_circle() -> None:
+    graph = {module: _imports(path) - {module} for module, path in MODULES.items()}
+    state: dict[str, int] = {}  # 1: being walked, 2: done
+
+    def walk(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for imported in sorted(graph[module]):
+            if state.get(imported) == 1:
+                raise AssertionError(" -> ".join([*trail, module, imported]))
+            if imported not in state:
+                walk(imported, [*trail, module])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [])
+
+
+def _third_party(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_rich_only_draws_and_typer_only_parses(module: str) -> None:
+    used = _third_party(MODULES[module])
+    if "rich" in used:
+        allowed = ("jobcompare.output.terminal.", "jobcompare.commands.importing")
+        assert module.startswith(allowed), f"{module} imports Rich"
+    if "typer" in used:
+        assert module.startswith("jobcompare.cli."), f"{module} imports Typer"
+
+
+def test_package_faces_are_empty() -> None:
+    faces = [p for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE]
+    assert faces
+    for face in faces:
+        assert face.read_text(encoding="utf-8").strip() == "", face
