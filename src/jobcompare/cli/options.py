@@ -98,6 +98,11 @@ def format_option(rows: str | None = None, *, default: str = "table") -> Any:
     )
 
 
+def search_option(help: str) -> Any:
+    """``--search TEXT`` (``-q``), saying what it searches."""
+    return typer.Option("--search", "-q", metavar="TEXT", help=help)
+
+
 def chosen_format(ctx: typer.Context, output_format: str, json: bool,
                   export: Path | None = None) -> str:  # fmt: skip
     """The format asked for; a usage error for options that contradict each other."""

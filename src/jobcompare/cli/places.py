@@ -18,6 +18,7 @@ from jobcompare.cli.options import (
     exit_codes,
     format_option,
     hand_over,
+    search_option,
 )
 from jobcompare.output.options import Options
 
@@ -25,13 +26,7 @@ from jobcompare.output.options import Options
 def areas_command(
     ctx: typer.Context,
     search: Annotated[
-        str | None,
-        typer.Option(
-            "--search",
-            "-q",
-            metavar="TEXT",
-            help="Only areas whose name, BLS code or postal code has this.",
-        ),
+        str | None, search_option("Only areas whose name, BLS code or postal code has this.")
     ] = None,
     output_format: Annotated[str, format_option("one row per area")] = "table",
     json: JsonOption = False,

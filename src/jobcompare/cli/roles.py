@@ -17,6 +17,7 @@ from jobcompare.cli.options import (
     exit_codes,
     format_option,
     hand_over,
+    search_option,
 )
 
 
@@ -24,12 +25,7 @@ def list_command(
     ctx: typer.Context,
     search: Annotated[
         str | None,
-        typer.Option(
-            "--search",
-            "-q",
-            metavar="TEXT",
-            help="Search instead of listing: the same as 'jobcompare search TEXT'.",
-        ),
+        search_option("Search instead of listing: the same as 'jobcompare search TEXT'."),
     ] = None,
     output_format: Annotated[str, format_option("one row per role")] = "table",
     json: JsonOption = False,
