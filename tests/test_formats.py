@@ -30,8 +30,8 @@ SCHEMAS: dict[str, tuple[str, str] | None] = {
     "area-comparison": ("areas", "comparison"),
     "table-area": None,
     "table-fields": None,
-    "sources": None,
-    "validate": None,
+    "sources": ("comparison", "source_list"),
+    "validate": ("comparison", "validation"),
 }
 
 

@@ -19,6 +19,7 @@ from jobcompare.output.dispatch import (
     Outcome,
     dispatch,
     export_suffixes,
+    exports_help,
     formats,
     formats_help,
 )
@@ -159,8 +160,7 @@ ExportOption = Annotated[
     typer.Option(
         "--export",
         metavar="FILE",
-        help="Also save the result, in the format its suffix says: FILE.html (a printable "
-        "page), FILE.svg (a picture of the tables), .md, .csv or .json.",
+        help="Also save the result, in the format its suffix names: " + exports_help() + ".",
     ),
 ]
 #: One role, as ``show``, ``where`` and ``moves`` take it.

@@ -40,7 +40,13 @@ WRITERS = {
     "csv": Writer("jobcompare.output.csv", "records", (".csv",), "one row per figure"),
     "json": Writer("jobcompare.output.json", "data", (".json",)),
     "html": Writer("jobcompare.output.html", "document", (".html", ".htm"), "a printable page"),
-    "svg": Writer("jobcompare.output.terminal.svg", "document", (".svg",), printed=False),
+    "svg": Writer(
+        "jobcompare.output.terminal.svg",
+        "document",
+        (".svg",),
+        "a picture of the tables",
+        printed=False,
+    ),
 }
 
 #: The view of each kind of result (its class's name): a module with ``document(result,
@@ -90,6 +96,17 @@ def formats_help(rows: str | None = None, default: str = "table") -> str:
         words += [w for w in ((rows if name == "csv" and rows else WRITERS[name].says),) if w]
         said.append(f"{name} ({', '.join(words)})" if words else name)
     return ", ".join(said[:-1]) + ", or " + said[-1]
+
+
+def exports_help() -> str:
+    """The files --export writes, for --help: ".md (GitHub tables), ..., .html/.htm (a
+    printable page) or .svg (a picture of the tables)"."""
+    said = [
+        "/".join(w.suffixes) + (f" ({w.says})" if w.says else "")
+        for w in WRITERS.values()
+        if w.suffixes
+    ]
+    return ", ".join(said[:-1]) + " or " + said[-1]
 
 
 def export_suffixes() -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jobcompare.output.schema_documents import DOCUMENTS
 from jobcompare.output.schema_parts import DEFS, HEAD, PROPERTIES, ROLE, TABLE
 from jobcompare.registry.fields import Field, Kind, SectionSpec, specs
 from jobcompare.registry.section import Section
@@ -75,7 +76,7 @@ def build() -> dict[str, Any]:
         role["properties"][name] = section(declared)
         table["items"]["properties"][name] = {"type": "object"}
     sections = {"section_name": {"enum": [s.value for s in Section]}}
-    defs = {**sections, **DEFS, "role": role, "table": table}
+    defs = {**sections, **DEFS, **DOCUMENTS, "role": role, "table": table}
     return {**HEAD, "properties": PROPERTIES, "$defs": defs}
 
 

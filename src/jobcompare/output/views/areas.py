@@ -130,7 +130,7 @@ def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -
 
 def data(result: AreaComparison | AreaList) -> JSONValue:
     """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``),
-    or the area list (``#/$defs/area_list``)."""
+    or the area list (``#/$defs/list``)."""
     if isinstance(result, AreaList):
         return {
             "jobcompare": __version__,

@@ -1,0 +1,283 @@
+"""The parts of the JSON Schema for the documents other than a comparison and a role:
+the role list, search hits, moves and their skill gaps, the validation report and the
+sources (schema.py puts them beside the generated parts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Each document's shape, by its $defs name.
+DOCUMENTS: dict[str, Any] = {
+    "role_list": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "title", "category", "soc"],
+            "additionalProperties": False,
+            "properties": {
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+                "category": {"$ref": "#/$defs/text"},
+                "soc": {"type": ["string", "null"]},
+            },
+        },
+    },
+    "skill_change": {
+        "type": "object",
+        "required": ["skill", "importance", "level_from", "level_to", "rise"],
+        "additionalProperties": False,
+        "properties": {
+            "skill": {"type": "string"},
+            "importance": {
+                "type": "number",
+                "minimum": 1,
+                "maximum": 5,
+                "description": "O*NET importance (1-5) in the role moved to.",
+            },
+            "level_from": {"type": "number", "minimum": 0, "maximum": 7},
+            "level_to": {"type": "number", "minimum": 0, "maximum": 7},
+            "rise": {"type": "number", "description": "level_to minus level_from."},
+        },
+    },
+    "skill_gap": {
+        "type": "object",
+        "required": ["from", "to", "gap", "build", "carry_over", "reason", "source"],
+        "additionalProperties": False,
+        "properties": {
+            "from": {"type": ["string", "null"], "description": "O*NET-SOC code moved from."},
+            "to": {"type": ["string", "null"], "description": "O*NET-SOC code moved to."},
+            "gap": {
+                "type": ["number", "null"],
+                "description": "Sum of the rises of the skills to "
+                "build; null when there is no gap "
+                "(reason).",
+            },
+            "build": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
+            "carry_over": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
+            "reason": {"type": ["string", "null"]},
+            "source": {
+                "type": ["string", "null"],
+                "description": "Attribution of the skill ratings (O*NET 30.1, CC BY 4.0).",
+            },
+            "suppressed": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Skills important in the "
+                "target left out of the gap "
+                "because O*NET recommends "
+                "suppressing a rating of "
+                "theirs (Recommend Suppress = "
+                "Y).",
+            },
+        },
+    },
+    "search_results": {
+        "description": "Output of `jobcompare search TEXT --json` (and `list "
+        "--search TEXT --json`): the roles found, best first.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "title", "soc", "matched", "how", "score", "titles"],
+            "additionalProperties": False,
+            "properties": {
+                "slug": {"type": "string"},
+                "title": {"type": "string"},
+                "soc": {"type": ["string", "null"]},
+                "matched": {"type": "string", "description": "The title (or code) that matched."},
+                "how": {"enum": ["title", "soc", "alternate", "reported", "description"]},
+                "score": {"type": "number"},
+                "titles": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many O*NET titles of the occupation matched.",
+                },
+            },
+        },
+    },
+    "moves": {
+        "description": "Output of `jobcompare moves ROLE --json`.",
+        "type": "object",
+        "required": [
+            "jobcompare",
+            "schema_version",
+            "role",
+            "sort",
+            "reason",
+            "moves",
+            "same_code",
+            "sources",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "jobcompare": {"type": "string"},
+            "schema_version": {"const": 1},
+            "role": {
+                "type": "object",
+                "required": [
+                    "slug",
+                    "title",
+                    "soc",
+                    "onet_codes",
+                    "median_pay",
+                    "growth_percent",
+                    "entry_education",
+                    "job_zone",
+                ],
+                "additionalProperties": False,
+                "properties": {
+                    "slug": {"type": "string"},
+                    "title": {"type": "string"},
+                    "soc": {"type": ["string", "null"]},
+                    "onet_codes": {"type": "array", "items": {"type": "string"}},
+                    "median_pay": {"$ref": "#/$defs/money"},
+                    "growth_percent": {"type": ["number", "null"]},
+                    "entry_education": {"type": ["string", "null"]},
+                    "job_zone": {"type": ["integer", "null"]},
+                },
+            },
+            "sort": {"enum": ["onet", "pay", "growth", "gap"]},
+            "reason": {"type": ["string", "null"], "description": "Why there are no moves."},
+            "moves": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "position",
+                        "tier",
+                        "onet_code",
+                        "title",
+                        "soc",
+                        "slug",
+                        "median_pay",
+                        "median_pay_difference",
+                        "median_pay_difference_percent",
+                        "growth_percent",
+                        "entry_education",
+                        "job_zone",
+                        "job_zone_change",
+                        "skill_gap",
+                        "notes",
+                    ],
+                    "additionalProperties": False,
+                    "properties": {
+                        "position": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "O*NET's index: 1 is the most related.",
+                        },
+                        "tier": {"enum": ["Primary-Short", "Primary-Long", "Supplemental"]},
+                        "onet_code": {"type": "string"},
+                        "title": {"type": "string"},
+                        "soc": {"type": ["string", "null"]},
+                        "slug": {"type": ["string", "null"]},
+                        "median_pay": {"$ref": "#/$defs/money"},
+                        "median_pay_difference": {"type": ["integer", "null"]},
+                        "median_pay_difference_percent": {"type": ["number", "null"]},
+                        "growth_percent": {"type": ["number", "null"]},
+                        "entry_education": {"type": ["string", "null"]},
+                        "job_zone": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+                        "job_zone_change": {"type": ["integer", "null"]},
+                        "skill_gap": {"$ref": "#/$defs/skill_gap"},
+                        "notes": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "same_code": {"type": "array", "items": {"type": "string"}},
+            "sources": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "validation": {
+        "description": "Output of `jobcompare validate --json`: whether the "
+        "dataset can be used, and every problem found.",
+        "type": "object",
+        "required": [
+            "jobcompare",
+            "schema_version",
+            "kind",
+            "usable",
+            "roles",
+            "files",
+            "errors",
+            "warnings",
+            "problems",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "jobcompare": {"type": "string"},
+            "schema_version": {"const": 1},
+            "kind": {"const": "validation"},
+            "usable": {"type": "boolean", "description": "false: some problem is an error."},
+            "roles": {"type": ["integer", "null"], "minimum": 0},
+            "files": {"type": "array", "items": {"type": "string"}},
+            "errors": {"type": "integer", "minimum": 0},
+            "warnings": {"type": "integer", "minimum": 0},
+            "problems": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["file", "line", "column", "role", "field", "severity", "message"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "file": {"type": "string"},
+                        "line": {"type": ["integer", "null"]},
+                        "column": {"type": ["integer", "null"]},
+                        "role": {"type": ["string", "null"]},
+                        "field": {"type": ["string", "null"]},
+                        "severity": {"enum": ["error", "warning"]},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+        },
+    },
+    "source_list": {
+        "description": "Output of `jobcompare sources --json`: every source of "
+        "the bundled store, a bare array.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": [
+                "key",
+                "name",
+                "release",
+                "year",
+                "licence",
+                "attribution",
+                "url",
+                "folder",
+                "coverage",
+                "files",
+            ],
+            "additionalProperties": False,
+            "properties": {
+                "key": {"type": "string"},
+                "name": {"type": "string"},
+                "release": {"type": "string"},
+                "year": {"type": "string"},
+                "licence": {"type": "string"},
+                "attribution": {"type": "string"},
+                "url": {"type": "string"},
+                "folder": {"type": "string"},
+                "coverage": {
+                    "type": "object",
+                    "required": ["occupations", "of", "areas"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "occupations": {"type": ["integer", "null"]},
+                        "of": {"type": "integer"},
+                        "areas": {"type": ["integer", "null"]},
+                    },
+                },
+                "files": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["path", "sha256"],
+                        "additionalProperties": False,
+                        "properties": {"path": {"type": "string"}, "sha256": {"type": "string"}},
+                    },
+                },
+            },
+        },
+    },
+}
