@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jobcompare.engine.results import SectionResult
 from jobcompare.model import Role, Skill
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
@@ -107,3 +108,18 @@ def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
 
 
 _last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None
+
+
+def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
+    """The sources of the section's figures some role has, as official roles cite them
+    ("BLS OEWS May 2025", "O*NET 30.3 (CC BY 4.0)"), once each, in the order shown."""
+    labels: list[str] = []
+    for row in result.rows:
+        origin = row.field.origin
+        if origin is None:
+            continue
+        for role, value in zip(roles, row.values, strict=True):
+            citation = role.citations.get(origin)
+            if value is not None and citation is not None and citation.label not in labels:
+                labels.append(citation.label)
+    return labels

@@ -220,12 +220,3 @@ class Document(NamedTuple):
         for block in self.blocks:
             out += block.blocks if isinstance(block, SectionBlock) else [block]
         return out
-
-
-class Records(NamedTuple):
-    """What CSV writes: a header and the records. A value is None (empty), a bool
-    (``true``/``false``), a number (as the source wrote it) or text (which the writer
-    makes safe)."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[object, ...], ...]

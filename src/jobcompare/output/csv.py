@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from jobcompare.output.blocks import Records
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.text import safe
 
 #: A spreadsheet runs a cell that starts with one of these as a formula.

@@ -27,10 +27,10 @@ from jobcompare.output.blocks import (
     Listing,
     NoteList,
     Paragraph,
-    Records,
     SectionBlock,
 )
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.sections import figure_table
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue

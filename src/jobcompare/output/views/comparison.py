@@ -9,22 +9,23 @@ tables show; the tables hide rows no role has.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from jobcompare import __version__
-from jobcompare.engine.notes import unpublished_keys
+from jobcompare.engine.notes import section_sources, unpublished_keys
 from jobcompare.engine.results import Comparison, Profile, Row, SectionResult
 from jobcompare.engine.summary import official
 from jobcompare.model import Role
-from jobcompare.output.blocks import Block, Document, Heading, Paragraph, Records, SectionBlock
-from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
-from jobcompare.output.views import gap as gaps
+from jobcompare.output.records import Records
 from jobcompare.output.views.encode import csv_fields, json_value, put, whole
-from jobcompare.output.views.sections import notes, section_block, section_sources
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
 from jobcompare.text import with_article
+
+if TYPE_CHECKING:
+    from jobcompare.output.blocks import Block, Document, SectionBlock
 
 #: The comparison's CSV columns: every figure is one record.
 CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
@@ -34,6 +35,10 @@ CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
 
 
 def document(result: Comparison | Profile, options: Options) -> Document:
+    from jobcompare.output.blocks import Document, Heading, Paragraph
+    from jobcompare.output.views import gap as gaps
+    from jobcompare.output.views.sections import notes, section_block
+
     if isinstance(result, Profile):
         return _profile_document(result, options)
     roles = result.roles
@@ -55,6 +60,10 @@ def document(result: Comparison | Profile, options: Options) -> Document:
 def _profile_document(result: Profile, options: Options) -> Document:
     """What ``jobcompare show ROLE`` shows: every duty (and, with ``full``, every item of
     every list)."""
+    from jobcompare.output.blocks import Document, Heading, Paragraph
+    from jobcompare.output.views import gap as gaps
+    from jobcompare.output.views.sections import notes, section_block
+
     role = result.role
     facts = [f"slug: {role.slug}"]
     if role.soc:
@@ -79,6 +88,8 @@ _FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section
 def reading_note(comparison: Comparison) -> str | None:
     """How to read the figures, said once above them: what a difference is (two roles),
     or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
+    from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+
     roles = comparison.roles
     if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
         return None
@@ -101,7 +112,9 @@ def data(result: Comparison | Profile) -> JSONValue:
     if isinstance(result, Profile):
         profile = role_json(result.role, result.sections)
         if result.nearest is not None:
-            profile["nearest_occupation"] = gaps.nearest_json(result.nearest)
+            from jobcompare.output.views.gap import nearest_json
+
+            profile["nearest_occupation"] = nearest_json(result.nearest)
         return profile
     roles = result.roles
     summary = result.summary
@@ -135,7 +148,9 @@ def data(result: Comparison | Profile) -> JSONValue:
         "differences": _differences(result) if len(roles) == 2 else None,
     }
     if result.gap is not None:
-        document["skill_gap"] = gaps.gap_json(result.gap)
+        from jobcompare.output.views.gap import gap_json
+
+        document["skill_gap"] = gap_json(result.gap)
     return document
 
 
@@ -246,9 +261,13 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
                     key = f"{section.section.value}.{row.key}"
                     yield ("sources", key, role.slug, said_source, "", "")
     if isinstance(result, Comparison) and result.gap is not None:
-        yield from gaps.gap_records(result.gap)
+        from jobcompare.output.views.gap import gap_records
+
+        yield from gap_records(result.gap)
     if isinstance(result, Profile) and result.nearest is not None:
-        yield from gaps.nearest_records(result.nearest, result.role.slug)
+        from jobcompare.output.views.gap import nearest_records
+
+        yield from nearest_records(result.nearest, result.role.slug)
 
 
 def _difference(row: Row) -> Iterator[tuple[str, object, str]]:

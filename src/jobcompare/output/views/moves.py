@@ -19,11 +19,11 @@ from jobcompare.output.blocks import (
     RankedItem,
     RankedRow,
     RankedTable,
-    Records,
     TableRow,
 )
 from jobcompare.output.cells import cell, difference
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.gap import gap_json, suppressed_note
 from jobcompare.output.views.shape import SCHEMA_VERSION

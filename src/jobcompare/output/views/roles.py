@@ -5,8 +5,9 @@ command: never wrapped."""
 from __future__ import annotations
 
 from jobcompare.engine.listing import RoleList
-from jobcompare.output.blocks import Document, Listing, Records
+from jobcompare.output.blocks import Document, Listing
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.shape import JSONValue
 
 

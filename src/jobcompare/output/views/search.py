@@ -5,8 +5,9 @@ wrapped."""
 from __future__ import annotations
 
 from jobcompare.engine.search import SearchResults
-from jobcompare.output.blocks import Document, Listing, Records
+from jobcompare.output.blocks import Document, Listing
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.shape import JSONValue
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from jobcompare.engine.notes import (
     is_shared,
     no_data_note,
+    section_sources,
     shared_note,
     source_notes,
     unpublished_notes,
@@ -83,21 +84,6 @@ def section_block(
     if cited:
         blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
     return SectionBlock(result.section.value, tuple(blocks))
-
-
-def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
-    """The sources of the section's figures some role has, as official roles cite them
-    ("BLS OEWS May 2025", "O*NET 30.3 (CC BY 4.0)"), once each, in the order shown."""
-    labels: list[str] = []
-    for row in result.rows:
-        origin = row.field.origin
-        if origin is None:
-            continue
-        for role, value in zip(roles, row.values, strict=True):
-            citation = role.citations.get(origin)
-            if value is not None and citation is not None and citation.label not in labels:
-                labels.append(citation.label)
-    return labels
 
 
 def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[Block]:

@@ -3,8 +3,9 @@ licence, attribution (as the publisher asks to be credited), coverage and addres
 
 from __future__ import annotations
 
-from jobcompare.output.blocks import Document, Fields, Records
+from jobcompare.output.blocks import Document, Fields
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.sources.store_types import SourceList, SourceSummary
 

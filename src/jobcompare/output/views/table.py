@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 
 from jobcompare.engine.table import AreaTable, BulkTable, Column, FieldList
 from jobcompare.model import Amount, Role
-from jobcompare.output.blocks import Document, Listing, Paragraph, Records
+from jobcompare.output.blocks import Document, Listing, Paragraph
 from jobcompare.output.cells import cell
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.encode import amount, csv_fields, json_value, put
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind

@@ -6,8 +6,9 @@ its file, line, role and field."""
 from __future__ import annotations
 
 from jobcompare import __version__
-from jobcompare.output.blocks import Document, Heading, Records
+from jobcompare.output.blocks import Document, Heading
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.sources.dataset import Validation
 

@@ -11,8 +11,9 @@ from jobcompare import text as fmt
 from jobcompare.engine.areas import ADJUSTED_NOTE, kind_label
 from jobcompare.engine.where import BY, Ranked, Ranking
 from jobcompare.model import Amount
-from jobcompare.output.blocks import Block, Document, Heading, Listing, NoteList, Paragraph, Records
+from jobcompare.output.blocks import Block, Document, Heading, Listing, NoteList, Paragraph
 from jobcompare.output.options import Options
+from jobcompare.output.records import Records
 from jobcompare.output.views.areas import area_json, figure_json, figure_reason
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.shape import SCHEMA_VERSION
