@@ -299,12 +299,22 @@ def test_notes_for_the_arguments_not_named_by_slug(resolver: TitleResolver) -> N
     ]
 
 
-def test_resolve_slug_raises_what_does_not_resolve(resolver: TitleResolver) -> None:
-    assert resolver.resolve_slug("RN") == "registered-nurses"
+def slug_of(resolver: TitleResolver, query: str) -> str:
+    """The slug ``query`` names; the resolution's own error when it names none."""
+    resolution = resolver.resolve(query)
+    error = resolution.error()
+    if error is not None:
+        raise error
+    assert resolution.picked is not None
+    return resolution.picked.slug
+
+
+def test_a_resolution_says_what_does_not_resolve(resolver: TitleResolver) -> None:
+    assert slug_of(resolver, "RN") == "registered-nurses"
     with pytest.raises(AmbiguousRoleError):
-        resolver.resolve_slug("doctor")
+        slug_of(resolver, "doctor")
     with pytest.raises(UnknownRoleError):
-        resolver.resolve_slug("zzyzx")
+        slug_of(resolver, "zzyzx")
 
 
 # -- today's behaviour, and the store used lightly ----------------------------------------
@@ -333,7 +343,7 @@ def test_without_a_store_only_the_dataset_names_roles(
     listing = open_catalogue(None, cache_dir=tmp_path).listing
     resolver = TitleResolver(roles_of(listing), pick_fuzzy=False)  # slug, title, soc of each
     try:
-        got: object = resolver.resolve_slug(query)
+        got: object = slug_of(resolver, query)
     except (UnknownRoleError, AmbiguousRoleError) as exc:
         got = str(exc)
     assert got == expected

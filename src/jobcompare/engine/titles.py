@@ -252,15 +252,6 @@ class TitleResolver:
             or self._by_spelling(query)
         )
 
-    def resolve_slug(self, query: str) -> str:
-        """The slug ``query`` names; raises UnknownRoleError or AmbiguousRoleError."""
-        resolution = self.resolve(query)
-        error = resolution.error()
-        if error is not None:
-            raise error
-        assert resolution.picked is not None
-        return resolution.picked.slug
-
     def _by_code(self, query: str) -> Resolution | None:
         code = _SOC.fullmatch(query.strip())
         if code is None:
