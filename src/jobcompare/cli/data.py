@@ -31,7 +31,7 @@ def validate_command(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[str, format_option("one row per problem")] = "table",
+    output_format: Annotated[str | None, format_option("one row per problem")] = None,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
@@ -104,7 +104,7 @@ def import_command(
 
 def sources_command(
     ctx: typer.Context,
-    output_format: Annotated[str, format_option("one row per source")] = "table",
+    output_format: Annotated[str | None, format_option("one row per source")] = None,
     json: JsonOption = False,
 ) -> None:
     """List the official sources of the bundled data: release, year, licence, attribution

@@ -104,11 +104,12 @@ def search_option(help: str) -> Any:
     return typer.Option("--search", "-q", metavar="TEXT", help=help)
 
 
-def chosen_format(ctx: typer.Context, output_format: str, json: bool,
-                  export: Path | None = None) -> str:  # fmt: skip
-    """The format asked for; a usage error for options that contradict each other."""
+def chosen_format(ctx: typer.Context, output_format: str | None, json: bool,
+                  export: Path | None = None, *, default: str = "table") -> str:  # fmt: skip
+    """The format asked for (``default`` when none is); a usage error for options that
+    contradict each other."""
     if json:
-        if output_format not in ("table", "json"):
+        if output_format not in (None, "json"):
             raise typer.BadParameter(
                 "--json is --format json: give one or the other", ctx=ctx, param_hint="'--json'"
             )
@@ -119,7 +120,7 @@ def chosen_format(ctx: typer.Context, output_format: str, json: bool,
             f"'{safe(export.name)}': FILE must end in "
             + ", ".join(suffixes[:-1]) + " or " + suffixes[-1], ctx=ctx, param_hint="'--export'",
         )  # fmt: skip
-    return output_format
+    return output_format or default
 
 
 DataOption = Annotated[
@@ -134,7 +135,7 @@ DataOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-FormatOption = Annotated[str, format_option()]
+FormatOption = Annotated[str | None, format_option()]
 SectionOption = Annotated[
     list[str] | None,
     typer.Option(

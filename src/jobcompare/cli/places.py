@@ -28,7 +28,7 @@ def areas_command(
     search: Annotated[
         str | None, search_option("Only areas whose name, BLS code or postal code has this.")
     ] = None,
-    output_format: Annotated[str, format_option("one row per area")] = "table",
+    output_format: Annotated[str | None, format_option("one row per area")] = None,
     json: JsonOption = False,
 ) -> None:
     """List the areas BLS publishes figures for (states, DC, territories, metropolitan and
@@ -76,7 +76,7 @@ def where_command(
             "--top", "-n", callback=at_least_one, metavar="N", help="How many areas to show."
         ),
     ] = 20,
-    output_format: Annotated[str, format_option("one row per area")] = "table",
+    output_format: Annotated[str | None, format_option("one row per area")] = None,
     json: JsonOption = False,
     plain: PlainOption = False,
     export: ExportOption = None,

@@ -27,7 +27,7 @@ def list_command(
         str | None,
         search_option("Search instead of listing: the same as 'jobcompare search TEXT'."),
     ] = None,
-    output_format: Annotated[str, format_option("one row per role")] = "table",
+    output_format: Annotated[str | None, format_option("one row per role")] = None,
     json: JsonOption = False,
     data: DataOption = None,
 ) -> None:
@@ -56,7 +56,7 @@ def search_command(
             metavar="TEXT", click_type=PLAIN, help="Words of a job title, in any order."
         ),
     ],
-    output_format: Annotated[str, format_option("one row per role found")] = "table",
+    output_format: Annotated[str | None, format_option("one row per role found")] = None,
     json: JsonOption = False,
     limit: LimitOption = 20,
     data: DataOption = None,
@@ -135,7 +135,7 @@ def table_command(
 
     listing = bool(fields) and [f.strip().lower() for f in fields or []] == ["list"]
     # A table is CSV unless asked otherwise; the list of fields is one name a line.
-    output_format = chosen_format(ctx, output_format or ("table" if listing else "csv"), json)
+    output_format = chosen_format(ctx, output_format, json, default="table" if listing else "csv")
     if listing:
         hand_over(ctx, commands.fields(), output_format)
         return

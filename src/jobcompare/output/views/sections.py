@@ -61,7 +61,7 @@ def section_block(
     if result.intro:
         blocks.append(Paragraph(result.intro, "muted"))
     columns = tuple(r.title for r in roles)
-    table = figure_table(result.rows, columns, roles)
+    table = figure_table(result.rows, columns, roles, bars=charts)
     if table.rows:
         blocks.append(table)
     declared = fields.spec(result.section)
@@ -77,7 +77,7 @@ def section_block(
                 blocks.append(Heading(row.field.label, 3))
             blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
-            blocks += _skills_table(row, columns, shared)
+            blocks += _skills_table(row, columns, shared, bars=charts)
     if declared.notes:
         blocks += [Paragraph(note, "muted") for note in declared.notes(roles)]
     cited = section_sources(result, roles)
@@ -103,14 +103,19 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
 
 
 def figure_table(
-    rows: Sequence[Row], columns: tuple[str, ...], roles: Sequence[Role] = ()
+    rows: Sequence[Row],
+    columns: tuple[str, ...],
+    roles: Sequence[Role] = (),
+    *,
+    bars: bool = True,
 ) -> FigureTable:
     """The rows some column has a figure for (the JSON and CSV keep the others). Given
-    the ``roles``, a figure that does not apply to a role says so instead of "—"."""
+    the ``roles``, a figure that does not apply to a role says so instead of "—". With
+    ``bars`` (not --plain), a share is drawn as a bar too."""
     shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
     table_rows = []
     for row in shown:
-        scale = row.field.bar_scale
+        scale = row.field.bar_scale if bars else None
         absent = row.field.not_applicable
         cells = tuple(
             Cell(
@@ -174,9 +179,11 @@ def _item_text(item: object) -> str:
     return str(item)
 
 
-def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> list[Block]:
-    """Skills by rank with their shares, every bar on the 0-100% scale; skills every role
-    lists are marked."""
+def _skills_table(
+    row: Row, columns: tuple[str, ...], shared: Sequence[str], *, bars: bool = True
+) -> list[Block]:
+    """Skills by rank with their shares, every bar on the 0-100% scale (``bars``: not
+    --plain); skills every role lists are marked."""
     lists = [
         tuple(s for s in v if isinstance(s, Skill)) if isinstance(v, tuple) else ()
         for v in row.values
@@ -214,6 +221,8 @@ def _skills_table(row: Row, columns: tuple[str, ...], shared: Sequence[str]) -> 
         # Shares of a whole: bars on a 0-100% scale, so a bar's length is the share itself.
         scale = SHARE_SCALE if any(s.share for skills in lists for s in skills) else 0.0
         note = SHARE_BARS_NOTE if scale else ""
+    if not bars:
+        scale, note = 0.0, ""
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))

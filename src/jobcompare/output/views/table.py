@@ -58,7 +58,7 @@ def _listing(
         for role, row in zip(roles, values, strict=True)
     )  # fmt: skip
     right = tuple(3 + i for i, kind in enumerate(kinds) if kind in _NUMERIC)
-    return Listing(("Slug", "Title", "SOC", *labels), rows, right=right, wrap=1)
+    return Listing(("Slug", "Title", "SOC", *labels), rows, right=right, wrap=1, labelled=True)
 
 
 def data(table: Table) -> JSONValue:

@@ -201,7 +201,7 @@ def document(ranking: Ranking, options: Options) -> Document:
             tuple(tuple(_cells(line, ranking)) for line in shown),
             right=tuple(i for i in range(len(header)) if i != 1),
             wrap=1,
-            bars=tuple(line.share for line in shown),
+            bars=tuple(line.share for line in shown) if options.charts else (),
             bar_after=_bar_column(ranking),
             stack_lead=2,
             labelled=True,
