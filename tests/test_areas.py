@@ -475,3 +475,17 @@ def test_area_commands_read_names_as_compare_does() -> None:
     assert ranked.exit_code == 0, ranked.stderr
     assert ranked.stderr.startswith("'RN' → Registered Nurses (29-1141)")
     assert "registered nurses" in ranked.stdout
+
+
+def test_a_store_figure_is_pay_only_when_published() -> None:
+    from jobcompare.model import Amount
+    from jobcompare.sources.store_types import Figure
+    from jobcompare.text import whole
+
+    top_coded = Figure(239200, at_least=True)
+    assert top_coded.amount() == Amount(239200, True)
+    assert top_coded.shown("MONEY") == Amount(239200, True)
+    assert Figure(1.25).shown("NUMBER") == 1.25  # a location quotient stays a number
+    unpublished = Figure(None, reason="Estimate not released.")
+    assert unpublished.amount() is None and unpublished.shown("RATE") is None
+    assert whole(12.0) == 12 and isinstance(whole(12.0), int) and whole(12.5) == 12.5

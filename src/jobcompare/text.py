@@ -181,6 +181,11 @@ def salary_range(value: _Range | None) -> str:
     return f"{money(value.min)} – {money(value.max)}"
 
 
+def whole(value: float) -> int | float:
+    """12.0 -> 12: a difference or a count written without a needless decimal."""
+    return int(value) if float(value).is_integer() else value
+
+
 def count(value: int | None) -> str:
     return MISSING if value is None else f"{value:,}"
 

@@ -212,13 +212,7 @@ class AreaColumn(NamedTuple):
 
 
 def _value(figure: Figure | None, kind: str) -> object:
-    from jobcompare.model import Amount
-
-    if figure is None or figure.value is None:
-        return None
-    if kind in ("MONEY", "RATE"):
-        return Amount(figure.value, figure.at_least)
-    return figure.value
+    return None if figure is None else figure.shown(kind)
 
 
 class AreaComparison(NamedTuple):

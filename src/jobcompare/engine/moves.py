@@ -47,13 +47,6 @@ SKILLS_SOURCE = (
 )
 
 
-RELATED_SOURCE = (
-    "Related occupations and job zones: O*NET 30.3 Database by the U.S. Department of "
-    "Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 "
-    "license"
-)
-
-
 NO_SOC = "a hand-written role has no SOC code, so O*NET has no skill ratings for it"
 
 

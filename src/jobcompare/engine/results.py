@@ -36,7 +36,7 @@ class Delta:
 
 
 class Row(NamedTuple):
-    """One declared figure (see :mod:`jobcompare.fields`) for every compared role."""
+    """One declared figure (see :mod:`jobcompare.registry.fields`) for every compared role."""
 
     field: Field
     values: tuple[object, ...]  # one per role, None where the role has no data

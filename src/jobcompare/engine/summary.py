@@ -11,7 +11,7 @@ from jobcompare import text as fmt
 from jobcompare.engine.deltas import clean, finite, relative_percent
 from jobcompare.engine.notes import shared_skills
 from jobcompare.engine.results import PayComparison, Summary
-from jobcompare.model import Amount, Number, Percentiles, Role, TimeToBecome
+from jobcompare.model import Amount, Percentiles, Role, TimeToBecome
 from jobcompare.text import capitalise, casual, join_words, title_cased, with_article
 
 
@@ -176,7 +176,7 @@ def _official_pay(roles: Sequence[Role], people: list[str], pay: PayComparison |
                 f"{show(figure[0])} {per}."]  # fmt: skip
     top = join_words([people[i] for i in pay.top])
     bottom = join_words([people[i] for i in pay.bottom])
-    difference = show(Amount(_whole(pay.difference)))
+    difference = show(Amount(fmt.whole(pay.difference)))
     ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
     high, low = show(figure[pay.highest]), show(figure[pay.lowest])
     if len(roles) == 2:
@@ -265,16 +265,12 @@ def _pay_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison |
             f"average, which is higher than the {low_pay} hourly rate of "
             f"{with_article(names[pay.lowest])} (a yearly average is not published for every role)."
         )
-    difference = show(Amount(_whole(pay.difference)))
+    difference = show(Amount(fmt.whole(pay.difference)))
     ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
     more = f"That is {difference}{ratio} more a{'n' if pay.per == 'hour' else ''} {pay.per}"
     if len(roles) > 2:
         more += f" than the lowest-paid of the {len(roles)} roles"
     return [sentence, more + "."]
-
-
-def _whole(value: float) -> Number:
-    return int(value) if float(value).is_integer() else value
 
 
 def _median_sentences(roles: Sequence[Role], names: list[str], pay: PayComparison) -> list[str]:
@@ -293,7 +289,7 @@ def _median_sentences(roles: Sequence[Role], names: list[str], pay: PayCompariso
     ]
     if pay.per == "hour":
         sentences[0] = sentences[0][:-1] + " (a yearly median is not published for every role)."
-    difference = show(Amount(_whole(pay.difference)))
+    difference = show(Amount(fmt.whole(pay.difference)))
     ratio = f" ({pay.percent:,.1f}%)" if pay.percent is not None else ""
     more = f"That is {difference}{ratio} more {a} {pay.per} at the median"
     if len(roles) > 2:

@@ -52,7 +52,6 @@ class Ranked(NamedTuple):
 
     def key_value(self, by: str) -> Amount | float | None:
         """The figure ranked by (an Amount for pay, a number otherwise)."""
-        from jobcompare.model import Amount
 
         if by == "adjusted":
             return self.adjusted()
@@ -60,7 +59,7 @@ class Ranked(NamedTuple):
         if figure.value is None:
             return None
         if by in ("median", "mean"):
-            return Amount(figure.value, figure.at_least)
+            return figure.amount()
         return float(figure.value)
 
     def measure(self, by: str) -> str:

@@ -59,7 +59,6 @@ SOURCE = SourceInfo(
 LOOKUP_FILES = ("oe.release", "oe.occupation", "oe.area", "oe.industry", "oe.footnote")
 
 ALL_INDUSTRIES = "000000"
-NOT_PUBLISHED = "Not published by BLS."
 
 #: The measures kept: (OEWS datatype, column, scale). A value is stored as an exact
 #: integer: the figure times ``scale``, so that no digit BLS prints is lost or invented

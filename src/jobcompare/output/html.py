@@ -31,11 +31,10 @@ from jobcompare.output.blocks import (
 )
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
-from jobcompare.registry.fields import Kind
+from jobcompare.registry.fields import NUMERIC
 from jobcompare.text import safe
 
 #: Kinds whose figures line up on the right, as numbers do.
-_NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
 
 STYLE = """
 :root { color-scheme: light dark; --ink: #1b1b1b; --paper: #ffffff; --muted: #555;
@@ -179,7 +178,7 @@ def _figures(block: FigureTable) -> str:
                             f"{e(group)}</th></tr>")  # fmt: skip
         sub = ' class="sub"' if row.group else ""
         cells = [f'<th scope="row"{sub}>{e(row.label)}</th>']
-        numeric = ' class="num"' if row.kind in _NUMERIC else ""
+        numeric = ' class="num"' if row.kind in NUMERIC else ""
         for figure in row.cells:
             text = e(figure.text)
             if figure.highest:

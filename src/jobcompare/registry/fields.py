@@ -11,7 +11,7 @@ declares its own in one module of :mod:`jobcompare.registry.sections`, named as 
 Everything else derives from these declarations: the store reader (sources/), rows,
 differences and highest/lowest marks (engine/), JSON keys and ``unpublished`` keys, CSV
 fields and units, the notes naming an unpublished figure (output/), and the JSON Schema
-(:mod:`jobcompare.registry.schema`). The registry never reads data and never draws.
+(:mod:`jobcompare.output.schema`). The registry never reads data and never draws.
 
 To add a figure: the model field, one :class:`Field` here, and its importer's column. To
 add a section: a ``Section`` value, one module in sections/, the model and the importer.
@@ -56,6 +56,8 @@ class Kind(Enum):
 BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS, Kind.TECHNOLOGY)
 #: Kinds shown as ranked columns, one item a row.
 LISTS = (Kind.LIST, Kind.TECHNOLOGY)
+#: Kinds whose values are single numbers, set right-aligned in a column.
+NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
 
 #: The unit of each kind's figures, in CSV; a field may say better (``Field.unit``).
 KIND_UNITS = {

@@ -50,14 +50,11 @@ def read_role(store: Store, slug: str) -> Role | None:
     unpublished: dict[str, str] = {}
 
     def amount(name: str, key: str | None) -> Amount | None:
-        from jobcompare.model import Amount
 
         figure = figures[name]
-        if figure.value is None:
-            if key is not None:
-                unpublished[key] = figure.reason or NOT_PUBLISHED
-            return None
-        return Amount(figure.value, figure.at_least)
+        if figure.value is None and key is not None:
+            unpublished[key] = figure.reason or NOT_PUBLISHED
+        return figure.amount()
 
     jobs = figures["employment"]
     if jobs.value is None:

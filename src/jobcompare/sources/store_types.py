@@ -3,7 +3,13 @@ an occupation's figures in one area, a price parity, a source's summary."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from jobcompare.model import Amount
+
+#: The kinds of figure that are pay, so an Amount with its top-code mark.
+PAY_KINDS = ("MONEY", "RATE")
 
 
 class Figure:
@@ -27,6 +33,17 @@ class Figure:
 
     def __repr__(self) -> str:
         return f"Figure({self.value!r}, at_least={self.at_least!r}, reason={self.reason!r})"
+
+    def amount(self) -> Amount | None:
+        """The figure as pay (a top-coded one stays a lower bound), or None if unpublished."""
+        from jobcompare.model import Amount
+
+        return None if self.value is None else Amount(self.value, self.at_least)
+
+    def shown(self, kind: str) -> object:
+        """The value a row of ``kind`` (a :class:`~jobcompare.registry.fields.Kind` name)
+        shows: pay as an Amount, anything else as the published number; None if unpublished."""
+        return self.amount() if kind in PAY_KINDS else self.value
 
 
 class Area(NamedTuple):

@@ -26,7 +26,6 @@ MUTED = "dim"
 #: Native") wrap, so that the figures keep their room at 80 columns.
 LABEL_WIDTH = 22
 COMFORTABLE_ROLE_WIDTH = 24
-MIN_LABEL_WIDTH = 12
 #: Below this, columns are left to Rich (a terminal that narrow wraps everything anyway).
 MIN_ROLE_WIDTH = 12
 #: A role's column no wider than this on a wide terminal: at 200 columns figures stay

@@ -19,7 +19,6 @@ from jobcompare.engine.areas import (
     kind_label,
     unpublished,
 )
-from jobcompare.model import Amount
 from jobcompare.output.blocks import (
     Block,
     Document,
@@ -102,9 +101,8 @@ def figure_json(figure: Figure | None) -> JSONValue:
     """A figure in the comparison JSON's one shape for amounts (encode.amount):
     ``86070``, ``{"at_least": 239200}`` for a top-coded lower bound, or null when BLS did
     not publish it (its reason goes in the sibling ``unpublished`` map: ``figure_reason``)."""
-    if figure is None or figure.value is None:
-        return None
-    return amount(Amount(figure.value, figure.at_least))
+    found = None if figure is None else figure.amount()
+    return None if found is None else amount(found)
 
 
 def figure_reason(figure: Figure | None) -> str | None:

@@ -18,11 +18,11 @@ from jobcompare.engine.summary import official
 from jobcompare.model import Role
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
-from jobcompare.output.views.encode import csv_fields, json_value, put, whole
+from jobcompare.output.views.encode import csv_fields, json_value, put
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
-from jobcompare.text import with_article
+from jobcompare.text import whole, with_article
 
 if TYPE_CHECKING:
     from jobcompare.output.blocks import Block, Document, SectionBlock

@@ -29,11 +29,6 @@ def put(target: dict[str, JSONValue], dotted: str, value: JSONValue) -> None:
     target[leaf] = value
 
 
-def whole(value: float) -> int | float:
-    """12.0 -> 12: a difference or a count written without a needless decimal."""
-    return int(value) if float(value).is_integer() else value
-
-
 def amount(value: Amount | None) -> JSONValue:
     if value is None:
         return None

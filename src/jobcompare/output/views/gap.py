@@ -18,8 +18,8 @@ from jobcompare.output.blocks import (
     RankedTable,
     SectionBlock,
 )
-from jobcompare.output.views.encode import whole
 from jobcompare.output.views.shape import JSONValue
+from jobcompare.text import whole
 
 #: Skills listed per column in the skill gap block (JSON and CSV have them all).
 LISTED = 8

@@ -7,7 +7,6 @@ from __future__ import annotations
 from jobcompare import __version__
 from jobcompare.engine.moves import Gap, Moves
 from jobcompare.engine.results import Delta
-from jobcompare.model import Amount
 from jobcompare.output.blocks import (
     Block,
     Cell,
@@ -35,14 +34,12 @@ NAMED = 3
 
 
 def _money(figure: Figure | None) -> str:
-
-    if figure is None or figure.value is None:
-        return "—"
-    return cell(Kind.MONEY, Amount(figure.value, figure.at_least))
+    found = None if figure is None else figure.amount()
+    return "—" if found is None else cell(Kind.MONEY, found)
 
 
 def _signed_money(value: int | None, percent: float | None) -> str:
-    """A pay difference as a comparison shows one (display.difference): "-$33,150"."""
+    """A pay difference as a comparison shows one (cells.difference): "-$33,150"."""
 
     if value is None:
         return "—"
@@ -56,7 +53,6 @@ def _percent(value: float | None) -> str:
 
 
 def _zone(zone: int | None, change: int | None) -> str:
-
     if zone is None:
         return "—"
     if change is None or change == 0:
@@ -202,12 +198,9 @@ def document(found: Moves, options: Options) -> Document:
 
 
 def data(found: Moves) -> dict[str, object]:
-
     def money(figure: Figure | None) -> object:
-
-        if figure is None or figure.value is None:
-            return None
-        return amount(Amount(figure.value, figure.at_least))
+        found = None if figure is None else figure.amount()
+        return None if found is None else amount(found)
 
     return {
         "jobcompare": __version__,

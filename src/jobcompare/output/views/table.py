@@ -15,13 +15,12 @@ from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.encode import amount, csv_fields, json_value, put
 from jobcompare.output.views.shape import JSONValue
-from jobcompare.registry.fields import Field, Kind
+from jobcompare.registry.fields import NUMERIC, Field, Kind
 from jobcompare.sources.store import NOT_PUBLISHED
-from jobcompare.sources.store_types import AreaPay, Figure
+from jobcompare.sources.store_types import PAY_KINDS, AreaPay
 
 IDENTITY = ("slug", "title", "soc")
 #: Kinds whose figures line up on the right.
-_NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
 
 Table = BulkTable | AreaTable | FieldList
 
@@ -57,7 +56,7 @@ def _listing(
          *(cell(kind, value) for kind, value in zip(kinds, row, strict=True)))
         for role, row in zip(roles, values, strict=True)
     )  # fmt: skip
-    right = tuple(3 + i for i, kind in enumerate(kinds) if kind in _NUMERIC)
+    right = tuple(3 + i for i, kind in enumerate(kinds) if kind in NUMERIC)
     return Listing(("Slug", "Title", "SOC", *labels), rows, right=right, wrap=1, labelled=True)
 
 
@@ -127,10 +126,7 @@ def _cells(column: Column, value: object) -> Iterator[tuple[str, object]]:
 
 
 def _area_value(pay: AreaPay | None, measure: str, kind: str) -> object:
-    figure: Figure | None = None if pay is None else pay.figures[measure]
-    if figure is None or figure.value is None:
-        return None
-    return Amount(figure.value, figure.at_least) if kind in ("MONEY", "RATE") else figure.value
+    return None if pay is None else pay.figures[measure].shown(kind)
 
 
 def _reasons(table: AreaTable, pay: AreaPay | None) -> dict[str, str]:
@@ -146,7 +142,7 @@ def _area_records(table: AreaTable) -> Records:
     header = [*IDENTITY, "area_code", "area"]
     for measure in table.measures:
         header.append(measure.name)
-        if measure.kind in ("MONEY", "RATE"):
+        if measure.kind in PAY_KINDS:
             header.append(f"{measure.name}.bound")
     rows = []
     for role, pay in table.rows:
@@ -157,7 +153,7 @@ def _area_records(table: AreaTable) -> Records:
             field = Field(measure.name, measure.label, Kind[measure.kind])
             for _, found, _unit, bound in csv_fields(field, value):
                 record.append(found)
-                if measure.kind in ("MONEY", "RATE"):
+                if measure.kind in PAY_KINDS:
                     record.append(bound)
         reasons = _reasons(table, pay)
         record.append("; ".join(f"{k}: {v}" for k, v in reasons.items()))

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from jobcompare import __version__
 from jobcompare import text as fmt
-from jobcompare.engine.areas import ADJUSTED_NOTE, kind_label
+from jobcompare.engine.areas import ADJUSTED_NOTE
 from jobcompare.engine.where import BY, Ranked, Ranking
 from jobcompare.model import Amount
 from jobcompare.output.blocks import Block, Document, Heading, Listing, NoteList, Paragraph
@@ -17,6 +17,7 @@ from jobcompare.output.records import Records
 from jobcompare.output.views.areas import area_json, figure_json, figure_reason
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.shape import SCHEMA_VERSION
+from jobcompare.sources.store import NOT_PUBLISHED
 from jobcompare.sources.store_types import Figure
 from jobcompare.text import capitalise
 
@@ -42,19 +43,15 @@ def lead(ranking: Ranking) -> str:
 
 
 def _money(amount: Amount | None, hourly: bool) -> str:
-
     return fmt.rate(amount) if hourly else fmt.money(amount)
 
 
 def _pay(figure: Figure, hourly: bool) -> str:
-
-    if figure.value is None:
-        return fmt.MISSING
-    return _money(Amount(figure.value, figure.at_least), hourly)
+    found = figure.amount()
+    return fmt.MISSING if found is None else _money(found, hourly)
 
 
 def _number(figure: Figure) -> str:
-
     value = figure.value
     if value is None:
         return fmt.MISSING
@@ -66,7 +63,6 @@ class Line(NamedTuple):
 
     rank: str
     area: str
-    kind: str
     median: str
     adjusted: str
     employment: str
@@ -82,7 +78,6 @@ def _plain(value: Amount | float | None) -> float | None:
 
 
 def lines(ranking: Ranking) -> list[Line]:
-
     figures = [_plain(item.key_value(ranking.by)) for item in ranking.areas]
     scale = max((f for f in figures if f is not None), default=0.0)
     out = []
@@ -91,7 +86,6 @@ def lines(ranking: Ranking) -> list[Line]:
             Line(
                 rank=str(item.rank) if item.rank is not None else fmt.MISSING,
                 area=item.pay.area.name,
-                kind=kind_label(item.pay.area),
                 median=_pay(item.figure(item.median), ranking.hourly),
                 adjusted=_money(item.adjusted(), ranking.hourly),
                 employment=_number(item.figure("employment")),
@@ -137,7 +131,7 @@ def _missing(item: Ranked, ranking: Ranking) -> list[tuple[str, str]]:
             else key  # fmt: skip
         figure = item.figure(measure)
         if figure.value is None:
-            found.append((label, figure.reason or "Not published by BLS."))
+            found.append((label, figure.reason or NOT_PUBLISHED))
     if item.parity.all_items is None and item.parity.reason:
         found.append(("adjusted pay", item.parity.reason))
     return found
