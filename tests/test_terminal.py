@@ -176,3 +176,25 @@ def test_rows_and_sections_without_any_figure_are_left_out() -> None:
     assert "Number of jobs" in output  # the surgeon has it: shown, with — for the other
     assert re.search(r"Number of jobs\s+26,350\s+—", output)
     assert "Growth rate" not in output  # neither has it
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_import_progress_bars_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from jobcompare.output.terminal.progress import progress_bars
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with progress_bars() as factory:
+        assert factory(SimpleNamespace(key="oews")) is None  # type: ignore[arg-type]
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    with progress_bars() as factory:
+        advance = factory(SimpleNamespace(key="oews"))  # type: ignore[arg-type]
+        assert advance is not None
+        advance(5, 10)
+    assert "Importing oews" in terminal.getvalue()

@@ -94,11 +94,12 @@ def import_command(
     """
     from jobcompare.commands.importing import run_import
     from jobcompare.importers.sources import SOURCES
+    from jobcompare.output.terminal.progress import progress_bars
 
     every = source is ImportSource.ALL
     modules = list(SOURCES.values()) if every else [SOURCES[source.value]]
-    with exit_codes(ctx):
-        outcome = run_import(root, output, modules, keep=not every)
+    with exit_codes(ctx), progress_bars() as progress:
+        outcome = run_import(root, output, modules, keep=not every, progress=progress)
     hand_over(ctx, outcome, "table")
 
 
