@@ -9,8 +9,8 @@ from typing import Literal
 
 from jobcompare import text as fmt
 from jobcompare.engine.deltas import clean, finite, relative_percent
-from jobcompare.engine.notes import shared_skills
 from jobcompare.engine.results import PayComparison, Summary
+from jobcompare.engine.shared import shared_skills
 from jobcompare.model import Amount, Percentiles, Role, TimeToBecome
 from jobcompare.text import capitalise, casual, join_words, title_cased, with_article
 

@@ -12,13 +12,13 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from jobcompare import __version__
-from jobcompare.engine.notes import section_sources, unpublished_keys
 from jobcompare.engine.results import Comparison, Profile, Row, SectionResult
 from jobcompare.engine.summary import official
 from jobcompare.model import Role
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.encode import csv_fields, json_value, put
+from jobcompare.output.views.notes import section_sources, unpublished_keys
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section

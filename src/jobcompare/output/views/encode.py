@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, is_dataclass
 
-from jobcompare.engine.notes import is_shared
+from jobcompare.engine.shared import is_shared
 from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, Technology, TimeToBecome
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind

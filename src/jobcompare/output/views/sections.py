@@ -7,15 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.engine.notes import (
-    is_shared,
-    no_data_note,
-    section_sources,
-    shared_note,
-    source_notes,
-    unpublished_notes,
-)
 from jobcompare.engine.results import Row, SectionResult
+from jobcompare.engine.shared import is_shared
 from jobcompare.model import Role, Skill, Technology
 from jobcompare.output.blocks import (
     IMPORTANCE_BARS_NOTE,
@@ -38,6 +31,13 @@ from jobcompare.output.blocks import (
     TableRow,
 )
 from jobcompare.output.cells import SHARED_MARK, cell, difference, technology_text
+from jobcompare.output.views.notes import (
+    no_data_note,
+    section_sources,
+    shared_note,
+    source_notes,
+    unpublished_notes,
+)
 from jobcompare.registry import fields
 from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section

@@ -1,12 +1,12 @@
 """What every output says the same way about the figures: where they come from, why some
-are not published (by the source's own reason), and which skills the roles share."""
+are not published (by the source's own reason), and what the shared-skill mark means."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from jobcompare.engine.results import SectionResult
-from jobcompare.model import Role, Skill
+from jobcompare.model import Role
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
 from jobcompare.text import join_words
@@ -83,31 +83,6 @@ def no_data_note(section: Section, role_count: int) -> str:
 def shared_note(role_count: int) -> str:
     """What the shared-skill mark means."""
     return "listed for both roles" if role_count == 2 else f"listed for all {role_count} roles"
-
-
-def shared_skills(roles: Sequence[Role]) -> tuple[str, ...]:
-    """Skills every role names (case-insensitive), in the first role's order and spelling."""
-    if not roles:
-        return ()
-    others = [{s.name.casefold() for s in r.skills} for r in roles[1:]]
-    return tuple(s.name for s in roles[0].skills if all(s.name.casefold() in o for o in others))
-
-
-def is_shared(skill: Skill, shared: Sequence[str]) -> bool:
-    """Whether ``skill`` is one of the ``shared`` names (case-insensitive). Marking every
-    skill of a role tests the same ``shared`` many times: its set of names is made once
-    (for the last tuple seen, which is kept alive here, so the identity test is sound)."""
-    global _last_shared
-    if isinstance(shared, tuple):
-        if _last_shared is None or _last_shared[0] is not shared:
-            _last_shared = (shared, frozenset(s.casefold() for s in shared))
-        names = _last_shared[1]
-    else:
-        names = frozenset(s.casefold() for s in shared)
-    return skill.name.casefold() in names
-
-
-_last_shared: tuple[tuple[str, ...], frozenset[str]] | None = None
 
 
 def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
