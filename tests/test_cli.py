@@ -551,3 +551,18 @@ def test_a_store_error_outside_the_stores_own_mapping_is_a_data_error() -> None:
     assert found.messages == (
         "jobcompare: error: cannot read the official-data store: no such table: title_key",
     )
+
+
+def test_option_choices_are_the_engines_own() -> None:
+    """The Typer enums are spelled out for --help; they must name exactly what the engine
+    and the importers accept, so a new ranking, sort or source cannot be left off."""
+    from jobcompare.cli.comparing import SortBy
+    from jobcompare.cli.data import ImportSource
+    from jobcompare.cli.places import RankBy
+    from jobcompare.engine.moves import SORT_KEYS
+    from jobcompare.engine.where import BY
+    from jobcompare.importers.sources import SOURCES
+
+    assert [m.value for m in RankBy] == list(BY)
+    assert [m.value for m in SortBy] == list(SORT_KEYS)
+    assert [m.value for m in ImportSource] == ["all", *SOURCES]

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import validate
+from tests.conftest import run, validate
 from tests.formats.cases import CASES, FOLDER, outputs
 
 AREAS_SCHEMA = Path(__file__).parent.parent / "src" / "jobcompare" / "schema" / "areas.schema.json"
 #: The schema and its $defs that each case's JSON follows (None: its own shape, below).
-SCHEMAS: dict[str, tuple[str, str] | None] = {
+SCHEMAS: dict[str, tuple[str, str]] = {
     "list": ("comparison", "role_list"),
     "search": ("comparison", "search_results"),
     "table": ("comparison", "table"),
@@ -28,8 +28,8 @@ SCHEMAS: dict[str, tuple[str, str] | None] = {
     "where": ("areas", "ranking"),
     "areas": ("areas", "list"),
     "area-comparison": ("areas", "comparison"),
-    "table-area": None,
-    "table-fields": None,
+    "table-area": ("areas", "table"),
+    "table-fields": ("comparison", "field_list"),
     "sources": ("comparison", "source_list"),
     "validate": ("comparison", "validation"),
 }
@@ -67,11 +67,7 @@ def test_json_is_strict_and_follows_its_schema(
 ) -> None:
     name, produced = case
     document = json.loads(produced["json.json"])  # strict: no NaN, no trailing data
-    rule = SCHEMAS[name]
-    if rule is None:
-        assert document, name
-        return
-    which, ref = rule
+    which, ref = SCHEMAS[name]
     target = schema if which == "comparison" else json.loads(AREAS_SCHEMA.read_text("utf-8"))
     validate(document, target, ref)
 
@@ -126,3 +122,13 @@ def test_export_names_the_suffixes_it_knows(tmp_path: Path) -> None:
     said = " ".join(error_box(result.stderr))
     assert "FILE must end in .md, .csv, .json, .html, .htm or .svg" in said
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_json_flag_is_format_json(name: str) -> None:
+    """``--json`` is ``-f json`` for every command: one JSON shape, one path."""
+    args = CASES[name]
+    seed = args[:1] == ("--seed",)
+    result = run([*(args[1:] if seed else args), "--json"], width=80, bundled=not seed)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (FOLDER / name / "json.json").read_text(encoding="utf-8")

@@ -129,3 +129,18 @@ def test_errors_map_to_one_status_each() -> None:
     written = failure(OutputError("out.html", OSError(28, "No space left on device")))
     assert written is not None and written.status is ExitStatus.DATA_ERROR
     assert failure(RuntimeError("a bug")) is None  # never disguised as the user's mistake
+
+
+def test_plain_drops_the_bars_in_every_format() -> None:
+    """--plain is decided by the view, so the page and the terminal lose the same bars."""
+    from tests.conftest import run
+
+    for args in (["where", "registered-nurses", "--top", "3"],
+                 ["compare", "registered-nurses", "software-developers"]):  # fmt: skip
+        page = run([*args, "-f", "html"], bundled=True).stdout
+        plain = run([*args, "--plain", "-f", "html"], bundled=True).stdout
+        assert 'class="bar"' in page or "<svg" in page, args
+        assert 'class="bar"' not in plain and "<svg" not in plain, args
+        drawn = run(args, width=80, bundled=True).stdout
+        assert "█" in drawn or "▇" in drawn or "■" in drawn, args
+        assert not {"█", "▇", "■"} & set(run([*args, "--plain"], width=80, bundled=True).stdout)

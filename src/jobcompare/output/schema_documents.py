@@ -22,6 +22,21 @@ DOCUMENTS: dict[str, Any] = {
             },
         },
     },
+    "field_list": {
+        "description": "jobcompare table --fields list --format json: the fields a table can "
+        "show, by the name --fields takes.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["field", "label", "unit"],
+            "additionalProperties": False,
+            "properties": {
+                "field": {"type": "string", "pattern": "^[a-z_]+\\.[a-z_.0-9]+$"},
+                "label": {"type": "string"},
+                "unit": {"type": "string"},
+            },
+        },
+    },
     "skill_change": {
         "type": "object",
         "required": ["skill", "importance", "level_from", "level_to", "rise"],
