@@ -112,3 +112,34 @@ def test_package_faces_are_empty() -> None:
     assert faces
     for face in faces:
         assert face.read_text(encoding="utf-8").strip() == "", face
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["search", "nurse"], ["areas", "--search", "austin"]], ids=str
+)
+def test_a_listing_loads_neither_rich_nor_the_figures(args: list[str]) -> None:
+    """A listing into a pipe is plain text: it never pays for Rich, the model or the
+    figures' declarations. Checked in a fresh interpreter, where nothing else loaded them,
+    once the datasets' index is cached (the first run reads the TOML into the model)."""
+    import os
+    import subprocess
+    import sys
+
+    heavy = ("rich", "jobcompare.model", "jobcompare.registry.fields", "jobcompare.engine.compare")
+    code = (
+        "import sys\n"
+        "from jobcompare.cli.app import app\n"
+        f"sys.argv = ['jobcompare', *{args!r}]\n"
+        "try:\n    app(prog_name='jobcompare')\nexcept SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        f"heavy = {heavy!r}\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "sys.stderr.write('LOADED:' + ','.join(loaded))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "JOBCOMPARE_DATA"}
+    for _ in range(2):  # the first run may fill the index cache
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+    assert done.stdout.strip()
+    assert done.stderr.endswith("LOADED:"), done.stderr

@@ -55,7 +55,7 @@ VIEWS = {
     "Comparison": "jobcompare.output.views.comparison",
     "Profile": "jobcompare.output.views.comparison",
     "AreaComparison": "jobcompare.output.views.areas",
-    "AreaList": "jobcompare.output.views.areas",
+    "AreaList": "jobcompare.output.views.area_list",
     "Ranking": "jobcompare.output.views.where",
     "Moves": "jobcompare.output.views.moves",
     "BulkTable": "jobcompare.output.views.table",

@@ -1,6 +1,6 @@
-"""The area views: ``jobcompare ROLE ... --area ...`` (an area comparison: its document,
-JSON ``schema/areas.schema.json#/$defs/comparison`` and CSV, one record per figure and
-column) and ``jobcompare areas`` (the areas BLS publishes figures for)."""
+"""The area comparison's view: ``jobcompare ROLE ... --area ...``, its document, JSON
+``schema/areas.schema.json#/$defs/comparison`` and CSV, one record per figure and column;
+and a figure in an area as JSON, which the ranking's view shares."""
 
 from __future__ import annotations
 
@@ -14,36 +14,32 @@ from jobcompare.engine.areas import (
     NO_ESTIMATE,
     PAY_MEASURES,
     AreaComparison,
-    AreaList,
     area_section,
-    kind_label,
     unpublished,
 )
 from jobcompare.output.blocks import (
     Block,
     Document,
     Heading,
-    Listing,
     NoteList,
     Paragraph,
     SectionBlock,
 )
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
+from jobcompare.output.views.area_list import area_json
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.sections import figure_table
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.sources.store import MEASURES, NOT_PUBLISHED
-from jobcompare.sources.store_types import Area, AreaPay, Figure
+from jobcompare.sources.store_types import AreaPay, Figure
 from jobcompare.text import with_article
 
 # -- an area comparison -------------------------------------------------------------------
 
 
-def document(result: AreaComparison | AreaList, options: Options) -> Document:
+def document(result: AreaComparison, options: Options) -> Document:
     """The blocks every writer draws: title, what the figures are, the table, notes."""
-    if isinstance(result, AreaList):
-        return _list_document(result)
     section = area_section(result)
     table = figure_table(section.rows, tuple(c.label for c in result.columns))
     if result.by_area:
@@ -85,18 +81,6 @@ def document(result: AreaComparison | AreaList, options: Options) -> Document:
     )
 
 
-def area_json(area: Area) -> dict[str, Any]:
-    return {
-        "code": area.code,
-        "name": area.name,
-        "type": area.type,
-        "state": area.state,
-        "territory": area.territory,
-        "district": area.district,
-        "cbsa": area.cbsa,
-    }
-
-
 def figure_json(figure: Figure | None) -> JSONValue:
     """A figure in the comparison JSON's one shape for amounts (encode.amount):
     ``86070``, ``{"at_least": 239200}`` for a top-coded lower bound, or null when BLS did
@@ -126,16 +110,8 @@ def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -
     return figures
 
 
-def data(result: AreaComparison | AreaList) -> JSONValue:
-    """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``),
-    or the area list (``#/$defs/list``)."""
-    if isinstance(result, AreaList):
-        return {
-            "jobcompare": __version__,
-            "schema_version": SCHEMA_VERSION,
-            "kind": "area-list",
-            "areas": [{**area_json(a), "kind": kind_label(a)} for a in result.areas],
-        }
+def data(result: AreaComparison) -> JSONValue:
+    """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``)."""
     columns = []
     for column in result.columns:
         missing: dict[str, str] = {}
@@ -172,20 +148,13 @@ def data(result: AreaComparison | AreaList) -> JSONValue:
 
 
 CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason")
-LIST_HEADER = ("code", "kind", "state", "name", "type", "territory", "district", "cbsa")
 _UNITS = {"MONEY": "USD/year", "RATE": "USD/hour", "COUNT": "jobs", "NUMBER": ""}
 
 
-def records(result: AreaComparison | AreaList) -> Records:
+def records(result: AreaComparison) -> Records:
     """One record per figure and column: role slug, area, field (the OEWS measure, or
     ``…_us`` / ``…_adjusted`` / ``rpp``), the value as BLS (or BEA) gives it, its unit,
-    ``at_least`` for a lower bound, and why a missing figure is missing. The area list:
-    one record per area."""
-    if isinstance(result, AreaList):
-        return Records(LIST_HEADER, tuple(
-            (a.code, kind_label(a), a.state, a.name, a.type, a.territory, a.district, a.cbsa)
-            for a in result.areas
-        ))  # fmt: skip
+    ``at_least`` for a lower bound, and why a missing figure is missing."""
     rows: list[tuple[object, ...]] = []
     measures = [*JOB_MEASURES, *PAY_MEASURES]
     for column in result.columns:
@@ -215,14 +184,3 @@ def records(result: AreaComparison | AreaList) -> Records:
             parity = column.parity
             rows.append((*base, "rpp", parity.all_items, "U.S. = 100", "", parity.reason or ""))
     return Records(CSV_HEADER, tuple(rows))
-
-
-# -- the areas --------------------------------------------------------------------------------
-
-
-def _list_document(result: AreaList) -> Document:
-    """Code, kind, postal code and name in aligned columns, names wrapped under their
-    column."""
-    rows = tuple((a.code, kind_label(a), a.state or "", a.name) for a in result.areas)
-    listing = Listing(("Code", "Kind", "State", "Name"), rows, wrap=3, stack_lead=1)
-    return Document("Areas", (listing,) if rows else ())

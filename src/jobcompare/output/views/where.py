@@ -14,7 +14,8 @@ from jobcompare.model import Amount
 from jobcompare.output.blocks import Block, Document, Heading, Listing, NoteList, Paragraph
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
-from jobcompare.output.views.areas import area_json, figure_json, figure_reason
+from jobcompare.output.views.area_list import area_json
+from jobcompare.output.views.areas import figure_json, figure_reason
 from jobcompare.output.views.encode import amount
 from jobcompare.output.views.shape import SCHEMA_VERSION
 from jobcompare.sources.store import NOT_PUBLISHED
