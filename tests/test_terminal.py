@@ -198,3 +198,12 @@ def test_import_progress_bars_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch
         assert advance is not None
         advance(5, 10)
     assert "Importing oews" in terminal.getvalue()
+
+
+def test_a_stacked_row_leaves_out_empty_texts() -> None:
+    from jobcompare.output.blocks import Listing
+    from jobcompare.output.terminal.plain import stacked_lines
+
+    rows = (("my-role", "", None, "My Role"), ("nurse", "29-1141", "", "RN"))
+    listing = Listing(("Slug", "Code", "Category", "Title"), rows)
+    assert stacked_lines(listing, 30) == ["my-role", "  My Role", "nurse", "  29-1141 · RN"]

@@ -179,7 +179,8 @@ def _rest(
     labelled: bool,
 ) -> list[str]:
     """A stacked row's other columns in one wrapped paragraph: "Median pay $97,550 · ..."
-    (each label kept with its figure), or the texts alone, the missing ones left out."""
+    (each label kept with its figure), or the texts alone, the missing or empty ones left
+    out (no " ·  · " for a role with no category)."""
     if labelled:
         joined = " · ".join(
             f"{label}\u00a0{text}".replace(" ", "\u00a0")
@@ -187,7 +188,7 @@ def _rest(
         )
         wrapped = textwrap.wrap(joined, width, initial_indent=indent, subsequent_indent=indent)
         return [line.replace("\u00a0", " ") for line in wrapped]
-    joined = " · ".join(text for text, value in zip(texts, raw, strict=True) if value is not None)
+    joined = " · ".join(text for text, value in zip(texts, raw, strict=True) if value)
     return textwrap.wrap(joined, width, initial_indent=indent, subsequent_indent=indent,
                          break_long_words=False, break_on_hyphens=False)  # fmt: skip
 
