@@ -4,6 +4,7 @@ and ``moves``."""
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,6 +24,7 @@ from jobcompare.cli.options import (
     chosen_format,
     complete_role,
     exit_codes,
+    export_option,
     format_option,
     hand_over,
     sections,
@@ -151,7 +153,7 @@ def moves_command(
     ] = SortBy.ONET,
     output_format: Annotated[str | None, format_option("one row per related occupation")] = None,
     json: JsonOption = False,
-    export: ExportOption = None,
+    export: Annotated[Path | None, export_option("one row per related occupation")] = None,
     data: DataOption = None,
 ) -> None:
     """Where a job can lead: O*NET's related occupations, each with its median pay and the

@@ -156,14 +156,19 @@ PlainOption = Annotated[
         help="Numbers only: no bars or salary chart (tables and exports).",
     ),
 ]
-ExportOption = Annotated[
-    Path | None,
-    typer.Option(
+
+
+def export_option(rows: str | None = None) -> Any:
+    """The --export option of a command whose CSV has ``rows``: every file the output
+    dispatch writes, chosen by its suffix."""
+    return typer.Option(
         "--export",
         metavar="FILE",
-        help="Also save the result, in the format its suffix names: " + exports_help() + ".",
-    ),
-]
+        help="Also save the result, in the format its suffix names: " + exports_help(rows) + ".",
+    )
+
+
+ExportOption = Annotated[Path | None, export_option()]
 #: One role, as ``show``, ``where`` and ``moves`` take it.
 RoleArgument = Annotated[
     str,

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from jobcompare.cli.options import (
     DataOption,
-    ExportOption,
     JsonOption,
     PlainOption,
     RoleArgument,
     at_least_one,
     chosen_format,
     exit_codes,
+    export_option,
     format_option,
     hand_over,
     search_option,
@@ -79,7 +80,7 @@ def where_command(
     output_format: Annotated[str | None, format_option("one row per area")] = None,
     json: JsonOption = False,
     plain: PlainOption = False,
-    export: ExportOption = None,
+    export: Annotated[Path | None, export_option("one row per area")] = None,
     data: DataOption = None,
 ) -> None:
     """Rank the areas where one role pays best (or employs most), with employment and pay

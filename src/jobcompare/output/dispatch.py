@@ -98,14 +98,15 @@ def formats_help(rows: str | None = None, default: str = "table") -> str:
     return ", ".join(said[:-1]) + ", or " + said[-1]
 
 
-def exports_help() -> str:
+def exports_help(rows: str | None = None) -> str:
     """The files --export writes, for --help: ".md (GitHub tables), ..., .html/.htm (a
-    printable page) or .svg (a picture of the tables)"."""
-    said = [
-        "/".join(w.suffixes) + (f" ({w.says})" if w.says else "")
-        for w in WRITERS.values()
-        if w.suffixes
-    ]
+    printable page) or .svg (a picture of the tables)"; ``rows`` says what a CSV row is
+    for the command."""
+    said = []
+    for name, writer in WRITERS.items():
+        says = rows if name == "csv" and rows else writer.says
+        if writer.suffixes:
+            said.append("/".join(writer.suffixes) + (f" ({says})" if says else ""))
     return ", ".join(said[:-1]) + " or " + said[-1]
 
 
