@@ -132,3 +132,16 @@ def test_json_flag_is_format_json(name: str) -> None:
     result = run([*(args[1:] if seed else args), "--json"], width=80, bundled=not seed)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (FOLDER / name / "json.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "html"])
+def test_an_empty_page_is_no_page(output_format: str) -> None:
+    """Nothing found, or a dataset that fails: stderr says so, stdout stays empty in every
+    page format (the data formats still give their empty list or report)."""
+    found = run(["search", "zzzqqq", "-f", output_format], bundled=True)
+    assert (found.exit_code, found.stdout) == (0, "")
+    assert "No role matches 'zzzqqq'" in found.stderr
+    bad = run(["validate", "tests/bad_datasets/bad_slug.toml", "-f", output_format])
+    assert (bad.exit_code, bad.stdout) == (1, "")
+    assert "a slug is lowercase letters" in bad.stderr
+    assert run(["search", "zzzqqq", "-f", "csv"], bundled=True).stdout.startswith("slug,")

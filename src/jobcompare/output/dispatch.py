@@ -120,12 +120,22 @@ def export_format(path: Path) -> str | None:
     return next((name for name, w in WRITERS.items() if suffix in w.suffixes), None)
 
 
-def render(result: object, output_format: str, options: Options = DEFAULT_OPTIONS) -> str:
-    """``result`` in ``output_format``: its view's document, data or records, written."""
+def render(
+    result: object,
+    output_format: str,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    empty_page: bool = True,
+) -> str:
+    """``result`` in ``output_format``: its view's document, data or records, written.
+    Without ``empty_page``, a document with nothing in it (no search hits, a dataset
+    that failed validation: the notes on stderr say so) is written as nothing at all."""
     writer = WRITERS[output_format]
     view = import_module(VIEWS[type(result).__name__])
     if writer.reads == "document":
         value = view.document(result, options)
+        if not value.blocks and not empty_page:
+            return ""
     elif writer.reads == "data":
         value = view.data(result)
     else:
@@ -152,7 +162,9 @@ def dispatch(
         if chosen is None:  # the command line checks the suffix before anything runs
             raise ValueError(f"no format writes {export.suffix} files")
         write_file(export, render(outcome.result, chosen, options))
-    write_stdout(render(outcome.result, output_format, options))
+    # On stdout an empty page is no page: the terminal, Markdown and HTML agree. (A file
+    # asked for by --export is still written, whole.)
+    write_stdout(render(outcome.result, output_format, options, empty_page=False))
 
 
 def write_stdout(result: str) -> None:
