@@ -46,13 +46,18 @@ def write_error(text: str) -> bool:
     return True
 
 
-def output_failed(exc: OSError) -> None:
-    """Say that the output failed, if stderr can; then point both streams at /dev/null
-    so that the interpreter's own flush at exit cannot fail again."""
+def output_failed(exc: OSError) -> int:
+    """Say that the output failed, if stderr can, as the one error map says it; point
+    both streams at /dev/null so that the interpreter's own flush at exit cannot fail
+    again; return the exit status."""
     import errno
 
+    from jobcompare.errors import OutputError, failure
+
+    said = failure(OutputError("the output", exc))
+    assert said is not None  # an OutputError is always mapped
     if exc.errno != errno.EPIPE:  # a reader that went away wants no message
-        write_error(f"jobcompare: error: cannot write the output: {exc.strerror or exc}\n")
+        write_error("".join(line + "\n" for line in said.messages))
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         for stream in (sys.stdout, sys.stderr):
@@ -62,6 +67,7 @@ def output_failed(exc: OSError) -> None:
     # What a stream without a descriptor still holds is dropped with it.
     sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    return int(said.status)
 
 
 def run(command: Callable[[], object]) -> int:
@@ -84,8 +90,7 @@ def run(command: Callable[[], object]) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
     except OSError as exc:
-        output_failed(exc)
-        code = ExitStatus.DATA_ERROR
+        code = output_failed(exc)
     if isinstance(code, str):  # sys.exit("message"): say it ourselves, safely
         write_error(f"{code}\n")
         code = ExitStatus.DATA_ERROR
