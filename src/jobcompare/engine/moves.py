@@ -26,7 +26,7 @@ without both of its ratings on both sides is left out of the gap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from jobcompare.model import Role
@@ -87,18 +87,24 @@ class Gap(NamedTuple):
 Ratings = dict[str, tuple[float, float]]  # skill name -> (importance, level)
 
 
-def ratings(store: Store, onet_code: str) -> Ratings:
-    """O*NET 30.1's skill ratings of one O*NET occupation: skill -> (IM, LV), for the
-    skills with both ratings published and not recommended for suppression. Empty when
-    O*NET has none (or the store was built without O*NET 30.1). Read through the primary
-    key: the occupation's OEWS code, then its O*NET code."""
+def _skill_rows(store: Store, onet_code: str) -> list[tuple[Any, ...]]:
+    """O*NET 30.1's skill rows of one O*NET occupation (name, scale, value, suppress), read
+    through the primary key: the occupation's OEWS code, then its O*NET code. Empty when
+    the store was built without O*NET 30.1."""
     if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
-        return {}
-    rows = store.query(
+        return []
+    return store.query(
         "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
         "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
         (onet_code, onet_code),
     )
+
+
+def ratings(store: Store, onet_code: str) -> Ratings:
+    """O*NET 30.1's skill ratings of one O*NET occupation: skill -> (IM, LV), for the
+    skills with both ratings published and not recommended for suppression. Empty when
+    O*NET has none (or the store was built without O*NET 30.1)."""
+    rows = _skill_rows(store, onet_code)
     scales: dict[str, dict[str, float]] = {}
     for name, scale, value, suppress in rows:
         if value is None or suppress == "Y":
@@ -114,13 +120,7 @@ def ratings(store: Store, onet_code: str) -> Ratings:
 def suppressed_ratings(store: Store, onet_code: str) -> dict[str, float | None]:
     """The skills of one O*NET occupation with a rating O*NET recommends suppressing:
     skill -> its published importance (None when that is the suppressed one)."""
-    if "onet_skill" not in store.tables or "onet_occupation" not in store.tables:
-        return {}
-    rows = store.query(
-        "SELECT element_name, scale_id, value, recommend_suppress FROM onet_skill "
-        "WHERE soc = (SELECT soc FROM onet_occupation WHERE onet_code = ?) AND onet_code = ?",
-        (onet_code, onet_code),
-    )
+    rows = _skill_rows(store, onet_code)
     flagged = {str(name) for name, _, _, suppress in rows if suppress == "Y"}
     importance: dict[str, float | None] = dict.fromkeys(flagged)
     for name, scale, value, suppress in rows:

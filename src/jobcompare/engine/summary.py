@@ -107,11 +107,7 @@ def summarise(roles: Sequence[Role]) -> Summary:
             sentences.append(f"The most important skills for {with_article(name)} are "
                              f"{join_words(listed, oxford=True)}.")  # fmt: skip
     shared = shared_skills(roles)
-    if shared:
-        who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
-        rated = all(s.importance is not None for r in roles for s in r.skills)
-        among = "their ten most important skills (O*NET)" if rated else "their skills"
-        sentences.append(f"{who} list {join_words(skill_words(roles[0], shared))} among {among}.")
+    sentences += _shared_sentence(roles, shared)
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -144,11 +140,7 @@ def _official_summary(roles: Sequence[Role]) -> Summary:
         if skills:
             sentences.append(f"The top skills of {p}: {join_words(skill_words(role, skills))}.")
     shared = shared_skills(roles)
-    if shared:
-        who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
-        rated = all(s.importance is not None for r in roles for s in r.skills)
-        among = "their ten most important skills (O*NET)" if rated else "their skills"
-        sentences.append(f"{who} list {join_words(skill_words(roles[0], shared))} among {among}.")
+    sentences += _shared_sentence(roles, shared)
     return Summary(tuple(sentences), pay, top, shared)
 
 
@@ -326,3 +318,13 @@ def education_sentences(roles: Sequence[Role], names: list[str]) -> list[str]:
         return []
     parts = [f"{casual(level)} for {join_words(who)}" for level, who in groups.items()]
     return [f"The typical education needed to enter the job is {join_words(parts)} (BLS)."]
+
+
+def _shared_sentence(roles: Sequence[Role], shared: Sequence[str]) -> list[str]:
+    """ "Both roles list X and Y among their skills.", when some skill is shared."""
+    if not shared:
+        return []
+    who = "Both roles" if len(roles) == 2 else f"All {len(roles)} roles"
+    rated = all(s.importance is not None for r in roles for s in r.skills)
+    among = "their ten most important skills (O*NET)" if rated else "their skills"
+    return [f"{who} list {join_words(skill_words(roles[0], shared))} among {among}."]
