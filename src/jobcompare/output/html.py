@@ -16,19 +16,7 @@ from collections.abc import Sequence
 from jobcompare import __version__
 from jobcompare import text as fmt
 from jobcompare.model import Amount
-from jobcompare.output.blocks import (
-    Block,
-    Document,
-    Fields,
-    FigureTable,
-    Heading,
-    Listing,
-    NoteList,
-    Paragraph,
-    RangeChart,
-    RankedTable,
-    SectionBlock,
-)
+from jobcompare.output import blocks as b
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
 from jobcompare.registry.fields import NUMERIC
@@ -102,12 +90,12 @@ def e(text: str) -> str:
     return html.escape(safe(text), quote=True)
 
 
-def html_report(document: Document) -> str:
+def html_report(document: b.Document) -> str:
     """The whole page."""
     body = []
     for block in document.blocks:
-        if isinstance(block, SectionBlock):
-            inner = "\n".join(_block(b) for b in block.blocks)
+        if isinstance(block, b.SectionBlock):
+            inner = "\n".join(_block(part) for part in block.blocks)
             body.append(f'<section id="{e(block.name)}">\n{inner}\n</section>')
         else:
             body.append(_block(block))
@@ -125,26 +113,26 @@ def html_report(document: Document) -> str:
     )
 
 
-def render(document: Document, options: Options) -> str:
+def render(document: b.Document, options: Options) -> str:
     return html_report(document)
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+def _block(block: b.Block) -> str:
+    if isinstance(block, b.Heading):
         level = min(block.level, 3)
         return f"<h{level}>{e(block.text)}</h{level}>"
-    if isinstance(block, Paragraph):
+    if isinstance(block, b.Paragraph):
         css = {"indented": "role-text", "plain": ""}.get(block.style, block.style)
         return f'<p class="{css}">{e(block.text)}</p>' if css else f"<p>{e(block.text)}</p>"
-    if isinstance(block, FigureTable):
+    if isinstance(block, b.FigureTable):
         return _figures(block)
-    if isinstance(block, RankedTable):
+    if isinstance(block, b.RankedTable):
         return _ranked(block)
-    if isinstance(block, RangeChart):
+    if isinstance(block, b.RangeChart):
         return _chart(block)
-    if isinstance(block, Listing):
+    if isinstance(block, b.Listing):
         return _listing(block)
-    if isinstance(block, Fields):
+    if isinstance(block, b.Fields):
         return _fields(block)
     return _notes(block)
 
@@ -165,7 +153,7 @@ def _bar(fraction: float, width: int = 96) -> str:
     )
 
 
-def _figures(block: FigureTable) -> str:
+def _figures(block: b.FigureTable) -> str:
     extra = ["Difference"] if block.differences else []
     rows = []
     group: str | None = None
@@ -195,7 +183,7 @@ def _figures(block: FigureTable) -> str:
     return f"<table>{_header('', block.columns, extra)}<tbody>{''.join(rows)}</tbody></table>"
 
 
-def _ranked(block: RankedTable) -> str:
+def _ranked(block: b.RankedTable) -> str:
     rows = []
     for row in block.rows:
         cells = [f'<th scope="row">{e(row.label)}</th>']
@@ -215,7 +203,7 @@ def _ranked(block: RankedTable) -> str:
     )
 
 
-def _listing(block: Listing) -> str:
+def _listing(block: b.Listing) -> str:
     block = block.without_empty_columns()
     rows = []
     for number, row in enumerate(block.rows):
@@ -236,18 +224,18 @@ def _listing(block: Listing) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _fields(block: Fields) -> str:
+def _fields(block: b.Fields) -> str:
     items = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in block.items)
     return f"<h3>{e(block.title)}</h3>\n<dl>{items}</dl>"
 
 
-def _notes(block: NoteList) -> str:
+def _notes(block: b.NoteList) -> str:
     items = "".join(f"<li>{e(item)}</li>" for item in block.items)
     title = e(block.title)
     return f'<section class="notes">\n<h2>{title}</h2>\n<ul class="notes">{items}</ul>\n</section>'
 
 
-def _chart(block: RangeChart) -> str:
+def _chart(block: b.RangeChart) -> str:
     """Ranges on one axis as SVG: a line from the 10th to the 90th percentile (or the
     range), a band for the middle half, a tick at the median, a dot at the average."""
     show = fmt.money if block.per == "year" else fmt.rate

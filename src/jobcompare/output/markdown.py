@@ -10,17 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from jobcompare.output.blocks import (
-    Block,
-    Document,
-    Fields,
-    FigureTable,
-    Heading,
-    Listing,
-    Paragraph,
-    RangeChart,
-    RankedTable,
-)
+from jobcompare.output import blocks as b
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
 from jobcompare.text import MISSING, safe
@@ -55,28 +45,28 @@ def md_paragraph(value: str) -> str:
     return _BLOCK_START.sub(r"\1\\\2", md_text(value), count=1)
 
 
-def markdown(document: Document) -> str:
+def markdown(document: b.Document) -> str:
     """The blocks of ``document`` as GitHub-flavoured Markdown."""
     return "\n\n".join(filter(None, map(_md_block, document.flat()))) + "\n"
 
 
-def _md_block(block: Block) -> str:
-    if isinstance(block, Heading):
+def _md_block(block: b.Block) -> str:
+    if isinstance(block, b.Heading):
         return "#" * block.level + " " + md_text(block.text)
-    if isinstance(block, Paragraph):
+    if isinstance(block, b.Paragraph):
         return f"*{md_text(block.text)}*" if block.style == "note" else md_paragraph(block.text)
-    if isinstance(block, FigureTable):
+    if isinstance(block, b.FigureTable):
         return _md_figures(block)
-    if isinstance(block, RankedTable):
+    if isinstance(block, b.RankedTable):
         rows = [[row.label, *(md_text(i.text) for i in row.items)] for row in block.rows]
         return _md_table([block.label, *map(md_text, block.columns)], rows)
-    if isinstance(block, RangeChart):
+    if isinstance(block, b.RangeChart):
         return ""  # its figures are all in the table above it; Markdown draws no pictures
-    if isinstance(block, Listing):
+    if isinstance(block, b.Listing):
         block = block.without_empty_columns()
         rows = [[md_text(MISSING if c is None else c) for c in row] for row in block.rows]
         return _md_table([md_text(c) for c in block.columns], rows)
-    if isinstance(block, Fields):
+    if isinstance(block, b.Fields):
         items = "\n".join(f"- {md_text(label)}: {md_text(value)}" for label, value in block.items)
         return f"### {md_text(block.title)}\n\n{items}"
     lines = "\n".join(f"- {md_paragraph(item)}" for item in block.items)
@@ -88,7 +78,7 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
 
-def _md_figures(block: FigureTable) -> str:
+def _md_figures(block: b.FigureTable) -> str:
     """One row per figure, one column per role, then the difference (two roles); the
     highest figure in bold, and with three or four roles ▲ and ▼ as in the terminal."""
     header = ["", *map(md_text, block.columns), *(["Difference"] if block.differences else [])]
@@ -109,5 +99,5 @@ def _md_figures(block: FigureTable) -> str:
     return _md_table(header, rows)
 
 
-def render(document: Document, options: Options) -> str:
+def render(document: b.Document, options: Options) -> str:
     return markdown(document)

@@ -21,17 +21,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from jobcompare.output.blocks import (
-    Block,
-    Document,
-    Fields,
-    FigureTable,
-    Heading,
-    Listing,
-    Paragraph,
-    RangeChart,
-    RankedTable,
-)
+from jobcompare.output import blocks as b
 from jobcompare.output.terminal.charts import range_chart
 from jobcompare.output.terminal.tables import (
     HEADING,
@@ -91,44 +81,44 @@ def text(console: Console, renderables: Iterable[RenderableType]) -> str:
 # -- blocks -------------------------------------------------------------------------------
 
 
-def document(doc: Document, *, charts: bool = True) -> list[RenderableType]:
+def document(doc: b.Document, *, charts: bool = True) -> list[RenderableType]:
     """The blocks of ``doc`` as Rich renderables."""
     parts: list[RenderableType] = []
-    previous: Block | None = None
+    previous: b.Block | None = None
     for block in doc.flat():
         # A heading inside a section stands apart from what is above it; an indented
         # paragraph already ends with a blank line.
-        apart = isinstance(previous, Paragraph) and previous.style == "indented"
-        if isinstance(block, Heading) and block.level == 3 and not apart:
+        apart = isinstance(previous, b.Paragraph) and previous.style == "indented"
+        if isinstance(block, b.Heading) and block.level == 3 and not apart:
             parts.append(Text())
         drawn = _block(block, charts)
-        if isinstance(block, Heading) and block.level == 2 and apart:
+        if isinstance(block, b.Heading) and block.level == 2 and apart:
             drawn = drawn[1:]  # a section's own blank line would make it two
         parts += drawn
         previous = block
     return parts
 
 
-def _block(block: Block, charts: bool) -> list[RenderableType]:
-    if isinstance(block, Heading):
+def _block(block: b.Block, charts: bool) -> list[RenderableType]:
+    if isinstance(block, b.Heading):
         if block.level == 1:
             return [data_text(block.text, HEADING)]
         if block.level == 2:
             return [Text(), Rule(data_text(block.text, HEADING), align="left")]
         return [data_text(block.text, HEADING)]
-    if isinstance(block, Paragraph):
+    if isinstance(block, b.Paragraph):
         if block.style == "lead":
             return [Text(), data_text(block.text)]
         if block.style == "indented":
             return [Padding(data_text(block.text), (0, 0, 1, 2), expand=False)]
         return [data_text(block.text, MUTED if block.style in ("muted", "note") else "")]
-    if isinstance(block, FigureTable):
+    if isinstance(block, b.FigureTable):
         return [figure_table(block, charts)]
-    if isinstance(block, RankedTable):
+    if isinstance(block, b.RankedTable):
         return [ranked_table(block, charts)]  # with the bars' note, if it draws bars
-    if isinstance(block, RangeChart):
+    if isinstance(block, b.RangeChart):
         return [FitToWidth(lambda width: _chart(block, width))]
-    if isinstance(block, (Listing, Fields)):
+    if isinstance(block, (b.Listing, b.Fields)):
         from jobcompare.output.terminal import plain
 
         return [FitToWidth(lambda width: Text("\n".join(plain.block_lines(block, width))))]
@@ -139,7 +129,7 @@ def _block(block: Block, charts: bool) -> list[RenderableType]:
     ]
 
 
-def _chart(block: RangeChart, width: int) -> RenderableType:
+def _chart(block: b.RangeChart, width: int) -> RenderableType:
     # The yearly axis is the usual one; another is named.
     title = [] if block.per == "year" else [data_text(block.title, HEADING)]
     return Group(Text(), *title, *range_chart(block, width))

@@ -18,15 +18,9 @@ HEADER = ("code", "kind", "state", "name", "type", "territory", "district", "cbs
 
 
 def area_json(area: Area) -> dict[str, Any]:
-    return {
-        "code": area.code,
-        "name": area.name,
-        "type": area.type,
-        "state": area.state,
-        "territory": area.territory,
-        "district": area.district,
-        "cbsa": area.cbsa,
-    }
+    """An area as every area view's JSON gives it: its fields, in their order (code, name,
+    type, state, territory, district, cbsa)."""
+    return dict(area._asdict())
 
 
 def document(result: AreaList, options: Options) -> Document:

@@ -7,17 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jobcompare.engine.moves import SKILLS_SOURCE, Gap, Nearest, SkillChange
-from jobcompare.output.blocks import (
-    Block,
-    Document,
-    Heading,
-    NoteList,
-    Paragraph,
-    RankedItem,
-    RankedRow,
-    RankedTable,
-    SectionBlock,
-)
+from jobcompare.output import blocks as b
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.text import whole
 
@@ -35,15 +25,15 @@ def suppressed_note(gap: Gap) -> str | None:
     )
 
 
-def gap_blocks(gap: Gap) -> list[Block]:
+def gap_blocks(gap: Gap) -> list[b.Block]:
     """The **Skill gap** block of two compared roles: skills to build and skills that
     carry over, side by side, or why there is none."""
-    blocks: list[Block] = [Heading("Skill gap", 2)]
+    blocks: list[b.Block] = [b.Heading("Skill gap", 2)]
     if gap.reason is not None:
-        blocks.append(Paragraph(f"No skill gap: {gap.reason}.", "muted"))
+        blocks.append(b.Paragraph(f"No skill gap: {gap.reason}.", "muted"))
         return blocks
     blocks.append(
-        Paragraph(
+        b.Paragraph(
             f"From {gap.from_label} to {gap.to_label}, on O*NET's skills important in "
             f"{gap.to_label} (importance 3 or more of 5): to build, those whose level (0–7) "
             "rises, most first; carrying over, those already at the level needed. "
@@ -58,32 +48,32 @@ def gap_blocks(gap: Gap) -> list[Block]:
     rows = []
     for rank in range(max(min(len(build), LISTED), min(len(carry), LISTED), 1)):
         items = tuple(
-            RankedItem(column[rank] if rank < len(column) else ("—" if rank == 0 else ""))
+            b.RankedItem(column[rank] if rank < len(column) else ("—" if rank == 0 else ""))
             for column in (build, carry)
         )
-        rows.append(RankedRow(str(rank + 1), items))
+        rows.append(b.RankedRow(str(rank + 1), items))
     if len(build) > LISTED or len(carry) > LISTED:  # the JSON and CSV have them all
         more = tuple(
-            RankedItem(f"… and {len(column) - LISTED} more" if len(column) > LISTED else "")
+            b.RankedItem(f"… and {len(column) - LISTED} more" if len(column) > LISTED else "")
             for column in (build, carry)
         )
-        rows.append(RankedRow("", more))
-    blocks.append(RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
+        rows.append(b.RankedRow("", more))
+    blocks.append(b.RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
     note = suppressed_note(gap)
     if note is not None:
-        blocks.append(Paragraph(note + ".", "muted"))
+        blocks.append(b.Paragraph(note + ".", "muted"))
     return blocks
 
 
-def with_gap(document: Document, gap: Gap) -> Document:
+def with_gap(document: b.Document, gap: Gap) -> b.Document:
     """``document`` with the skill gap block after its sections (before the notes), and
     O*NET 30.1 among its sources."""
     blocks = list(document.blocks)
-    at = max((i for i, b in enumerate(blocks) if isinstance(b, SectionBlock)), default=-1) + 1
+    at = max((i for i, one in enumerate(blocks) if isinstance(one, b.SectionBlock)), default=-1) + 1
     blocks[at:at] = gap_blocks(gap)
     if gap.reason is None:
         for i, block in enumerate(blocks):
-            if isinstance(block, NoteList) and block.title == "Sources":
+            if isinstance(block, b.NoteList) and block.title == "Sources":
                 blocks[i] = block._replace(items=(*block.items, f"{SKILLS_SOURCE} — skill gap"))
     return document._replace(blocks=tuple(blocks))
 
@@ -134,7 +124,7 @@ def gap_records(gap: Gap) -> Iterator[tuple[object, ...]]:
     yield ("sources", "source", "", SKILLS_SOURCE, "", "")
 
 
-def with_nearest(document: Document, nearest: Nearest) -> Document:
+def with_nearest(document: b.Document, nearest: Nearest) -> b.Document:
     """A hand-written role's profile with a line naming its nearest official occupation
     and the command that shows its official figures (after the facts line)."""
     line = (
@@ -143,7 +133,7 @@ def with_nearest(document: Document, nearest: Nearest) -> Document:
     )
     blocks = list(document.blocks)
     # The command on a line of its own, so that no wrapping splits it.
-    blocks[2:2] = [Paragraph(line, "muted"), Paragraph(f"jobcompare show {nearest.slug}",
+    blocks[2:2] = [b.Paragraph(line, "muted"), b.Paragraph(f"jobcompare show {nearest.slug}",
                                                        "plain")]  # fmt: skip
     return document._replace(blocks=tuple(blocks))
 

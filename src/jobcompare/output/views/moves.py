@@ -7,19 +7,7 @@ from __future__ import annotations
 from jobcompare import __version__
 from jobcompare.engine.moves import Gap, Moves
 from jobcompare.engine.results import Delta
-from jobcompare.output.blocks import (
-    Block,
-    Cell,
-    Document,
-    FigureTable,
-    Heading,
-    NoteList,
-    Paragraph,
-    RankedItem,
-    RankedRow,
-    RankedTable,
-    TableRow,
-)
+from jobcompare.output import blocks as b
 from jobcompare.output.cells import cell, difference
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
@@ -79,7 +67,7 @@ def _named(gap: Gap) -> str:
     return ", ".join(f"{c.name} (+{c.rise:.2f})" for c in gap.build[:NAMED])
 
 
-def document(found: Moves, options: Options) -> Document:
+def document(found: Moves, options: Options) -> b.Document:
     """What ``jobcompare moves`` shows: the role's figures, one row per related
     occupation, what the columns mean, and the sources."""
 
@@ -95,9 +83,9 @@ def document(found: Moves, options: Options) -> Document:
         facts.append(f"entry: {found.education}")
     if found.job_zone is not None:
         facts.append(f"job zone {found.job_zone}")
-    blocks: list[Block] = [Heading(title, 1), Paragraph(" · ".join(facts), "muted")]
+    blocks: list[b.Block] = [b.Heading(title, 1), b.Paragraph(" · ".join(facts), "muted")]
     if found.reason is not None:
-        blocks.append(Paragraph(f"No moves: {found.reason}.", "plain"))
+        blocks.append(b.Paragraph(f"No moves: {found.reason}.", "plain"))
     if found.moves:
         order = {
             "onet": "in O*NET's order (most related first)",
@@ -113,7 +101,7 @@ def document(found: Moves, options: Options) -> Document:
             f"{'' if tiers else ' and tier (' + _TIER_LEGEND + ')'}."
         )  # fmt: skip
         blocks.append(
-            Paragraph(
+            b.Paragraph(
                 f"O*NET's related occupations, {order}"
                 f"{', by relatedness tier' if tiers else ''}.{index} Median pay: "
                 f"OEWS national annual median, and its difference from {found.title}. "
@@ -138,11 +126,11 @@ def document(found: Moves, options: Options) -> Document:
                       move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
             label = f"{number}. {move.title}"  # its SOC code is in the table below
             rows.append(
-                TableRow(
+                b.TableRow(
                     move.onet_code,
                     label,
                     Kind.TEXT,
-                    tuple(Cell(t, v) for t, v in zip(texts, values, strict=True)),
+                    tuple(b.Cell(t, v) for t, v in zip(texts, values, strict=True)),
                     group=move.tier if tiers else None,
                 )
             )
@@ -157,18 +145,18 @@ def document(found: Moves, options: Options) -> Document:
         if repeats:
             columns = columns[1:]
             rows = [row._replace(cells=row.cells[1:]) for row in rows]
-        blocks.append(FigureTable(columns, tuple(rows), compact=True))
-        blocks.append(Heading("Entry education and skills to build", 3))
+        blocks.append(b.FigureTable(columns, tuple(rows), compact=True))
+        blocks.append(b.Heading("Entry education and skills to build", 3))
         blocks.append(
-            RankedTable(
+            b.RankedTable(
                 ("Occupation", "Typical entry education", "Skills that rise most (level rise)"),
                 tuple(
-                    RankedRow(
+                    b.RankedRow(
                         str(number),
                         (
-                            RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
-                            RankedItem(move.education or "—"),
-                            RankedItem(_named(move.gap)),
+                            b.RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
+                            b.RankedItem(move.education or "—"),
+                            b.RankedItem(_named(move.gap)),
                         ),
                     )
                     for number, move in enumerate(found.moves, start=1)
@@ -191,10 +179,10 @@ def document(found: Moves, options: Options) -> Document:
             f"Left out, as OEWS publishes them under {found.soc} too: {', '.join(found.same_code)}"
         )
     if notes:
-        blocks.append(NoteList("Notes", tuple(notes)))
-    blocks.append(NoteList("Sources", found.sources))
+        blocks.append(b.NoteList("Notes", tuple(notes)))
+    blocks.append(b.NoteList("Sources", found.sources))
 
-    return Document(title, tuple(blocks))
+    return b.Document(title, tuple(blocks))
 
 
 def data(found: Moves) -> dict[str, object]:
