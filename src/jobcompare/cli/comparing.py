@@ -1,8 +1,6 @@
 """The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``
 and ``moves``."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated

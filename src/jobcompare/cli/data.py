@@ -1,7 +1,5 @@
 """The commands about the data itself: ``validate``, ``import`` and ``sources``."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """The area commands: ``areas`` and ``where``."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """The role commands: ``list``, ``search`` and ``table``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
