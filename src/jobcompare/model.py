@@ -26,6 +26,8 @@ class Amount:
 
 @dataclass(frozen=True)
 class SalaryRange:
+    """A low and a high salary, as a hand-written role's page gives them."""
+
     min: Amount
     max: Amount
 
@@ -43,18 +45,24 @@ class Percentiles:
 
 @dataclass(frozen=True)
 class TimeToBecome:
+    """How long it takes to become one, in months (a range)."""
+
     min_months: int
     max_months: int
 
 
 @dataclass(frozen=True)
 class Degree:
+    """A level or field of education, with its share of workers where the source has one."""
+
     name: str
     share: Number | None = None
 
 
 @dataclass(frozen=True)
 class Skill:
+    """A skill, with its share (a hand-written role) or O*NET's ratings (an official one)."""
+
     name: str
     share: Number | None = None
     #: O*NET's importance rating (scale IM, 1-5), for official roles.
@@ -86,6 +94,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class Overview:
+    """The overview section's figures: growth, jobs, pay and what they rest on."""
+
     growth_rate: Number | None = None
     jobs: int | None = None
     job_satisfaction: Number | None = None
@@ -118,6 +128,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Salary:
+    """The salary section's figures: average, range, percentiles, where pay is highest."""
+
     average: Amount | None = None
     hourly: Amount | None = None
     range: SalaryRange | None = None
@@ -167,6 +179,8 @@ ATTAINMENT_LEVELS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Education:
+    """The education section: the degree, major and college, and O*NET's levels."""
+
     degree: Degree | None = None
     major: str | None = None
     college: str | None = None
@@ -194,6 +208,8 @@ RACE_GROUPS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Demographics:
+    """Who works in the role: age, gender, race and other shares."""
+
     average_age: Number | None = None
     #: group key (see GENDER_GROUPS) -> share in percent; None when the source has no ratio.
     gender: dict[str, Number] | None = None
@@ -220,6 +236,8 @@ CPS_GROUPS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Role:
+    """One occupation or hand-written role, with every section's figures and their sources."""
+
     slug: str
     title: str
     category: str | None = None
