@@ -6,8 +6,6 @@ exit, so that the codes the README documents are decided in one place (as httpie
 ``ExitStatus`` and its one error handler do).
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from enum import IntEnum, unique

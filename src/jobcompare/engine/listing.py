@@ -1,8 +1,6 @@
 """``jobcompare list``: the roles a command sees (``list --search`` is ``jobcompare
 search``)."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -12,4 +10,4 @@ if TYPE_CHECKING:
 class RoleList(NamedTuple):
     """The roles, in dataset order (official ones by SOC code first)."""
 
-    roles: tuple[Listed, ...]
+    roles: "tuple[Listed, ...]"

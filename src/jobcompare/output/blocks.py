@@ -10,8 +10,6 @@ immutable, and several times cheaper to define than dataclasses, which every com
 that draws pays at start-up. No Rich here.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -49,7 +47,7 @@ class Cell(NamedTuple):
 class TableRow(NamedTuple):
     key: str
     label: str
-    kind: Kind
+    kind: "Kind"
     cells: tuple[Cell, ...]  # one per column
     difference: str = ""  # second column minus first, as shown ("+$2,243 (+6.3%)")
     group: str | None = None  # rows of one distribution share a group label
@@ -113,17 +111,17 @@ class RangeSeries(NamedTuple):
     """One column's figures on a range chart; None where it has none."""
 
     label: str
-    low: Amount | None
-    high: Amount | None
-    p25: Amount | None = None
-    median: Amount | None = None
-    p75: Amount | None = None
-    average: Amount | None = None
+    low: "Amount | None"
+    high: "Amount | None"
+    p25: "Amount | None" = None
+    median: "Amount | None" = None
+    p75: "Amount | None" = None
+    average: "Amount | None" = None
     #: What low-to-high is: BLS's 10th to 90th percentile, or a page's "salary range"
     #: (which says nothing about percentiles).
     span: str = PERCENTILE_SPAN
 
-    def amounts(self) -> list[Amount]:
+    def amounts(self) -> "list[Amount]":
         return [a for a in (self.low, self.high, self.p25, self.median, self.p75,
                             self.average) if a is not None]  # fmt: skip
 
@@ -174,7 +172,7 @@ class Listing(NamedTuple):
     #: Columns a table leaves out when no row has a value (records keep them).
     sparse: tuple[int, ...] = ()
 
-    def without_empty_columns(self) -> Listing:
+    def without_empty_columns(self) -> "Listing":
         """The listing without its sparse columns that no row has a value in."""
         gone = {i for i in self.sparse if all(row[i] is None for row in self.rows)}
         if not gone:

@@ -9,8 +9,6 @@ command speaks every format. How output is written (encoding, atomic files, a cl
 is decided here, once.
 """
 
-from __future__ import annotations
-
 import sys
 from importlib import import_module
 from pathlib import Path

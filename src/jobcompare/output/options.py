@@ -1,7 +1,5 @@
 """How much a page shows: what a command's options ask of every view."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

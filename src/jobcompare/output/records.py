@@ -1,7 +1,5 @@
 """What the CSV writer writes: a view's records, one per row of its result."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -1,8 +1,6 @@
 """The values the store's queries return (see store.py): a figure as published, an area,
 an occupation's figures in one area, a price parity, a source's summary."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -34,7 +32,7 @@ class Figure:
     def __repr__(self) -> str:
         return f"Figure({self.value!r}, at_least={self.at_least!r}, reason={self.reason!r})"
 
-    def amount(self) -> Amount | None:
+    def amount(self) -> "Amount | None":
         """The figure as pay (a top-coded one stays a lower bound), or None if unpublished."""
         from jobcompare.model import Amount
 
