@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from jobcompare.text import casual, plural
 
@@ -279,17 +279,19 @@ class Role:
         return self.plural or plural(self.singular)
 
 
-class Listed(Protocol):
-    """What a role list shows: a Role, or an index entry of a role not yet loaded."""
+if TYPE_CHECKING:  # a type only (a Protocol costs start-up)
 
-    @property
-    def slug(self) -> str: ...
+    class Listed(Protocol):
+        """What a role list shows: a Role, or an index entry of a role not yet loaded."""
 
-    @property
-    def title(self) -> str: ...
+        @property
+        def slug(self) -> str: ...
 
-    @property
-    def category(self) -> str | None: ...
+        @property
+        def title(self) -> str: ...
 
-    @property
-    def soc(self) -> str | None: ...
+        @property
+        def category(self) -> str | None: ...
+
+        @property
+        def soc(self) -> str | None: ...

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 # C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides that can
 # make a line read differently from what it holds.
@@ -117,38 +117,37 @@ def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str =
 # -- figures as people read them --------------------------------------------------------
 
 
-class _Amount(Protocol):
-    """A sum of money (model.Amount): its value, and whether it is a lower bound."""
+if TYPE_CHECKING:  # the shapes the helpers below read (a Protocol costs start-up)
 
-    @property
-    def value(self) -> int | float: ...
+    class _Amount(Protocol):
+        """A sum of money (model.Amount): its value, and whether it is a lower bound."""
 
-    @property
-    def at_least(self) -> bool: ...
+        @property
+        def value(self) -> int | float: ...
 
+        @property
+        def at_least(self) -> bool: ...
 
-class _Range(Protocol):
-    @property
-    def min(self) -> _Amount: ...
+    class _Range(Protocol):
+        @property
+        def min(self) -> _Amount: ...
 
-    @property
-    def max(self) -> _Amount: ...
+        @property
+        def max(self) -> _Amount: ...
 
+    class _Degree(Protocol):
+        @property
+        def name(self) -> str: ...
 
-class _Degree(Protocol):
-    @property
-    def name(self) -> str: ...
+        @property
+        def share(self) -> int | float | None: ...
 
-    @property
-    def share(self) -> int | float | None: ...
+    class _Duration(Protocol):
+        @property
+        def min_months(self) -> int: ...
 
-
-class _Duration(Protocol):
-    @property
-    def min_months(self) -> int: ...
-
-    @property
-    def max_months(self) -> int: ...
+        @property
+        def max_months(self) -> int: ...
 
 
 MISSING = "—"

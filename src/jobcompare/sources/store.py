@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from jobcompare.errors import Problem, StoreError
 from jobcompare.files import bundled_data_dir
-from jobcompare.sources.store_types import Figure
 
 if TYPE_CHECKING:
     from jobcompare.sources.catalogue import Listing
-    from jobcompare.sources.store_types import Area, AreaPay, Parity, SourceSummary
+    from jobcompare.sources.store_types import Area, AreaPay, Figure, Parity, SourceSummary
 
 STORE_NAME = "jobcompare.sqlite"
 #: The store format this reader understands (``PRAGMA user_version``; see _write.py).
@@ -168,6 +167,8 @@ class Store:
     ) -> dict[str, Figure]:
         """The figures of one pay row; ``known``: the notes of every area, when the caller
         read them all at once (area -> measure -> reason)."""
+        from jobcompare.sources.store_types import Figure
+
         at_least = int(row[-1])
         notes: dict[str, str] | None = None if known is None else known.get(area, {})
         figures: dict[str, Figure] = {}
