@@ -114,18 +114,31 @@ def test_package_faces_are_empty() -> None:
         assert face.read_text(encoding="utf-8").strip() == "", face
 
 
+_FIGURES = ("jobcompare.model", "jobcompare.registry.fields", "jobcompare.engine.compare")
+
+
 @pytest.mark.parametrize(
-    "args", [["list"], ["search", "nurse"], ["areas", "--search", "austin"]], ids=str
-)
-def test_a_listing_loads_neither_rich_nor_the_figures(args: list[str]) -> None:
+    ("args", "heavy"),
+    [
+        (["list"], ("rich", *_FIGURES)),
+        (["search", "nurse"], ("rich", *_FIGURES)),
+        (["areas", "--search", "austin"], ("rich", *_FIGURES)),
+        (["billing-and-posting-clerks", "registered-nurses", "--json"],
+         ("rich", "jobcompare.output.blocks")),
+    ],
+    ids=str,
+)  # fmt: skip
+def test_a_listing_or_json_loads_only_what_it_writes(
+    args: list[str], heavy: tuple[str, ...]
+) -> None:
     """A listing into a pipe is plain text: it never pays for Rich, the model or the
-    figures' declarations. Checked in a fresh interpreter, where nothing else loaded them,
-    once the datasets' index is cached (the first run reads the TOML into the model)."""
+    figures' declarations; JSON never pays for Rich or the page blocks. Checked in a fresh
+    interpreter, where nothing else loaded them, once the datasets' index is cached (the
+    first run reads the TOML into the model)."""
     import os
     import subprocess
     import sys
 
-    heavy = ("rich", "jobcompare.model", "jobcompare.registry.fields", "jobcompare.engine.compare")
     code = (
         "import sys\n"
         "from jobcompare.cli.app import app\n"

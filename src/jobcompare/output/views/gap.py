@@ -5,11 +5,14 @@ profile and moves views."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from jobcompare.engine.moves import SKILLS_SOURCE, Gap, Nearest, SkillChange
-from jobcompare.output import blocks as b
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.text import whole
+
+if TYPE_CHECKING:  # the JSON and CSV of a gap never load the page blocks
+    from jobcompare.output import blocks as b
 
 #: Skills listed per column in the skill gap block (JSON and CSV have them all).
 LISTED = 8
@@ -28,6 +31,8 @@ def suppressed_note(gap: Gap) -> str | None:
 def gap_blocks(gap: Gap) -> list[b.Block]:
     """The **Skill gap** block of two compared roles: skills to build and skills that
     carry over, side by side, or why there is none."""
+    from jobcompare.output import blocks as b
+
     blocks: list[b.Block] = [b.Heading("Skill gap", 2)]
     if gap.reason is not None:
         blocks.append(b.Paragraph(f"No skill gap: {gap.reason}.", "muted"))
@@ -68,6 +73,8 @@ def gap_blocks(gap: Gap) -> list[b.Block]:
 def with_gap(document: b.Document, gap: Gap) -> b.Document:
     """``document`` with the skill gap block after its sections (before the notes), and
     O*NET 30.1 among its sources."""
+    from jobcompare.output import blocks as b
+
     blocks = list(document.blocks)
     at = max((i for i, one in enumerate(blocks) if isinstance(one, b.SectionBlock)), default=-1) + 1
     blocks[at:at] = gap_blocks(gap)
@@ -127,6 +134,8 @@ def gap_records(gap: Gap) -> Iterator[tuple[object, ...]]:
 def with_nearest(document: b.Document, nearest: Nearest) -> b.Document:
     """A hand-written role's profile with a line naming its nearest official occupation
     and the command that shows its official figures (after the facts line)."""
+    from jobcompare.output import blocks as b
+
     line = (
         f"Nearest official occupation: {nearest.title} ({nearest.soc}), {nearest.how}. "
         "Its official figures:"
