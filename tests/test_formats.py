@@ -145,3 +145,24 @@ def test_an_empty_page_is_no_page(output_format: str) -> None:
     assert (bad.exit_code, bad.stdout) == (1, "")
     assert "a slug is lowercase letters" in bad.stderr
     assert run(["search", "zzzqqq", "-f", "csv"], bundled=True).stdout.startswith("slug,")
+
+
+def test_an_export_and_the_page_ask_the_view_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--export x.html and the terminal both draw the view's one document."""
+    from jobcompare.output.views import comparison
+
+    calls: list[str] = []
+    real = comparison.document
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append("document")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(comparison, "document", counted)
+    out = tmp_path / "x.html"
+    done = run(["registered-nurses", "actors", "--export", str(out)], bundled=True)
+    assert done.exit_code == 0, done.stderr
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>") and "Actors" in done.stdout
+    assert calls == ["document"]

@@ -25,7 +25,7 @@ from jobcompare.output.dispatch import (
 )
 from jobcompare.output.options import Options
 from jobcompare.registry.section import Section
-from jobcompare.text import safe
+from jobcompare.text import join_words, safe
 
 
 class _PlainType(StringParamType):
@@ -117,9 +117,10 @@ def chosen_format(ctx: typer.Context, output_format: str | None, json: bool,
     suffixes = export_suffixes()
     if export is not None and export.suffix.lower() not in suffixes:
         raise typer.BadParameter(
-            f"'{safe(export.name)}': FILE must end in "
-            + ", ".join(suffixes[:-1]) + " or " + suffixes[-1], ctx=ctx, param_hint="'--export'",
-        )  # fmt: skip
+            f"'{safe(export.name)}': FILE must end in {join_words(suffixes, conjunction='or')}",
+            ctx=ctx,
+            param_hint="'--export'",
+        )
     return output_format or default
 
 

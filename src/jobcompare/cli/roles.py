@@ -137,18 +137,11 @@ def table_command(
     if listing:
         hand_over(ctx, commands.fields(), output_format)
         return
+    # The commands check --fields first; an error names the option it is about.
     if area is not None:
-        from jobcompare.engine.table import area_measures
-
-        with exit_codes(ctx, role_hint="'--fields'"):
-            area_measures(fields)
-        with exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+        with exit_codes(ctx, role_hint="'ROLE...' / '--area' / '--fields'"):
             outcome = commands.area_table(roles or [], every, fields, area, data)
     else:
-        from jobcompare.engine.table import columns
-
-        with exit_codes(ctx, role_hint="'--fields'"):
-            columns(fields)
-        with exit_codes(ctx, role_hint="'ROLE...'"):
+        with exit_codes(ctx, role_hint="'ROLE...' / '--fields'"):
             outcome = commands.table(roles or [], every, fields, data)
     hand_over(ctx, outcome, output_format)

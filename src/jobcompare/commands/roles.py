@@ -45,7 +45,7 @@ def table(
 ) -> Outcome:
     """The figures ``names`` ask for (default: a brief set) of the roles the queries name
     (every name that is not found is reported at once), or of every role (``every``)."""
-    from jobcompare.engine.resolve import resolve
+    from jobcompare.engine.resolve import resolve_roles_of
     from jobcompare.engine.table import BulkTable, columns
     from jobcompare.sources.roles import open_source
 
@@ -54,9 +54,8 @@ def table(
     source = open_source(data)
     if every:
         return Outcome(BulkTable(chosen, tuple(source.role(r.slug) for r in source.listing)))
-    resolved = resolve(queries, source)
-    found = tuple(source.role(slug) for slug in resolved.slugs)
-    return Outcome(BulkTable(chosen, found), resolved.notes)
+    found, notes = resolve_roles_of(queries, source)
+    return Outcome(BulkTable(chosen, tuple(found)), notes)
 
 
 def area_table(

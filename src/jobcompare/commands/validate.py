@@ -6,7 +6,6 @@ from pathlib import Path
 
 from jobcompare.errors import ExitStatus
 from jobcompare.output.dispatch import Outcome
-from jobcompare.text import safe
 
 
 def validate(path: Path | None) -> Outcome:
@@ -17,7 +16,7 @@ def validate(path: Path | None) -> Outcome:
 
     dataset, problems = check_dataset(path)
     found = Validation(dataset, tuple(problems))
-    notes = tuple(safe(str(problem)) for problem in found.problems)
+    notes = tuple(str(problem) for problem in found.problems)  # made safe by the dispatch
     if dataset is None:
         return Outcome(found, (*notes, verdict(found)), ExitStatus.DATA_ERROR)
     return Outcome(found, notes)

@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 
 from jobcompare.errors import ExitStatus, OutputError
 from jobcompare.output.options import Options
-from jobcompare.text import safe
+from jobcompare.text import join_words, safe
 
 
 class Writer(NamedTuple):
@@ -84,14 +84,18 @@ def formats() -> list[str]:
     return [name for name, writer in WRITERS.items() if writer.printed]
 
 
+def _says(name: str, rows: str | None) -> str:
+    """What a format is, for --help: the command's own ``rows`` for CSV when it has them."""
+    return rows if name == "csv" and rows else WRITERS[name].says
+
+
 def formats_help(rows: str | None = None, default: str = "table") -> str:
     """The formats for --help: "table (the default), markdown (GitHub tables), csv (one
     row per figure), json, or html (a printable page)"; ``rows`` says what a CSV row is
     for the command."""
     said = []
     for name in formats():
-        words = ["the default"] if name == default else []
-        words += [w for w in ((rows if name == "csv" and rows else WRITERS[name].says),) if w]
+        words = [w for w in ("the default" if name == default else "", _says(name, rows)) if w]
         said.append(f"{name} ({', '.join(words)})" if words else name)
     return ", ".join(said[:-1]) + ", or " + said[-1]
 
@@ -102,10 +106,10 @@ def exports_help(rows: str | None = None) -> str:
     for the command."""
     said = []
     for name, writer in WRITERS.items():
-        says = rows if name == "csv" and rows else writer.says
         if writer.suffixes:
+            says = _says(name, rows)
             said.append("/".join(writer.suffixes) + (f" ({says})" if says else ""))
-    return ", ".join(said[:-1]) + " or " + said[-1]
+    return join_words(said, conjunction="or")
 
 
 def export_suffixes() -> tuple[str, ...]:
@@ -118,26 +122,33 @@ def export_format(path: Path) -> str | None:
     return next((name for name, w in WRITERS.items() if suffix in w.suffixes), None)
 
 
+def _shown(result: object, reads: str, options: Options) -> Any:
+    """What the result's view gives a writer that ``reads`` its document, data or records."""
+    view = import_module(VIEWS[type(result).__name__])
+    if reads == "document":
+        return view.document(result, options)
+    return view.data(result) if reads == "data" else view.records(result)
+
+
 def render(
     result: object,
     output_format: str,
     options: Options = DEFAULT_OPTIONS,
     *,
     empty_page: bool = True,
+    shown: dict[str, Any] | None = None,
 ) -> str:
     """``result`` in ``output_format``: its view's document, data or records, written.
     Without ``empty_page``, a document with nothing in it (no search hits, a dataset
-    that failed validation: the notes on stderr say so) is written as nothing at all."""
+    that failed validation: the notes on stderr say so) is written as nothing at all.
+    ``shown`` keeps what the view gave, by what it is, for a second format to reuse."""
     writer = WRITERS[output_format]
-    view = import_module(VIEWS[type(result).__name__])
-    if writer.reads == "document":
-        value = view.document(result, options)
-        if not value.blocks and not empty_page:
-            return ""
-    elif writer.reads == "data":
-        value = view.data(result)
-    else:
-        value = view.records(result)
+    shown = {} if shown is None else shown
+    if writer.reads not in shown:
+        shown[writer.reads] = _shown(result, writer.reads, options)
+    value = shown[writer.reads]
+    if writer.reads == "document" and not value.blocks and not empty_page:
+        return ""
     written: str = import_module(writer.module).render(value, options)
     return written
 
@@ -150,19 +161,21 @@ def dispatch(
     options: Options = DEFAULT_OPTIONS,
 ) -> None:
     """Say the notes on standard error, save the export (first: a failure leaves stdout
-    clean), then print the result. Raises OutputError when the export cannot be saved."""
+    clean), then print the result. Raises OutputError when the export cannot be saved.
+    The view is asked once for each kind of output the two formats read."""
     for note in outcome.notes:
         write_stderr(safe(note) + "\n")
     if outcome.result is None:  # a command that only says what it did (import)
         return
+    shown: dict[str, Any] = {}
     if export is not None:
         chosen = export_format(export)
         if chosen is None:  # the command line checks the suffix before anything runs
             raise ValueError(f"no format writes {export.suffix} files")
-        write_file(export, render(outcome.result, chosen, options))
+        write_file(export, render(outcome.result, chosen, options, shown=shown))
     # On stdout an empty page is no page: the terminal, Markdown and HTML agree. (A file
     # asked for by --export is still written, whole.)
-    write_stdout(render(outcome.result, output_format, options, empty_page=False))
+    write_stdout(render(outcome.result, output_format, options, empty_page=False, shown=shown))
 
 
 def write_stdout(result: str) -> None:
