@@ -489,3 +489,15 @@ def test_a_store_figure_is_pay_only_when_published() -> None:
     unpublished = Figure(None, reason="Estimate not released.")
     assert unpublished.amount() is None and unpublished.shown("RATE") is None
     assert whole(12.0) == 12 and isinstance(whole(12.0), int) and whole(12.5) == 12.5
+
+
+def test_an_area_comparison_says_differences_as_a_comparison_does() -> None:
+    """Official titles read plainly ("a dentist, general" does not): one sentence for both."""
+    from tests.conftest import run
+
+    args = ["dentists-general", "orthodontists"]
+    plain = run([*args, "-s", "salary"], width=100, bundled=True).stdout
+    in_area = run([*args, "--area", "California"], width=100, bundled=True).stdout
+    sentence = "Differences are Orthodontists minus Dentists, General."
+    assert sentence in " ".join(plain.split())
+    assert sentence in " ".join(in_area.split())

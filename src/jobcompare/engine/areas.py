@@ -211,6 +211,16 @@ class AreaColumn(NamedTuple):
         return adjust(self.figure(measure), self.parity, measure)
 
 
+def figure_reason(figure: Figure | None) -> str | None:
+    """Why a figure is missing, as BLS says (None for a published one); no row at all for
+    the role in the area is BLS's "no estimate"."""
+    from jobcompare.sources.store import NOT_PUBLISHED
+
+    if figure is None:
+        return NO_ESTIMATE
+    return None if figure.value is not None else figure.reason or NOT_PUBLISHED
+
+
 def _value(figure: Figure | None, kind: str) -> object:
     return None if figure is None else figure.shown(kind)
 

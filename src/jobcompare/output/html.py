@@ -22,8 +22,6 @@ from jobcompare.output.options import Options
 from jobcompare.registry.fields import NUMERIC
 from jobcompare.text import safe
 
-#: Kinds whose figures line up on the right, as numbers do.
-
 STYLE = """
 :root { color-scheme: light dark; --ink: #1b1b1b; --paper: #ffffff; --muted: #555;
   --rule: #c8c8c8; --band: #f3f5f7; --accent: #1f6f8b; --high: #0b6b2f; }

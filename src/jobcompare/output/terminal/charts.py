@@ -14,9 +14,8 @@ from rich.text import Text
 from jobcompare import text as fmt
 from jobcompare.model import Amount
 from jobcompare.output.blocks import RangeChart
+from jobcompare.output.terminal import plain
 from jobcompare.text import safe
-
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 RANGE, BAND, MEDIAN, AVERAGE, MORE = "─", "━", "┃", "●", "▶"
 STYLES = {RANGE: "cyan", "├": "cyan", "┤": "cyan", BAND: "bold cyan", MEDIAN: "bold",
@@ -31,13 +30,8 @@ LEGEND = (
 
 
 def bar(value: float, scale: float, width: int) -> str:
-    """A bar of ``width`` cells for ``scale``, in eighths of a cell; a share above zero is
-    never drawn as nothing."""
-    if scale <= 0 or width <= 0 or value <= 0:
-        return ""
-    eighths = max(1, round(min(value / scale, 1.0) * width * 8))
-    whole, part = divmod(eighths, 8)
-    return "█" * whole + (_EIGHTHS[part] if part else "")
+    """A bar of ``width`` cells for ``value`` on ``scale``, as a listing draws one."""
+    return plain.bar(value / scale, width) if scale > 0 and width > 0 else ""
 
 
 def range_chart(chart: RangeChart, width: int) -> list[Text]:

@@ -15,6 +15,7 @@ from jobcompare.engine.areas import (
     PAY_MEASURES,
     AreaComparison,
     area_section,
+    figure_reason,
     unpublished,
 )
 from jobcompare.output.blocks import (
@@ -28,12 +29,12 @@ from jobcompare.output.blocks import (
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.area_list import area_json
-from jobcompare.output.views.encode import amount
+from jobcompare.output.views.encode import amount, figure_json
+from jobcompare.output.views.notes import differences_note
 from jobcompare.output.views.sections import figure_table
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
-from jobcompare.sources.store import MEASURES, NOT_PUBLISHED
-from jobcompare.sources.store_types import AreaPay, Figure
-from jobcompare.text import with_article
+from jobcompare.sources.store import MEASURES
+from jobcompare.sources.store_types import AreaPay
 
 # -- an area comparison -------------------------------------------------------------------
 
@@ -42,8 +43,6 @@ def document(result: AreaComparison, options: Options) -> Document:
     """The blocks every writer draws: title, what the figures are, the table, notes."""
     section = area_section(result)
     table = figure_table(section.rows, tuple(c.label for c in result.columns))
-    if result.by_area:
-        table = table._replace(differences=False)  # the U.S. column is a reference
     what = "BLS OEWS May 2025 (release 2025A01)"
     if result.by_area:
         lead = (
@@ -58,9 +57,8 @@ def document(result: AreaComparison, options: Options) -> Document:
     if result.adjust:
         lead += " " + ADJUSTED_NOTE
     blocks: list[Block] = [Heading("Pay and jobs", 2)]
-    if table.differences:
-        first, second = (with_article(c.role.singular) for c in result.columns)
-        blocks.append(Paragraph(f"Differences are {second} minus {first}.", "note"))
+    if table.differences:  # never beside the U.S. column, which is a reference
+        blocks.append(Paragraph(differences_note([c.role for c in result.columns]), "note"))
     blocks.append(table)
     tail: list[Block] = []
     notes = unpublished(result)
@@ -79,22 +77,6 @@ def document(result: AreaComparison, options: Options) -> Document:
             *tail,
         ),
     )
-
-
-def figure_json(figure: Figure | None) -> JSONValue:
-    """A figure in the comparison JSON's one shape for amounts (encode.amount):
-    ``86070``, ``{"at_least": 239200}`` for a top-coded lower bound, or null when BLS did
-    not publish it (its reason goes in the sibling ``unpublished`` map: ``figure_reason``)."""
-    found = None if figure is None else figure.amount()
-    return None if found is None else amount(found)
-
-
-def figure_reason(figure: Figure | None) -> str | None:
-    """Why a figure is null, as BLS says (None for a published one); no row at all for the
-    role in the area is BLS's "no estimate"."""
-    if figure is None:
-        return NO_ESTIMATE
-    return None if figure.value is not None else figure.reason or NOT_PUBLISHED
 
 
 def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -> dict[str, Any]:

@@ -13,16 +13,20 @@ from typing import TYPE_CHECKING
 
 from jobcompare import __version__
 from jobcompare.engine.results import Comparison, Profile, Row, SectionResult
-from jobcompare.engine.summary import official
 from jobcompare.model import Role
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.encode import csv_fields, json_value, put
-from jobcompare.output.views.notes import section_sources, unpublished_keys
+from jobcompare.output.views.notes import (
+    differences_note,
+    figure_citations,
+    section_notes,
+    section_sources,
+    unpublished_keys,
+)
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
-from jobcompare.registry import fields
 from jobcompare.registry.section import Section
-from jobcompare.text import whole, with_article
+from jobcompare.text import whole
 
 if TYPE_CHECKING:
     from jobcompare.output.blocks import Block, Document, SectionBlock
@@ -96,10 +100,7 @@ def reading_note(comparison: Comparison) -> str | None:
     if len(roles) == 2:
         if not any(row.delta for s in comparison.sections for row in s.rows):
             return None
-        if official(roles):  # "a dentist, general" reads wrong: titles say it plainly
-            return f"Differences are {roles[1].title} minus {roles[0].title}."
-        first, second = (with_article(r.singular) for r in roles)
-        return f"Differences are {second} minus {first}."
+        return differences_note(roles)
     if len(roles) > 2:
         return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
     return None
@@ -166,27 +167,21 @@ def role_json(
         "source": role.source,
         "unpublished": unpublished_keys(role, [s.section for s in sections]),
     }
-    sources: dict[str, JSONValue] = {}
     for result in sections:
         values: dict[str, JSONValue] = {}
         for row in result.rows:
             put(values, row.key, json_value(row.kind, row.values[index], shared))
-            citation = role.citations.get(row.field.origin or "")
-            if citation is not None and row.values[index] is not None:
-                sources[f"{result.section.value}.{row.key}"] = {
-                    "source": citation.name,
-                    "release": citation.release,
-                    "year": citation.year,
-                }
         document[result.section.value] = values
     if role.citations:  # official roles: where each figure they have comes from
-        document["sources"] = sources
+        document["sources"] = {
+            key: {"source": citation.name, "release": citation.release, "year": citation.year}
+            for key, citation in figure_citations(role, index, sections)
+        }
     said: dict[str, JSONValue] = {}
     for result in sections:
-        declared = fields.spec(result.section)
-        section_notes = list(declared.notes([role])) if declared.notes else []
-        if section_notes:
-            said[result.section.value] = section_notes
+        notes = section_notes(result.section, [role])
+        if notes:
+            said[result.section.value] = notes
     if said:
         # What the notes under each section say of this role, as the tables print them.
         document["notes"] = said
@@ -244,22 +239,16 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
         if role.source:
             yield ("sources", "source", role.slug, role.source, "", "")
     for section in sections:
-        declared = fields.spec(section.section)
         name = section.section.value
-        said = list(declared.notes(roles)) if declared.notes else []
-        for number, note in enumerate(said, start=1):
+        for number, note in enumerate(section_notes(section.section, roles), start=1):
             yield ("notes", f"{name}.{number}", "", note, "", "")
         cited = section_sources(section, roles)
         if cited:
             yield ("sources", name, "", " · ".join(cited), "", "")
     for index, role in enumerate(roles):
-        for section in sections:
-            for row in section.rows:
-                citation = role.citations.get(row.field.origin or "")
-                if citation is not None and row.values[index] is not None:
-                    said_source = f"{citation.name}, {citation.release}, {citation.year}"
-                    key = f"{section.section.value}.{row.key}"
-                    yield ("sources", key, role.slug, said_source, "", "")
+        for key, citation in figure_citations(role, index, sections):
+            said_source = f"{citation.name}, {citation.release}, {citation.year}"
+            yield ("sources", key, role.slug, said_source, "", "")
     if isinstance(result, Comparison) and result.gap is not None:
         from jobcompare.output.views.gap import gap_records
 

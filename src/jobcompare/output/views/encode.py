@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, is_dataclass
+from typing import TYPE_CHECKING
 
 from jobcompare.engine.shared import is_shared
 from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, Technology, TimeToBecome
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind
+
+if TYPE_CHECKING:
+    from jobcompare.sources.store_types import Figure
 
 #: One CSV field of a figure: its key, value, unit and bound ("at_least" or "").
 CSVField = tuple[str, object, str, str]
@@ -33,6 +37,13 @@ def amount(value: Amount | None) -> JSONValue:
     if value is None:
         return None
     return {"at_least": value.value} if value.at_least else value.value
+
+
+def figure_json(figure: Figure | None) -> JSONValue:
+    """A store figure (OEWS) as :func:`amount` writes one: ``86070``, ``{"at_least":
+    239200}`` for a top-coded lower bound, or null when BLS did not publish it (its reason
+    goes beside it, in an ``unpublished`` map)."""
+    return amount(None if figure is None else figure.amount())
 
 
 def json_value(kind: Kind, value: object, shared: Sequence[str] = ()) -> JSONValue:

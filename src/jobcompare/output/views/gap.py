@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from jobcompare.engine.moves import SKILLS_SOURCE, Gap, Nearest, SkillChange
 from jobcompare.output.views.shape import JSONValue
-from jobcompare.text import whole
+from jobcompare.text import MISSING, whole
 
 if TYPE_CHECKING:  # the JSON and CSV of a gap never load the page blocks
     from jobcompare.output import blocks as b
@@ -53,7 +53,7 @@ def gap_blocks(gap: Gap) -> list[b.Block]:
     rows = []
     for rank in range(max(min(len(build), LISTED), min(len(carry), LISTED), 1)):
         items = tuple(
-            b.RankedItem(column[rank] if rank < len(column) else ("—" if rank == 0 else ""))
+            b.RankedItem(column[rank] if rank < len(column) else (MISSING if rank == 0 else ""))
             for column in (build, carry)
         )
         rows.append(b.RankedRow(str(rank + 1), items))

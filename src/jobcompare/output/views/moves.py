@@ -11,38 +11,31 @@ from jobcompare.output import blocks as b
 from jobcompare.output.cells import cell, difference
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
-from jobcompare.output.views.encode import amount
+from jobcompare.output.views.encode import figure_json
 from jobcompare.output.views.gap import gap_json, suppressed_note
 from jobcompare.output.views.shape import SCHEMA_VERSION
 from jobcompare.registry.fields import Kind
 from jobcompare.sources.store_types import Figure
+from jobcompare.text import MISSING
 
 #: Skills named per move in the moves table.
 NAMED = 3
 
 
 def _money(figure: Figure | None) -> str:
-    found = None if figure is None else figure.amount()
-    return "—" if found is None else cell(Kind.MONEY, found)
+    return cell(Kind.MONEY, None if figure is None else figure.amount())
 
 
-def _signed_money(value: int | None, percent: float | None) -> str:
+def _signed_money(value: int | None) -> str:
     """A pay difference as a comparison shows one (cells.difference): "-$33,150"."""
-
     if value is None:
-        return "—"
-    return difference(Delta(value, "dollars", percent), Kind.MONEY).replace("same", "$0")
-
-
-def _percent(value: float | None) -> str:
-    """A projected change as a comparison shows one: "4.9%", "-0.4%"."""
-
-    return cell(Kind.GROWTH, value)
+        return MISSING
+    return difference(Delta(value, "dollars", None), Kind.MONEY).replace("same", "$0")
 
 
 def _zone(zone: int | None, change: int | None) -> str:
     if zone is None:
-        return "—"
+        return MISSING
     if change is None or change == 0:
         return str(zone)
     return f"{zone} ({difference(Delta(change, 'number'), Kind.NUMBER)})"
@@ -78,7 +71,7 @@ def document(found: Moves, options: Options) -> b.Document:
     if found.onet_codes:
         facts.append("O*NET " + ", ".join(found.onet_codes))
     facts.append(f"median pay {_money(found.median)}")
-    facts.append(f"growth 2024–34 {_percent(found.growth)}")
+    facts.append(f"growth 2024–34 {cell(Kind.GROWTH, found.growth)}")
     if found.education:
         facts.append(f"entry: {found.education}")
     if found.job_zone is not None:
@@ -117,10 +110,10 @@ def document(found: Moves, options: Options) -> b.Document:
             texts = (
                 str(move.position) if tiers else f"{move.position} {_tier(move.tier)}",
                 _money(move.median),
-                _signed_money(move.difference, None),
-                _percent(move.growth),
+                _signed_money(move.difference),
+                cell(Kind.GROWTH, move.growth),
                 _zone(move.job_zone, move.job_zone_change),
-                "—" if move.gap.total is None else f"{move.gap.total:.2f}",
+                MISSING if move.gap.total is None else f"{move.gap.total:.2f}",
             )
             values = (move.position, move.median.value if move.median else None,
                       move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
@@ -155,7 +148,7 @@ def document(found: Moves, options: Options) -> b.Document:
                         str(number),
                         (
                             b.RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
-                            b.RankedItem(move.education or "—"),
+                            b.RankedItem(move.education or MISSING),
                             b.RankedItem(_named(move.gap)),
                         ),
                     )
@@ -186,10 +179,6 @@ def document(found: Moves, options: Options) -> b.Document:
 
 
 def data(found: Moves) -> dict[str, object]:
-    def money(figure: Figure | None) -> object:
-        found = None if figure is None else figure.amount()
-        return None if found is None else amount(found)
-
     return {
         "jobcompare": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -198,7 +187,7 @@ def data(found: Moves) -> dict[str, object]:
             "title": found.title,
             "soc": found.soc,
             "onet_codes": list(found.onet_codes),
-            "median_pay": money(found.median),
+            "median_pay": figure_json(found.median),
             "growth_percent": found.growth,
             "entry_education": found.education,
             "job_zone": found.job_zone,
@@ -213,7 +202,7 @@ def data(found: Moves) -> dict[str, object]:
                 "title": m.title,
                 "soc": m.soc,
                 "slug": m.slug,
-                "median_pay": money(m.median),
+                "median_pay": figure_json(m.median),
                 "median_pay_difference": m.difference,
                 "median_pay_difference_percent": m.difference_percent,
                 "growth_percent": m.growth,

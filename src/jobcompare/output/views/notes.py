@@ -3,13 +3,13 @@ are not published (by the source's own reason), and what the shared-skill mark m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from jobcompare.engine.results import SectionResult
-from jobcompare.model import Role
+from jobcompare.model import Citation, Role
 from jobcompare.registry import fields
 from jobcompare.registry.section import Section
-from jobcompare.text import join_words
+from jobcompare.text import join_words, with_article
 
 
 def source_notes(roles: Sequence[Role]) -> list[tuple[str, str | None]]:
@@ -98,3 +98,31 @@ def section_sources(result: SectionResult, roles: Sequence[Role]) -> list[str]:
             if value is not None and citation is not None and citation.label not in labels:
                 labels.append(citation.label)
     return labels
+
+
+def differences_note(roles: Sequence[Role]) -> str:
+    """What a difference between two roles is: the second's figure minus the first's."""
+    from jobcompare.engine.summary import official
+
+    if official(roles):  # "a dentist, general" reads wrong: titles say it plainly
+        return f"Differences are {roles[1].title} minus {roles[0].title}."
+    first, second = (with_article(r.singular) for r in roles)
+    return f"Differences are {second} minus {first}."
+
+
+def section_notes(section: Section, roles: Sequence[Role]) -> list[str]:
+    """What the section's declaration says under its table of these roles."""
+    declared = fields.spec(section)
+    return list(declared.notes(roles)) if declared.notes else []
+
+
+def figure_citations(
+    role: Role, index: int, sections: Sequence[SectionResult]
+) -> Iterator[tuple[str, Citation]]:
+    """("section.key", citation) for each figure the role (column ``index``) has from a
+    cited source, in the order shown."""
+    for result in sections:
+        for row in result.rows:
+            citation = role.citations.get(row.field.origin or "")
+            if citation is not None and row.values[index] is not None:
+                yield f"{result.section.value}.{row.key}", citation

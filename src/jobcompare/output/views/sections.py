@@ -33,16 +33,16 @@ from jobcompare.output.blocks import (
 from jobcompare.output.cells import SHARED_MARK, cell, difference, technology_text
 from jobcompare.output.views.notes import (
     no_data_note,
+    section_notes,
     section_sources,
     shared_note,
     source_notes,
     unpublished_notes,
 )
-from jobcompare.registry import fields
 from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections.salary import hourly_shown
-from jobcompare.text import capitalise, with_article
+from jobcompare.text import MISSING, capitalise, with_article
 
 
 def section_block(
@@ -64,7 +64,6 @@ def section_block(
     table = figure_table(result.rows, columns, roles, bars=charts)
     if table.rows:
         blocks.append(table)
-    declared = fields.spec(result.section)
     if charts and result.section in CHARTS:
         blocks += CHARTS[result.section](roles)
     for row in result.rows:
@@ -78,8 +77,7 @@ def section_block(
             blocks += _list_blocks(row, columns, None if whole else row.field.limit)
         elif row.kind is Kind.SKILLS:
             blocks += _skills_table(row, columns, shared, bars=charts)
-    if declared.notes:
-        blocks += [Paragraph(note, "muted") for note in declared.notes(roles)]
+    blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
     cited = section_sources(result, roles)
     if cited:
         blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
@@ -163,7 +161,9 @@ def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = tuple(
-            RankedItem(_item_text(items[rank]) if rank < len(items) else "—" if rank == 0 else "")
+            RankedItem(
+                _item_text(items[rank]) if rank < len(items) else MISSING if rank == 0 else ""
+            )
             for items in lists
         )
         ranks.append(RankedRow(str(rank + 1), items))
@@ -214,7 +214,7 @@ def _skills_table(
             items.append(RankedItem(text, share, mark))
         ranks.append(RankedRow(str(rank + 1), tuple(items)))
     if not ranks:
-        ranks.append(RankedRow("", tuple(RankedItem("—") for _ in columns)))
+        ranks.append(RankedRow("", tuple(RankedItem(MISSING) for _ in columns)))
     if rated:
         scale, note = 5.0, IMPORTANCE_BARS_NOTE  # O*NET's importance scale, 1-5
     else:

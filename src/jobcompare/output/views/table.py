@@ -8,19 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from jobcompare.engine.table import AreaTable, BulkTable, Column, FieldList
-from jobcompare.model import Amount, Role
+from jobcompare.model import Role
 from jobcompare.output.blocks import Document, Listing, Paragraph
 from jobcompare.output.cells import cell
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
-from jobcompare.output.views.encode import amount, csv_fields, json_value, put
+from jobcompare.output.views.encode import csv_fields, json_value, put
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import NUMERIC, Field, Kind
 from jobcompare.sources.store import NOT_PUBLISHED
 from jobcompare.sources.store_types import PAY_KINDS, AreaPay
 
 IDENTITY = ("slug", "title", "soc")
-#: Kinds whose figures line up on the right.
 
 Table = BulkTable | AreaTable | FieldList
 
@@ -73,7 +72,7 @@ def data(table: Table) -> JSONValue:
             figures: dict[str, JSONValue] = {}
             for measure in table.measures:
                 value = _area_value(pay, measure.name, measure.kind)
-                figures[measure.name] = amount(value) if isinstance(value, Amount) else value
+                figures[measure.name] = json_value(Kind[measure.kind], value)
             found.append({"slug": role.slug, "title": role.title, "soc": role.soc,
                           "area": {"code": table.area.code, "name": table.area.name},
                           "figures": figures, "not_published": _reasons(table, pay)})  # fmt: skip
@@ -144,13 +143,13 @@ def _area_records(table: AreaTable) -> Records:
         header.append(measure.name)
         if measure.kind in PAY_KINDS:
             header.append(f"{measure.name}.bound")
+    fields = [Field(m.name, m.label, Kind[m.kind]) for m in table.measures]
     rows = []
     for role, pay in table.rows:
         record: list[object] = [role.slug, role.title, role.soc, table.area.code,
                                 table.area.name]  # fmt: skip
-        for measure in table.measures:
+        for measure, field in zip(table.measures, fields, strict=True):
             value = _area_value(pay, measure.name, measure.kind)
-            field = Field(measure.name, measure.label, Kind[measure.kind])
             for _, found, _unit, bound in csv_fields(field, value):
                 record.append(found)
                 if measure.kind in PAY_KINDS:

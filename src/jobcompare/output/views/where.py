@@ -8,15 +8,14 @@ from typing import Any, NamedTuple
 
 from jobcompare import __version__
 from jobcompare import text as fmt
-from jobcompare.engine.areas import ADJUSTED_NOTE
+from jobcompare.engine.areas import ADJUSTED_NOTE, figure_reason
 from jobcompare.engine.where import BY, Ranked, Ranking
 from jobcompare.model import Amount
 from jobcompare.output.blocks import Block, Document, Heading, Listing, NoteList, Paragraph
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.area_list import area_json
-from jobcompare.output.views.areas import figure_json, figure_reason
-from jobcompare.output.views.encode import amount
+from jobcompare.output.views.encode import amount, figure_json
 from jobcompare.output.views.shape import SCHEMA_VERSION
 from jobcompare.sources.store import NOT_PUBLISHED
 from jobcompare.sources.store_types import Figure
