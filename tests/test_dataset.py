@@ -206,3 +206,9 @@ def test_any_figure_may_be_unpublished(tmp_path: Path) -> None:
     path.write_text('[roles.a]\ntitle = "A"\n[roles.a.unpublished]\n'
                     '"education.college" = "Not surveyed."\n', encoding="utf-8")  # fmt: skip
     assert load_dataset(path).role("a").unpublished == {"education.college": "Not surveyed."}
+
+
+def test_a_role_the_dataset_lacks_is_a_key_error() -> None:
+    dataset = load_dataset(SEED_FILE)
+    with pytest.raises(KeyError, match="no-such-role"):
+        dataset.role("no-such-role")

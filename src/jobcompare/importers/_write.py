@@ -38,7 +38,7 @@ _BATCH = 5000
 #: Importer modules that are part of ``import all``, in the order they run. OEWS first:
 #: its occupations are the spine the others map onto.
 ALL_IMPORTERS: tuple[str, ...] = tuple(SOURCES.values())
-SPINE_IMPORTER = "jobcompare.importers.oews"
+SPINE_IMPORTER = SOURCES["oews"]
 
 #: The writer's own tables: which sources the store holds and what they were built from.
 SOURCE_TABLE = Table(

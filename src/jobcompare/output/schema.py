@@ -41,8 +41,9 @@ KINDS: dict[Kind, dict[str, Any]] = {
 
 
 def figure(field: Field) -> dict[str, Any]:
-    """A figure's shape, said in words by its label and unit."""
-    unit = f" ({field.csv_unit})" if field.csv_unit else ""
+    """A figure's shape, said in words by its label and unit (unless the label already
+    says it: "All jobs, 2024 (thousands)")."""
+    unit = f" ({field.csv_unit})" if field.csv_unit and not field.label.endswith(")") else ""
     return {**KINDS[field.kind], "description": field.label + unit}
 
 

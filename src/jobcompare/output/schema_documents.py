@@ -63,9 +63,8 @@ DOCUMENTS: dict[str, Any] = {
             "to": {"type": ["string", "null"], "description": "O*NET-SOC code moved to."},
             "gap": {
                 "type": ["number", "null"],
-                "description": "Sum of the rises of the skills to "
-                "build; null when there is no gap "
-                "(reason).",
+                "description": "Sum of the rises of the skills to build; null when there is no "
+                "gap (reason).",
             },
             "build": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
             "carry_over": {"type": "array", "items": {"$ref": "#/$defs/skill_change"}},
@@ -77,12 +76,8 @@ DOCUMENTS: dict[str, Any] = {
             "suppressed": {
                 "type": "array",
                 "items": {"type": "string"},
-                "description": "Skills important in the "
-                "target left out of the gap "
-                "because O*NET recommends "
-                "suppressing a rating of "
-                "theirs (Recommend Suppress = "
-                "Y).",
+                "description": "Skills important in the target left out of the gap because O*NET "
+                "recommends suppressing a rating of theirs (Recommend Suppress = Y).",
             },
         },
     },

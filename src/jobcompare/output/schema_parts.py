@@ -55,39 +55,13 @@ PROPERTIES: dict[str, Any] = {
                         "properties": {
                             "highest": {
                                 "type": ["string", "null"],
-                                "description": "Slug "
-                                "of "
-                                "the "
-                                "best-paid "
-                                "role "
-                                "(the "
-                                "first "
-                                "given "
-                                "when "
-                                "several "
-                                "are); "
-                                "null "
-                                "when "
-                                "all "
-                                "are "
-                                "paid "
-                                "the "
-                                "same.",
+                                "description": "Slug of the best-paid role (the first given when "
+                                "several are); null when all are paid the same.",
                             },
                             "lowest": {
                                 "type": ["string", "null"],
-                                "description": "Slug "
-                                "of "
-                                "the "
-                                "lowest-paid "
-                                "role; "
-                                "null "
-                                "when "
-                                "all "
-                                "are "
-                                "paid "
-                                "the "
-                                "same.",
+                                "description": "Slug of the lowest-paid role; null when all are "
+                                "paid the same.",
                             },
                             "equal": {
                                 "type": "boolean",
@@ -104,19 +78,8 @@ PROPERTIES: dict[str, Any] = {
                             },
                             "per": {
                                 "enum": ["year", "hour"],
-                                "description": "year: "
-                                "yearly "
-                                "pay; "
-                                "hour: "
-                                "hourly "
-                                "pay, "
-                                "when "
-                                "some "
-                                "role "
-                                "has "
-                                "no "
-                                "yearly "
-                                "figure.",
+                                "description": "year: yearly pay; hour: hourly pay, when some "
+                                "role has no yearly figure.",
                             },
                             "measure": {
                                 "enum": ["median", "average"],
@@ -169,11 +132,8 @@ ROLE: dict[str, Any] = {
         "soc": {"type": ["string", "null"], "pattern": "^\\d{2}-\\d{4}$"},
         "category": {"$ref": "#/$defs/text"},
         "nearest_occupation": {
-            "description": "Only in `jobcompare show ROLE "
-            "--json` of a hand-written role "
-            "without a SOC code: the official "
-            "occupation its title resolves to "
-            "(docs/titles.md) and how.",
+            "description": "Only in `jobcompare show ROLE --json` of a hand-written role without "
+            "a SOC code: the official occupation its title resolves to (docs/titles.md) and how.",
             "type": "object",
             "required": ["slug", "title", "soc", "how"],
             "additionalProperties": False,
@@ -296,11 +256,8 @@ DEFS: dict[str, Any] = {
                     "name": {"type": "string"},
                     "kind": {
                         "enum": ["metro", "state", "district", "territory", "industry"],
-                        "description": "district: the District of "
-                        "Columbia, which BLS lists "
-                        "among states but is not one; "
-                        "territory: a U.S. "
-                        "territory.",
+                        "description": "district: the District of Columbia, which BLS lists among "
+                        "states but is not one; territory: a U.S. territory.",
                     },
                     "average_salary": {"$ref": "#/$defs/money"},
                 },

@@ -29,7 +29,10 @@ class Dataset:
 
     def role(self, slug: str) -> Role:
         """The role ``slug`` (a KeyError when there is none)."""
-        return next(role for role in self.roles if role.slug == slug)
+        for role in self.roles:
+            if role.slug == slug:
+                return role
+        raise KeyError(slug)
 
 
 # -- loading ------------------------------------------------------------------------------

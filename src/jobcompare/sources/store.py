@@ -52,7 +52,6 @@ MEASURES: tuple[tuple[str, int], ...] = (
     ("jobs_per_1000", 1000), ("location_quotient", 100),
 )  # fmt: skip
 _COLUMNS = ", ".join(name for name, _ in MEASURES)
-_PERCENTILE_KEYS = ("p10", "p25", "p50", "p75", "p90")
 #: What ``rank_areas`` may rank by: measure columns (annual ones for "median"/"mean").
 RANKABLE = {
     "median": "annual_p50", "mean": "annual_mean", "hourly_median": "hourly_p50",
@@ -129,11 +128,20 @@ class Store:
         return {str(row[0]): tuple(row) for row in rows}
 
     def oews_attribution(self) -> str:
-        row = self.source_rows.get("oews")
-        return str(row[5]) if row is not None else "U.S. Bureau of Labor Statistics, OEWS"
+        return self.attribution("oews") or "U.S. Bureau of Labor Statistics, OEWS"
+
+    @cached_property
+    def _table_infos(self) -> dict[str, list[tuple[Any, ...]]]:
+        return {}
+
+    def _table_info(self, table: str) -> list[tuple[Any, ...]]:
+        """``PRAGMA table_info`` of ``table``, asked once."""
+        if table not in self._table_infos:
+            self._table_infos[table] = self.query(f'PRAGMA table_info("{table}")')
+        return self._table_infos[table]
 
     def _columns(self, table: str) -> list[str]:
-        return [str(row[1]) for row in self.query(f'PRAGMA table_info("{table}")')]
+        return [str(row[1]) for row in self._table_info(table)]
 
     # -- areas ----------------------------------------------------------------------------
 
@@ -369,8 +377,9 @@ class Store:
         every figure is NULL (an occupation a source has no row for, with its reason)
         does not count as covered; None for a table with no figures at all (the reasons
         O*NET links no occupation)."""
-        info = self.query(f'PRAGMA table_info("{table}")')
-        values = [str(r[1]) for r in info if not r[5] and str(r[1]) not in _NOT_FIGURES]
+        values = [
+            str(r[1]) for r in self._table_info(table) if not r[5] and str(r[1]) not in _NOT_FIGURES
+        ]
         if not values:
             return None
         return " OR ".join(f'"{c}" IS NOT NULL' for c in values)

@@ -103,7 +103,7 @@ class _Reader:
 
     # -- figures in store columns (the registry's Field.column) ---------------------------
 
-    def columns(self, tables: Sequence[str]) -> dict[str, Any]:
+    def read_tables(self, tables: Sequence[str]) -> dict[str, Any]:
         """The figures the registry reads from these tables' columns, as model path ->
         value, each table's reasons for the figures it lacks recorded on the way. A table
         the store was built without gives nothing, and no reason (``jobcompare sources``
@@ -347,7 +347,7 @@ def fill(store: Store, role: Role) -> Role:
     # The overview's tables, then O*NET, then the other sections': the order in which the
     # reasons for missing figures and the sources are listed.
     first = [t.name for t in spec(Section.OVERVIEW).tables]
-    values = reader.columns(first)
+    values = reader.read_tables(first)
     code = reader.onet_code()
     if code is not None:
         values["overview.job_zone"], values["overview.job_zone_name"] = reader.job_zone(code)
@@ -355,7 +355,7 @@ def fill(store: Store, role: Role) -> Role:
         values["duties"] = reader.tasks(code)
         values["technology"] = reader.technology(code)
         values["skills"] = reader.skills()
-    values.update(reader.columns([t for t in columns() if t not in first]))
+    values.update(reader.read_tables([t for t in columns() if t not in first]))
     filled = with_values(role, values)
     return replace(
         filled,

@@ -50,7 +50,6 @@ def read_role(store: Store, slug: str) -> Role | None:
     unpublished: dict[str, str] = {}
 
     def amount(name: str, key: str | None) -> Amount | None:
-
         figure = figures[name]
         if figure.value is None and key is not None:
             unpublished[key] = figure.reason or NOT_PUBLISHED
