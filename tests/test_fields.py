@@ -149,3 +149,14 @@ def test_every_store_column_the_registry_reads_is_an_importers() -> None:
 def test_every_table_a_field_reads_is_described() -> None:
     """A table's reason for a missing row and its source come from its declaration."""
     assert set(fields.columns()) <= set(fields.store_tables())
+
+
+def test_a_store_table_cites_the_source_its_figures_come_from() -> None:
+    """A store table's ``origin`` (cited, and named in every reason) is its figures'."""
+    from jobcompare.registry.fields import columns, store_tables
+
+    tables = store_tables()
+    assert tables
+    for name, figures in columns().items():
+        assert name in tables, name
+        assert {f.origin for f in figures} == {tables[name].origin}, name

@@ -17,7 +17,6 @@ from jobcompare.text import safe
 #: Shells whose completion script ``--show-completion SHELL`` prints.
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
-
 #: How to call jobcompare, as the README shows it (the usage line of errors and help).
 USAGE = "ROLE ROLE [ROLE [ROLE]] [OPTIONS]"
 
@@ -166,9 +165,7 @@ class CompareByDefault(TyperGroup):
 
 NO_COLOR_FLAG = "--no-color"
 
-
 ONLY_DATA_FLAG = "--only-data"
-
 
 #: The group's flags that may come anywhere on the line: they apply to every command.
 GLOBAL_FLAGS = (NO_COLOR_FLAG, ONLY_DATA_FLAG)

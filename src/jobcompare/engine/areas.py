@@ -31,12 +31,8 @@ if TYPE_CHECKING:
 #: How many candidates an error lists at most.
 SHOWN_CANDIDATES = 10
 
-
 NO_ESTIMATE = "BLS publishes no May 2025 estimate for this occupation in this area."
-
-
 NO_SOC = "it is not a BLS occupation (no SOC code), so BLS publishes no area figures for it"
-
 
 ADJUSTED_NOTE = (
     "Adjusted: pay divided by the area's Regional Price Parity / 100 (U.S. = 100), "
@@ -151,17 +147,14 @@ PAY_MEASURES = (
     ("hourly_p90", "Hourly 90th percentile", "RATE"),
 )
 
-
 JOB_MEASURES = (
     ("employment", "Employment", "COUNT"),
     ("jobs_per_1000", "Jobs per 1,000", "NUMBER"),
     ("location_quotient", "Location quotient", "NUMBER"),
 )
 
-
 #: The measures shown adjusted for prices, with --adjust.
 ADJUSTED = ("annual_mean", "annual_p50", "hourly_mean")
-
 
 _ANNUAL_PERCENTILES = ("annual_p10", "annual_p25", "annual_p50", "annual_p75", "annual_p90")
 

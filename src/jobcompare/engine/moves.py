@@ -37,15 +37,12 @@ if TYPE_CHECKING:
 #: B's importance at or above which a skill counts in a move (O*NET's "important").
 IMPORTANT = 3.0
 
-
 SORT_KEYS: tuple[str, ...] = ("onet", "pay", "growth", "gap")
-
 
 SKILLS_SOURCE = (
     "Skills (importance and level): O*NET 30.1 Database by the U.S. Department of Labor, "
     "Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license"
 )
-
 
 NO_SOC = "a hand-written role has no SOC code, so O*NET has no skill ratings for it"
 
@@ -85,9 +82,10 @@ class Gap(NamedTuple):
 
 
 Ratings = dict[str, tuple[float, float]]  # skill name -> (importance, level)
+SkillRows = list[tuple[Any, ...]]  # (name, scale, value, recommend_suppress)
 
 
-def _skill_rows(store: Store, onet_code: str) -> list[tuple[Any, ...]]:
+def _skill_rows(store: Store, onet_code: str) -> SkillRows:
     """O*NET 30.1's skill rows of one O*NET occupation (name, scale, value, suppress), read
     through the primary key: the occupation's OEWS code, then its O*NET code. Empty when
     the store was built without O*NET 30.1."""
@@ -100,11 +98,9 @@ def _skill_rows(store: Store, onet_code: str) -> list[tuple[Any, ...]]:
     )
 
 
-def ratings(store: Store, onet_code: str) -> Ratings:
-    """O*NET 30.1's skill ratings of one O*NET occupation: skill -> (IM, LV), for the
-    skills with both ratings published and not recommended for suppression. Empty when
-    O*NET has none (or the store was built without O*NET 30.1)."""
-    rows = _skill_rows(store, onet_code)
+def _ratings(rows: SkillRows) -> Ratings:
+    """An occupation's skill ratings: skill -> (IM, LV), for the skills with both ratings
+    published and not recommended for suppression. Empty when O*NET has none."""
     scales: dict[str, dict[str, float]] = {}
     for name, scale, value, suppress in rows:
         if value is None or suppress == "Y":
@@ -117,10 +113,9 @@ def ratings(store: Store, onet_code: str) -> Ratings:
     }
 
 
-def suppressed_ratings(store: Store, onet_code: str) -> dict[str, float | None]:
-    """The skills of one O*NET occupation with a rating O*NET recommends suppressing:
-    skill -> its published importance (None when that is the suppressed one)."""
-    rows = _skill_rows(store, onet_code)
+def _suppressed(rows: SkillRows) -> dict[str, float | None]:
+    """An occupation's skills with a rating O*NET recommends suppressing: skill -> its
+    published importance (None when that is the suppressed one)."""
     flagged = {str(name) for name, _, _, suppress in rows if suppress == "Y"}
     importance: dict[str, float | None] = dict.fromkeys(flagged)
     for name, scale, value, suppress in rows:
@@ -136,15 +131,19 @@ def gap_between(
     from_label: str,
     to_label: str,
     *,
-    cache: dict[str, Ratings] | None = None,
+    cache: dict[str, SkillRows] | None = None,
 ) -> Gap:
-    """The skill gap from O*NET occupation ``from_code`` to ``to_code`` (module doc)."""
+    """The skill gap from O*NET occupation ``from_code`` to ``to_code`` (module doc).
+    ``cache`` keeps each occupation's skill rows, read once, for the next gap."""
     cache = {} if cache is None else cache
 
-    def rated(code: str) -> Ratings:
+    def rows(code: str) -> SkillRows:
         if code not in cache:
-            cache[code] = ratings(store, code)
+            cache[code] = _skill_rows(store, code)
         return cache[code]
+
+    def rated(code: str) -> Ratings:
+        return _ratings(rows(code))
 
     for code, label in ((from_code, from_label), (to_code, to_label)):
         if code is None:
@@ -166,8 +165,8 @@ def gap_between(
     )
     carry = sorted((c for c in changes if c.rise <= 0), key=lambda c: (-c.importance, c.name))
     # Important in B, but a rating on either side is suppressed: said, not dropped.
-    target = suppressed_ratings(store, to_code)
-    source = suppressed_ratings(store, from_code)
+    target = _suppressed(rows(to_code))
+    source = _suppressed(rows(from_code))
     left = {
         name for name, importance in target.items()
         if importance is not None and importance >= IMPORTANT
@@ -334,7 +333,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
     zones = _job_zones(store, [*codes, *seen])
     own_zone = zones.get(codes[0]) if len(codes) == 1 else None
     slugs = dict(store.query("SELECT soc, slug FROM occupation"))
-    cache: dict[str, Ratings] = {}
+    cache: dict[str, SkillRows] = {}
     moves = []
     for related, (source, soc, title, tier, position) in seen.items():
         figure = _median(store, soc)

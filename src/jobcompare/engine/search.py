@@ -41,49 +41,30 @@ if TYPE_CHECKING:
 #: Words that say nothing about a job; ignored in what is typed and in what is matched.
 STOPWORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "for", "to", "with", "on"})
 
-
 #: How much a match counts by where it was found.
 WEIGHT = {"title": 1.0, "alternate": 0.85, "reported": 0.85, "description": 0.35}
-
 
 #: A title that is exactly what was typed (singular/plural, any case) gets this on top.
 EXACT_BONUS = 0.5
 
-
 #: Per matching alternate/reported title of the same occupation, up to COUNT_CAP of them.
 COUNT_BONUS = 0.01
-
-
 COUNT_CAP = 5
-
 
 #: How a role was found, best first; roles rank by tier, then by score (docs/titles.md).
 #: A typed word matches a word "whole" when it is that word (singular or plural) or has
 #: its root; else it only begins it ('nurse' in 'Nursemaid', 'Nursery').
 TIER_EXACT = 0  # a title, alternate title or SOC code that is what was typed
-
-
 TIER_TITLE = 1  # the role's own title has every typed word, whole
-
-
 TIER_ALTERNATE = 2  # an alternate or reported title has every typed word, whole
-
-
 TIER_TITLE_PREFIX = 3  # the role's own title, some typed word only beginning a word
-
-
 TIER_ALTERNATE_PREFIX = 4  # an alternate or reported title, the same way
-
-
 TIER_DESCRIPTION = 5  # an O*NET description only
-
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ors", "or", "ions", "ion",
              "ists", "ist", "ed", "al")  # fmt: skip
 
-
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
-
 
 _SOC_PREFIX = re.compile(r"\d\d(?:-?\d{0,4})?(?:\.\d\d)?")
 
@@ -349,6 +330,7 @@ def _official_slugs(store: sqlite3.Connection) -> dict[str, str]:
 
 
 def _has_fts(store: sqlite3.Connection) -> bool:
+    # Asked through the module, so that a test can take FTS5 away.
     return FTS_TABLE in _tables(store) and title_keys.fts5_available(store)
 
 

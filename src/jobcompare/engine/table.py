@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from jobcompare.errors import FieldError
 from jobcompare.model import Role
-from jobcompare.registry.fields import Field, Kind, all_fields
+from jobcompare.registry.fields import MANY, Field, Kind, all_fields
 from jobcompare.registry.section import Section
 
 if TYPE_CHECKING:
@@ -32,9 +32,8 @@ DEFAULT_FIELDS = (
     "salary.percentiles.p90",
 )
 
-
 #: Kinds a cell can hold: lists (duties, skills) have no single value per role.
-_TABULAR = tuple(k for k in Kind if k not in (Kind.LIST, Kind.SKILLS, Kind.TECHNOLOGY))
+_TABULAR = tuple(k for k in Kind if k not in MANY)
 
 
 class Column(NamedTuple):

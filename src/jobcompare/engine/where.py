@@ -29,9 +29,7 @@ BY = {
     "lq": ("Location quotient", "lq", "location_quotient", "location_quotient"),
 }
 
-
 DEFAULT_TOP = 20
-
 
 _HOURLY_KEYS = {"median": "hourly_median", "mean": "hourly_mean"}
 
@@ -52,7 +50,6 @@ class Ranked(NamedTuple):
 
     def key_value(self, by: str) -> Amount | float | None:
         """The figure ranked by (an Amount for pay, a number otherwise)."""
-
         if by == "adjusted":
             return self.adjusted()
         figure = self.figure(self.measure(by))

@@ -9,14 +9,12 @@ from jobcompare.text import casual
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
-
 # Words ending in "s" that are not plurals of a job title's head noun.
 _NOT_PLURAL = {
     "sales", "series", "species", "news", "physics", "economics", "mathematics", "statistics",
     "logistics", "athletics", "electronics", "gas", "bus", "arts", "goods", "services",
     "operations", "affairs", "relations", "works", "customs", "sports", "sciences",
 }  # fmt: skip
-
 
 #: Words a sentence keeps capitalised (casual() lowers title-case words).
 _PROPER = {"english": "English", "spanish": "Spanish", "french": "French"}

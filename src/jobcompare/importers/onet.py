@@ -53,7 +53,6 @@ NOT_RELEVANT = "O*NET marks this skill not relevant to the occupation (Not Relev
 
 _CODE_RE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")
 
-
 _FILES = (
     "occupation_data.csv",
     "task_statements.csv",

@@ -19,7 +19,6 @@ TITLE_TABLE = Table(
     primary_key=("soc", "kind", "onet_code", "title"),
 )
 
-
 _RATING_COLUMNS = (
     ("soc", "TEXT NOT NULL"),
     ("onet_code", "TEXT NOT NULL"),

@@ -92,17 +92,12 @@ class RankedTable(NamedTuple):
 
 #: Shares (skills) are drawn on a scale from 0 to 100%.
 SHARE_SCALE = 100.0
-
-
 SHARE_BARS_NOTE = "Bars show each share on a scale from 0 to 100%."
-
 
 IMPORTANCE_BARS_NOTE = "Bars show O*NET's importance on its scale, up to 5."
 
-
 #: What a range chart's line from ``low`` to ``high`` is, as its source says it.
 PERCENTILE_SPAN = "10th–90th percentile"
-
 
 RANGE_SPAN = "salary range"
 

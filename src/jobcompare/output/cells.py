@@ -57,7 +57,6 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
     Kind.PLACE: _place,
 }
 
-
 #: With three or four roles, what marks a row's highest and lowest figure.
 HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
 #: What marks a skill every compared role lists.

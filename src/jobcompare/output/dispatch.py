@@ -65,7 +65,6 @@ VIEWS = {
     "Validation": "jobcompare.output.views.validation",
 }
 
-
 #: The options of a command that has none: charts drawn, lists cut to their first items.
 DEFAULT_OPTIONS = Options()
 

@@ -20,10 +20,8 @@ from jobcompare.text import MISSING, safe
 #: ("&amp;", "&#169;"); each is a valid CommonMark backslash escape.
 _INLINE_SPECIAL = re.compile(r"([\\`*_<\[\]|~#]|&(?=#?[0-9A-Za-z]+;))")
 
-
 #: What starts a block when it opens a line: a quote, a list item, a thematic break.
 _BLOCK_START = re.compile(r"^(\d*)([>+=-]|(?<=\d)[.)])")
-
 
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 

@@ -52,10 +52,12 @@ class Kind(Enum):
     PLACE = "place"  # Place: where pay is highest, with the average wage there
 
 
-#: Kinds shown apart from a section's table of figures.
-BELOW_TABLE = (Kind.PARAGRAPH, Kind.LIST, Kind.SKILLS, Kind.TECHNOLOGY)
 #: Kinds shown as ranked columns, one item a row.
 LISTS = (Kind.LIST, Kind.TECHNOLOGY)
+#: Kinds of many items a role (no single value a table cell can hold).
+MANY = (*LISTS, Kind.SKILLS)
+#: Kinds shown apart from a section's table of figures.
+BELOW_TABLE = (Kind.PARAGRAPH, *MANY)
 #: Kinds whose values are single numbers, set right-aligned in a column.
 NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
 

@@ -31,6 +31,7 @@ from jobcompare.model import (
     Skill,
     TimeToBecome,
 )
+from jobcompare.registry.fields import at_path
 from jobcompare.sources.locator import Locator
 
 T = TypeVar("T")
@@ -363,12 +364,12 @@ class Checker:
                     warning=True,
                 )
         for path in role.unpublished:
-            if _field_value(role, path) is not None:
+            if at_path(role, path) is not None:
                 self.report(
                     role.slug, f"unpublished.{path}", "has a value and a reason it is unpublished"
                 )
         for path in ("salary.average", "salary.hourly"):
-            amount = _field_value(role, path)
+            amount = at_path(role, path)
             if isinstance(amount, Amount) and amount.value == 0:
                 self.report(
                     role.slug,
@@ -403,15 +404,6 @@ UNPUBLISHABLE_FIELDS: tuple[str, ...] = tuple(
     )
     for path in _leaf_paths(section, cls)
 )
-
-
-def _field_value(role: Role, path: str) -> object:
-    value: object = role
-    for part in path.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value
 
 
 def _short(value: object) -> str:

@@ -125,7 +125,6 @@ def _marks(block: FigureTable, figure: Cell) -> str:
 #: A share drawn as a bar needs at least this many cells to be worth drawing.
 MIN_BAR = 5
 
-
 #: The narrowest a compact table's labels may be before it is listed instead; and the
 #: widest, so that on a wide terminal the figures stay near their labels.
 MIN_COMPACT_LABEL = 16

@@ -44,7 +44,6 @@ def _zone(zone: int | None, change: int | None) -> str:
 #: O*NET's relatedness tiers, shortened in a column when moves are sorted otherwise.
 _TIERS = {"Primary-Short": "PS", "Primary-Long": "PL", "Supplemental": "S"}
 
-
 _TIER_LEGEND = "PS Primary-Short, PL Primary-Long, S Supplemental"
 
 
@@ -63,7 +62,6 @@ def _named(gap: Gap) -> str:
 def document(found: Moves, options: Options) -> b.Document:
     """What ``jobcompare moves`` shows: the role's figures, one row per related
     occupation, what the columns mean, and the sources."""
-
     title = f"Where {found.title} can lead"
     facts = [f"slug: {found.slug}"]
     if found.soc:
