@@ -121,9 +121,18 @@ def test_job_zone_and_its_name(db: sqlite3.Connection) -> None:
     zone = rows_of(
         db,
         "SELECT z.job_zone, r.name FROM onet_job_zone z "
-        "JOIN onet_job_zone_reference r USING (job_zone) WHERE z.soc = '29-1141'",
+        "JOIN onet_job_zone_reference r USING (job_zone) WHERE z.soc = '29-1141' "
+        "AND z.onet_code = '29-1141.00'",
     )
     assert zone == [(4, "Job Zone Four: Considerable Preparation Needed")]
+
+
+def test_every_rated_occupation_has_its_job_zone(db: sqlite3.Connection) -> None:
+    # Not only the linked ones: a move to a more specific occupation (29-1141.01, linked
+    # to nothing, rolling up to 29-1141) shows its own zone.
+    zones = rows_of(db, "SELECT soc, onet_code FROM onet_job_zone ORDER BY onet_code")
+    assert ("29-1141", "29-1141.01") in zones
+    assert all(soc is not None for soc, _ in zones)
 
 
 def test_related_occupations_with_tier_index_and_oews_code(db: sqlite3.Connection) -> None:
@@ -152,7 +161,8 @@ def test_basic_skills_keep_flags(db: sqlite3.Connection) -> None:
         "SELECT scale_id, value, not_relevant, missing_reason FROM onet_basic_skill "
         "WHERE onet_code = '43-3021.00' AND element_id = '2.A.1.f'",
     )
-    assert ("LV", None, "Y", onet.NOT_RELEVANT) in rows
+    # Not Relevant = Y: O*NET publishes the level (0.12) and flags it; kept as published.
+    assert ("LV", 0.12, "Y", None) in rows
     first = rows_of(
         db,
         "SELECT element_name, scale_id, value, n, standard_error FROM onet_basic_skill "

@@ -46,28 +46,31 @@ def test_skills_importance_and_level_as_published(db: sqlite3.Connection) -> Non
     ]
 
 
-def test_not_relevant_level_is_missing_with_reason(db: sqlite3.Connection) -> None:
+def test_not_relevant_level_is_kept_as_published(db: sqlite3.Connection) -> None:
+    # O*NET publishes a level it flags Not Relevant (here 0.12); docs/moves.md uses it as
+    # published, so the store keeps it, with the flag and no "missing" reason.
     rows = rows_of(
         db,
-        "SELECT value, not_relevant, missing_reason FROM onet_skill "
-        "WHERE onet_code = '43-3021.00' AND element_id = '2.A.1.f'",
+        "SELECT scale_id, value, not_relevant, missing_reason FROM onet_skill "
+        "WHERE onet_code = '43-3021.00' AND element_id = '2.A.1.f' ORDER BY scale_id",
     )
-    assert rows == [(None, "Y", onet.NOT_RELEVANT)]
+    assert ("LV", 0.12, "Y", None) in rows
 
 
-def test_skills_follow_the_same_mapping_rules(db: sqlite3.Connection) -> None:
+def test_every_rated_occupation_is_stored_under_its_rollup(db: sqlite3.Connection) -> None:
     socs = rows_of(db, "SELECT DISTINCT soc, onet_code FROM onet_skill ORDER BY 1, 2")
     assert socs == [
-        # The fixture has no 11-3013.00 row: 11-3013 is rated only through the more
-        # specific 11-3013.01 (Security Managers), the 'specific' rule.
+        # 11-3013 is rated only as the more specific 11-3013.01 (Security Managers): kept
+        # under 11-3013, never shown as 11-3013's own (readers take SOC.00 only).
         ("11-3013", "11-3013.01"),
+        # 11-9199 is "all other": its rated .01 (Regulatory Affairs Managers) is its own
+        # occupation's, for a move to it; never 11-9199's.
+        ("11-9199", "11-9199.01"),
         ("29-1141", "29-1141.00"),
         ("29-2010", "29-2011.00"),  # aggregate: each part kept separately
         ("29-2010", "29-2012.00"),
         ("43-3021", "43-3021.00"),
     ]
-    # 11-9199 is "all other": its rated .01 (Regulatory Affairs Managers) is not used.
-    assert not rows_of(db, "SELECT 1 FROM onet_skill WHERE soc = '11-9199'")
 
 
 def test_suppressed_skill_value_is_missing(db: sqlite3.Connection) -> None:

@@ -48,8 +48,6 @@ SUPPRESSED = (
     "O*NET recommends suppressing this value (Recommend Suppress = Y: "
     "low precision, e.g. a small sample or a large standard error)"
 )
-#: Why a skill level is missing when O*NET marks the skill "Not Relevant = Y".
-NOT_RELEVANT = "O*NET marks this skill not relevant to the occupation (Not Relevant = Y)"
 
 _CODE_RE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")
 
@@ -381,7 +379,6 @@ def rows(
     for table, group in (
         ("onet_task", tasks),
         ("onet_education", education),
-        ("onet_job_zone", zones),
         ("onet_basic_skill", basic),
         ("onet_technology", technology),
     ):
@@ -389,6 +386,12 @@ def rows(
             target = feeds.get(code)
             if target is not None:
                 yield table, (target, code, *values)
+    # Every rated occupation's job zone, linked or not, under the OEWS code it rolls up
+    # to: a move to a more specific occupation (15-1211.01) shows its own zone.
+    for code, values in zones:
+        target = rolled.get(code)
+        if target is not None:
+            yield "onet_job_zone", (target, code, *values)
     for code, (other, title, tier, index) in related:
         target = feeds.get(code)
         if target is not None:
@@ -404,7 +407,8 @@ def rows(
 def _ratings(
     path: Path, known: Callable[[dict[str, str], Path, int], str]
 ) -> Iterator[tuple[str, Row]]:
-    """Rows of an O*NET skills file (importance IM, level LV), suppression kept as missing."""
+    """Rows of an O*NET skills file (importance IM, level LV), suppression kept as missing
+    (a level flagged "Not Relevant" is kept as published, with its flag)."""
     columns = (
         _CODE,
         "Element ID",
@@ -431,11 +435,9 @@ def rating_row(code: str, rec: dict[str, str], path: Path, line: int) -> tuple[s
     suppress = _flag(rec["Recommend Suppress"], path, line, "Recommend Suppress")
     irrelevant = _flag(rec["Not Relevant"], path, line, "Not Relevant")
     value = number(rec["Data Value"], path, line, "Data Value")
-    reason: str | None = None
-    if suppress == "Y":
-        reason = SUPPRESSED
-    elif irrelevant == "Y":
-        reason = NOT_RELEVANT
+    # Recommend Suppress = Y withholds the value; Not Relevant = Y does not: O*NET
+    # publishes the level (0 or a little above) and flags it, and it is kept so.
+    reason = SUPPRESSED if suppress == "Y" else None
     return (
         code,
         (

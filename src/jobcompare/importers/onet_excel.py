@@ -2,8 +2,9 @@
 
 Reads ``Skills.xlsx`` (importance IM and level LV of every skill, with N, standard error and
 O*NET's suppression / not-relevant flags) and ``Alternate Titles.xlsx`` (titles with short
-titles such as "CNA") from the ``onet-30.1`` folder. O*NET occupations map onto OEWS codes by
-the same rules as the 30.3 CSV import (docs/mapping.md). openpyxl is needed
+titles such as "CNA") from the ``onet-30.1`` folder. Every rated O*NET occupation's skills are
+stored under the OEWS code it rolls up to (docs/mapping.md); an OEWS occupation's own skills
+are those of its ``.00`` code, never a part's. openpyxl is needed
 (``jobcompare[import]``) and imported only when reading.
 """
 
@@ -17,7 +18,7 @@ from jobcompare.importers._onet_map import rollup
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text, sheet_rows
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
-from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, links, rating_row
+from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, rating_row
 from jobcompare.importers.onet_tables import TITLE_TABLE
 from jobcompare.importers.onet_tables import rating_table as _rating_table
 
@@ -116,10 +117,11 @@ def rows(
     yield source_file_row(SOURCE.key, root, skills_path)
     yield source_file_row(SOURCE.key, root, titles_path)
 
-    found, _ = links(spine, titles, {code for code, _ in skills})
-    feeds = {code: soc for soc, code, _ in found}
+    # Every rated occupation's skills under the OEWS code it rolls up to (docs/mapping.md):
+    # a role's own are its ``.00`` code's; a move to a more specific occupation (15-1211.01)
+    # has its own ratings for the skill gap.
     for code, values in skills:
-        soc = feeds.get(code)
+        soc = rollup(code, spine)
         if soc is not None:
             yield "onet_skill", (soc, code, *values)
     seen: set[tuple[str, str]] = set()
