@@ -164,9 +164,53 @@ def test_the_gap_between_two_roles(store: Store) -> None:
     assert gap.reason is None and gap.build
     aggregate = official_role(store, "clinical-laboratory-technologists-and-technicians")
     assert role_gap(store, clerks, aggregate).reason == (
-        "O*NET rates Clinical Laboratory Technologists and Technicians as 2 occupations "
-        "(29-2011.00, 29-2012.00), not as one"
+        "Clinical Laboratory Technologists and Technicians: O*NET 30.3 rates only the "
+        "occupations this one combines, 29-2011.00 Medical and Clinical Laboratory "
+        "Technologists and 29-2012.00 Medical and Clinical Laboratory Technicians, not this "
+        "occupation as a whole"
     )
+
+
+def test_a_level_flagged_not_relevant_counts_as_published(store: Store, store_path: Path) -> None:
+    # docs/moves.md: a level O*NET flags "Not Relevant" is used as published (the store
+    # keeps it). Accountants' Operation and Control (0.5) and Troubleshooting (0.0) levels
+    # are such; both are important (3 or more) for truck drivers.
+    flagged = dict(
+        _raw(
+            store_path,
+            "SELECT element_name, value FROM onet_skill WHERE onet_code = '13-2011.00' "
+            "AND scale_id = 'LV' AND not_relevant = 'Y'",
+        )
+    )
+    assert flagged["Operation and Control"] == 0.5 and flagged["Troubleshooting"] == 0.0
+    accountants = official_role(store, "accountants-and-auditors")
+    drivers = official_role(store, "heavy-and-tractor-trailer-truck-drivers")
+    gap = role_gap(store, accountants, drivers)
+    changes = {c.name: c for c in (*gap.build, *gap.carry)}
+    for name in ("Operation and Control", "Troubleshooting"):
+        assert changes[name].level_from == flagged[name]
+        assert name not in gap.suppressed
+    assert gap.total == round(sum(c.rise for c in gap.build), 2)
+
+
+def test_a_move_to_a_more_specific_occupation_has_its_own_zone_and_skills(
+    store: Store, store_path: Path
+) -> None:
+    found = find_moves(store, official_role(store, "nursing-assistants"))
+    acute = next(m for m in found.moves if m.onet_code == "29-1141.01")
+    zone = _raw(store_path, "SELECT job_zone FROM onet_job_zone WHERE onet_code = '29-1141.01'")
+    assert acute.job_zone == zone[0][0]
+    assert acute.job_zone_change is not None
+    assert acute.gap.reason is None and acute.gap.total is not None
+    assert acute.gap.to_code == "29-1141.01"
+
+
+def test_a_role_rated_only_as_parts_has_no_zone_of_its_own(store: Store) -> None:
+    found = find_moves(store, official_role(store, "clinical-laboratory-technologists-and-technicians"))
+    assert found.job_zone is None
+    assert found.parts is not None and "29-2011.00" in found.parts
+    # Each related occupation named once, though both parts relate to it.
+    assert len(found.same_code) == len(set(found.same_code))
 
 
 # -- the command line ---------------------------------------------------------------------

@@ -267,6 +267,10 @@ class Role:
     #: ``source`` of an official role in parts: (source key, its attribution), so a
     #: comparison of some sections names only their sources.
     source_parts: tuple[tuple[str, str], ...] = ()
+    #: O*NET occupations under the role's SOC code other than its own ``.00``: the more
+    #: specific ones O*NET describes within it, or those an OEWS aggregate combines, as
+    #: (O*NET-SOC code, title). Their figures are theirs, never shown as the role's.
+    onet_occupations: tuple[tuple[str, str], ...] = ()
 
     @property
     def singular(self) -> str:

@@ -253,15 +253,21 @@ def test_other_importers_tables_and_onet_descriptions(tmp_path: Path) -> None:
     clerks = official_role(store, "billing-and-posting-clerks")
     assert clerks.description is None
     assert clerks.unpublished["description"] == (
-        "O*NET 30.3 describes this occupation as 2 occupations (43-3021.01, 43-3021.02), "
-        "not as one."
+        "O*NET 30.3 rates only the more specific 43-3021.01 Billing clerk, part and "
+        "43-3021.02 Billing clerk, part, not this occupation as a whole."
     )
+    # Nor one part standing for the whole: a part's description is its own (docs/mapping.md).
     dancers = official_role(store, "dancers")
-    assert dancers.description == "Dance, specifically."
-    assert dancers.source is not None and dancers.source.endswith("(O*NET-SOC 27-2031.01)")
-    assert "description" not in dancers.unpublished
+    assert dancers.description is None
+    assert dancers.source is not None and "description" not in dancers.source
+    assert dancers.unpublished["description"] == (
+        "O*NET 30.3 rates only the more specific 27-2031.01 Dancers, specific, not this "
+        "occupation as a whole."
+    )
+    assert dancers.onet_occupations == (("27-2031.01", "Dancers, specific"),)
+    # Coverage counts occupations with O*NET figures of their own: 43-3011 only.
     coverage = {s.key: s.occupations for s in store.sources()}
-    assert coverage["onet"] == 3
+    assert coverage["onet"] == 1
     assert "extra" in store.tables
 
 

@@ -190,17 +190,19 @@ def onet_codes(store: Store, soc: str | None) -> list[str]:
 
 def role_gap(store: Store, first: Role, second: Role) -> Gap:
     """The skill gap from the first compared role to the second. A role speaks through
-    the one O*NET occupation linked to its SOC code; a code O*NET splits into several has
-    no single rating, and a hand-written role none at all (the reason says which)."""
+    its SOC code's own O*NET occupation (``SOC.00``); a code O*NET rates only as parts
+    has no rating of its own, and a hand-written role none at all (the reason says
+    which)."""
+    from jobcompare.sources.onet_parts import own_code, parts_reason
+
     codes = []
     for role in (first, second):
-        linked = onet_codes(store, role.soc)
         if role.soc is None:
             return Gap(first.title, second.title, None, None, reason=f"{role.title}: {NO_SOC}")
-        if len(linked) != 1:
+        linked = onet_codes(store, role.soc)
+        if linked != [own_code(role.soc)]:
             why = (
-                f"O*NET rates {role.title} as {len(linked)} occupations "
-                f"({', '.join(linked)}), not as one"
+                f"{role.title}: " + parts_reason(store, "O*NET 30.3", role.soc, linked)
                 if linked
                 else f"O*NET does not rate {role.title} ({role.soc})"
             )
@@ -246,6 +248,9 @@ class Moves(NamedTuple):
     same_code: tuple[str, ...] = ()
     reason: str | None = None  # why there are no moves
     by: str = "onet"
+    #: When O*NET rates only parts of the role's code (47-4090): which, so that the
+    #: related occupations, job zone changes and gaps read as those parts'.
+    parts: str | None = None
     sources: tuple[str, ...] = ()
 
 
@@ -295,14 +300,21 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
     order, pay (the median's rise, largest first), growth (largest first) or gap
     (smallest first), at most ``top``. A role whose SOC code O*NET describes as several
     occupations gets the related occupations of each, once each, at its best index."""
+    from jobcompare.sources.onet_parts import own_code, parts_reason
+
     if by not in SORT_KEYS:
         raise ValueError(f"cannot sort by {by!r}: one of {', '.join(SORT_KEYS)}")
     codes = onet_codes(store, role.soc)
     median = _median(store, role.soc)
     growth, education, _ = _projection(store, role.soc)
     sources = _sources(store)
+    parts = (
+        parts_reason(store, "O*NET 30.3", role.soc, codes)
+        if role.soc is not None and codes and codes != [own_code(role.soc)]
+        else None
+    )
     base = Moves(role.slug, role.title, role.soc, tuple(codes), median, growth, education,
-                 None, (), by=by, sources=sources)  # fmt: skip
+                 None, (), by=by, sources=sources, parts=parts)  # fmt: skip
     if role.soc is None:
         reason = f"{role.title}: {NO_SOC}, nor related occupations"
         nearest = nearest_occupation(store, role)
@@ -327,11 +339,13 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
         if related in seen or related in codes:
             continue
         if related_soc == role.soc:
-            same.append(f"{title} ({related})")
+            if f"{title} ({related})" not in same:  # once, though several parts name it
+                same.append(f"{title} ({related})")
             continue
         seen[related] = (str(source), related_soc, str(title), str(tier), int(position))
     zones = _job_zones(store, [*codes, *seen])
-    own_zone = zones.get(codes[0]) if len(codes) == 1 else None
+    # The role's own zone is its own O*NET occupation's, never a part's (47-4090).
+    own_zone = zones.get(codes[0]) if codes == [own_code(role.soc)] else None
     slugs = dict(store.query("SELECT soc, slug FROM occupation"))
     cache: dict[str, SkillRows] = {}
     moves = []

@@ -113,6 +113,7 @@ DOCUMENTS: dict[str, Any] = {
             "role",
             "sort",
             "reason",
+            "parts",
             "moves",
             "same_code",
             "sources",
@@ -147,6 +148,12 @@ DOCUMENTS: dict[str, Any] = {
             },
             "sort": {"enum": ["onet", "pay", "growth", "gap"]},
             "reason": {"type": ["string", "null"], "description": "Why there are no moves."},
+            "parts": {
+                "type": ["string", "null"],
+                "description": "When O*NET rates only parts of the role's SOC code (an "
+                "aggregate's occupations): which; the moves are from those parts "
+                "(docs/mapping.md).",
+            },
             "moves": {
                 "type": "array",
                 "items": {

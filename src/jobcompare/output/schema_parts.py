@@ -124,7 +124,7 @@ PROPERTIES: dict[str, Any] = {
 #: A role's identity and notes (its sections' figures are generated).
 ROLE: dict[str, Any] = {
     "type": "object",
-    "required": ["slug", "title", "soc", "category", "source", "unpublished"],
+    "required": ["slug", "title", "soc", "category", "source", "unpublished", "onet_occupations"],
     "additionalProperties": False,
     "properties": {
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -145,6 +145,22 @@ ROLE: dict[str, Any] = {
             },
         },
         "source": {"$ref": "#/$defs/text"},
+        "onet_occupations": {
+            "description": "The O*NET occupations under the role's SOC code other than its "
+            "own `.00`: the more specific ones O*NET describes within it, or those an OEWS "
+            "aggregate combines. Their figures are theirs, never shown as the role's "
+            "(docs/mapping.md); empty for a role without any.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["code", "title"],
+                "additionalProperties": False,
+                "properties": {
+                    "code": {"type": "string", "pattern": "^\\d{2}-\\d{4}\\.\\d{2}$"},
+                    "title": {"type": "string"},
+                },
+            },
+        },
         "unpublished": {
             "type": "object",
             "description": "JSON key of a figure (section.key, as in "

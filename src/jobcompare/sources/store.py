@@ -382,7 +382,12 @@ class Store:
         ]
         if not values:
             return None
-        return " OR ".join(f'"{c}" IS NOT NULL' for c in values)
+        held = " OR ".join(f'"{c}" IS NOT NULL' for c in values)
+        if "onet_code" in self._columns(table):
+            # O*NET's figures cover an occupation when they are its own (its ``.00``),
+            # not a part's (docs/mapping.md, "Whose figures").
+            return f"({held}) AND onet_code = soc || '.00'"
+        return held
 
     def detailed_count(self) -> int:
         rows = self.query("SELECT COUNT(*) FROM occupation WHERE soc != ?", (ALL_OCCUPATIONS,))

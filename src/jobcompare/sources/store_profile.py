@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobcompare.registry.fields import columns, spec, store_tables
 from jobcompare.registry.section import Section
+from jobcompare.sources.onet_parts import own_code, parts_reason, within
 from jobcompare.sources.store import NO_ONET, NOT_RATED
 
 if TYPE_CHECKING:
@@ -157,8 +158,10 @@ class _Reader:
     # -- O*NET ------------------------------------------------------------------------------
 
     def onet_code(self) -> str | None:
-        """The one O*NET occupation speaking for the SOC code; None (with the reason for
-        every O*NET figure) when there is none or several."""
+        """The O*NET occupation whose figures are the SOC code's own: its ``.00``, linked by
+        the rule ``same``. None (with the reason for every O*NET figure) when O*NET has no
+        occupation for the code, or rates only parts of it (docs/mapping.md, "Whose
+        figures": a part's figures are never shown as the whole's)."""
         if not self.has("onet"):
             self._onet_missing("this store was built without O*NET")
             return None
@@ -169,20 +172,19 @@ class _Reader:
                 "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (self.soc,)
             )
         ]
-        if len(codes) == 1:
+        if codes == [own_code(self.soc)]:
             return codes[0]
         if codes:
             # The description's own reason, word for word: one note says it for both.
-            _, said, _ = describe(self.store, self.soc)
-            self._onet_missing(said or f"{label}: {len(codes)} O*NET occupations, not one")
+            _, said = describe(self.store, self.soc)
+            self._onet_missing(said or f"{label}: only parts of this occupation are rated")
             return None
-        else:
-            rows = (
-                self.query("SELECT reason FROM onet_unlinked WHERE soc = ?", (self.soc,))
-                if "onet_unlinked" in self.tables
-                else []
-            )
-            why = str(rows[0][0]) if rows else "no O*NET occupation for this SOC code"
+        rows = (
+            self.query("SELECT reason FROM onet_unlinked WHERE soc = ?", (self.soc,))
+            if "onet_unlinked" in self.tables
+            else []
+        )
+        why = str(rows[0][0]) if rows else "no O*NET occupation for this SOC code"
         self._onet_missing(f"{label}: {why}")
         return None
 
@@ -290,15 +292,17 @@ class _Reader:
             "FROM onet_skill WHERE soc = ? ORDER BY onet_code, element_id, scale_id",
             (self.soc,),
         )
-        codes = sorted({str(r[0]) for r in rows})
-        if len(codes) != 1:
+        own = own_code(self.soc)
+        parts = sorted({str(r[0]) for r in rows} - {own})
+        rows = [r for r in rows if r[0] == own]
+        if not rows:
+            # O*NET 30.1 rates only more specific occupations (15-2051.01, .02): theirs.
             why = (
-                "no skill ratings for this occupation"
-                if not codes
-                else f"O*NET describes this occupation as {len(codes)} occupations "
-                f"({', '.join(codes)}), not as one"
+                parts_reason(self.store, label.split(" (")[0], self.soc, parts)
+                if parts
+                else f"{label}: no skill ratings for this occupation"
             )
-            self.missing("skills", f"{label}: {why}")
+            self.missing("skills", why)
             return ()
         self.cite("onet-excel")
         rated: dict[str, dict[str, Any]] = {}
@@ -359,6 +363,7 @@ def fill(store: Store, role: Role) -> Role:
     filled = with_values(role, values)
     return replace(
         filled,
+        onet_occupations=within(store, role.soc),
         source=_source(store, role, reader.citations),
         source_parts=_source_parts(store, role, reader.citations),
         unpublished=reader.unpublished,
@@ -426,32 +431,26 @@ def _source_parts(
     return tuple(said)
 
 
-def describe(store: Store, soc: str) -> tuple[str | None, str | None, str | None]:
-    """(description, reason there is none, the O*NET code it comes from).
+def describe(store: Store, soc: str) -> tuple[str | None, str | None]:
+    """(description, reason there is none).
 
-    The O*NET occupation is the one ``onet_link`` names for the SOC code (written by
-    the O*NET importer by its documented rules), else ``SOC.00``: O*NET describes the
-    "all other" occupations it does not rate ("All social scientists and related workers
-    not listed separately."), and that description is its own. An OEWS code that O*NET
-    splits into several occupations gets no single description: picking one would speak
-    for the others silently."""
+    The description is that of the SOC code's own O*NET occupation, ``SOC.00``: the one
+    ``onet_link`` names by the rule ``same``, or, for an occupation O*NET does not rate,
+    its ``.00`` all the same (O*NET describes the "all other" occupations it does not
+    rate: "All social scientists and related workers not listed separately.", and that
+    description is its own). An OEWS code O*NET rates only as parts (an aggregate's
+    occupations, more specific ones) gets none: a part's description is not the whole's,
+    and the reason names the parts."""
     if "onet_occupation" not in store.tables:
-        return None, NO_ONET, None
-    codes = [f"{soc}.00"]
+        return None, NO_ONET
+    own = own_code(soc)
     if "onet_link" in store.tables:
         codes = [str(c) for (c,) in store.query(
             "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
-        )] or [f"{soc}.00"]  # fmt: skip
-        if len(codes) > 1:
-            return (
-                None,
-                (
-                    f"O*NET 30.3 describes this occupation as {len(codes)} occupations "
-                    f"({', '.join(codes)}), not as one."
-                ),
-                None,
-            )
-    rows = store.query("SELECT description FROM onet_occupation WHERE onet_code = ?", codes)
+        )]  # fmt: skip
+        if codes and codes != [own]:
+            return None, parts_reason(store, "O*NET 30.3", soc, codes) + "."
+    rows = store.query("SELECT description FROM onet_occupation WHERE onet_code = ?", (own,))
     if rows and rows[0][0]:
-        return str(rows[0][0]), None, codes[0]
-    return None, NOT_RATED, None
+        return str(rows[0][0]), None
+    return None, NOT_RATED

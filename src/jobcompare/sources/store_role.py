@@ -82,14 +82,12 @@ def read_role(store: Store, slug: str) -> Role | None:
     places = _best_places(store, soc, state, metro, industry)
     from jobcompare.sources.store_profile import describe, fill
 
-    description, reason, code = describe(store, soc)
+    description, reason = describe(store, soc)
     if reason is not None:
         unpublished["description"] = reason
     source = store.oews_attribution()
     if description is not None:
         source += "; description from the " + ONET_ATTRIBUTION
-        if code != f"{soc}.00":  # say which O*NET occupation speaks for the SOC code
-            source += f" (O*NET-SOC {code})"
     role = Role(
         slug=slug,
         title=title,

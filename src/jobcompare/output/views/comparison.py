@@ -166,6 +166,9 @@ def role_json(
         "category": role.category,
         "source": role.source,
         "unpublished": unpublished_keys(role, [s.section for s in sections]),
+        "onet_occupations": [
+            {"code": code, "title": title} for code, title in role.onet_occupations
+        ],
     }
     for result in sections:
         values: dict[str, JSONValue] = {}

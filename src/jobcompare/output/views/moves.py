@@ -75,6 +75,15 @@ def document(found: Moves, options: Options) -> b.Document:
     if found.job_zone is not None:
         facts.append(f"job zone {found.job_zone}")
     blocks: list[b.Block] = [b.Heading(title, 1), b.Paragraph(" · ".join(facts), "muted")]
+    if found.parts is not None:
+        whose = "that part's" if len(found.onet_codes) == 1 else "those parts'"
+        blocks.append(
+            b.Paragraph(
+                f"{found.parts}. The related occupations, job zone changes and skill gaps "
+                f"below are {whose}.",
+                "plain",
+            )
+        )
     if found.reason is not None:
         blocks.append(b.Paragraph(f"No moves: {found.reason}.", "plain"))
     if found.moves:
@@ -192,6 +201,7 @@ def data(found: Moves) -> dict[str, object]:
         },
         "sort": found.by,
         "reason": found.reason,
+        "parts": found.parts,
         "moves": [
             {
                 "position": m.position,

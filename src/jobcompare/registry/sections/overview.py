@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
 from jobcompare.registry.section import Section
-from jobcompare.registry.sections._official import cited
+from jobcompare.registry.sections._official import cited, per_role
+from jobcompare.text import join_words
 
 #: What the OEWS pay rows measure: the rows keep the seed page's labels ("Hourly rate"),
 #: and this says they are means, where the summary and the percentiles speak of medians.
@@ -48,7 +49,18 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
+    notes += per_role(roles, [within_note(r) for r in roles])
     return notes
+
+
+def within_note(role: Role) -> str | None:
+    """The O*NET occupations under the role's SOC code other than its own: more specific
+    ones (29-1141.01 Acute Care Nurses), or those an aggregate combines. Named, since
+    their figures are theirs and never shown as the role's (docs/mapping.md)."""
+    if not role.onet_occupations:
+        return None
+    named = join_words([f"{code} {title}" for code, title in role.onet_occupations])
+    return f"O*NET occupations within this one, whose figures are not shown here: {named}."
 
 
 #: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
