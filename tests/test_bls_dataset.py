@@ -106,7 +106,9 @@ def test_unpublished_values_keep_their_reason() -> None:
     shown = run(["show", "actors"], width=100, bundled=True)
     assert shown.exit_code == 0
     assert re.search(r"Hourly rate\s+\$58\.29", shown.stdout)
-    assert "Yearly salary" not in shown.stdout  # hourly-only: never back-filled
+    # Hourly-only: never back-filled; the row stays and says so (its reason below).
+    assert re.search(r"Yearly salary\s+not published: BLS reports hourly or yearly", shown.stdout)
+    assert "$121" not in shown.stdout  # $58.29 x 2,080 = $121,243.20: never computed
     # The five percentiles, the range and the average share one reason: said once.
     assert (
         "Not published Average salary, salary range and percentiles — Wages for some "
@@ -239,6 +241,60 @@ def test_a_role_without_a_description_says_why() -> None:
     # The store's own reason, in place of the description.
     assert (
         "What does a home health and personal care aide do? No description: O*NET 30.3 "
-        "describes this occupation as 2 occupations (31-1121.00, 31-1122.00), not as one." in output
+        "rates only the occupations this one combines, 31-1121.00 Home Health Aides and "
+        "31-1122.00 Personal Care Aides, not this occupation as a whole." in output
     )
     assert "What does a registered nurse do? Assess patient health problems" in output
+
+
+@pytest.mark.parametrize(
+    ("slug", "part"),
+    [
+        # O*NET 30.1 rates only 15-1255.01: its ten skills were shown as the whole's.
+        ("web-and-digital-interface-designers", "15-1255.01 Video Game Designers"),
+        # OEWS aggregates O*NET rates through one part only.
+        ("miscellaneous-construction-and-related-workers", "47-4091.00 Segmental Pavers"),
+        ("miscellaneous-assemblers-and-fabricators", "51-2092.00 Team Assemblers"),
+    ],
+)
+def test_a_parts_onet_figures_are_never_the_wholes(slug: str, part: str) -> None:
+    from jobcompare.sources.store import Store, bundled_store_path
+    from jobcompare.sources.store_role import official_role
+
+    store = Store(bundled_store_path())
+    try:
+        role = official_role(store, slug)
+    finally:
+        store.close()
+    assert role.skills == ()
+    assert part in role.unpublished["skills"]
+    assert "not this occupation as a whole" in role.unpublished["skills"]
+    if not slug.startswith("web"):
+        assert role.description is None and part in role.unpublished["description"]
+        assert role.duties == () and role.technology == ()
+        assert role.overview.job_zone is None and role.education.required is None
+    assert part.split()[0] in [code for code, _ in role.onet_occupations]
+
+
+def test_specific_onet_occupations_are_named() -> None:
+    shown = json.loads(run(["show", "registered-nurses", "--json"], bundled=True).stdout)
+    assert {"code": "29-1141.01", "title": "Acute Care Nurses"} in shown["onet_occupations"]
+    assert {"code": "29-1141.03", "title": "Critical Care Nurses"} in shown["onet_occupations"]
+    text = flat(run(["show", "registered-nurses"], width=100, bundled=True).stdout)
+    assert "O*NET occupations within this one, whose figures are not shown here: " in text
+    assert "29-1141.01 Acute Care Nurses" in text
+    # 15-2051's old message counted 2 occupations where O*NET 30.1 rates 2 more specific
+    # ones and none as the whole: said as it is.
+    data = json.loads(run(["show", "data-scientists", "--json"], bundled=True).stdout)
+    assert data["unpublished"]["skills.skills"] == (
+        "O*NET 30.1 rates only the more specific 15-2051.01 Business Intelligence Analysts "
+        "and 15-2051.02 Clinical Data Managers, not this occupation as a whole"
+    )
+
+
+def test_a_withheld_share_keeps_its_row() -> None:
+    # RNs' bachelor's share is suppressed by O*NET: its row stays and says so, no bar.
+    text = run(["show", "registered-nurses", "-s", "education"], width=100, bundled=True).stdout
+    line = next(x for x in text.splitlines() if x.strip().startswith("Bachelor's degree"))
+    assert "not published: low precision (O*NET)" in line and "█" not in line
+    assert re.search(r"Most common required level\s+not published", text)

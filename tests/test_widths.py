@@ -45,7 +45,7 @@ def _expectations(roles: tuple[str, ...]) -> tuple[set[str], set[str]]:
                 words.update(row.label.split())
                 figures.update(part for part in row.difference.split(" (") if part)
                 for cell in row.cells:
-                    if row.kind in FIGURES:
+                    if row.kind in FIGURES and cell.value is not None:
                         figures.add(cell.text)
                     elif row.kind is Kind.RANGE:
                         figures.update(cell.text.split(" – "))

@@ -93,8 +93,11 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     for figure in declared.fields:
         values = tuple(figure.value(role) for role in roles)
         displayed = figure.shown_if is None or figure.shown_if(roles)
-        if figure.only_if_any and all(v is None for v in values):
-            continue
+        if figure.only_if_any and all(v is None for v in values) and not any(
+            (figure.source or "") in role.unpublished for role in roles
+        ):
+            continue  # no role has it, and none says why: a figure of other sources'
+
         highest, lowest = deltas.extremes(figure.kind, values) if figure.ranked else ((), ())
         change = deltas.delta(figure.kind, values) if len(values) == 2 else None
         rows.append(Row(figure, values, change, highest, lowest, displayed))

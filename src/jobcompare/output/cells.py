@@ -103,3 +103,23 @@ def technology_text(item: Technology) -> str:
     """An O*NET technology skill with its flags: "Docker (hot, in demand)"."""
     flags = [f for f, on in (("hot", item.hot), ("in demand", item.in_demand)) if on]
     return f"{item.name} ({', '.join(flags)})" if flags else item.name
+
+
+#: The few reasons a cell names in a word or two (the note under the document gives
+#: each in full): a substring of the source's reason -> what the cell says after
+#: "not published: ".
+_BRIEF_REASONS = (
+    ("Recommend Suppress = Y", "low precision (O*NET)"),
+    ("base is less than 50,000", "too few in the survey (CPS)"),
+    ("most common level cannot be named", "a suppressed share could be the largest"),
+    ("reported either as hourly wages or annual salaries", "BLS reports hourly or yearly pay only"),
+)
+
+
+def withheld_text(reason: str | None) -> str:
+    """A cell's text for a figure its source did not publish: "not published", and with
+    the ``reason``, what it says in brief ("not published: low precision (O*NET)")."""
+    for marker, brief in _BRIEF_REASONS:
+        if reason is not None and marker in reason:
+            return f"not published: {brief}"
+    return "not published"

@@ -30,7 +30,13 @@ from jobcompare.output.blocks import (
     SectionBlock,
     TableRow,
 )
-from jobcompare.output.cells import SHARED_MARK, cell, difference, technology_text
+from jobcompare.output.cells import (
+    SHARED_MARK,
+    cell,
+    difference,
+    technology_text,
+    withheld_text,
+)
 from jobcompare.output.views.notes import (
     no_data_note,
     section_notes,
@@ -107,10 +113,22 @@ def figure_table(
     *,
     bars: bool = True,
 ) -> FigureTable:
-    """The rows some column has a figure for (the JSON and CSV keep the others). Given
-    the ``roles``, a figure that does not apply to a role says so instead of "—". With
-    ``bars`` (not --plain), a share is drawn as a bar too."""
-    shown = [row for row in rows if row.kind not in BELOW_TABLE and row.has_data and row.displayed]
+    """The rows some column has a figure for, or says why it has not (the JSON and CSV
+    keep the others). Given the ``roles``, a figure that does not apply to a role says so
+    instead of "—", and one its source did not publish says that in its own row
+    (:func:`_withheld`), without a bar. With ``bars`` (not --plain), a share is drawn as a
+    bar too."""
+    said = {
+        row.key: [_withheld(row, rows, roles, i) for i in range(len(row.values))]
+        for row in rows
+    } if roles else {}  # fmt: skip
+    shown = [
+        row
+        for row in rows
+        if row.kind not in BELOW_TABLE
+        and row.displayed
+        and (row.has_data or any(said.get(row.key, ())))
+    ]
     table_rows = []
     for row in shown:
         scale = row.field.bar_scale if bars else None
@@ -118,6 +136,7 @@ def figure_table(
         cells = tuple(
             Cell(
                 (absent(roles[i]) if absent and roles and value is None else None)
+                or (said[row.key][i] if value is None and roles else None)
                 or cell(row.kind, value),
                 value,
                 highest=i in row.highest,
@@ -140,6 +159,28 @@ def figure_table(
         differences=two and any(r.difference for r in table_rows),
         marks=len(columns) > 2,
     )
+
+
+def _withheld(row: Row, rows: Sequence[Row], roles: Sequence[Role], index: int) -> str | None:
+    """What the cell of a figure its source did not publish says ("not published: …"),
+    where the row belongs among the role's figures: a share of a distribution whose
+    other shares the role has (RNs' suppressed bachelor's share among O*NET's required
+    levels), or a figure of a source that gave the role other figures. None otherwise:
+    a source that gave the role nothing is said once, under the document."""
+    role = roles[index]
+    if row.values[index] is not None or row.kind in BELOW_TABLE:
+        return None
+    reason = role.unpublished.get(row.field.source or "")
+    if reason is None:
+        return None
+    if row.group is not None:
+        siblings = [r for r in rows if r.group == row.group and r is not row]
+        if not any(r.values[index] is not None for r in siblings):
+            return None
+    elif row.field.origin is None or row.field.origin not in role.citations:
+        return None
+    # Beside other roles' figures a column is narrow: the reason is in the notes below.
+    return withheld_text(reason if len(roles) == 1 else None)
 
 
 def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
