@@ -160,3 +160,30 @@ def test_a_store_table_cites_the_source_its_figures_come_from() -> None:
     for name, figures in columns().items():
         assert name in tables, name
         assert {f.origin for f in figures} == {tables[name].origin}, name
+
+
+def test_a_concept_names_official_occupations_field_of_the_same_kind() -> None:
+    """``Field.official`` (one table column per concept) names a declared field of the
+    same kind and unit, read for official occupations (it has an origin to cite), on a
+    field of hand-written roles (none: a table must never take a role's figure from the
+    other field, so no role may have both)."""
+    declared = {f"{s.value}.{f.key}": f for s, f in fields.all_fields()}
+    concepts = [(f, declared[f.official]) for f in declared.values() if f.official]
+    assert {f.key for f, _ in concepts} == {"growth_rate", "gender_ratio.female"}
+    for own, official in concepts:
+        assert (own.kind, own.csv_unit) == (official.kind, official.csv_unit)
+        assert official.origin is not None and own.origin is None
+        assert official.official is None
+
+
+def test_no_role_has_both_fields_of_a_concept(dataset_roles: list[Role]) -> None:
+    from jobcompare.sources.roles import open_source
+
+    declared = {f"{s.value}.{f.key}": f for s, f in fields.all_fields()}
+    source = open_source(None)
+    official = [source.role(s) for s in ("registered-nurses", "all-occupations", "actors")]
+    for own in (f for f in declared.values() if f.official):
+        theirs = declared[own.official or ""]
+        # Each kind of role has its own field's figure, never the other's.
+        assert all(theirs.value(r) is None and own.value(r) is not None for r in dataset_roles)
+        assert all(own.value(r) is None and theirs.value(r) is not None for r in official)

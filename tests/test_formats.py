@@ -30,6 +30,9 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "area-comparison": ("areas", "comparison"),
     "table-area": ("areas", "table"),
     "table-fields": ("comparison", "field_list"),
+    "table-concepts": ("comparison", "table"),
+    "table-areas": ("areas", "table"),
+    "table-area-fields": ("areas", "field_list"),
     "sources": ("comparison", "source_list"),
     "validate": ("comparison", "validation"),
 }

@@ -92,6 +92,14 @@ def table_command(
         ),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Every role in the dataset.")] = False,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official",
+            help="With --all: official occupations only (no hand-written role, and not "
+            "BLS's total of all occupations, 00-0000).",
+        ),
+    ] = False,
     fields: Annotated[
         list[str] | None,
         typer.Option(
@@ -99,23 +107,26 @@ def table_command(
             metavar="FIELDS",
             help="Figures to show, by JSON key (overview.yearly_salary, "
             "salary.percentiles.p50, or a key only one section has: number_of_jobs); "
-            "separate with commas or repeat. 'list' lists them all. Default: category, pay "
-            "and jobs.",
+            "separate with commas or repeat. 'list' lists them all (with --area, the "
+            "area's measures). Default: category, pay and jobs.",
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[str | None, format_option("one row per role", default="csv")] = None,
+    output_format: Annotated[
+        str | None, format_option("one row per role (and area)", default="csv")
+    ] = None,
     json: JsonOption = False,
     area: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--area",
             "-a",
             metavar="AREA",
-            help="BLS's figures in one area instead (a state, a metro area or a BLS area "
-            "code; see 'jobcompare areas'). --fields are then its measures: employment, "
-            "jobs_per_1000, location_quotient, annual_mean, hourly_mean, annual_p10 ... "
-            "annual_p90, hourly_p10 ... hourly_p90.",
+            help="BLS's figures in an area instead (a state, a metro area or a BLS area "
+            "code; see 'jobcompare areas'); repeat for several areas: one row per role and "
+            "area. --fields are then its measures: employment, jobs_per_1000, "
+            "location_quotient, annual_mean, hourly_mean, annual_p10 ... annual_p90, "
+            "hourly_p10 ... hourly_p90.",
             show_default=False,
         ),
     ] = None,
@@ -123,25 +134,28 @@ def table_command(
 ) -> None:
     """One row per role with the figures asked for: for spreadsheets and scripts.
 
-    Example: jobcompare table --all --fields number_of_jobs,salary.percentiles.p50 > jobs.csv
+    Example: jobcompare table --all --official --fields number_of_jobs,growth_rate > jobs.csv
 
     Example: jobcompare table 43-3011 43-3021 registered-nurses -f markdown
 
-    Example: jobcompare table --all --area ohio --fields employment,annual_p50
+    Example: jobcompare table --all --area ohio --area texas --fields employment,annual_p50
     """
     from jobcompare.commands import roles as commands
 
     listing = bool(fields) and [f.strip().lower() for f in fields or []] == ["list"]
     # A table is CSV unless asked otherwise; the list of fields is one name a line.
     output_format = chosen_format(ctx, output_format, json, default="table" if listing else "csv")
-    if listing:
-        hand_over(ctx, commands.fields(), output_format)
-        return
     # The commands check --fields first; an error names the option it is about.
-    if area is not None:
+    if area:
         with exit_codes(ctx, role_hint="'ROLE...' / '--area' / '--fields'"):
-            outcome = commands.area_table(roles or [], every, fields, area, data)
+            if listing:
+                outcome = commands.area_fields(area)
+            else:
+                outcome = commands.area_table(roles or [], every, fields, area, data, official)
     else:
         with exit_codes(ctx, role_hint="'ROLE...' / '--fields'"):
-            outcome = commands.table(roles or [], every, fields, data)
+            if listing:
+                outcome = commands.fields(data)
+            else:
+                outcome = commands.table(roles or [], every, fields, data, official)
     hand_over(ctx, outcome, output_format)

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobcompare.errors import ComparisonError
 from jobcompare.output.dispatch import Outcome
+
+if TYPE_CHECKING:
+    from jobcompare.model import Role
+    from jobcompare.sources.catalogue import Catalogue
+    from jobcompare.sources.roles import Roles
 
 
 def list_roles(data: Path | None) -> Outcome:
@@ -33,38 +39,52 @@ def search(text: str, data: Path | None, limit: int | None = 20) -> Outcome:
     return Outcome(SearchResults(text, tuple(hits)), notes)
 
 
-def _chosen(queries: Sequence[str], every: bool) -> None:
+def _chosen(queries: Sequence[str], every: bool, official: bool) -> None:
     if every and queries:
         raise ComparisonError("give roles or --all, not both")
     if not every and not queries:
         raise ComparisonError("name the roles to put in the table, or give --all for every role")
+    if official and not every:
+        raise ComparisonError("--official picks from every role: give it with --all")
+
+
+def _every_role(source: Catalogue | Roles, official: bool) -> list[Role]:
+    """Every role the source lists; only the official occupations with ``official`` (no
+    hand-written role, and not BLS's total of all occupations)."""
+    from jobcompare.engine.table import OFFICIAL, kind_of
+
+    roles = [source.role(r.slug) for r in source.listing]
+    return [r for r in roles if kind_of(r) == OFFICIAL] if official else roles
 
 
 def table(
-    queries: Sequence[str], every: bool, names: Sequence[str] | None, data: Path | None
-) -> Outcome:
+    queries: Sequence[str], every: bool, names: Sequence[str] | None, data: Path | None,
+    official: bool = False,
+) -> Outcome:  # fmt: skip
     """The figures ``names`` ask for (default: a brief set) of the roles the queries name
-    (every name that is not found is reported at once), or of every role (``every``)."""
+    (every name that is not found is reported at once), or of every role (``every``; the
+    official occupations alone with ``official``)."""
     from jobcompare.engine.resolve import resolve_roles_of
     from jobcompare.engine.table import BulkTable, columns
     from jobcompare.sources.roles import open_source
 
     chosen = columns(names)
-    _chosen(queries, every)
+    _chosen(queries, every, official)
     source = open_source(data)
     if every:
-        return Outcome(BulkTable(chosen, tuple(source.role(r.slug) for r in source.listing)))
+        return Outcome(BulkTable(chosen, tuple(_every_role(source, official))))
     found, notes = resolve_roles_of(queries, source)
     return Outcome(BulkTable(chosen, tuple(found)), notes)
 
 
 def area_table(
-    queries: Sequence[str], every: bool, names: Sequence[str] | None, area: str,
-    data: Path | None,
+    queries: Sequence[str], every: bool, names: Sequence[str] | None,
+    area_queries: Sequence[str], data: Path | None, official: bool = False,
 ) -> Outcome:  # fmt: skip
-    """BLS's figures for each role in one area, read by primary key (every official
-    occupation with --all; a role without a SOC code named is a usage error, as in an
-    area comparison)."""
+    """BLS's figures for each role in each area, one row per role and area, read by
+    primary key (every role with a SOC code with --all, the official occupations alone
+    with ``official``; a role without a SOC code named is a usage error, as in an area
+    comparison). An area named twice (TX, texas) gives its rows once."""
     from jobcompare.commands.areas import find_areas
     from jobcompare.engine.areas import NO_SOC
     from jobcompare.engine.resolve import resolve_roles_of
@@ -73,24 +93,39 @@ def area_table(
     from jobcompare.sources.roles import open_source, the_store
 
     measures = area_measures(names)
-    _chosen(queries, every)
+    _chosen(queries, every, official)
     source = open_source(data)
     store = the_store(source)
-    (found,) = find_areas(store, [area])
+    found = tuple({a.code: a for a in find_areas(store, area_queries)}.values())
     notes: tuple[str, ...] = ()
     if every:
-        roles = [source.role(r.slug) for r in source.listing if r.soc]
+        roles = [r for r in _every_role(source, official) if r.soc]
     else:
         roles, notes = resolve_roles_of(queries, source)
         for role in roles:
             if not role.soc:
                 raise AreaError(f"role '{role.slug}': {NO_SOC}")
-    rows = tuple((r, store.area_pay(r.soc, found.code) if r.soc else None) for r in roles)
+    rows = tuple((r, a, store.area_pay(r.soc, a.code) if r.soc else None)
+                 for r in roles for a in found)  # fmt: skip
     return Outcome(AreaTable(found, measures, rows), notes)
 
 
-def fields() -> Outcome:
-    """Every figure a table can show (``table --fields list``)."""
-    from jobcompare.engine.table import FieldList, available
+def fields(data: Path | None) -> Outcome:
+    """Every figure a table can show (``table --fields list``), and how many official
+    occupations and hand-written roles have it."""
+    from jobcompare.engine.table import field_list
+    from jobcompare.sources.roles import open_source
 
-    return Outcome(FieldList(tuple(available())))
+    source = open_source(data)
+    return Outcome(field_list([source.role(r.slug) for r in source.listing]))
+
+
+def area_fields(area_queries: Sequence[str]) -> Outcome:
+    """The measures an area table can show (``table --area AREA --fields list``), the
+    same in every area; an area that is not found is the usage error it is elsewhere."""
+    from jobcompare.commands.areas import find_areas
+    from jobcompare.engine.table import AreaFieldList, every_measure
+    from jobcompare.sources.store import Store
+
+    find_areas(Store(), area_queries)
+    return Outcome(AreaFieldList(tuple(every_measure().values())))

@@ -2,9 +2,18 @@
 
 A column is a declared figure of the registry (:mod:`jobcompare.registry.fields`), named
 by its JSON key (``overview.yearly_salary``, ``salary.percentiles.p50``), so the table
-and a comparison can never disagree about what a figure is or how it is written. With
-``--area``, the columns are BLS's measures in that area, read by primary key per role.
-The table view (output/views/table.py) writes them.
+and a comparison can never disagree about what a figure is or how it is written.
+
+One column per concept: where official occupations publish a concept under another field
+than hand-written roles (the seed page's growth rate is BLS Employment Projections'
+projected change for an occupation; the registry says so with ``Field.official``), the
+table shows both in the hand-written field's column, each row's figure read from the
+field of its own kind of role (a role has only one of the two, so nothing is filled from
+another source), with the row's source beside it. Every row says its kind: an official
+occupation, BLS's all-occupations total, or a hand-written role.
+
+With ``--area``, the columns are BLS's measures in each area asked for, one row per role
+and area, read by primary key. The table view (output/views/table.py) writes them.
 """
 
 from __future__ import annotations
@@ -19,6 +28,22 @@ from jobcompare.registry.section import Section
 
 if TYPE_CHECKING:
     from jobcompare.sources.store_types import Area, AreaPay
+
+#: A row's kind: an official occupation (the store's), BLS's total of all occupations
+#: (SOC 00-0000, a baseline rather than an occupation), or a hand-written (TOML) role.
+OFFICIAL, TOTAL, HAND_WRITTEN = "official", "total", "hand-written"
+KINDS = (OFFICIAL, TOTAL, HAND_WRITTEN)
+#: BLS's code for the total of all occupations (as sources/store.py's ALL_OCCUPATIONS).
+ALL_OCCUPATIONS = "00-0000"
+
+
+def kind_of(role: Role) -> str:
+    """Whether ``role`` is an official occupation, the all-occupations total or a
+    hand-written role: official roles cite the sources of their figures, hand-written ones
+    none (their ``source`` says it), whatever SOC code they give."""
+    if not role.citations:
+        return HAND_WRITTEN
+    return TOTAL if role.soc == ALL_OCCUPATIONS else OFFICIAL
 
 
 #: Shown when no ``--fields`` are given: what a role is and what it pays, in brief.
@@ -39,11 +64,39 @@ _TABULAR = tuple(k for k in Kind if k not in MANY)
 class Column(NamedTuple):
     section: Section
     field: Field
+    #: The field official occupations give the same concept by (``Field.official``): its
+    #: section and field; None when they give it by ``field`` itself.
+    official: tuple[Section, Field] | None = None
 
     @property
     def name(self) -> str:
         """The column's name: the figure's JSON key, ``section.key``."""
         return f"{self.section.value}.{self.field.key}"
+
+    @property
+    def official_name(self) -> str | None:
+        """The JSON key official occupations' figure has in a comparison, when another."""
+        return None if self.official is None else f"{self.official[0].value}.{self.official[1].key}"
+
+    def figure(self, role: Role) -> Field:
+        """The field ``role``'s figure is read from: its own kind of role's."""
+        if self.official is not None and kind_of(role) != HAND_WRITTEN:
+            return self.official[1]
+        return self.field
+
+    def value(self, role: Role) -> object:
+        return self.figure(role).value(role)
+
+    def source(self, role: Role) -> str | None:
+        """Where a concept column's figure of ``role`` comes from: the publisher official
+        occupations' field cites ("BLS Employment Projections 2024–34"), or a hand-written
+        role's own source; None for another column, or when the role has no figure."""
+        if self.official is None or self.value(role) is None:
+            return None
+        if kind_of(role) == HAND_WRITTEN:
+            return role.source
+        citation = role.citations.get(self.official[1].origin or "")
+        return None if citation is None else citation.label
 
 
 class BulkTable(NamedTuple):
@@ -53,13 +106,30 @@ class BulkTable(NamedTuple):
     roles: tuple[Role, ...]
 
     def values(self, role: Role) -> list[object]:
-        return [column.field.value(role) for column in self.columns]
+        return [column.value(role) for column in self.columns]
+
+
+def _concepts() -> tuple[list[Column], dict[str, Column]]:
+    """Every column, and the columns official occupations' own fields are shown in, by
+    the field's JSON key (``overview.projected_change`` -> ``overview.growth_rate``)."""
+    declared = {f"{s.value}.{f.key}": (s, f) for s, f in all_fields()}
+    every: list[Column] = []
+    shown_in: dict[str, Column] = {}
+    for section, field in all_fields():
+        official = None if field.official is None else declared[field.official]
+        column = Column(section, field, official)
+        every.append(column)
+        if field.official is not None:
+            shown_in[field.official] = column
+    return [c for c in every if c.name not in shown_in], shown_in
 
 
 def available() -> list[Column]:
-    """Every figure a table can show, in the order comparisons show them."""
+    """Every figure a table can show, in the order comparisons show them: one column per
+    concept (official occupations' projected change is in the growth rate's column)."""
     # The SOC code is a column of every table already.
-    return [Column(s, f) for s, f in all_fields() if f.kind in _TABULAR and f.key != "soc"]
+    every, _ = _concepts()
+    return [c for c in every if c.field.kind in _TABULAR and c.field.key != "soc"]
 
 
 def columns(names: Sequence[str] | None) -> tuple[Column, ...]:
@@ -70,7 +140,9 @@ def columns(names: Sequence[str] | None) -> tuple[Column, ...]:
         names = DEFAULT_FIELDS
     wanted = [n.strip() for name in names for n in name.split(",") if n.strip()]
     every = available()
-    by_name = {c.name: c for c in every}
+    _, shown_in = _concepts()
+    # Official occupations' own name of a concept is its column's name too.
+    by_name = {**shown_in, **{c.name: c for c in every}}
     found: list[Column] = []
     problems: list[str] = []
     for name in wanted:
@@ -79,6 +151,8 @@ def columns(names: Sequence[str] | None) -> tuple[Column, ...]:
             found.append(by_name[key])
             continue
         matches = [c for c in every if c.field.key == key]
+        matches += [c for name, c in shown_in.items()
+                    if name.split(".", 1)[1] == key and c not in matches]  # fmt: skip
         if len(matches) == 1:
             found.append(matches[0])
         elif matches:
@@ -107,19 +181,25 @@ class AreaMeasure(NamedTuple):
 
 
 class AreaTable(NamedTuple):
-    """The chosen OEWS measures of each role in one area (``pay`` None: no estimate)."""
+    """The chosen OEWS measures of each role in each area asked for: one row per role and
+    area, a role's areas together, in the order given (``pay`` None: no estimate)."""
 
-    area: Area
+    areas: tuple[Area, ...]
     measures: tuple[AreaMeasure, ...]
-    rows: tuple[tuple[Role, AreaPay | None], ...]
+    rows: tuple[tuple[Role, Area, AreaPay | None], ...]
+
+
+def every_measure() -> dict[str, AreaMeasure]:
+    """Every measure an area table can show, by its store name, in BLS's order."""
+    from jobcompare.engine.areas import JOB_MEASURES, PAY_MEASURES
+
+    return {m: AreaMeasure(m, label, kind) for m, label, kind in (*JOB_MEASURES, *PAY_MEASURES)}
 
 
 def area_measures(names: Sequence[str] | None) -> tuple[AreaMeasure, ...]:
     """The measures ``names`` ask for (commas separate names too); FieldError names every
     unknown one at once."""
-    from jobcompare.engine.areas import JOB_MEASURES, PAY_MEASURES
-
-    every = {m: AreaMeasure(m, label, kind) for m, label, kind in (*JOB_MEASURES, *PAY_MEASURES)}
+    every = every_measure()
     wanted = [n.strip().lower() for name in (names or AREA_DEFAULT) for n in name.split(",")]
     unknown = [n for n in wanted if n and n not in every]
     if unknown:
@@ -134,7 +214,38 @@ def area_measures(names: Sequence[str] | None) -> tuple[AreaMeasure, ...]:
     return tuple(dict.fromkeys(every[n] for n in wanted if n))
 
 
-class FieldList(NamedTuple):
-    """``jobcompare table --fields list``: every figure a table can show."""
+class FieldUse(NamedTuple):
+    """A column, and how many roles of each kind have its figure."""
 
-    columns: tuple[Column, ...]
+    column: Column
+    official: int  # official occupations (the all-occupations total aside)
+    hand_written: int
+
+
+class FieldList(NamedTuple):
+    """``jobcompare table --fields list``: every figure a table can show, and how many of
+    the official occupations and hand-written roles the table sees have it."""
+
+    fields: tuple[FieldUse, ...]
+    official: int  # how many official occupations there are
+    hand_written: int
+
+
+def field_list(roles: Sequence[Role]) -> FieldList:
+    """Every column, counted over ``roles``: which figures official occupations have is
+    read from the figures themselves, so the list cannot claim one they do not publish."""
+    every = available()
+    official = [r for r in roles if kind_of(r) == OFFICIAL]
+    own = [r for r in roles if kind_of(r) == HAND_WRITTEN]
+    fields = tuple(
+        FieldUse(c, sum(c.value(r) is not None for r in official),
+                 sum(c.value(r) is not None for r in own))
+        for c in every
+    )  # fmt: skip
+    return FieldList(fields, len(official), len(own))
+
+
+class AreaFieldList(NamedTuple):
+    """``jobcompare table --area AREA --fields list``: the measures an area table shows."""
+
+    measures: tuple[AreaMeasure, ...]

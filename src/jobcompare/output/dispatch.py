@@ -59,6 +59,7 @@ VIEWS = {
     "BulkTable": "jobcompare.output.views.table",
     "AreaTable": "jobcompare.output.views.table",
     "FieldList": "jobcompare.output.views.table",
+    "AreaFieldList": "jobcompare.output.views.table",
     "RoleList": "jobcompare.output.views.roles",
     "SearchResults": "jobcompare.output.views.search",
     "SourceList": "jobcompare.output.views.sources",

@@ -24,16 +24,32 @@ DOCUMENTS: dict[str, Any] = {
     },
     "field_list": {
         "description": "jobcompare table --fields list --format json: the fields a table can "
-        "show, by the name --fields takes.",
+        "show, by the name --fields takes, and how many roles of each kind have them.",
         "type": "array",
         "items": {
             "type": "object",
-            "required": ["field", "label", "unit"],
+            "required": ["field", "label", "unit", "official", "hand_written", "official_field"],
             "additionalProperties": False,
             "properties": {
                 "field": {"type": "string", "pattern": "^[a-z_]+\\.[a-z_.0-9]+$"},
                 "label": {"type": "string"},
                 "unit": {"type": "string"},
+                "official": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many official occupations have the figure.",
+                },
+                "hand_written": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many hand-written roles have the figure.",
+                },
+                "official_field": {
+                    "type": ["string", "null"],
+                    "description": "Where a comparison shows official occupations' figure "
+                    "of this concept, when it is another field (overview.projected_change "
+                    "for overview.growth_rate); null when it is this one.",
+                },
             },
         },
     },

@@ -200,16 +200,31 @@ ROLE: dict[str, Any] = {
 #: ``jobcompare table --format json`` (its sections' objects are generated).
 TABLE: dict[str, Any] = {
     "description": "jobcompare table --format json: one object per role; each section object "
-    "holds the figures asked for, keyed and valued as in a role's section.",
+    "holds the figures asked for, keyed and valued as in a role's section, but that a column "
+    "of one concept (overview.growth_rate, demographics.gender_ratio.female) holds an "
+    "official occupation's figure of that concept too (projected_change, women), its source "
+    "in sources.",
     "type": "array",
     "items": {
         "type": "object",
-        "required": ["slug", "title", "soc"],
+        "required": ["slug", "title", "soc", "kind"],
         "additionalProperties": False,
         "properties": {
             "slug": {"type": "string"},
             "title": {"type": "string"},
             "soc": {"type": ["string", "null"]},
+            "kind": {
+                "enum": ["official", "total", "hand-written"],
+                "description": "An official occupation, BLS's total of all occupations "
+                "(00-0000), or a hand-written role.",
+            },
+            "sources": {
+                "type": "object",
+                "description": "For each column of one concept asked for: where the row's "
+                "figure comes from (an official occupation's publisher, a hand-written "
+                "role's own source); null without a figure.",
+                "additionalProperties": {"type": ["string", "null"]},
+            },
         },
     },
 }

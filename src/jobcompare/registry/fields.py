@@ -123,6 +123,11 @@ class Field:
     #: The figure is the table's row for all occupations (SOC 00-0000), the same for every
     #: role: a baseline shown beside each role's own figure.
     total: bool = False
+    #: For a figure of hand-written roles: the JSON key of the field official occupations
+    #: give the same concept by (``overview.projected_change`` for ``growth_rate``). A
+    #: comparison shows both as declared; ``jobcompare table`` shows them in one column,
+    #: each role's from its own field, with the row's source.
+    official: str | None = None
 
     def value(self, role: Role) -> object:
         """The role's figure (None when the source has none)."""

@@ -34,10 +34,13 @@ def _share(attribute: str, key: str) -> Callable[[Role], object]:
     return get
 
 
-def _ratio(attribute: str, group: str, groups: tuple[tuple[str, str], ...]) -> list[Field]:
+def _ratio(
+    attribute: str, group: str, groups: tuple[tuple[str, str], ...],
+    official: dict[str, str] | None = None,
+) -> list[Field]:  # fmt: skip
     return [
         Field(f"{attribute}_ratio.{key}", label, Kind.PERCENT, _share(attribute, key),
-              group=group, bar_scale=100)
+              group=group, bar_scale=100, official=(official or {}).get(key))
         for key, label in groups
     ]  # fmt: skip
 
@@ -62,7 +65,9 @@ SECTION = SectionSpec(
     (
         Field("average_age", "Average age", Kind.NUMBER, lambda r: r.demographics.average_age,
               unit="years"),
-        *_ratio("gender", "Gender ratio", GENDER_GROUPS),
+        # CPS's share of women is official occupations' share of the female (Field.official);
+        # it has no share of men.
+        *_ratio("gender", "Gender ratio", GENDER_GROUPS, {"female": "demographics.women"}),
         *_ratio("race", "Race ratio", RACE_GROUPS),
         Field("lgbt_percentage", "LGBT percentage", Kind.PERCENT, lambda r: r.demographics.lgbt),
         Field("median_age", "Median age", Kind.NUMBER, source="demographics.median_age",

@@ -95,8 +95,10 @@ SECTION = SectionSpec(
               name="average salary", ranked=True, origin="oews"),
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
               origin="oews"),
+        # Hand-written roles' growth rate; official occupations give it as BLS's projected
+        # change (the one column of a table: Field.official).
         Field("growth_rate", "Growth rate", Kind.GROWTH, source="overview.growth_rate",
-              ranked=True),
+              ranked=True, official="overview.projected_change"),
         Field("number_of_jobs", "Number of jobs", Kind.COUNT, source="overview.jobs",
               ranked=True, origin="oews"),
         Field("jobs_with_self_employed", "All jobs, 2024 (thousands)", Kind.NUMBER,
