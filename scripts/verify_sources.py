@@ -152,8 +152,8 @@ def main() -> int:
             f"SELECT onet_code, element_id, scale_id, value FROM {table}"
         ):
             r = ratings[(code, element, scale)]
-            hidden = r["Recommend Suppress"] == "Y" or r["Not Relevant"] == "Y"
-            want = None if hidden else r["Data Value"]
+            # Recommend Suppress withholds; a Not Relevant level is published and kept.
+            want = None if r["Recommend Suppress"] == "Y" else r["Data Value"]
             check("onet basic skills", same(value, want), f"{code} {element} {scale}")
     tasks: dict[str, list[int]] = defaultdict(list)
     for r in csv_rows(onet / "task_statements.csv"):
@@ -193,7 +193,7 @@ def main() -> int:
         "SELECT onet_code, element_id, scale_id, value FROM onet_skill"
     ):
         r = skills[(code, element, scale)]
-        want = None if "Y" in (r[11], r[12]) else r[6]
+        want = None if r[11] == "Y" else r[6]
         check("onet 30.1 skills", same(value, want), f"{code} {element} {scale}")
     alternates = Counter(
         r[0] for r in sheet(excel / "Alternate Titles.xlsx", "Alternate Titles")[1:]
@@ -203,12 +203,117 @@ def main() -> int:
     ):
         check("alternate title counts", alternates[code] == count, f"{code} {count}")
 
+    check_whose_figures(args.data, args.store, skills, check)
+
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
     print(f"mismatches: {len(bad)}")
     for line in bad[:50]:
         print("  " + line)
     return 1 if bad else 0
+
+
+def check_whose_figures(
+    data: Path,
+    store_path: Path,
+    skills: dict[tuple[Any, Any, Any], tuple[Any, ...]],
+    check: Any,
+) -> None:
+    """Issue 18, items 1-4, re-derived from the raw O*NET files and held against what
+    jobcompare's readers and engine give (its importers are not used to derive them):
+
+    1. the skill gap of every O*NET related pair rated by O*NET 30.1, computed here by
+       docs/moves.md's rule with levels flagged Not Relevant used as published;
+    2. an occupation's O*NET figures are its own SOC.00's (description, job zone, top
+       skills), or none when O*NET has no rated SOC.00;
+    3. every rated O*NET occupation that rolls up to an OEWS code has its own job zone and
+       skill ratings in the store;
+    4. the O*NET occupations named within each OEWS occupation are exactly O*NET's codes
+       under it other than its .00 (aggregates: those rolling up to it in the store).
+    """
+    from jobcompare.engine.moves import IMPORTANT, gap_between
+    from jobcompare.sources.store import Store
+    from jobcompare.sources.store_role import official_role
+
+    onet = data / "onet-30.3"
+    zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in csv_rows(onet / "job_zones.csv")}
+    described = {
+        r["O*NET-SOC Code"]: r["Description"] for r in csv_rows(onet / "occupation_data.csv")
+    }
+    # code -> skill name -> (IM, LV), as published; a rating O*NET suppresses is left out.
+    rated: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
+    suppressed: dict[str, set[str]] = defaultdict(set)
+    for (code, _, scale), r in skills.items():
+        if r[11] == "Y":
+            suppressed[code].add(str(r[3]))
+            continue
+        rated[code].setdefault(str(r[3]), {})[scale] = float(r[6])
+    store = Store(store_path)
+    try:
+        rolled = dict(store.query("SELECT onet_code, soc FROM onet_occupation"))
+
+        # 3. Every rated code's own job zone and skills are in the store.
+        stored_zones = dict(store.query("SELECT onet_code, job_zone FROM onet_job_zone"))
+        for code, zone in zones.items():
+            if rolled.get(code) is not None:
+                check("job zones of every rated code", stored_zones.get(code) == zone, code)
+        stored_skills = {c for (c,) in store.query("SELECT DISTINCT onet_code FROM onet_skill")}
+        for code in rated:
+            if rolled.get(code) is not None:
+                check("30.1 skills of every rated code", code in stored_skills, code)
+
+        # 1. The skill gap of every related pair both of whose codes 30.1 rates.
+        cache: dict[str, Any] = {}
+        for r in csv_rows(onet / "related_occupations.csv"):
+            a, b = r["O*NET-SOC Code"], r["Related O*NET-SOC Code"]
+            if a not in rated or b not in rated or rolled.get(a) is None:
+                continue
+            if rolled.get(b) is None:
+                continue
+            have, want = rated[a], rated[b]
+            rises = [
+                round(want[n]["LV"] - have[n]["LV"], 2)
+                for n in want
+                if "IM" in want[n] and "LV" in want[n] and want[n]["IM"] >= IMPORTANT
+                and n in have and "IM" in have[n] and "LV" in have[n]
+            ]  # fmt: skip
+            expected = round(sum(x for x in rises if x > 0), 2)
+            gap = gap_between(store, a, b, a, b, cache=cache)
+            check("skill gaps of related pairs", gap.total == expected,
+                  f"{a} -> {b}: {gap.total} vs {expected}")  # fmt: skip
+
+        # 2 and 4. Each OEWS occupation's O*NET figures are its own .00's; its parts named.
+        occupations = [
+            (str(soc), str(slug))
+            for soc, slug in store.query("SELECT soc, slug FROM occupation WHERE soc != '00-0000'")
+        ]
+        for soc, slug in occupations:
+            role = official_role(store, slug)
+            own = f"{soc}.00"
+            linked = {c for (c,) in store.query(
+                "SELECT onet_code FROM onet_link WHERE soc = ?", (soc,))}  # fmt: skip
+            whole = linked == {own}
+            want_description = described.get(own) if whole or not linked else None
+            check("own description", role.description == want_description, soc)
+            check("own job zone", role.overview.job_zone == (zones.get(own) if whole else None),
+                  f"{soc} {role.overview.job_zone} vs {zones.get(own)}")  # fmt: skip
+            if whole and own in rated:
+                top = sorted(
+                    ((n, v) for n, v in rated[own].items() if "IM" in v),
+                    key=lambda item: (-item[1]["IM"], -item[1].get("LV", 0)),
+                )[:10]
+                names = set(rated[own])
+                shown = [s.importance for s in role.skills]
+                check("own skills", {s.name for s in role.skills} <= names
+                      and shown == [v["IM"] for _, v in top], soc)  # fmt: skip
+            else:
+                check("own skills", role.skills == (), f"{soc} shows skills not its own")
+            inside = {c for c in described if c[:7] == soc and c != own}
+            inside |= {c for c, s_ in rolled.items() if s_ == soc and c != own}
+            named = {code for code, _ in role.onet_occupations}
+            check("O*NET occupations named within", named == inside, f"{soc} {named ^ inside}")
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":
