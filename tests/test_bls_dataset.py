@@ -169,14 +169,16 @@ def test_suggestions_find_titles_with_every_word(typed: str, suggested: str) -> 
 @pytest.mark.parametrize(
     ("typed", "slug", "note"),
     [
-        ("nurses", "registered-nurses",
-         "'nurses' → Registered Nurses (29-1141), by O*NET alternate and reported title 'Nurse'"),
+        ("RN", "registered-nurses",
+         "'RN' → Registered Nurses (29-1141), by O*NET alternate title 'Registered Nurse (RN)'"),
         ("Billing Clerk", CLERKS, "'Billing Clerk' → Billing and Posting Clerks (43-3021), by "
          "O*NET alternate and reported title 'Billing Clerk'"),
     ],
 )  # fmt: skip
 def test_names_people_use_are_read_as_their_occupation(typed: str, slug: str, note: str) -> None:
-    """Words that once only got suggestions are O*NET titles of one occupation now."""
+    """Words that once only got suggestions are O*NET titles of one occupation now. ('nurses'
+    was one: it now lists Registered Nurses first, and the occupations of the other kinds of
+    nurse, such as Licensed Practical Nurses; tests/test_titles.py.)"""
     result = run([typed, COLLECTORS, "--json"], bundled=True)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == note + "\n"

@@ -71,7 +71,7 @@ def test_example_runs(place: str, args: list[str], code: int) -> None:
         ("CNA", "31-1131  Nursing Assistants"),
         ("medical biller", "43-3021  Billing and Posting Clerks"),
         ("truck driver", "53-3032  Heavy and Tractor-Trailer Truck Drivers"),
-        ("doctor", "29-1216  General Internal Medicine Physicians"),
+        ("doctor", "29-1229  Physicians, All Other"),
     ],
 )
 def test_readme_ambiguous_names_list_the_intended_occupation_first(name: str, first: str) -> None:

@@ -13,10 +13,12 @@ import pytest
 from jobcompare.engine.titles import (
     Resolution,
     TitleResolver,
+    edit_distance,
     notes,
     resolve_roles,
     roles_of,
     singular,
+    small_edit,
     title_key,
 )
 from jobcompare.errors import (
@@ -136,8 +138,37 @@ def test_one_occupation_behind_an_alternate_title_wins(resolver: TitleResolver) 
         "'software engineer' → Software Developers (15-1252), "
         "by O*NET alternate and reported title 'Software Engineer'"
     )
-    assert picked(resolver.resolve("Accountant")) == "accountants-and-auditors"
-    assert picked(resolver.resolve("nurses")) == "registered-nurses"  # alternate 'Nurse'
+    assert picked(resolver.resolve("chief executive officer")) == "chief-executives"
+
+
+@pytest.mark.parametrize(
+    ("typed", "socs"),
+    [("coder", ["29-2072", "15-1251"]),  # 'Coder'; 'Computer Language Coder'
+     ("Accountant", ["13-2011", "13-2082"]),  # 'Accountant'; 'Tax Accountant'
+     ("nurses", ["29-1141", "29-2061"])],  # 'Nurse'; 'Licensed Practical Nurse (LPN)'
+)  # fmt: skip
+def test_a_name_also_names_the_occupations_of_its_kinds(
+    resolver: TitleResolver, typed: str, socs: list[str]
+) -> None:
+    # One occupation has the name as a title, another a title ending in it (a kind of it):
+    # both are listed, the one with the name itself first, and neither is picked.
+    assert ranked(resolver.resolve(typed)) == socs
+
+
+def test_coder_lists_medical_coders_and_programmers(resolver: TitleResolver) -> None:
+    error = resolver.resolve("coder").error()
+    assert isinstance(error, AmbiguousRoleError)
+    assert error.reasons == (
+        "29-2072  Medical Records Specialists (medical-records-specialists): "
+        "O*NET alternate and reported title 'Coder'",
+        "15-1251  Computer Programmers (computer-programmers): "
+        "O*NET alternate title 'Computer Language Coder'",
+    )
+
+
+def test_an_abbreviation_names_no_kinds(resolver: TitleResolver) -> None:
+    # 'RN' is a short title only; 'RN Instructor' does not make it a nursing instructor.
+    assert picked(resolver.resolve("RN")) == "registered-nurses"
 
 
 @pytest.mark.parametrize(
@@ -190,14 +221,15 @@ def test_more_matching_titles_rank_first(resolver: TitleResolver) -> None:
     assert ranked(resolver.resolve("CNA")) == ["31-1131", "31-1120", "29-9093"]
 
 
-def test_without_employment_ties_go_by_title(tmp_path: Path) -> None:
+def test_without_employment_ties_go_to_the_shorter_title(tmp_path: Path) -> None:
     conn = sqlite3.connect(make_store(tmp_path))
     conn.execute("ALTER TABLE occupation DROP COLUMN employment")
     resolver = TitleResolver(roles_of_store(conn), conn)
-    assert ranked(resolver.resolve("truck driver")) == ["53-3032", "53-3033", "43-5011"]
-    conn.execute("UPDATE occupation SET title = 'A Light Truck Drivers' WHERE soc = '53-3033'")
-    resolver = TitleResolver(roles_of_store(conn), conn)
+    # 'Light Truck Drivers' is shorter than 'Heavy and Tractor-Trailer Truck Drivers'.
     assert ranked(resolver.resolve("truck driver")) == ["53-3033", "53-3032", "43-5011"]
+    conn.execute("UPDATE occupation SET title = 'Heavy Truck Drivers' WHERE soc = '53-3032'")
+    resolver = TitleResolver(roles_of_store(conn), conn)
+    assert ranked(resolver.resolve("truck driver")) == ["53-3032", "53-3033", "43-5011"]
 
 
 def test_a_list_is_cut_at_eight_and_says_how_many_more(tmp_path: Path) -> None:
@@ -247,6 +279,53 @@ def test_a_misspelt_alternate_title_is_read_as_it(resolver: TitleResolver) -> No
     assert str(resolution.error()).startswith(
         "'truck drivr' (read as 'Truck Driver') could be several occupations"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelling", "soc"),
+    [("uber driver", "Lumber Driver", "45-4029"),  # 'uber' is two letters from 'lumber'
+     ("roof cleaner", "Room Cleaner", "37-2012"),  # 'roof' is a word of 'Roof Mechanic'
+     ("marine", "Mariner", "53-5011"),  # 'marine' is a word of 'Sailors and Marine Oilers'
+     ("deck superintendent", "Dock Superintendent", "11-3071")],  # 'Deck Hand'
+)  # fmt: skip
+def test_a_close_spelling_that_changes_a_word_is_listed_not_taken(
+    resolver: TitleResolver, typed: str, spelling: str, soc: str
+) -> None:
+    resolution = resolver.resolve(typed)
+    assert resolution.picked is None
+    error = resolution.error()
+    assert isinstance(error, AmbiguousRoleError)
+    assert str(error).startswith(
+        f"'{typed}' is no title; it may be a misspelling of one of these; name one by its "
+        "slug or SOC code:\n"
+    )
+    assert error.reasons[0].startswith(f"{soc}  ")
+    assert error.reasons[0].endswith(f": closest spelling, '{spelling}'")
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [("registered nures", "registered-nurses"), ("regsitered nurses", "registered-nurses"),
+     ("bill and acount colectors", "bill-and-account-collectors"),
+     ("sofware engineer", "software-developers")],
+)  # fmt: skip
+def test_a_typo_of_every_word_is_still_taken(
+    resolver: TitleResolver, typed: str, slug: str
+) -> None:
+    assert picked(resolver.resolve(typed)) == slug
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [("nurse", "nurse", 0), ("nure", "nurse", 1), ("regsitered", "registered", 1),
+     ("roof", "room", 1), ("uber", "lumber", 2), ("ca", "abc", 3), ("", "abc", 3)],
+)  # fmt: skip
+def test_edit_distance_counts_a_swap_of_neighbours_once(a: str, b: str, distance: int) -> None:
+    assert edit_distance(a, b) == edit_distance(b, a) == distance
+
+
+def test_a_small_edit_is_one_letter_in_a_short_word_two_in_a_longer() -> None:
+    assert [small_edit(w) for w in ("rn", "nure", "nurse", "registered")] == [1, 1, 2, 2]
 
 
 def test_a_doubtful_spelling_is_only_suggested(resolver: TitleResolver) -> None:
@@ -366,4 +445,4 @@ def test_candidates_as_data(resolver: TitleResolver) -> None:
     assert first["soc"] == "43-3021"
     assert first["how"] == "alternate"
     assert first["kinds"] == ["alternate", "reported"]
-    assert first["employment"] == 404060
+    assert first["reason"] == "O*NET alternate and reported title 'Medical Biller'"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from jobcompare.engine.titles import RoleKey
 from jobcompare.importers.search_index import build_search_index
+from jobcompare.sources.title_keys import RoleKey
 
 FIXTURE = Path(__file__).parent / "fixtures" / "titles" / "store.sql"
 

@@ -114,7 +114,8 @@ class AmbiguousRoleError(RoleNameError):
 
     ``reasons`` says, one line per candidate, best first, which role and why it matched,
     and ``more`` how many candidates were left out of them; ``read_as`` is the spelling a
-    mistyped query was taken for. Without reasons the message is the short one for a
+    mistyped query was taken for; ``spellings`` says the candidates are close spellings, none
+    sure enough to be taken. Without reasons the message is the short one for a
     title or SOC code that several roles share.
     """
 
@@ -125,6 +126,8 @@ class AmbiguousRoleError(RoleNameError):
         reasons: Sequence[str] = (),
         more: int = 0,
         read_as: str | None = None,
+        *,
+        spellings: bool = False,
     ) -> None:
         self.query = query
         self.slugs = tuple(slugs)
@@ -132,7 +135,11 @@ class AmbiguousRoleError(RoleNameError):
         self.read_as = read_as
         if self.reasons:
             typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
-            lines = [f"{typed} could be several occupations; name one by its slug or SOC code:"]
+            if spellings:
+                heading = f"{typed} is no title; it may be a misspelling of one of these"
+            else:
+                heading = f"{typed} could be several occupations"
+            lines = [f"{heading}; name one by its slug or SOC code:"]
             lines += [f"  {reason}" for reason in self.reasons]
             if more:
                 lines.append(f"  ... and {more} more")

@@ -25,10 +25,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from jobcompare.engine.titles import RoleKey
 from jobcompare.sources import title_keys
 from jobcompare.sources.title_keys import (
     FTS_TABLE,
+    RoleKey,
     folded,
     singular,
     title_key,
@@ -209,6 +209,8 @@ class SearchHit(NamedTuple):
     titles: int = 0
     #: How it was found (TIER_*): roles rank by tier first, then by score.
     tier: int = TIER_TITLE
+    #: National employment (OEWS) when the store gives it: a tie-breaker.
+    employment: int | None = None
 
     @property
     def reason(self) -> str:
@@ -293,14 +295,84 @@ def search_roles(
             else:
                 counts[owner] = counts.get(owner, 0) + 1
                 offer(owner, value, text_, kind, tier)
+    employment = {} if store is None else _employment(store, [titles[s][1] for s in best])
     hits = []
     for slug, (value, matched, how, tier) in best.items():
         count = counts.get(slug, 0)
         total = value + COUNT_BONUS * min(count, COUNT_CAP)
         title, soc = titles[slug]
-        hits.append(SearchHit(slug, title, soc, matched, how, total, count, tier))
-    hits.sort(key=lambda h: (h.tier, -h.score, -h.titles, len(h.title), h.title))
+        people = employment.get(soc or "")
+        hits.append(SearchHit(slug, title, soc, matched, how, total, count, tier, people))
+    hits.sort(key=rank_key)
     return hits if limit is None else hits[:limit]
+
+
+def rank_key(hit: SearchHit) -> tuple[int, float, int, int, int, str]:
+    """The one order of roles found by a name, best first: by tier, then score, then the
+    number of matching titles, then employment, then the shorter title, then the title.
+    It orders the search's hits, and (through :func:`search_roles`) the candidates of a
+    name that could be several occupations (engine/titles.py), so both list them alike."""
+    return (hit.tier, -hit.score, -hit.titles, -(hit.employment or 0), len(hit.title),
+            hit.title)  # fmt: skip
+
+
+def _employment(store: sqlite3.Connection, socs: Sequence[str | None]) -> dict[str, int]:
+    """National employment by SOC code: OEWS's national row (``oews_pay``, area
+    '0000000', read through its primary key), or an ``employment`` column of the
+    occupation table where a store has one; empty without either."""
+    wanted = sorted({soc for soc in socs if soc})
+    if not wanted:
+        return {}
+    tables = _tables(store)
+    marks = ",".join("?" * len(wanted))
+    if "oews_pay" in tables:
+        sql = f"SELECT soc, employment FROM oews_pay WHERE soc IN ({marks}) AND area = '0000000'"
+    elif "occupation" in tables:
+        columns = {row[1] for row in store.execute("PRAGMA table_info(occupation)")}
+        if "employment" not in columns:
+            return {}
+        sql = f"SELECT soc, employment FROM occupation WHERE soc IN ({marks})"
+    else:
+        return {}
+    return {soc: n for soc, n in store.execute(sql, wanted) if isinstance(n, int)}
+
+
+def titles_headed_by(
+    text: str, store: sqlite3.Connection, *, use_fts: bool | None = None
+) -> list[tuple[str, str, str]]:
+    """(title, soc, kind) of the store's alternate and reported titles that end in the
+    words of ``text`` after other words of their own: the titles of a kind of what ``text``
+    names ("Computer Language Coder" for "coder"). Written-out titles only (a title
+    without what it has in parentheses counts; a short title does not)."""
+    query = Query.of(text)
+    if not query.terms or not query.key:
+        return []
+    tail = " " + query.key
+    fts = _has_fts(store) if use_fts is None else use_fts
+    found: set[tuple[str, str, str]] = set()
+    for title, short, kind, soc in _store_rows(store, query, fts=fts, insist=False):
+        if kind == "description":
+            continue
+        keys = title_keys.keys_of(title, short)
+        if any(via == "title" and key.endswith(tail) for key, via in keys):
+            found.add((title, soc, kind))
+    return sorted(found)
+
+
+def is_title_word(word: str, store: sqlite3.Connection, *, use_fts: bool | None = None) -> bool:
+    """Whether ``word`` (singular or plural) is a word of one of the store's alternate,
+    reported or short titles."""
+    query = Query.of(word)
+    if len(query.terms) != 1:
+        return False
+    wanted = query.terms[0]
+    fts = _has_fts(store) if use_fts is None else use_fts
+    for text, short, kind, _ in _store_rows(store, query, fts=fts, insist=False):
+        if kind != "description" and any(
+            singular(w) == wanted for w in words(f"{text} {short or ''}")
+        ):
+            return True
+    return False
 
 
 def _owners(roles: Sequence[RoleKey], store: sqlite3.Connection) -> dict[str, str]:

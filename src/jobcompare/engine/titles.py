@@ -26,15 +26,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from jobcompare.engine.search import is_title_word, search_roles, titles_headed_by
 from jobcompare.errors import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
-from jobcompare.sources.title_keys import bare_key, folded, keys_of, singular, title_key, words
+from jobcompare.sources.title_keys import (
+    RoleKey,
+    folded,
+    keys_of,
+    singular,
+    title_key,
+    words,
+)
 from jobcompare.text import normalise
 
 if TYPE_CHECKING:
     import sqlite3
-
-#: A role as the resolver knows it: slug, title as written, SOC code (or None).
-RoleKey = tuple[str, str, "str | None"]
 
 #: How a query matched its role.
 How = Literal["slug", "soc", "onet", "title", "alternate", "reported", "fuzzy"]
@@ -51,6 +56,10 @@ FUZZY_PICK = 0.9
 FUZZY_MARGIN = 0.05
 #: Spellings at least this close are offered as suggestions.
 FUZZY_SUGGEST = 0.75
+#: A typed word is a small edit of a title's word when their edit distance
+#: (:func:`edit_distance`) is at most this, by the typed word's length: one for a word of
+#: up to four letters, two for a longer one.
+SMALL_EDIT_SHORT, SMALL_EDIT_LONG, SHORT_WORD = 1, 2, 4
 
 _SOC = re.compile(r"(\d\d)-?(\d{4})(?:\.(\d\d))?")
 
@@ -69,11 +78,6 @@ class Candidate(NamedTuple):
     matched: tuple[str, ...]
     #: Kinds of the alternate titles that matched ("alternate", "reported"), if any.
     kinds: tuple[str, ...] = ()
-    #: How many different titles of this occupation matched (a title and the same with an
-    #: abbreviation in parentheses count once).
-    titles: int = 1
-    #: Employment (OEWS, national) when the store gives it: a tie-breaker.
-    employment: int | None = None
     #: Similarity of the spelling, for fuzzy matches (1.0 otherwise).
     score: float = 1.0
 
@@ -115,8 +119,6 @@ class Candidate(NamedTuple):
             "how": self.how,
             "matched": list(self.matched),
             "kinds": list(self.kinds),
-            "titles": self.titles,
-            "employment": self.employment,
             "score": round(self.score, 4),
             "reason": self.reason,
         }
@@ -136,6 +138,8 @@ class Resolution(NamedTuple):
     read_as: str | None = None
     #: Several roles share a title or SOC code: the short message of before.
     message_only: bool = False
+    #: The candidates are close spellings, none of them sure enough to be taken.
+    spellings: bool = False
 
     @property
     def slug(self) -> str | None:
@@ -162,7 +166,9 @@ class Resolution(NamedTuple):
             if self.message_only:  # several roles share a title or code: today's message
                 return AmbiguousRoleError(self.query, slugs)
             reasons = [c.line() for c in self.candidates]
-            return AmbiguousRoleError(self.query, slugs, reasons, self.more, self.read_as)
+            return AmbiguousRoleError(
+                self.query, slugs, reasons, self.more, self.read_as, spellings=self.spellings
+            )
         return UnknownRoleError(self.query, self.suggestions)
 
 
@@ -304,36 +310,40 @@ class TitleResolver:
         key = title_key(query)
         if not key:
             return None
+        rows = self._title_rows(key)
+        if any(via == "title" for _, _, _, via in rows):
+            # A name written out also names its kinds: "Computer Language Coder" is a coder,
+            # so "coder" may be a computer programmer (docs/titles.md). Not an abbreviation.
+            assert self.store is not None
+            rows += [(t, soc, kind, "head") for t, soc, kind in titles_headed_by(query, self.store)]
         grouped: dict[str, list[TitleRow]] = {}
-        for row in self._title_rows(key):
+        for row in rows:
             slug = self._role_of_soc(row[1])
             if slug is not None:
                 grouped.setdefault(slug, []).append(row)
         if not grouped:
             return None
-        employment = self._employment([self._by_slug[s][2] or "" for s in grouped])
         candidates = []
-        for slug, rows in grouped.items():
-            matched = tuple(dict.fromkeys(title for title, _, _, _ in rows))
-            kinds = tuple(k for k in ("alternate", "reported") if any(r[2] == k for r in rows))
+        for slug, found in grouped.items():
+            # An occupation that has the name itself is said to by it alone.
+            found = [r for r in found if r[3] != "head"] or found
+            matched = tuple(dict.fromkeys(title for title, _, _, _ in found))
+            kinds = tuple(k for k in ("alternate", "reported") if any(r[2] == k for r in found))
             how: How = "reported" if kinds == ("reported",) else "alternate"
-            soc = self._by_slug[slug][2]
-            titles = len({bare_key(title) for title in matched})
-            candidates.append(
-                self._candidate(
-                    slug,
-                    how,
-                    matched,
-                    kinds=kinds,
-                    titles=titles,
-                    employment=employment.get(soc or ""),
-                )
-            )
-        candidates.sort(key=_alternate_rank)
+            candidates.append(self._candidate(slug, how, matched, kinds=kinds))
         if len(candidates) == 1:
             return Resolution(query, candidates[0])
-        listed = tuple(candidates[:MAX_LISTED])
-        return Resolution(query, candidates=listed, more=len(candidates) - len(listed))
+        ranked = self._ranked(query, candidates)
+        listed = tuple(ranked[:MAX_LISTED])
+        return Resolution(query, candidates=listed, more=len(ranked) - len(listed))
+
+    def _ranked(self, query: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """``candidates`` in the one order of roles found by a name: the order
+        :func:`~jobcompare.engine.search.search_roles` gives them for ``query``."""
+        roles = [self._by_slug[c.slug] for c in candidates]
+        hits = search_roles(query, roles, self.store, limit=None)
+        at = {hit.slug: n for n, hit in enumerate(hits)}
+        return sorted(candidates, key=lambda c: (at.get(c.slug, len(at)), c.title))
 
     def _title_rows(self, key: str) -> list[TitleRow]:
         """The store's alternate/reported titles whose key (or short title's key) is ``key``:
@@ -359,29 +369,6 @@ class TitleResolver:
                     found.append((title, soc, kind, via))
                     break
         return sorted(set(found))  # as the key table has them: once each
-
-    def _employment(self, socs: Sequence[str]) -> dict[str, int]:
-        """National employment by SOC code: OEWS's national row (``oews_pay``, area
-        '0000000', read through its primary key), or an ``employment`` column of the
-        occupation table where a store has one; empty without either."""
-        if not socs:
-            return {}
-        assert self.store is not None or not self._tables
-        marks = ",".join("?" * len(socs))
-        if "oews_pay" in self._tables:
-            assert self.store is not None
-            sql = (
-                f"SELECT soc, employment FROM oews_pay WHERE soc IN ({marks}) AND area = '0000000'"
-            )
-        elif "occupation" in self._tables:
-            assert self.store is not None
-            columns = {row[1] for row in self.store.execute("PRAGMA table_info(occupation)")}
-            if "employment" not in columns:
-                return {}
-            sql = f"SELECT soc, employment FROM occupation WHERE soc IN ({marks})"
-        else:
-            return {}
-        return {soc: n for soc, n in self.store.execute(sql, list(socs)) if isinstance(n, int)}
 
     def _by_spelling(self, query: str) -> Resolution:
         """The closest spelling among role titles and (with the store) alternate titles.
@@ -420,6 +407,8 @@ class TitleResolver:
             _, (best, text) = ranked[0]
             runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
             if best >= FUZZY_PICK and runner_up < best - FUZZY_MARGIN:
+                if not self._small_edits(key, title_key(text)):
+                    return self._spellings(query, ranked, owners)
                 read = self._by_title(text) or self._by_alternate(text)
                 if read is not None and read.picked is not None:
                     picked = read.picked._replace(how="fuzzy", matched=(text,), score=best)
@@ -427,6 +416,51 @@ class TitleResolver:
                 if read is not None:
                     return read._replace(query=query, read_as=text)
         return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
+
+    def _small_edits(self, typed: str, spelling: str) -> bool:
+        """Whether each typed word is its spelling's word (in order, as many), or a typo of
+        it: a SMALL_EDIT of it that is no word of any title (a word typed as such is meant,
+        not mistyped: "roof" is no typo of "room")."""
+        pairs = list(zip(typed.split(), spelling.split(), strict=False))
+        if len(pairs) != len(typed.split()) or len(pairs) != len(spelling.split()):
+            return False
+        return all(
+            t == s or (edit_distance(t, s) <= small_edit(t) and not self._is_word(t))
+            for t, s in pairs
+        )
+
+    def _is_word(self, word: str) -> bool:
+        """Whether ``word`` (a key's word: lower case, singular) is a word of a role's title
+        or of one of the store's alternate, reported or short titles."""
+        if word in self._title_words:
+            return True
+        if "title" not in self._tables:
+            return False
+        assert self.store is not None
+        return is_title_word(word, self.store)
+
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        return frozenset(w for _, title, _ in self.roles for w in title_key(title).split())
+
+    def _spellings(
+        self,
+        query: str,
+        ranked: Sequence[tuple[str, tuple[float, str]]],
+        owners: Mapping[str, set[str]],
+    ) -> Resolution:
+        """The roles of the close spellings (near-best only, closest first), none taken."""
+        best = ranked[0][1][0]
+        found: dict[str, Candidate] = {}
+        for spelling, (score, text) in ranked:
+            if score < best - 0.1:
+                break
+            for slug in sorted(owners[spelling]):
+                if slug not in found:
+                    found[slug] = self._candidate(slug, "fuzzy", (text,), score=score)
+        listed = tuple(found.values())[:MAX_LISTED]
+        more = len(found) - len(listed)
+        return Resolution(query, candidates=listed, more=more, spellings=True)
 
     def _alternate_keys(self, key: str) -> list[tuple[str, str, str]]:
         """(title, soc, key) of the alternate titles that could be FUZZY_SUGGEST close to
@@ -486,11 +520,24 @@ class TitleResolver:
         return closest_slugs(names, query)
 
 
-def _alternate_rank(candidate: Candidate) -> tuple[int, int, int, str]:
-    """Titles both O*NET lists and workers reported first, then the most distinct titles
-    matched, then the most employed, then by title (docs/titles.md)."""
-    return (-len(candidate.kinds), -candidate.titles, -(candidate.employment or 0),
-            candidate.title)  # fmt: skip
+def small_edit(word: str) -> int:
+    """The largest edit distance at which a typed ``word`` may be a typo of another."""
+    return SMALL_EDIT_SHORT if len(word) <= SHORT_WORD else SMALL_EDIT_LONG
+
+
+def edit_distance(a: str, b: str) -> int:
+    """The Damerau-Levenshtein distance of ``a`` and ``b`` (optimal string alignment): the
+    fewest letters inserted, deleted, replaced, or swapped with the next one, each once."""
+    previous: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, row = previous, row, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
 
 
 def resolve_roles(queries: Sequence[str], resolver: TitleResolver) -> list[Resolution]:

@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
+#: A role as the title resolver and the search know it: slug, title as written, SOC code
+#: (or None).
+RoleKey = tuple[str, str, "str | None"]
+
 #: The full-text table and the exact-title table the search index adds to the store.
 FTS_TABLE = "title_fts"
 KEY_TABLE = "title_key"
@@ -74,11 +78,6 @@ def keys_of(title: str, short: str | None) -> list[tuple[str, str]]:
     if short:
         keys.append((title_key(short), "short"))
     return [(k, via) for k, via in dict.fromkeys(keys) if k]
-
-
-def bare_key(title: str) -> str:
-    """A title's key without what it has in parentheses: "Doctor (Dr)" -> "doctor"."""
-    return title_key(_PARENTHESES.sub(" ", title)) or title_key(title)
 
 
 def fts5_available(conn: sqlite3.Connection) -> bool:
