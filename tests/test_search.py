@@ -241,8 +241,8 @@ def _both_orders(
 
 
 @pytest.mark.parametrize(
-    "text", ["medical biller", "truck driver", "doctor", "CNA", "coder", "Accountant",
-             "nurses", "tax accountant", "truck drivers"],
+    "text", ["medical biller", "truck driver", "doctor", "CNA", "coder", "tax accountant",
+             "truck drivers"],
 )  # fmt: skip
 def test_a_names_candidates_are_in_the_searchs_order(store: sqlite3.Connection, text: str) -> None:
     listed, searched = _both_orders(text, roles_of_store(store), store)

@@ -141,18 +141,23 @@ def test_one_occupation_behind_an_alternate_title_wins(resolver: TitleResolver) 
     assert picked(resolver.resolve("chief executive officer")) == "chief-executives"
 
 
+def test_a_name_also_names_the_occupations_of_its_kinds(resolver: TitleResolver) -> None:
+    # One occupation has the name as a title, another in another line of work (another
+    # SOC major group) a title ending in it (a kind of it): both are listed, the one with
+    # the name itself first, and neither is picked.
+    assert ranked(resolver.resolve("coder")) == ["29-2072", "15-1251"]
+
+
 @pytest.mark.parametrize(
-    ("typed", "socs"),
-    [("coder", ["29-2072", "15-1251"]),  # 'Coder'; 'Computer Language Coder'
-     ("Accountant", ["13-2011", "13-2082"]),  # 'Accountant'; 'Tax Accountant'
-     ("nurses", ["29-1141", "29-2061"])],  # 'Nurse'; 'Licensed Practical Nurse (LPN)'
-)  # fmt: skip
-def test_a_name_also_names_the_occupations_of_its_kinds(
-    resolver: TitleResolver, typed: str, socs: list[str]
+    ("typed", "slug"),
+    # 'Tax Accountant' (13-2082) is of Accountants and Auditors' major group, and their own
+    # title holds the name; 'Licensed Practical Nurse (LPN)' (29-2061) likewise.
+    [("Accountant", "accountants-and-auditors"), ("nurses", "registered-nurses")],
+)
+def test_a_name_held_by_its_occupations_own_title_is_theirs(
+    resolver: TitleResolver, typed: str, slug: str
 ) -> None:
-    # One occupation has the name as a title, another a title ending in it (a kind of it):
-    # both are listed, the one with the name itself first, and neither is picked.
-    assert ranked(resolver.resolve(typed)) == socs
+    assert picked(resolver.resolve(typed)) == slug
 
 
 def test_coder_lists_medical_coders_and_programmers(resolver: TitleResolver) -> None:

@@ -312,10 +312,21 @@ class TitleResolver:
             return None
         rows = self._title_rows(key)
         if any(via == "title" for _, _, _, via in rows):
-            # A name written out also names its kinds: "Computer Language Coder" is a coder,
-            # so "coder" may be a computer programmer (docs/titles.md). Not an abbreviation.
+            # A name written out also names its kinds in another line of work: "Computer
+            # Language Coder" is a coder, so "coder" may be a computer programmer as well as
+            # a medical coder; "Tax Accountant" is an accountant of the same major group as
+            # Accountants and Auditors, so "accountant" stays theirs (docs/titles.md). Not
+            # an abbreviation.
+            # An occupation whose own title holds the name ("Accountants and Auditors")
+            # is what the name means, whatever its kinds.
             assert self.store is not None
-            rows += [(t, soc, kind, "head") for t, soc, kind in titles_headed_by(query, self.store)]
+            groups = {str(soc)[:2] for _, soc, _, _ in rows if soc}
+            if not self._own_title_holds(key, {str(soc) for _, soc, _, _ in rows if soc}):
+                rows += [
+                    (t, soc, kind, "head")
+                    for t, soc, kind in titles_headed_by(query, self.store)
+                    if soc and str(soc)[:2] not in groups
+                ]
         grouped: dict[str, list[TitleRow]] = {}
         for row in rows:
             slug = self._role_of_soc(row[1])
@@ -336,6 +347,15 @@ class TitleResolver:
         ranked = self._ranked(query, candidates)
         listed = tuple(ranked[:MAX_LISTED])
         return Resolution(query, candidates=listed, more=len(ranked) - len(listed))
+
+    def _own_title_holds(self, key: str, socs: set[str]) -> bool:
+        """Whether one occupation has the name (its key, ``key``) as a title and its own
+        title holds each of the name's words ("accountant" in "Accountants and Auditors")."""
+        if len(socs) != 1:
+            return False
+        (soc,) = socs
+        own = [title for _, title, code in self.roles if code == soc]
+        return bool(own) and set(key.split()) <= set(title_key(own[0]).split())
 
     def _ranked(self, query: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         """``candidates`` in the one order of roles found by a name: the order
