@@ -225,3 +225,18 @@ def test_the_oews_pay_rows_say_they_are_means() -> None:
     assert "Hourly rate: BLS OEWS mean (an average), not a median" in actors
     seed = run(["patient-account-coordinator", "collections-coordinator"]).stdout
     assert "OEWS means" not in seed and "Hourly rate" in seed
+
+
+def test_an_annual_only_occupations_hourly_percentiles_say_why() -> None:
+    """BLS publishes only annual wages for postsecondary teachers (25-1062): every hourly
+    figure is null with BLS's footnote, the hourly percentiles as the hourly mean."""
+    profile = _json("show", "area-ethnic-and-cultural-studies-teachers-postsecondary")
+    assert profile["salary"]["percentiles"]["p50"] == 85020
+    footnote = profile["unpublished"]["salary.hourly_rate"]
+    assert footnote.startswith("Wages for some occupations that do not generally work")
+    for key in ("p10", "p25", "p50", "p75", "p90"):
+        assert profile["salary"]["hourly_percentiles"][key] is None
+        assert profile["unpublished"][f"salary.hourly_percentiles.{key}"] == footnote
+    text = " ".join(run(["show", "area-ethnic-and-cultural-studies-teachers-postsecondary",
+                         "-s", "salary"], width=100, bundled=True).stdout.split())  # fmt: skip
+    assert "Hourly rate and hourly percentiles — Wages for some occupations" in text

@@ -77,8 +77,11 @@ def read_role(store: Store, slug: str) -> Role | None:
     )
     # BLS's annual percentiles are its hourly ones x 2,080 wherever both are published;
     # the hourly ones are shown only beside a role that has nothing else (actors, ...):
-    # see sections/salary.py.
-    hourly_percentiles = _percentiles([amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS])
+    # see sections/salary.py. A missing one says why, as the hourly mean does (annual-only
+    # occupations: BLS's footnote 4).
+    hourly_percentiles = _percentiles(
+        [amount(f"hourly_{k}", f"salary.hourly_percentiles.{k}") for k in _PERCENTILE_KEYS]
+    )
     places = _best_places(store, soc, state, metro, industry)
     from jobcompare.sources.store_profile import describe, fill
 
