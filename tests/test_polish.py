@@ -240,3 +240,16 @@ def test_an_annual_only_occupations_hourly_percentiles_say_why() -> None:
     text = " ".join(run(["show", "area-ethnic-and-cultural-studies-teachers-postsecondary",
                          "-s", "salary"], width=100, bundled=True).stdout.split())  # fmt: skip
     assert "Hourly rate and hourly percentiles — Wages for some occupations" in text
+
+
+def test_gambling_cashiers_take_the_cps_cashiers_row_with_its_note() -> None:
+    """CPS "Cashiers" is OEWS's broad group 41-2010: it covers 41-2012, which has no CPS row
+    of its own, as the documented crosswalk rule says (docs/mapping.md)."""
+    profile = _json("show", "gambling-change-persons-and-booth-cashiers", "-s", "demographics")
+    assert profile["demographics"]["women"] == 68.9
+    assert profile["demographics"]["median_age"] == 25.8
+    assert not any(key.startswith("demographics.") for key in profile["unpublished"])
+    assert profile["notes"]["demographics"][-1] == (
+        "The CPS row 'Cashiers' covers 2 OEWS occupations (41-2011, 41-2012); its figures "
+        "are for all of them together."
+    )
