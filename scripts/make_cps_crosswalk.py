@@ -7,7 +7,8 @@ title of a 2018 SOC *broad* occupation as OEWS publishes it (``oe.occupation``,
 display_level 2, codes ending in 0) covers the detailed OEWS occupations in that broad group
 (same first five digits) that have no CPS row of their own titled like them, also when the
 CPS title equals a detailed title too (the detailed occupation then matches by title, the
-others of its group by this rule). Nothing else is added by hand. Reads ../shared/data once; the importer and tests read only the committed CSV.
+others of its group by this rule). Nothing else is added by hand. Reads ../shared/data once;
+the importer and tests read only the committed CSV.
 """
 
 from __future__ import annotations

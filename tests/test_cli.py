@@ -125,7 +125,7 @@ def test_each_section_alone_in_json(section: Section, schema: dict[str, Any]) ->
     assert document["sections"] == [section.value]
     for role in document["roles"]:
         assert set(role) == {"slug", "title", "soc", "category", "source", "unpublished",
-                             section.value}  # fmt: skip
+                             "sources", "notes", section.value}  # fmt: skip
     assert set(document["differences"]) == {section.value}
 
 

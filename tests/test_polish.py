@@ -47,7 +47,9 @@ def test_a_suppressed_skill_level_says_why(schema: dict[str, Any]) -> None:
     profile = _json("show", "software-developers")
     programming = next(s for s in profile["skills"]["skills"] if s["name"] == "Programming")
     assert programming["level"] is None
-    reason = profile["unpublished"]["skills.level.Programming"]
+    # Keyed by the level's path in the document: the Programming item of the skills list.
+    index = profile["skills"]["skills"].index(programming)
+    reason = profile["unpublished"][f"skills.skills[{index}].level"]
     assert "Recommend Suppress = Y" in reason and reason.startswith("O*NET 30.1")
     text = run(["show", "software-developers", "-s", "skills"], bundled=True).stdout
     assert "Programming level — O*NET 30.1" in " ".join(text.split())
@@ -84,7 +86,8 @@ def test_section_filters_the_not_published_notes_and_sources() -> None:
         assert "O*NET 30.1" not in role["source"]
     # The skills section keeps its own: O*NET 30.1 and the suppressed level's reason.
     skills = _json("show", "software-developers", "-s", "skills")
-    assert list(skills["unpublished"]) == ["skills.level.Programming"]
+    assert list(skills["unpublished"]) == ["skills.skills[0].level"]
+    assert skills["skills"]["skills"][0]["name"] == "Programming"
     assert "O*NET 30.1" in skills["source"] and "OEWS" in skills["source"]
     assert "Current Population Survey" not in skills["source"]
     # All sections: the whole source line, as before.

@@ -82,6 +82,11 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
         "level for this skill",
         **{f"salary.hourly_percentiles.{k}": "Not published by BLS."
            for k in ("p10", "p25", "p50", "p75", "p90")},
+        # Nor has it any metro area's or industry's figures: no best-paid one, and why.
+        "salary.best_metro": "BLS publishes no annual mean wage for this occupation in any "
+        "metro area.",
+        "salary.best_industry": "BLS publishes no annual mean wage for this occupation in any "
+        "industry sector.",
     }  # fmt: skip
 
 

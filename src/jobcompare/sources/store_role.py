@@ -83,6 +83,18 @@ def read_role(store: Store, slug: str) -> Role | None:
         [amount(f"hourly_{k}", f"salary.hourly_percentiles.{k}") for k in _PERCENTILE_KEYS]
     )
     places = _best_places(store, soc, state, metro, industry)
+    # The import names the place of the highest published annual mean: none, when BLS
+    # publishes no annual mean for the occupation at that level (actors: hourly only).
+    for path, place, where in (
+        ("salary.best_metro", places[0], "metro area"),
+        ("salary.best_state", places[1], "state"),
+        ("salary.best_of_50_states", places[1], "state"),
+        ("salary.best_industry", places[3], "industry sector"),
+    ):
+        if place is None:
+            unpublished[path] = (
+                f"BLS publishes no annual mean wage for this occupation in any {where}."
+            )  # fmt: skip
     from jobcompare.sources.store_profile import describe, fill
 
     description, reason, code = describe(store, soc)

@@ -43,8 +43,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         notes.append(
             "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed). All "
             "jobs: BLS Employment Projections' total employment in 2024, and its projection "
-            "for 2034, self-employed included, in thousands. Projected changes are BLS's for 2024-34 and are "
-            "shown against its figure for all occupations."
+            "for 2034, self-employed included, in thousands. Projected changes are BLS's for "
+            "2024-34 and are shown against its figure for all occupations."
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
@@ -132,7 +132,8 @@ SECTION = SectionSpec(
               source="overview.years_of_experience",
               unit="years"),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
-              heading="What does {a} do?", origin="onet", missing=_no_description),
+              source="description", name="description", heading="What does {a} do?",
+              origin="onet", missing=_no_description),
     ),
     notes=_notes,
     tables=(
