@@ -7,7 +7,10 @@ Independent of jobcompare's importers: it parses O*NET's CSVs with the csv modul
 BLS / O*NET workbooks with openpyxl directly, and queries the store with plain SQL. For
 every row the store holds it checks the figure against the raw file: a number equals the
 published one, a "—"/"–" or "Recommend Suppress = Y" / "Not Relevant = Y" value is NULL.
-Also the counts: tasks (and their order), technology skills, related occupations, titles.
+Also the counts: tasks (and their order), technology skills, related occupations, titles;
+and (check_missing_figures) that the NULL OEWS hourly figures are BLS's "-" with its
+footnotes, that CPS rows reach the occupations the documented title / broad-group rule says,
+with reasons naming the dashed columns, and that suppressed O*NET shares say so.
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
 """
 
@@ -204,6 +207,7 @@ def main() -> int:
         check("alternate title counts", alternates[code] == count, f"{code} {count}")
 
     check_whose_figures(args.data, args.store, skills, check)
+    check_missing_figures(args.data, db, check)
 
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
@@ -314,6 +318,115 @@ def check_whose_figures(
             check("O*NET occupations named within", named == inside, f"{soc} {named ^ inside}")
     finally:
         store.close()
+
+
+# -- Missing figures and the CPS broad-group rule (issue 18, items 7-9) ----------------------
+# Kept apart from the figure checks above: whether a figure the store leaves NULL is one the
+# publisher left out, with the reason the store gives, and whether CPS rows reach the OEWS
+# occupations the documented rule (docs/mapping.md) says they do.
+
+#: OEWS national rows: OEU + N + area 0000000 + industry 000000, then occupation and datatype.
+_NATIONAL = "OEUN0000000000000"
+#: OEWS datatype codes of the hourly mean and percentiles, and the store's columns.
+_HOURLY = {"03": "hourly_mean", "06": "hourly_p10", "07": "hourly_p25", "08": "hourly_p50",
+           "09": "hourly_p75", "10": "hourly_p90"}  # fmt: skip
+#: The CPS columns the store's "Dash indicates ...: columns" reason names, in table 11's order.
+_CPS_COLUMNS = ("percent_women", "percent_white", "percent_black", "percent_asian",
+                "percent_hispanic")  # fmt: skip
+
+
+def check_missing_figures(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    import gzip
+
+    # OEWS: every NULL national hourly figure is a "-" in BLS's file, with the footnotes the
+    # store keeps as its reason; an occupation paid annually only has footnote 4 on all six.
+    oews = data / "bls-oews-2025"
+    lines = (oews / "oe.footnote").read_text(encoding="utf-8").splitlines()[1:]
+    footnotes = dict(line.split("\t", 1) for line in lines if line)
+    annual_only = next(c for c, t in footnotes.items() if "annual salaries depending" in t)
+    raw: dict[tuple[str, str], tuple[str, str]] = {}
+    path = oews / "oe.data.0.Current.subset.gz"
+    opener = gzip.open if path.exists() else open
+    with opener(path if path.exists() else oews / "oe.data.0.Current", "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(_NATIONAL):
+                series, _, _, value, *codes = [x.strip() for x in line.split("\t")]
+                column = _HOURLY.get(series[-2:])
+                if column is not None:
+                    soc = f"{series[17:19]}-{series[19:23]}"
+                    raw[(soc, column)] = (value, codes[0] if codes else "")
+    notes = {(s, m): c for s, m, c in db.execute(
+        "SELECT soc, measure, footnotes FROM oews_note WHERE area = '0000000'")}  # fmt: skip
+    columns = list(_HOURLY.values())
+    annual = set()
+    for soc, *values in db.execute(
+        f"SELECT soc, {', '.join(columns)} FROM oews_pay WHERE area = '0000000'"
+    ):
+        if soc == "00-0000":
+            continue
+        for column, stored in zip(columns, values, strict=True):
+            value, codes = raw.get((soc, column), ("", ""))
+            if stored is None:
+                check("oews hourly NULLs with BLS's footnotes", value == "-"
+                      and notes.get((soc, column), "") == codes, f"{soc} {column} {value!r} "
+                      f"{codes!r} vs stored note {notes.get((soc, column))!r}")  # fmt: skip
+            else:
+                check("oews hourly published", value not in ("", "-"), f"{soc} {column}")
+        if all(v is None for v in values[1:]):
+            annual.add(soc)
+            check("oews hourly-percentile NULLs: annual-only footnote", all(
+                annual_only in raw.get((soc, c), ("", ""))[1].split() for c in columns
+            ), soc)  # fmt: skip
+    check("oews annual-only occupations (58 expected)", len(annual) == 58, f"{len(annual)}")
+
+    # CPS: the rule, derived here from the raw titles. An OEWS occupation takes the CPS row of
+    # its own title; else, the CPS row titled as its 2018 SOC broad group (oe.occupation
+    # display level 2) when that group's title is a CPS row; else none.
+    book = data / "bls-cps-2024" / "cpsa2024.xlsx"
+    t11 = {str(r[0]).strip(): r for r in sheet(book, "cpsaat11")[7:] if r[0]}
+    cps = {norm(t): t for t in t11}
+    detailed: dict[str, str] = {}
+    broad: dict[str, str] = {}
+    for line in (oews / "oe.occupation").open(encoding="utf-8"):
+        code, name, level, *_ = line.rstrip("\n").split("\t")
+        soc = f"{code[:2]}-{code[2:]}"
+        if level == "3":
+            detailed[soc] = name.strip()
+        elif level == "2":
+            broad[soc[:6]] = name.strip()
+    stored = {s: (t, m, r) for s, t, m, r in db.execute(
+        "SELECT soc, cps_title, match, missing_reason FROM cps_demographics")}  # fmt: skip
+    for soc, title in detailed.items():
+        own = cps.get(norm(title))
+        group = broad.get(soc[:6])
+        by_group = cps.get(norm(group)) if group else None
+        want = (own, "title") if own else (by_group, "crosswalk") if by_group else (None, None)
+        got = stored.get(soc, (None, None, None))[:2]
+        check("cps rule (title, then broad group)", got == want, f"{soc} {got} vs {want}")
+    check("cps 41-2012 takes 'Cashiers'", stored.get("41-2012", ())[:2] == ("Cashiers",
+          "crosswalk"), str(stored.get("41-2012")))  # fmt: skip
+
+    # CPS reasons: a NULL figure's reason names exactly the columns BLS dashed, or says
+    # there is no CPS row.
+    for soc, (title, _, reason) in stored.items():
+        if soc == "00-0000":
+            continue
+        if title is None:
+            check("cps missing reasons", reason == "no CPS row for this occupation", soc)
+            continue
+        row = t11[title]
+        dashed = [c for c, v in zip(_CPS_COLUMNS, row[2:7], strict=True)
+                  if isinstance(v, str) and v.strip() in ("–", "—")]  # fmt: skip
+        named = reason.rsplit(": ", 1)[1].split(", ") if reason else []
+        check("cps missing reasons", [c for c in named if c != "median_age"] == dashed,
+              f"{soc} {named} vs {dashed}")  # fmt: skip
+
+    # O*NET required levels: a NULL share is one O*NET suppresses, and says so.
+    for code, category, reason in db.execute(
+        "SELECT onet_code, category, missing_reason FROM onet_education WHERE percent IS NULL"
+    ):
+        said = bool(reason) and "Recommend Suppress" in str(reason)
+        check("onet suppressed required levels with a reason", said, f"{code} {category}")
 
 
 if __name__ == "__main__":

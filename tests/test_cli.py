@@ -125,7 +125,7 @@ def test_each_section_alone_in_json(section: Section, schema: dict[str, Any]) ->
     assert document["sections"] == [section.value]
     for role in document["roles"]:
         assert set(role) == {"slug", "title", "soc", "category", "source", "unpublished",
-                             "onet_occupations", section.value}  # fmt: skip
+                             "onet_occupations", "sources", "notes", section.value}  # fmt: skip
     assert set(document["differences"]) == {section.value}
 
 

@@ -47,7 +47,9 @@ def test_a_suppressed_skill_level_says_why(schema: dict[str, Any]) -> None:
     profile = _json("show", "software-developers")
     programming = next(s for s in profile["skills"]["skills"] if s["name"] == "Programming")
     assert programming["level"] is None
-    reason = profile["unpublished"]["skills.level.Programming"]
+    # Keyed by the level's path in the document: the Programming item of the skills list.
+    index = profile["skills"]["skills"].index(programming)
+    reason = profile["unpublished"][f"skills.skills[{index}].level"]
     assert "Recommend Suppress = Y" in reason and reason.startswith("O*NET 30.1")
     text = run(["show", "software-developers", "-s", "skills"], bundled=True).stdout
     assert "Programming level — O*NET 30.1" in " ".join(text.split())
@@ -84,7 +86,8 @@ def test_section_filters_the_not_published_notes_and_sources() -> None:
         assert "O*NET 30.1" not in role["source"]
     # The skills section keeps its own: O*NET 30.1 and the suppressed level's reason.
     skills = _json("show", "software-developers", "-s", "skills")
-    assert list(skills["unpublished"]) == ["skills.level.Programming"]
+    assert list(skills["unpublished"]) == ["skills.skills[0].level"]
+    assert skills["skills"]["skills"][0]["name"] == "Programming"
     assert "O*NET 30.1" in skills["source"] and "OEWS" in skills["source"]
     assert "Current Population Survey" not in skills["source"]
     # All sections: the whole source line, as before.
@@ -225,3 +228,31 @@ def test_the_oews_pay_rows_say_they_are_means() -> None:
     assert "Hourly rate: BLS OEWS mean (an average), not a median" in actors
     seed = run(["patient-account-coordinator", "collections-coordinator"]).stdout
     assert "OEWS means" not in seed and "Hourly rate" in seed
+
+
+def test_an_annual_only_occupations_hourly_percentiles_say_why() -> None:
+    """BLS publishes only annual wages for postsecondary teachers (25-1062): every hourly
+    figure is null with BLS's footnote, the hourly percentiles as the hourly mean."""
+    profile = _json("show", "area-ethnic-and-cultural-studies-teachers-postsecondary")
+    assert profile["salary"]["percentiles"]["p50"] == 85020
+    footnote = profile["unpublished"]["salary.hourly_rate"]
+    assert footnote.startswith("Wages for some occupations that do not generally work")
+    for key in ("p10", "p25", "p50", "p75", "p90"):
+        assert profile["salary"]["hourly_percentiles"][key] is None
+        assert profile["unpublished"][f"salary.hourly_percentiles.{key}"] == footnote
+    text = " ".join(run(["show", "area-ethnic-and-cultural-studies-teachers-postsecondary",
+                         "-s", "salary"], width=100, bundled=True).stdout.split())  # fmt: skip
+    assert "Hourly rate and hourly percentiles — Wages for some occupations" in text
+
+
+def test_gambling_cashiers_take_the_cps_cashiers_row_with_its_note() -> None:
+    """CPS "Cashiers" is OEWS's broad group 41-2010: it covers 41-2012, which has no CPS row
+    of its own, as the documented crosswalk rule says (docs/mapping.md)."""
+    profile = _json("show", "gambling-change-persons-and-booth-cashiers", "-s", "demographics")
+    assert profile["demographics"]["women"] == 68.9
+    assert profile["demographics"]["median_age"] == 25.8
+    assert not any(key.startswith("demographics.") for key in profile["unpublished"])
+    assert profile["notes"]["demographics"][-1] == (
+        "The CPS row 'Cashiers' covers 2 OEWS occupations (41-2011, 41-2012); its figures "
+        "are for all of them together."
+    )

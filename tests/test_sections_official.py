@@ -90,12 +90,12 @@ def test_medians_and_both_hourly_ranges() -> None:
 def test_sources_count_occupations_with_figures() -> None:
     listed = json.loads(run(["sources", "--json"], bundled=True).stdout)
     coverage = {s["key"]: s["coverage"]["occupations"] for s in listed}
-    # CPS has a row of NULLs (with the reason) for the 177 occupations it does not cover;
+    # CPS has a row of NULLs (with the reason) for the 176 occupations it does not cover;
     # O*NET lists the 70 "all other" occupations it does not rate: neither is coverage;
     # nor are the 12 aggregates O*NET rates only as parts, nor the 2 occupations O*NET 30.1
     # rates only as more specific ones (15-1255, 15-2051): a part's figures are not the
     # whole's (docs/mapping.md).
-    assert coverage["cps"] == 653
+    assert coverage["cps"] == 654
     assert coverage["onet"] == 748
     assert coverage["onet-excel"] == 725
     assert coverage["ep"] == coverage["oews"] == 830
@@ -145,3 +145,23 @@ def test_json_carries_each_sections_notes_with_the_sources_caveats(
     )
     assert "This occupation is not an exact match with ACS" in notes["education"]
     validate(document, schema, "role")
+
+
+def test_eps_2034_employment_is_shown_beside_2024s(schema: dict[str, Any]) -> None:
+    """BLS EP's projected employment for 2034 (table 1.2), in thousands as BLS gives it,
+    wherever its 2024 figure is: the table, JSON (schema-valid), CSV."""
+    table = flat(run(["show", "registered-nurses", "--section", "overview"], width=100,
+                     bundled=True).stdout)  # fmt: skip
+    assert re.search(r"All jobs, 2024 \(thousands\) +3,391\.0", table)
+    assert re.search(r"All jobs, 2034 projected \(thousands\) +3,557\.1", table)
+    document = json.loads(run(["show", "registered-nurses", "--json"], bundled=True).stdout)
+    validate(document, schema, "role")
+    assert document["overview"]["jobs_with_self_employed"] == 3391.0
+    assert document["overview"]["jobs_with_self_employed_2034"] == 3557.1
+    assert document["sources"]["overview.jobs_with_self_employed_2034"]["year"] == "2024–34"
+    described = schema["$defs"]["role"]["properties"]["overview"]["properties"]
+    assert described["jobs_with_self_employed_2034"]["description"] == (
+        "All jobs, 2034 projected (thousands)"
+    )
+    rows = run(["show", "registered-nurses", "--format", "csv"], bundled=True).stdout
+    assert "overview,jobs_with_self_employed_2034,registered-nurses,3557.1,thousand jobs," in rows

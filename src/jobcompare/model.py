@@ -106,6 +106,7 @@ class Overview:
     work_experience: str | None = None
     job_training: str | None = None
     ep_employment: Number | None = None
+    ep_employment_2034: Number | None = None  # thousands, BLS's projection for 2034
     projected_change: Number | None = None  # percent, 2024-34
     projected_change_jobs: Number | None = None  # thousands, 2024-34
     all_occupations_change: Number | None = None  # percent, the "Total, all occupations" row

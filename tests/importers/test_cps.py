@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,3 +152,54 @@ def test_another_year_is_refused(tmp_path: Path) -> None:
     root = _edit(tmp_path, "cpsaat11", "B4", "2023")
     with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:4: .*year 2024"):
         list(cps.rows(root, SPINE))
+
+
+def _generator() -> Any:
+    """scripts/make_cps_crosswalk.py, which writes the committed crosswalk."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "scripts" / "make_cps_crosswalk.py"
+    spec = importlib.util.spec_from_file_location("make_cps_crosswalk", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_broad_title_that_is_a_detailed_one_too_covers_the_rest_of_its_group(
+    tmp_path: Path,
+) -> None:
+    """CPS "Cashiers" is OEWS's broad group 41-2010 and its detailed 41-2011: 41-2011 matches
+    by title, and the broad title covers 41-2012, which has no CPS row of its own (the
+    generator used to skip every CPS title equal to some detailed title)."""
+    import openpyxl
+
+    (tmp_path / "bls-oews-2025").mkdir()
+    (tmp_path / "bls-oews-2025" / "oe.occupation").write_text(
+        "occupation_code\toccupation_name\tdisplay_level\tselectable\tsort_sequence\n"
+        "412010\tCashiers\t2\tT\t1\n"
+        "412011\tCashiers\t3\tT\t2\n"
+        "412012\tGambling Change Persons and Booth Cashiers\t3\tT\t3\n"
+        "333050\tPolice Officers\t2\tT\t4\n"
+        "333051\tPolice and Sheriff's Patrol Officers\t3\tT\t5\n"
+        "333052\tTransit and Railroad Police\t3\tT\t6\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bls-cps-2024").mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "cpsaat11"
+    for _ in range(7):  # the table's title and header rows
+        sheet.append(("",))
+    for title in ("Cashiers", "Police officers"):
+        sheet.append((title, 100))
+    workbook.save(tmp_path / "bls-cps-2024" / "cpsa2024.xlsx")
+    assert _generator().entries(tmp_path) == [
+        ("Cashiers", "41-2012", "41-2010"),
+        ("Police officers", "33-3051", "33-3050"),
+        ("Police officers", "33-3052", "33-3050"),
+    ]
+
+
+def test_the_committed_crosswalk_gives_cashiers_to_gambling_cashiers() -> None:
+    assert cps.load_crosswalk()[cps.normalise("Cashiers")] == ["41-2012"]

@@ -75,10 +75,19 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
         "CPS 2024",
     }  # fmt: skip
     # The fixture rates one top skill's importance but not its level: shown as — with why.
+    # Its OEWS file has no hourly percentiles for the clerks: missing, with the store's
+    # reason, as every missing OEWS figure is.
     assert role.unpublished == {
         "skills.level.Reading Comprehension": "O*NET 30.1 (CC BY 4.0): O*NET publishes no "
-        "level for this skill"
-    }
+        "level for this skill",
+        **{f"salary.hourly_percentiles.{k}": "Not published by BLS."
+           for k in ("p10", "p25", "p50", "p75", "p90")},
+        # Nor has it any metro area's or industry's figures: no best-paid one, and why.
+        "salary.best_metro": "BLS publishes no annual mean wage for this occupation in any "
+        "metro area.",
+        "salary.best_industry": "BLS publishes no annual mean wage for this occupation in any "
+        "industry sector.",
+    }  # fmt: skip
 
 
 def test_a_role_a_source_does_not_cover_is_missing_with_the_reason(built: Path) -> None:

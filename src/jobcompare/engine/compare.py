@@ -38,8 +38,6 @@ def path_sections(path: str) -> frozenset[Section] | None:
         shown = declared.get(".".join(parts[:end]))
         if shown:
             return frozenset(section for section, _ in shown)
-    if path == "description":
-        return frozenset({Section.OVERVIEW})
     known = {s.value: s for s in Section}
     return frozenset({known[parts[0]]}) if parts[0] in known else None
 
@@ -92,12 +90,14 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
     rows = []
     for figure in declared.fields:
         values = tuple(figure.value(role) for role in roles)
-        displayed = figure.shown_if is None or figure.shown_if(roles)
-        if figure.only_if_any and all(v is None for v in values) and not any(
-            (figure.source or "") in role.unpublished for role in roles
-        ):
-            continue  # no role has it, and none says why: a figure of other sources'
-
+        # A figure no role has is kept (JSON and CSV carry every declared figure, null),
+        # and hidden from the tables when it is shown only if some role has it, unless a
+        # role says why it lacks it (the table's row then says so: views/sections.py).
+        displayed = (figure.shown_if is None or figure.shown_if(roles)) and not (
+            figure.only_if_any
+            and all(v is None for v in values)
+            and not any((figure.source or "") in role.unpublished for role in roles)
+        )
         highest, lowest = deltas.extremes(figure.kind, values) if figure.ranked else ((), ())
         change = deltas.delta(figure.kind, values) if len(values) == 2 else None
         rows.append(Row(figure, values, change, highest, lowest, displayed))

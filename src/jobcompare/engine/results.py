@@ -43,7 +43,8 @@ class Row(NamedTuple):
     delta: Delta | None = None  # only when exactly two roles are compared
     highest: tuple[int, ...] = ()  # roles with the highest figure, when the figures differ
     lowest: tuple[int, ...] = ()  # and with the lowest
-    #: Whether the tables show this row (a field's ``shown_if``); the data writers (JSON,
+    #: Whether the tables show this row (a field's ``shown_if``; an ``only_if_any`` figure
+    #: no role has is hidden); the data writers (JSON,
     #: CSV) carry its values either way, so a role's figures never depend on its company.
     displayed: bool = True
 

@@ -52,19 +52,18 @@ def _object() -> dict[str, Any]:
 
 
 def section(declared: SectionSpec) -> dict[str, Any]:
-    """A section's object: its figures keyed as its rows (dotted keys nest), each figure
-    required unless it appears only when some compared role has it."""
+    """A section's object: its figures keyed as its rows (dotted keys nest), every figure
+    required (null when the role has none), so every role object has the same keys."""
     top = _object()
     for field in declared.fields:
         *parents, leaf = field.key.split(".")
         target = top
         for part in parents:
-            if not field.only_if_any and part not in target["required"]:
+            if part not in target["required"]:
                 target["required"].append(part)
             target = target["properties"].setdefault(part, _object())
         target["properties"][leaf] = figure(field)
-        if not field.only_if_any:
-            target["required"].append(leaf)
+        target["required"].append(leaf)
     return top
 
 

@@ -124,7 +124,8 @@ PROPERTIES: dict[str, Any] = {
 #: A role's identity and notes (its sections' figures are generated).
 ROLE: dict[str, Any] = {
     "type": "object",
-    "required": ["slug", "title", "soc", "category", "source", "unpublished", "onet_occupations"],
+    "required": ["slug", "title", "soc", "category", "source", "unpublished",
+                 "onet_occupations", "sources", "notes"],  # fmt: skip
     "additionalProperties": False,
     "properties": {
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -163,16 +164,16 @@ ROLE: dict[str, Any] = {
         },
         "unpublished": {
             "type": "object",
-            "description": "JSON key of a figure (section.key, as in "
-            "this document) -> why the source did not "
-            "publish it.",
+            "description": "Path of a null figure in this role object (section.key, "
+            "as in this document; skills.skills[2].level for one item of a list) -> why "
+            "the source did not publish it.",
             "additionalProperties": {"type": "string"},
         },
         "sources": {
             "type": "object",
             "description": "Official roles: JSON key of a figure "
             "(section.key) -> the source, its release and "
-            "year.",
+            "year (empty for a hand-written role).",
             "additionalProperties": {
                 "type": "object",
                 "required": ["source", "release", "year"],
@@ -191,7 +192,7 @@ ROLE: dict[str, Any] = {
             "measures and its source's caveats (a CPS row "
             "covering several occupations, an EP education "
             "row not an exact match with the ACS). Keyed by "
-            "section.",
+            "section; empty when no note speaks of the role.",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
         },
     },

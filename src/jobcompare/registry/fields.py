@@ -96,7 +96,8 @@ class Field:
     group: str | None = None
     #: Draw each figure as a bar of this much (100 for a share of everyone).
     bar_scale: float | None = None
-    #: Left out of the section (JSON included) unless some role has it.
+    #: Left out of the tables (lists and charts included) unless some role has it; JSON and
+    #: CSV always carry it (null), so every role object has the same keys.
     only_if_any: bool = False
     #: For a PARAGRAPH: the heading above each role's text ("What does {a} do?"; {a} is
     #: the role with its article).
@@ -231,9 +232,20 @@ def together() -> dict[str, str]:
     return names
 
 
-def json_keys(source: str) -> list[str]:
-    """The JSON keys (``section.key``) of the figures a model path is shown as; the path
-    itself when no figure shows it."""
+#: The model path of one skill's O*NET level, before the skill's name
+#: ("skills.level.Programming": sources/store_profile.py records its reason so).
+SKILL_LEVEL = "skills.level."
+
+
+def json_keys(source: str, role: Role | None = None) -> list[str]:
+    """The JSON paths (``section.key``) of the figures a model path is shown as; the path
+    itself when no figure shows it. Given the ``role``, one skill's level is the path of
+    that item of its skills list, as the JSON has it: ``skills.skills[2].level``."""
+    if source.startswith(SKILL_LEVEL) and role is not None:
+        name = source.removeprefix(SKILL_LEVEL)
+        index = next((i for i, s in enumerate(role.skills) if s.name == name), None)
+        if index is not None:
+            return [f"{s.value}.{f.key}[{index}].level" for s, f in by_source().get("skills", ())]
     shown = by_source().get(source, ())
     return [f"{s.value}.{f.key}" for s, f in shown] or [source]
 
@@ -243,8 +255,8 @@ def note_name(source: str) -> str:
     shown = by_source().get(source)
     if shown:
         return shown[0][1].note_name
-    if source.startswith("skills.level."):  # one skill's O*NET level (store_profile.py)
-        return f"{source.removeprefix('skills.level.')} level"
+    if source.startswith(SKILL_LEVEL):  # one skill's O*NET level (store_profile.py)
+        return f"{source.removeprefix(SKILL_LEVEL)} level"
     return together().get(source, source)
 
 

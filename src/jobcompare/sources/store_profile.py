@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from jobcompare.registry.fields import columns, spec, store_tables
+from jobcompare.registry.fields import SKILL_LEVEL, columns, spec, store_tables
 from jobcompare.registry.section import Section
 from jobcompare.sources.onet_parts import own_code, parts_reason, within
 from jobcompare.sources.store import NO_ONET, NOT_RATED
@@ -61,10 +61,6 @@ def _reason_for(missing: str | None, column: str, fallback: str) -> str:
     if found and column in [c.strip() for c in found.group(2).split(",")]:
         return found.group(1)
     return missing
-
-
-#: The ``unpublished`` path of a skill's O*NET level, before the skill's name.
-SKILL_LEVEL = "skills.level."
 
 
 class _Reader:

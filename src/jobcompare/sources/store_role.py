@@ -77,9 +77,24 @@ def read_role(store: Store, slug: str) -> Role | None:
     )
     # BLS's annual percentiles are its hourly ones x 2,080 wherever both are published;
     # the hourly ones are shown only beside a role that has nothing else (actors, ...):
-    # see sections/salary.py.
-    hourly_percentiles = _percentiles([amount(f"hourly_{k}", None) for k in _PERCENTILE_KEYS])
+    # see sections/salary.py. A missing one says why, as the hourly mean does (annual-only
+    # occupations: BLS's footnote 4).
+    hourly_percentiles = _percentiles(
+        [amount(f"hourly_{k}", f"salary.hourly_percentiles.{k}") for k in _PERCENTILE_KEYS]
+    )
     places = _best_places(store, soc, state, metro, industry)
+    # The import names the place of the highest published annual mean: none, when BLS
+    # publishes no annual mean for the occupation at that level (actors: hourly only).
+    for path, place, where in (
+        ("salary.best_metro", places[0], "metro area"),
+        ("salary.best_state", places[1], "state"),
+        ("salary.best_of_50_states", places[1], "state"),
+        ("salary.best_industry", places[3], "industry sector"),
+    ):
+        if place is None:
+            unpublished[path] = (
+                f"BLS publishes no annual mean wage for this occupation in any {where}."
+            )  # fmt: skip
     from jobcompare.sources.store_profile import describe, fill
 
     description, reason = describe(store, soc)

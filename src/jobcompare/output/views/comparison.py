@@ -175,19 +175,19 @@ def role_json(
         for row in result.rows:
             put(values, row.key, json_value(row.kind, row.values[index], shared))
         document[result.section.value] = values
-    if role.citations:  # official roles: where each figure they have comes from
-        document["sources"] = {
-            key: {"source": citation.name, "release": citation.release, "year": citation.year}
-            for key, citation in figure_citations(role, index, sections)
-        }
+    # Official roles: where each figure they have comes from (empty for a hand-written
+    # role: every role object has the same keys).
+    document["sources"] = {
+        key: {"source": citation.name, "release": citation.release, "year": citation.year}
+        for key, citation in figure_citations(role, index, sections)
+    }
     said: dict[str, JSONValue] = {}
     for result in sections:
         notes = section_notes(result.section, [role])
         if notes:
             said[result.section.value] = notes
-    if said:
-        # What the notes under each section say of this role, as the tables print them.
-        document["notes"] = said
+    # What the notes under each section say of this role, as the tables print them.
+    document["notes"] = said
     return document
 
 

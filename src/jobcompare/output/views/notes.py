@@ -61,13 +61,14 @@ def unpublished_notes(role: Role) -> list[tuple[str, str]]:
 
 
 def unpublished_keys(role: Role, sections: Sequence[Section] | None = None) -> dict[str, str]:
-    """The role's unpublished figures by their JSON keys ("salary.average_salary"), with
-    the source's reason; with ``sections``, only the keys of those sections."""
+    """The role's unpublished figures by their JSON paths ("salary.average_salary",
+    "skills.skills[2].level"), each a path of the role's object, with the source's reason;
+    with ``sections``, only the keys of those sections."""
     shown = None if sections is None else {s.value for s in sections}
     return {
         key: reason
         for path, reason in sorted(role.unpublished.items())
-        for key in fields.json_keys(path)
+        for key in fields.json_keys(path, role)
         if shown is None
         or "." not in key
         or key.split(".")[0] in shown

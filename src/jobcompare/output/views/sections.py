@@ -73,6 +73,8 @@ def section_block(
     if charts and result.section in CHARTS:
         blocks += CHARTS[result.section](roles)
     for row in result.rows:
+        if not row.displayed:  # the JSON and CSV carry it; the tables do not
+            continue
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles)
         elif row.kind in LISTS:

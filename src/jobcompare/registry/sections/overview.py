@@ -43,9 +43,9 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     if cited(roles, "oews") and cited(roles, "ep"):
         notes.append(
             "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed). All "
-            "jobs: BLS Employment Projections' total employment in 2024, self-employed "
-            "included, in thousands. Projected changes are BLS's for 2024-34 and are "
-            "shown against its figure for all occupations."
+            "jobs: BLS Employment Projections' total employment in 2024, and its projection "
+            "for 2034, self-employed included, in thousands. Projected changes are BLS's for "
+            "2024-34 and are shown against its figure for all occupations."
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
@@ -105,6 +105,11 @@ SECTION = SectionSpec(
               source="overview.ep_employment", column="ep_projection.employment_2024",
               name="jobs including the self-employed", unit="thousand jobs", ranked=True,
               only_if_any=True, origin="ep"),
+        Field("jobs_with_self_employed_2034", "All jobs, 2034 projected (thousands)",
+              Kind.NUMBER, source="overview.ep_employment_2034",
+              column="ep_projection.employment_2034",
+              name="projected jobs including the self-employed, 2034", unit="thousand jobs",
+              ranked=True, only_if_any=True, origin="ep"),
         Field("projected_change", "Projected change, 2024-34", Kind.GROWTH,
               source="overview.projected_change", column="ep_projection.percent_change",
               ranked=True, only_if_any=True, origin="ep"),
@@ -141,7 +146,8 @@ SECTION = SectionSpec(
               source="overview.years_of_experience",
               unit="years"),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
-              heading="What does {a} do?", origin="onet", missing=_no_description),
+              source="description", name="description", heading="What does {a} do?",
+              origin="onet", missing=_no_description),
     ),
     notes=_notes,
     tables=(

@@ -93,14 +93,16 @@ SECTION = SectionSpec(
               source="salary.best_paying_industry"),
         # Official occupations: where BLS's average wage is highest, with that average.
         Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
-              lambda r: r.salary.best_metro, only_if_any=True),
+              lambda r: r.salary.best_metro, source="salary.best_metro", only_if_any=True),
         Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
-              lambda r: r.salary.best_state, only_if_any=True),
+              lambda r: r.salary.best_state, source="salary.best_state", only_if_any=True),
         Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
-              lambda r: r.salary.best_of_50_states, only_if_any=True,
+              lambda r: r.salary.best_of_50_states, source="salary.best_of_50_states",
+              only_if_any=True,
               not_applicable=_state_above),
         Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
-              lambda r: r.salary.best_industry, only_if_any=True),
+              lambda r: r.salary.best_industry, source="salary.best_industry",
+              only_if_any=True),
     ),
     intro=_intro,
     notes=_notes,
@@ -108,6 +110,12 @@ SECTION = SectionSpec(
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip
 
-# Every salary figure of an official role is BLS OEWS's (the best-paid state, metro area and
-# industry are read from OEWS's area and industry estimates).
-SECTION = replace(SECTION, fields=tuple(replace(f, origin="oews") for f in SECTION.fields))
+#: The comparison page's own figures, which no official role has.
+PAGE_ONLY = ("highest_paying_city", "highest_paying_state", "best_paying_company",
+             "best_paying_industry")  # fmt: skip
+
+# Every other salary figure of an official role is BLS OEWS's (the best-paid state, metro
+# area and industry are read from OEWS's area and industry estimates).
+SECTION = replace(SECTION, fields=tuple(
+    f if f.key in PAGE_ONLY else replace(f, origin="oews") for f in SECTION.fields
+))  # fmt: skip
