@@ -131,9 +131,10 @@ def test_every_profile_has_the_same_keys_and_every_null_its_reason(
     assert _resolve(developers, level.removesuffix(".level") + ".name")[1] == "Programming"
     buyers = profiles["buyers-and-purchasing-agents"]
     assert buyers["overview"]["description"] is None
-    assert "13-1021.00 Buyers and Purchasing Agents, Farm Products" in buyers["unpublished"][
-        "overview.description"
-    ]
+    assert (
+        "13-1021.00 Buyers and Purchasing Agents, Farm Products"
+        in buyers["unpublished"]["overview.description"]
+    )
     actors = profiles["actors"]
     assert actors["salary"]["highest_paying_state_or_area"] is None
     assert actors["unpublished"]["salary.highest_paying_state_or_area"] == (

@@ -206,7 +206,8 @@ def test_a_move_to_a_more_specific_occupation_has_its_own_zone_and_skills(
 
 
 def test_a_role_rated_only_as_parts_has_no_zone_of_its_own(store: Store) -> None:
-    found = find_moves(store, official_role(store, "clinical-laboratory-technologists-and-technicians"))
+    aggregate = official_role(store, "clinical-laboratory-technologists-and-technicians")
+    found = find_moves(store, aggregate)
     assert found.job_zone is None
     assert found.parts is not None and "29-2011.00" in found.parts
     # Each related occupation named once, though both parts relate to it.

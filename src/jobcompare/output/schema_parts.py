@@ -124,8 +124,17 @@ PROPERTIES: dict[str, Any] = {
 #: A role's identity and notes (its sections' figures are generated).
 ROLE: dict[str, Any] = {
     "type": "object",
-    "required": ["slug", "title", "soc", "category", "source", "unpublished",
-                 "onet_occupations", "sources", "notes"],  # fmt: skip
+    "required": [
+        "slug",
+        "title",
+        "soc",
+        "category",
+        "source",
+        "unpublished",
+        "onet_occupations",
+        "sources",
+        "notes",
+    ],
     "additionalProperties": False,
     "properties": {
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},

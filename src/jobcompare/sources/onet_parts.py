@@ -54,8 +54,7 @@ def parts_reason(store: Store, source: str, soc: str, codes: Sequence[str]) -> s
             "not this occupation as a whole"
         )
     return (
-        f"{source} rates only the more specific {join_words(parts)}, not this occupation "
-        "as a whole"
+        f"{source} rates only the more specific {join_words(parts)}, not this occupation as a whole"
     )
 
 
