@@ -135,11 +135,15 @@ class AmbiguousRoleError(RoleNameError):
         self.read_as = read_as
         if self.reasons:
             typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
-            if spellings:
+            name = "name one by its slug or SOC code"
+            if spellings and len(self.reasons) + more == 1:
+                heading = f"{typed} is no title; it may be a misspelling of this one"
+                name = "name it by its slug or SOC code"
+            elif spellings:
                 heading = f"{typed} is no title; it may be a misspelling of one of these"
             else:
                 heading = f"{typed} could be several occupations"
-            lines = [f"{heading}; name one by its slug or SOC code:"]
+            lines = [f"{heading}; {name}:"]
             lines += [f"  {reason}" for reason in self.reasons]
             if more:
                 lines.append(f"  ... and {more} more")

@@ -60,6 +60,9 @@ FUZZY_SUGGEST = 0.75
 #: (:func:`edit_distance`) is at most this, by the typed word's length: one for a word of
 #: up to four letters, two for a longer one.
 SMALL_EDIT_SHORT, SMALL_EDIT_LONG, SHORT_WORD = 1, 2, 4
+#: A typed word of at least this many letters that is itself a word of some title is
+#: meant, not mistyped ("roof" is no typo of "room"); shorter ones ("an", "nd") may be.
+REAL_WORD = 4
 
 _SOC = re.compile(r"(\d\d)-?(\d{4})(?:\.(\d\d))?")
 
@@ -311,8 +314,9 @@ class TitleResolver:
         if not key:
             return None
         rows = self._title_rows(key)
-        if any(via == "title" for _, _, _, via in rows):
-            # A name written out also names its kinds in another line of work: "Computer
+        if len(key.split()) == 1 and any(via == "title" for _, _, _, via in rows):
+            # A one-word name written out also names its kinds in another line of work
+            # (a longer name, "traffic manager", says which line itself): "Computer
             # Language Coder" is a coder, so "coder" may be a computer programmer as well as
             # a medical coder; "Tax Accountant" is an accountant of the same major group as
             # Accountants and Auditors, so "accountant" stays theirs (docs/titles.md). Not
@@ -438,16 +442,39 @@ class TitleResolver:
         return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
 
     def _small_edits(self, typed: str, spelling: str) -> bool:
-        """Whether each typed word is its spelling's word (in order, as many), or a typo of
-        it: a SMALL_EDIT of it that is no word of any title (a word typed as such is meant,
-        not mistyped: "roof" is no typo of "room")."""
-        pairs = list(zip(typed.split(), spelling.split(), strict=False))
-        if len(pairs) != len(typed.split()) or len(pairs) != len(spelling.split()):
-            return False
-        return all(
-            t == s or (edit_distance(t, s) <= small_edit(t) and not self._is_word(t))
-            for t, s in pairs
-        )
+        """Whether the typed key reads as the spelling's key word for word, in order: each
+        typed word is its word, or a typo of it (a SMALL_EDIT of it that is no word of any
+        title, if it has REAL_WORD letters or more: a word typed as such is meant, not
+        mistyped, so "roof" is no typo of "room"). Slips of the keyboard between words are
+        typos too: a space left out ("crematoryoperators", "andengravers": keys drop the
+        "and") and a stray word of one or two letters ("an", "nd": a mistyped "and")."""
+        have, want = typed.split(), spelling.split()
+        i = j = 0
+        while i < len(have):
+            word = have[i]
+            if j < len(want) and self._typo_of(word, want[j]):
+                i, j = i + 1, j + 1
+                continue
+            # Run together: with the next word, or with the "and" the keys leave out.
+            joined = [(want[j] + "and", 1), ("and" + want[j], 1)] if j < len(want) else []
+            if j + 1 < len(want):
+                joined += [(want[j] + want[j + 1], 2), (want[j] + "and" + want[j + 1], 2)]
+            step = next((n for text, n in joined if self._typo_of(word, text)), None)
+            if step is not None:
+                i, j = i + 1, j + step
+            elif len(word) <= 2:  # a stray "an", "nd": a mistyped "and"
+                i += 1
+            else:
+                return False
+        return j == len(want)
+
+    def _typo_of(self, word: str, meant: str) -> bool:
+        """Whether the typed ``word`` is ``meant`` or a typo of it (:meth:`_small_edits`)."""
+        if word == meant:
+            return True
+        # A key drops a final "s" ("glas" -> "gla"): the word may have had it, as typed.
+        distance = min(edit_distance(word, meant), edit_distance(word + "s", meant))
+        return distance <= small_edit(word) and (len(word) < REAL_WORD or not self._is_word(word))
 
     def _is_word(self, word: str) -> bool:
         """Whether ``word`` (a key's word: lower case, singular) is a word of a role's title
