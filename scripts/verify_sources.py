@@ -312,6 +312,13 @@ def check_whose_figures(
                       and shown == [v["IM"] for _, v in top], soc)  # fmt: skip
             else:
                 check("own skills", role.skills == (), f"{soc} shows skills not its own")
+            # The reason a part's figures are withheld names every rated occupation within.
+            if not whole and linked:
+                reason = role.unpublished.get("description", "")
+                named_codes = set(re.findall(r"\d{2}-\d{4}\.\d{2}", reason))
+                rated_in = {c for c in zones if rolled.get(c) == soc and c != own} | linked
+                check("parts named in the reason", named_codes == rated_in,
+                      f"{soc}: {sorted(named_codes ^ rated_in)}")  # fmt: skip
             inside = {c for c in described if c[:7] == soc and c != own}
             inside |= {c for c, s_ in rolled.items() if s_ == soc and c != own}
             named = {code for code, _ in role.onet_occupations}

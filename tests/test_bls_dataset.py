@@ -243,8 +243,8 @@ def test_a_role_without_a_description_says_why() -> None:
     # The store's own reason, in place of the description.
     assert (
         "What does a home health and personal care aide do? No description: O*NET 30.3 "
-        "rates only the occupations this one combines, 31-1121.00 Home Health Aides and "
-        "31-1122.00 Personal Care Aides, not this occupation as a whole." in output
+        "rates only occupations within this one (31-1121.00 Home Health Aides and "
+        "31-1122.00 Personal Care Aides), not this occupation as a whole." in output
     )
     assert "What does a registered nurse do? Assess patient health problems" in output
 
@@ -276,6 +276,10 @@ def test_a_parts_onet_figures_are_never_the_wholes(slug: str, part: str) -> None
         assert role.duties == () and role.technology == ()
         assert role.overview.job_zone is None and role.education.required is None
     assert part.split()[0] in [code for code, _ in role.onet_occupations]
+    if slug.startswith("miscellaneous-construction"):
+        # Every occupation within it O*NET rates is named, not only the linked part.
+        reason = role.unpublished["description"]
+        assert "47-4099.03 Weatherization Installers and Technicians" in reason
 
 
 def test_specific_onet_occupations_are_named() -> None:
@@ -289,8 +293,8 @@ def test_specific_onet_occupations_are_named() -> None:
     # ones and none as the whole: said as it is.
     data = json.loads(run(["show", "data-scientists", "--json"], bundled=True).stdout)
     assert data["unpublished"]["skills.skills"] == (
-        "O*NET 30.1 rates only the more specific 15-2051.01 Business Intelligence Analysts "
-        "and 15-2051.02 Clinical Data Managers, not this occupation as a whole"
+        "O*NET 30.1 rates only occupations within this one (15-2051.01 Business Intelligence "
+        "Analysts and 15-2051.02 Clinical Data Managers), not this occupation as a whole"
     )
 
 

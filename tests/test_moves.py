@@ -164,9 +164,9 @@ def test_the_gap_between_two_roles(store: Store) -> None:
     assert gap.reason is None and gap.build
     aggregate = official_role(store, "clinical-laboratory-technologists-and-technicians")
     assert role_gap(store, clerks, aggregate).reason == (
-        "Clinical Laboratory Technologists and Technicians: O*NET 30.3 rates only the "
-        "occupations this one combines, 29-2011.00 Medical and Clinical Laboratory "
-        "Technologists and 29-2012.00 Medical and Clinical Laboratory Technicians, not this "
+        "Clinical Laboratory Technologists and Technicians: O*NET 30.3 rates only "
+        "occupations within this one (29-2011.00 Medical and Clinical Laboratory "
+        "Technologists and 29-2012.00 Medical and Clinical Laboratory Technicians), not this "
         "occupation as a whole"
     )
 
@@ -203,6 +203,19 @@ def test_a_move_to_a_more_specific_occupation_has_its_own_zone_and_skills(
     assert acute.job_zone_change is not None
     assert acute.gap.reason is None and acute.gap.total is not None
     assert acute.gap.to_code == "29-1141.01"
+    # Its pay is Registered Nurses' (OEWS publishes none for Acute Care Nurses): said so.
+    assert acute.part_of == "Registered Nurses" and acute.soc == "29-1141"
+    assert all(m.part_of is None for m in found.moves if m.onet_code.endswith(".00"))
+
+
+@pytest.mark.usefixtures("bundled_store")
+def test_a_parts_pay_is_marked_and_a_shared_reason_said_once() -> None:
+    text = flat(run(["moves", "nursing-assistants"], width=120, bundled=True).stdout)
+    assert "1. Acute Care Nurses* " in text and "(within Registered" in text
+    assert "* An O*NET occupation within an OEWS occupation: its median pay" in text
+    document = json.loads(run(["moves", "nursing-assistants", "--json"], bundled=True).stdout)
+    parts = {m["onet_code"]: m["part_of"] for m in document["moves"]}
+    assert parts["29-1141.01"] == "Registered Nurses"
 
 
 def test_a_role_rated_only_as_parts_has_no_zone_of_its_own(store: Store) -> None:

@@ -253,16 +253,16 @@ def test_other_importers_tables_and_onet_descriptions(tmp_path: Path) -> None:
     clerks = official_role(store, "billing-and-posting-clerks")
     assert clerks.description is None
     assert clerks.unpublished["description"] == (
-        "O*NET 30.3 rates only the more specific 43-3021.01 Billing clerk, part and "
-        "43-3021.02 Billing clerk, part, not this occupation as a whole."
+        "O*NET 30.3 rates only occupations within this one (43-3021.01 Billing clerk, part "
+        "and 43-3021.02 Billing clerk, part), not this occupation as a whole."
     )
     # Nor one part standing for the whole: a part's description is its own (docs/mapping.md).
     dancers = official_role(store, "dancers")
     assert dancers.description is None
     assert dancers.source is not None and "description" not in dancers.source
     assert dancers.unpublished["description"] == (
-        "O*NET 30.3 rates only the more specific 27-2031.01 Dancers, specific, not this "
-        "occupation as a whole."
+        "O*NET 30.3 rates only occupations within this one (27-2031.01 Dancers, specific), "
+        "not this occupation as a whole."
     )
     assert dancers.onet_occupations == (("27-2031.01", "Dancers, specific"),)
     # Coverage counts occupations with O*NET figures of their own: 43-3011 only.

@@ -151,7 +151,7 @@ def gap_between(
         if not rated(code):
             return Gap(
                 from_label, to_label, from_code, to_code,
-                reason=f"O*NET 30.1 has no skill ratings for {label} ({code})",
+                reason=_unrated(store, code, label),
             )  # fmt: skip
     assert from_code is not None and to_code is not None
     have, want = rated(from_code), rated(to_code)
@@ -180,6 +180,19 @@ def gap_between(
     )  # fmt: skip
 
 
+def _unrated(store: Store, code: str, label: str) -> str:
+    """Why O*NET 30.1 gives no skill gap for the O*NET occupation ``code``: it has no
+    ratings, or, for an OEWS occupation's own ``.00``, rates only occupations within it
+    (15-2051: 15-2051.01 and .02), as the profile says."""
+    from jobcompare.sources.onet_parts import own_code, parts_reason, source_name
+
+    soc = code.split(".")[0]
+    within = parts_reason(store, "onet-excel", soc) if code == own_code(soc) else None
+    if within is not None:
+        return f"{label} ({code}): {within}"
+    return f"{source_name(store, 'onet-excel')} has no skill ratings for {label} ({code})"
+
+
 def onet_codes(store: Store, soc: str | None) -> list[str]:
     """The O*NET occupations that speak for an OEWS code (``onet_link``), in code order."""
     if soc is None or "onet_link" not in store.tables:
@@ -193,17 +206,18 @@ def role_gap(store: Store, first: Role, second: Role) -> Gap:
     its SOC code's own O*NET occupation (``SOC.00``); a code O*NET rates only as parts
     has no rating of its own, and a hand-written role none at all (the reason says
     which)."""
-    from jobcompare.sources.onet_parts import own_code, parts_reason
+    from jobcompare.sources.onet_parts import parts_reason, speaks_for_itself
 
     codes = []
     for role in (first, second):
         if role.soc is None:
             return Gap(first.title, second.title, None, None, reason=f"{role.title}: {NO_SOC}")
         linked = onet_codes(store, role.soc)
-        if linked != [own_code(role.soc)]:
+        if not speaks_for_itself(role.soc, linked):
+            within = parts_reason(store, "onet", role.soc, linked)
             why = (
-                f"{role.title}: " + parts_reason(store, "O*NET 30.3", role.soc, linked)
-                if linked
+                f"{role.title}: {within}"
+                if within
                 else f"O*NET does not rate {role.title} ({role.soc})"
             )
             return Gap(first.title, second.title, None, None, reason=why)
@@ -230,6 +244,10 @@ class Move(NamedTuple):
     gap: Gap
     #: Why figures are missing (pay, projections), as the sources say.
     reasons: tuple[str, ...] = ()
+    #: For an O*NET occupation within an OEWS occupation (15-1211.01 Health Informatics
+    #: Specialists in 15-1211): that OEWS occupation's title. Its pay, growth and entry
+    #: education are the OEWS occupation's (BLS publishes none for the part alone).
+    part_of: str | None = None
 
 
 class Moves(NamedTuple):
@@ -300,7 +318,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
     order, pay (the median's rise, largest first), growth (largest first) or gap
     (smallest first), at most ``top``. A role whose SOC code O*NET describes as several
     occupations gets the related occupations of each, once each, at its best index."""
-    from jobcompare.sources.onet_parts import own_code, parts_reason
+    from jobcompare.sources.onet_parts import own_code, parts_reason, speaks_for_itself
 
     if by not in SORT_KEYS:
         raise ValueError(f"cannot sort by {by!r}: one of {', '.join(SORT_KEYS)}")
@@ -309,8 +327,8 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
     growth, education, _ = _projection(store, role.soc)
     sources = _sources(store)
     parts = (
-        parts_reason(store, "O*NET 30.3", role.soc, codes)
-        if role.soc is not None and codes and codes != [own_code(role.soc)]
+        parts_reason(store, "onet", role.soc, codes)
+        if role.soc is not None and codes and not speaks_for_itself(role.soc, codes)
         else None
     )
     base = Moves(role.slug, role.title, role.soc, tuple(codes), median, growth, education,
@@ -345,8 +363,10 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
         seen[related] = (str(source), related_soc, str(title), str(tier), int(position))
     zones = _job_zones(store, [*codes, *seen])
     # The role's own zone is its own O*NET occupation's, never a part's (47-4090).
-    own_zone = zones.get(codes[0]) if codes == [own_code(role.soc)] else None
-    slugs = dict(store.query("SELECT soc, slug FROM occupation"))
+    own_zone = zones.get(codes[0]) if speaks_for_itself(role.soc, codes) else None
+    named = {str(soc): (str(slug), str(title)) for soc, slug, title in store.query(
+        "SELECT soc, slug, title FROM occupation"
+    )}  # fmt: skip
     cache: dict[str, SkillRows] = {}
     moves = []
     for related, (source, soc, title, tier, position) in seen.items():
@@ -370,7 +390,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
                 related,
                 title,
                 soc,
-                slugs.get(soc),
+                named[soc][0] if soc in named else None,
                 figure,
                 difference,
                 percent,
@@ -380,6 +400,7 @@ def find_moves(store: Store, role: Role, *, by: str = "onet", top: int | None = 
                 None if zone is None or from_zone is None else zone - from_zone,
                 gap,
                 tuple(reasons),
+                named[soc][1] if soc in named and related != own_code(soc) else None,
             )
         )
     moves = sort_moves(moves, by)

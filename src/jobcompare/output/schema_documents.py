@@ -189,6 +189,7 @@ DOCUMENTS: dict[str, Any] = {
                         "job_zone",
                         "job_zone_change",
                         "skill_gap",
+                        "part_of",
                         "notes",
                     ],
                     "additionalProperties": False,
@@ -211,6 +212,13 @@ DOCUMENTS: dict[str, Any] = {
                         "job_zone": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
                         "job_zone_change": {"type": ["integer", "null"]},
                         "skill_gap": {"$ref": "#/$defs/skill_gap"},
+                        "part_of": {
+                            "type": ["string", "null"],
+                            "description": "For an O*NET occupation within an OEWS "
+                            "occupation (15-1211.01 in 15-1211): the OEWS occupation's title. "
+                            "Its median pay, growth and entry education are that "
+                            "occupation's; BLS publishes none for the part alone.",
+                        },
                         "notes": {"type": "array", "items": {"type": "string"}},
                     },
                 },

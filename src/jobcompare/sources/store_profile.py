@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobcompare.registry.fields import SKILL_LEVEL, columns, spec, store_tables
 from jobcompare.registry.section import Section
-from jobcompare.sources.onet_parts import own_code, parts_reason, within
+from jobcompare.sources.onet_parts import own_code, parts_reason, speaks_for_itself, within
 from jobcompare.sources.store import NO_ONET, NOT_RATED
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class _Reader:
                 "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (self.soc,)
             )
         ]
-        if codes == [own_code(self.soc)]:
+        if speaks_for_itself(self.soc, codes):
             return codes[0]
         if codes:
             # The description's own reason, word for word: one note says it for both.
@@ -187,7 +187,8 @@ class _Reader:
     def _onet_missing(self, reason: str) -> None:
         from jobcompare.model import REQUIRED_LEVELS
 
-        for path in ("overview.job_zone", "education.required", "duties", "skills", "technology"):
+        # Not the skills: they are O*NET 30.1's, which says for itself (:meth:`skills`).
+        for path in ("overview.job_zone", "education.required", "duties", "technology"):
             self.missing(path, reason)
         for key, _, _ in REQUIRED_LEVELS:
             self.missing(f"education.required_levels.{key}", reason)
@@ -289,16 +290,11 @@ class _Reader:
             (self.soc,),
         )
         own = own_code(self.soc)
-        parts = sorted({str(r[0]) for r in rows} - {own})
         rows = [r for r in rows if r[0] == own]
         if not rows:
-            # O*NET 30.1 rates only more specific occupations (15-2051.01, .02): theirs.
-            why = (
-                parts_reason(self.store, label.split(" (")[0], self.soc, parts)
-                if parts
-                else f"{label}: no skill ratings for this occupation"
-            )
-            self.missing("skills", why)
+            # O*NET 30.1 may rate occupations within this one (15-2051.01, .02): theirs.
+            parts = parts_reason(self.store, "onet-excel", self.soc)
+            self.missing("skills", parts or f"{label}: no skill ratings for this occupation")
             return ()
         self.cite("onet-excel")
         rated: dict[str, dict[str, Any]] = {}
@@ -354,7 +350,7 @@ def fill(store: Store, role: Role) -> Role:
         values["education.required"], values["education.required_levels"] = reader.required(code)
         values["duties"] = reader.tasks(code)
         values["technology"] = reader.technology(code)
-        values["skills"] = reader.skills()
+    values["skills"] = reader.skills()
     values.update(reader.read_tables([t for t in columns() if t not in first]))
     filled = with_values(role, values)
     return replace(
@@ -444,8 +440,8 @@ def describe(store: Store, soc: str) -> tuple[str | None, str | None]:
         codes = [str(c) for (c,) in store.query(
             "SELECT onet_code FROM onet_link WHERE soc = ? ORDER BY onet_code", (soc,)
         )]  # fmt: skip
-        if codes and codes != [own]:
-            return None, parts_reason(store, "O*NET 30.3", soc, codes) + "."
+        if codes and not speaks_for_itself(soc, codes):
+            return None, f"{parts_reason(store, 'onet', soc, codes)}."
     rows = store.query("SELECT description FROM onet_occupation WHERE onet_code = ?", (own,))
     if rows and rows[0][0]:
         return str(rows[0][0]), None

@@ -5,7 +5,7 @@ move."""
 from __future__ import annotations
 
 from jobcompare import __version__
-from jobcompare.engine.moves import Gap, Moves
+from jobcompare.engine.moves import Gap, Move, Moves
 from jobcompare.engine.results import Delta
 from jobcompare.output import blocks as b
 from jobcompare.output.cells import cell, difference
@@ -59,6 +59,20 @@ def _named(gap: Gap) -> str:
     return ", ".join(f"{c.name} (+{c.rise:.2f})" for c in gap.build[:NAMED])
 
 
+#: Marks a move to an O*NET occupation within an OEWS occupation (its pay is the whole's).
+PART_MARK = "*"
+
+
+def _occupation(move: Move) -> str:
+    """A move as the second table names it: with its OEWS code, and, for an O*NET
+    occupation within an OEWS occupation, that occupation's title."""
+    if move.soc is None:
+        return move.title
+    if move.part_of:
+        return f"{move.title}{PART_MARK} (within {move.part_of}, {move.soc})"
+    return f"{move.title} ({move.soc})"
+
+
 def document(found: Moves, options: Options) -> b.Document:
     """What ``jobcompare moves`` shows: the role's figures, one row per related
     occupation, what the columns mean, and the sources."""
@@ -93,6 +107,8 @@ def document(found: Moves, options: Options) -> b.Document:
             "growth": "by projected growth, largest first",
             "gap": "by skill gap, smallest first",
         }[found.by]
+        if found.by == "gap" and all(m.gap.total is None for m in found.moves):
+            order = "in O*NET's order (most related first): no move has a skill gap to sort by"
         tiers = found.by == "onet"  # grouped by tier only in O*NET's own order
         # O*NET's index would only repeat the row's number: then left out of the table.
         repeats = tiers and all(m.position == n for n, m in enumerate(found.moves, start=1))
@@ -124,7 +140,8 @@ def document(found: Moves, options: Options) -> b.Document:
             )
             values = (move.position, move.median.value if move.median else None,
                       move.difference, move.growth, move.job_zone, move.gap.total)  # fmt: skip
-            label = f"{number}. {move.title}"  # its SOC code is in the table below
+            # Its SOC code is in the table below; a mark when its pay is its OEWS code's.
+            label = f"{number}. {move.title}{PART_MARK if move.part_of else ''}"
             rows.append(
                 b.TableRow(
                     move.onet_code,
@@ -154,7 +171,7 @@ def document(found: Moves, options: Options) -> b.Document:
                     b.RankedRow(
                         str(number),
                         (
-                            b.RankedItem(f"{move.title} ({move.soc})" if move.soc else move.title),
+                            b.RankedItem(_occupation(move)),
                             b.RankedItem(move.education or MISSING),
                             b.RankedItem(_named(move.gap)),
                         ),
@@ -164,11 +181,23 @@ def document(found: Moves, options: Options) -> b.Document:
             )
         )
     notes: list[str] = [r for move in found.moves for r in move.reasons]
-    notes += [
-        f"{move.title}: no skill gap — {move.gap.reason}"
-        for move in found.moves
-        if move.gap.reason is not None
-    ]
+    parts = [m for m in found.moves if m.part_of]
+    if parts:
+        notes.append(
+            f"{PART_MARK} An O*NET occupation within an OEWS occupation: its median pay, "
+            "growth and entry education are those of the OEWS occupation named in the "
+            "second table, as BLS publishes none for it alone; its job zone and skill gap "
+            "are its own."
+        )
+    gaps = [m.gap.reason for m in found.moves if m.gap.reason is not None]
+    if gaps and len(gaps) == len(found.moves) and len(set(gaps)) == 1:
+        notes.append(f"No skill gaps: {gaps[0]}")  # the role's own side: said once
+    else:
+        notes += [
+            f"{move.title}: no skill gap — {move.gap.reason}"
+            for move in found.moves
+            if move.gap.reason is not None
+        ]
     notes += [
         f"{move.title}: {note[0].lower()}{note[1:]}"
         for move in found.moves
@@ -218,6 +247,7 @@ def data(found: Moves) -> dict[str, object]:
                 "job_zone": m.job_zone,
                 "job_zone_change": m.job_zone_change,
                 "skill_gap": gap_json(m.gap),
+                "part_of": m.part_of,
                 "notes": list(m.reasons),
             }
             for m in found.moves
@@ -231,6 +261,7 @@ MOVES_CSV_HEADER = (
     "position", "tier", "onet_code", "title", "soc", "slug", "median_pay", "median_pay_bound",
     "median_pay_difference", "median_pay_difference_percent", "growth_percent",
     "entry_education", "job_zone", "job_zone_change", "skill_gap", "skills_to_build",
+    "part_of",
 )  # fmt: skip
 
 
@@ -245,7 +276,7 @@ def records(found: Moves) -> Records:
         rows.append((
             m.position, m.tier, m.onet_code, m.title, m.soc, m.slug, median, bound,
             m.difference, m.difference_percent, m.growth, m.education, m.job_zone,
-            m.job_zone_change, m.gap.total, skills,
+            m.job_zone_change, m.gap.total, skills, m.part_of,
         ))  # fmt: skip
-    rows += [("sources", "", "", source, *[""] * 12) for source in found.sources]
+    rows += [("sources", "", "", source, *[""] * 13) for source in found.sources]
     return Records(MOVES_CSV_HEADER, tuple(rows))
