@@ -304,3 +304,14 @@ def test_a_withheld_share_keeps_its_row() -> None:
     line = next(x for x in text.splitlines() if x.strip().startswith("Bachelor's degree"))
     assert "not published: low precision (O*NET)" in line and "█" not in line
     assert re.search(r"Most common required level\s+not published", text)
+
+
+def test_show_takes_the_all_duties_its_hint_names() -> None:
+    # The profile's hint under the technology skills named an option show did not have.
+    short = run(["show", "registered-nurses", "-s", "skills"], width=100, bundled=True)
+    assert "--all-duties shows all" in short.stdout
+    whole = run(["show", "registered-nurses", "-s", "skills", "--all-duties"], width=100,
+                bundled=True)  # fmt: skip
+    assert whole.exit_code == 0, whole.stderr
+    assert "--all-duties shows all" not in whole.stdout
+    assert whole.stdout.count("(hot") > short.stdout.count("(hot")

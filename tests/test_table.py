@@ -247,12 +247,15 @@ def test_growth_is_one_column_whatever_the_source() -> None:
     # The seed role's own figure (data/roles.toml), with its own source.
     assert (seed["overview.growth_rate"], seed["kind"]) == ("-8", "hand-written")
     assert seed["overview.growth_rate.source"].startswith("Comparison page")
-    # Official occupations' own name of the concept is that one column too.
+    # Official occupations' own name of the concept is that one column too, named as
+    # it was first asked for: never a figure under a key the user did not ask for.
     same = run(["table", "registered-nurses", "--fields", "projected_change,growth_rate"],
                bundled=True)  # fmt: skip
-    assert same.stdout.splitlines()[0] == (
-        "slug,title,soc,kind,overview.growth_rate,overview.growth_rate.source"
-    )
+    assert same.stdout.splitlines() == [
+        "slug,title,soc,kind,overview.projected_change,overview.projected_change.source",
+        f"registered-nurses,Registered Nurses,29-1141,official,{_ep_change('29-1141')},"
+        "BLS Employment Projections 2024–34",
+    ]
     document = json.loads(run(["table", "registered-nurses", "--json", "--fields",
                                "growth_rate"], bundled=True).stdout)  # fmt: skip
     assert document[0]["overview"] == {"growth_rate": _ep_change("29-1141")}

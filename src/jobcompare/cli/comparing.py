@@ -10,6 +10,7 @@ import typer
 from jobcompare.cli.options import (
     PLAIN,
     AdjustOption,
+    AllDutiesOption,
     AreaOption,
     DataOption,
     ExportOption,
@@ -52,14 +53,7 @@ def compare_command(
     data: DataOption = None,
     area: AreaOption = None,
     adjust: AdjustOption = False,
-    all_duties: Annotated[
-        bool,
-        typer.Option(
-            "--all-duties",
-            help="Every duty and technology skill in the tables (by default the first 6 "
-            "duties and 10 technology skills; JSON and CSV always carry all).",
-        ),
-    ] = False,
+    all_duties: AllDutiesOption = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -107,6 +101,7 @@ def show_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    all_duties: AllDutiesOption = False,
 ) -> None:
     """Show one role's full profile.
 
@@ -119,7 +114,8 @@ def show_command(
     output_format = chosen_format(ctx, output_format, json, export)
     with exit_codes(ctx, role_hint="'ROLE'"):
         outcome = show(role, sections(section), data)
-    hand_over(ctx, outcome, output_format, export=export, options=Options(charts=not plain))
+    options = Options(charts=not plain, full=all_duties)
+    hand_over(ctx, outcome, output_format, export=export, options=options)
 
 
 class SortBy(str, Enum):

@@ -170,6 +170,14 @@ def export_option(rows: str | None = None) -> Any:
 
 
 ExportOption = Annotated[Path | None, export_option()]
+AllDutiesOption = Annotated[
+    bool,
+    typer.Option(
+        "--all-duties",
+        help="Every duty and technology skill in the tables (by default the first 6 "
+        "duties and 10 technology skills; JSON and CSV always carry all).",
+    ),
+]
 #: One role, as ``show``, ``where`` and ``moves`` take it.
 RoleArgument = Annotated[
     str,

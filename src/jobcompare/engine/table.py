@@ -67,11 +67,21 @@ class Column(NamedTuple):
     #: The field official occupations give the same concept by (``Field.official``): its
     #: section and field; None when they give it by ``field`` itself.
     official: tuple[Section, Field] | None = None
+    #: The name it was asked for by, when that is official occupations' own key
+    #: (``--fields projected_change`` gives a column ``overview.projected_change``).
+    called: str | None = None
 
     @property
     def name(self) -> str:
-        """The column's name: the figure's JSON key, ``section.key``."""
-        return f"{self.section.value}.{self.field.key}"
+        """The column's name: the figure's JSON key, ``section.key`` (the official
+        occupations' key of the concept, when asked for by it)."""
+        return self.called or f"{self.section.value}.{self.field.key}"
+
+    @property
+    def path(self) -> tuple[str, str]:
+        """Its name as (section, key within the section): where JSON puts it."""
+        section, _, key = self.name.partition(".")
+        return section, key
 
     @property
     def official_name(self) -> str | None:
@@ -147,11 +157,14 @@ def columns(names: Sequence[str] | None) -> tuple[Column, ...]:
     problems: list[str] = []
     for name in wanted:
         key = name.lower()
+        if key in shown_in:  # asked for by official occupations' own key: named so
+            found.append(shown_in[key]._replace(called=key))
+            continue
         if key in by_name:
             found.append(by_name[key])
             continue
         matches = [c for c in every if c.field.key == key]
-        matches += [c for name, c in shown_in.items()
+        matches += [c._replace(called=name) for name, c in shown_in.items()
                     if name.split(".", 1)[1] == key and c not in matches]  # fmt: skip
         if len(matches) == 1:
             found.append(matches[0])
@@ -166,7 +179,11 @@ def columns(names: Sequence[str] | None) -> tuple[Column, ...]:
             problems.append(f"unknown field '{name}'{hint}")
     if problems:
         raise FieldError("\n".join(problems) + "\n(jobcompare table --fields list: every field)")
-    return tuple(dict.fromkeys(found))  # each once, in the order first asked
+    # Each concept once, in the order first asked, by the name it was first asked by.
+    first: dict[tuple[Section, str], Column] = {}
+    for column in found:
+        first.setdefault((column.section, column.field.key), column)
+    return tuple(first.values())
 
 
 #: The measures an area table can show (BLS OEWS in one area), by their store names.

@@ -124,8 +124,9 @@ def data(table: Table) -> JSONValue:
         document: dict[str, JSONValue] = {"slug": role.slug, "title": role.title,
                                           "soc": role.soc, "kind": kind_of(role)}  # fmt: skip
         for column, value in zip(table.columns, table.values(role), strict=True):
-            section = document.setdefault(column.section.value, {})
-            put(section, column.field.key, json_value(column.field.kind, value))
+            part, key = column.path
+            section = document.setdefault(part, {})
+            put(section, key, json_value(column.field.kind, value))
         if concepts:
             document["sources"] = {c.name: c.source(role) for c in concepts}
         rows.append(document)
@@ -172,8 +173,9 @@ def _cells(column: Column, value: object, role: Role | None) -> Iterator[tuple[s
     range is ``.min`` and ``.max``), a ``.bound`` column beside each wage, and a
     ``.source`` column after a column of one concept."""
     wages = column.field.kind in (Kind.MONEY, Kind.RATE, Kind.RANGE)
+    part, own = column.path
     for key, found, _unit, bound in csv_fields(column.field, value):
-        name = f"{column.section.value}.{key}"
+        name = f"{part}.{own}{key.removeprefix(column.field.key)}"
         yield name, found
         if wages:
             yield f"{name}.bound", bound
