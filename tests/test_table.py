@@ -60,7 +60,7 @@ def test_table_fields_by_key_and_commas() -> None:
     assert header == [
         "slug", "title", "soc", "kind", "overview.number_of_jobs", "salary.salary_range.min",
         "salary.salary_range.min.bound", "salary.salary_range.max",
-        "salary.salary_range.max.bound", "demographics.average_age",
+        "salary.salary_range.max.bound", "demographics.average_age", "not_published",
     ]  # fmt: skip
 
 
@@ -252,9 +252,10 @@ def test_growth_is_one_column_whatever_the_source() -> None:
     same = run(["table", "registered-nurses", "--fields", "projected_change,growth_rate"],
                bundled=True)  # fmt: skip
     assert same.stdout.splitlines() == [
-        "slug,title,soc,kind,overview.projected_change,overview.projected_change.source",
+        "slug,title,soc,kind,overview.projected_change,overview.projected_change.source,"
+        "not_published",
         f"registered-nurses,Registered Nurses,29-1141,official,{_ep_change('29-1141')},"
-        "BLS Employment Projections 2024–34",
+        "BLS Employment Projections 2024–34,",
     ]
     document = json.loads(run(["table", "registered-nurses", "--json", "--fields",
                                "growth_rate"], bundled=True).stdout)  # fmt: skip
@@ -323,3 +324,18 @@ def test_table_area_errors() -> None:
     assert bad.exit_code == 2 and "unknown area field 'annual_p5'" in flat(bad.stderr)
     nowhere = run(["table", "--all", "--area", "atlantis"], bundled=True)
     assert nowhere.exit_code == 2 and nowhere.stdout == ""
+
+
+def test_a_missing_figure_says_why_in_the_national_table_too() -> None:
+    # Issue 18 review: the --area table said why a figure was missing, the national one not.
+    result = run(["table", "actors", "registered-nurses", "--fields",
+                  "yearly_salary,overview.hourly_rate"], bundled=True)  # fmt: skip
+    actors, nurses = _csv(result.stdout)
+    assert actors["overview.yearly_salary"] == ""
+    assert actors["not_published"].startswith(
+        "overview.yearly_salary: Wages for some occupations that do not generally work"
+    )
+    assert nurses["not_published"] == ""
+    document = json.loads(run(["table", "actors", "--json", "--fields", "yearly_salary"],
+                              bundled=True).stdout)  # fmt: skip
+    assert list(document[0]["not_published"]) == ["overview.yearly_salary"]

@@ -211,18 +211,25 @@ ROLE: dict[str, Any] = {
 TABLE: dict[str, Any] = {
     "description": "jobcompare table --format json: one object per role; each section object "
     "holds the figures asked for, keyed and valued as in a role's section, but that a column "
-    "of one concept (overview.growth_rate, demographics.gender_ratio.female) holds an "
-    "official occupation's figure of that concept too (projected_change, women), its source "
-    "in sources.",
+    "of one concept (overview.growth_rate or overview.projected_change, "
+    "demographics.gender_ratio.female or demographics.women: named by the key it was asked "
+    "for) holds the figure of that concept whichever kind of role has it, its source in "
+    "sources.",
     "type": "array",
     "items": {
         "type": "object",
-        "required": ["slug", "title", "soc", "kind"],
+        "required": ["slug", "title", "soc", "kind", "not_published"],
         "additionalProperties": False,
         "properties": {
             "slug": {"type": "string"},
             "title": {"type": "string"},
             "soc": {"type": ["string", "null"]},
+            "not_published": {
+                "type": "object",
+                "description": "Column name -> why the source did not publish the row's "
+                "figure, in its words (only figures a source says it left out).",
+                "additionalProperties": {"type": "string"},
+            },
             "kind": {
                 "enum": ["official", "total", "hand-written"],
                 "description": "An official occupation, BLS's total of all occupations "

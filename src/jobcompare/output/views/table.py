@@ -102,7 +102,8 @@ def _listing(
 def data(table: Table) -> JSONValue:
     """An array, one object per row: ``{slug, title, soc, kind, <section>: {<key>:
     value}}``, each value as in a comparison's JSON, and ``sources: {<column>: source}``
-    for a column of one concept; with --area ``{..., kind, area: {code, name}, figures:
+    for a column of one concept, ``not_published: {<column>: reason}``; with --area
+    ``{..., kind, area: {code, name}, figures:
     {measure: value}, not_published: {measure: reason}}``, one per role and area."""
     if isinstance(table, FieldList | AreaFieldList):
         return list(_fields(table))
@@ -129,15 +130,27 @@ def data(table: Table) -> JSONValue:
             put(section, key, json_value(column.field.kind, value))
         if concepts:
             document["sources"] = {c.name: c.source(role) for c in concepts}
+        document["not_published"] = dict(_unpublished(table, role))
         rows.append(document)
     return rows
+
+
+def _unpublished(table: BulkTable, role: Role) -> dict[str, str]:
+    """Why each figure of the table a role lacks is missing, in its source's words, by
+    the column's name (as the area table's ``not_published``): only where a source says."""
+    found: dict[str, str] = {}
+    for column, value in zip(table.columns, table.values(role), strict=True):
+        reason = role.unpublished.get(column.figure(role).source or "")
+        if value is None and reason:
+            found[column.name] = reason
+    return found
 
 
 def records(table: Table) -> Records:
     """One record per role: slug, title, SOC code, kind, then each figure as the source
     wrote it (empty when missing), a wage with its ``.bound`` (``at_least`` for a top-coded
     one: a lower bound is never a plain number), a column of one concept with its
-    ``.source``; with --area, one per role and area: the area, each measure and why any is
+    ``.source``, and why any figure is missing (``not_published``); with --area, one per role and area: the area, each measure and why any is
     missing."""
     if isinstance(table, FieldList | AreaFieldList):
         listed = _fields(table)
@@ -152,8 +165,10 @@ def records(table: Table) -> Records:
         record: list[object] = [role.slug, role.title, role.soc, kind_of(role)]
         for column, value in zip(table.columns, table.values(role), strict=True):
             record += [value for _, value in _cells(column, value, role)]
+        reasons = _unpublished(table, role)
+        record.append("; ".join(f"{k}: {v}" for k, v in reasons.items()))
         rows.append(tuple(record))
-    return Records(tuple(header), tuple(rows))
+    return Records((*header, "not_published"), tuple(rows))
 
 
 def _fields(table: FieldList | AreaFieldList) -> list[dict[str, JSONValue]]:
