@@ -150,8 +150,8 @@ def records(table: Table) -> Records:
     """One record per role: slug, title, SOC code, kind, then each figure as the source
     wrote it (empty when missing), a wage with its ``.bound`` (``at_least`` for a top-coded
     one: a lower bound is never a plain number), a column of one concept with its
-    ``.source``, and why any figure is missing (``not_published``); with --area, one per role and area: the area, each measure and why any is
-    missing."""
+    ``.source``, and why any figure is missing (``not_published``); with --area, one per
+    role and area: the area, each measure and why any is missing."""
     if isinstance(table, FieldList | AreaFieldList):
         listed = _fields(table)
         return Records(tuple(listed[0]), tuple(tuple(row.values()) for row in listed))
