@@ -175,7 +175,11 @@ ROLE: dict[str, Any] = {
             "type": "object",
             "description": "Path of a null figure in this role object (section.key, "
             "as in this document; skills.skills[2].level for one item of a list) -> why "
-            "the source did not publish it.",
+            "the source did not publish it. Every figure a source of this role leaves out "
+            "has its reason here; a null without one is a figure this kind of role does not "
+            "have at all (a hand-written comparison page's own figures, such as growth_rate "
+            "or job_satisfaction, for an official occupation; BLS's and O*NET's for a "
+            "hand-written role).",
             "additionalProperties": {"type": "string"},
         },
         "sources": {
