@@ -138,7 +138,8 @@ def test_every_profile_has_the_same_keys_and_every_null_its_reason(
     actors = profiles["actors"]
     assert actors["salary"]["highest_paying_state_or_area"] is None
     assert actors["unpublished"]["salary.highest_paying_state_or_area"] == (
-        "BLS publishes no annual mean wage for this occupation in any state."
+        "BLS publishes no annual mean wage for this occupation in any state, the District of "
+        "Columbia or a territory."
     )
     # A hand-written role has every key too, null: nothing is left out for want of data.
     page = profiles["patient-account-coordinator"]

@@ -86,14 +86,14 @@ def read_role(store: Store, slug: str) -> Role | None:
     # The import names the place of the highest published annual mean: none, when BLS
     # publishes no annual mean for the occupation at that level (actors: hourly only).
     for path, place, where in (
-        ("salary.best_metro", places[0], "metro area"),
-        ("salary.best_state", places[1], "state"),
-        ("salary.best_of_50_states", places[1], "state"),
-        ("salary.best_industry", places[3], "industry sector"),
+        ("salary.best_metro", places[0], "any metro area"),
+        ("salary.best_state", places[1], "any state, the District of Columbia or a territory"),
+        ("salary.best_of_50_states", places[1], "any of the 50 states"),
+        ("salary.best_industry", places[3], "any industry sector"),
     ):
         if place is None:
             unpublished[path] = (
-                f"BLS publishes no annual mean wage for this occupation in any {where}."
+                f"BLS publishes no annual mean wage for this occupation in {where}."
             )  # fmt: skip
     from jobcompare.sources.store_profile import describe, fill
 
