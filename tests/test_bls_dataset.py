@@ -107,7 +107,7 @@ def test_unpublished_values_keep_their_reason() -> None:
     assert shown.exit_code == 0
     assert re.search(r"Hourly rate\s+\$58\.29", shown.stdout)
     # Hourly-only: never back-filled; the row stays and says so (its reason below).
-    assert re.search(r"Yearly salary\s+not published: BLS reports hourly or yearly", shown.stdout)
+    assert re.search(r"Yearly salary\s+not published: BLS reports hourly pay only", shown.stdout)
     assert "$121" not in shown.stdout  # $58.29 x 2,080 = $121,243.20: never computed
     # The five percentiles, the range and the average share one reason: said once.
     assert (

@@ -112,13 +112,18 @@ _BRIEF_REASONS = (
     ("Recommend Suppress = Y", "low precision (O*NET)"),
     ("base is less than 50,000", "too few in the survey (CPS)"),
     ("most common level cannot be named", "a suppressed share could be the largest"),
-    ("reported either as hourly wages or annual salaries", "BLS reports hourly or yearly pay only"),
 )
+#: BLS's footnote on an occupation paid one way only: which way is said by the row's kind.
+_ONE_WAY = "reported either as hourly wages or annual salaries"
 
 
-def withheld_text(reason: str | None) -> str:
+def withheld_text(reason: str | None, kind: Kind | None = None) -> str:
     """A cell's text for a figure its source did not publish: "not published", and with
-    the ``reason``, what it says in brief ("not published: low precision (O*NET)")."""
+    the ``reason``, what it says in brief ("not published: low precision (O*NET)"; for
+    a yearly figure of an occupation BLS pays by the hour, "BLS reports hourly pay only")."""
+    if reason is not None and _ONE_WAY in reason and kind is not None:
+        other = "yearly" if kind is Kind.RATE else "hourly"
+        return f"not published: BLS reports {other} pay only"
     for marker, brief in _BRIEF_REASONS:
         if reason is not None and marker in reason:
             return f"not published: {brief}"

@@ -182,7 +182,7 @@ def _withheld(row: Row, rows: Sequence[Row], roles: Sequence[Role], index: int) 
     elif row.field.origin is None or row.field.origin not in role.citations:
         return None
     # Beside other roles' figures a column is narrow: the reason is in the notes below.
-    return withheld_text(reason if len(roles) == 1 else None)
+    return withheld_text(reason if len(roles) == 1 else None, row.kind)
 
 
 def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
