@@ -161,7 +161,8 @@ def dispatch(
     options: Options = DEFAULT_OPTIONS,
 ) -> None:
     """Say the notes on standard error, save the export (first: a failure leaves stdout
-    clean), then print the result. Raises OutputError when the export cannot be saved.
+    clean), then print the result (a terminal's page longer than the screen through the
+    pager, output/pager.py). Raises OutputError when the export cannot be saved.
     The view is asked once for each kind of output the two formats read."""
     for note in outcome.notes:
         write_stderr(safe(note) + "\n")
@@ -175,7 +176,13 @@ def dispatch(
         write_file(export, render(outcome.result, chosen, options, shown=shown))
     # On stdout an empty page is no page: the terminal, Markdown and HTML agree. (A file
     # asked for by --export is still written, whole.)
-    write_stdout(render(outcome.result, output_format, options, empty_page=False, shown=shown))
+    written = render(outcome.result, output_format, options, empty_page=False, shown=shown)
+    if output_format == "table":  # drawn for the terminal: a long page may be paged
+        from jobcompare.output.pager import page
+
+        if page(written):
+            return
+    write_stdout(written)
 
 
 def write_stdout(result: str) -> None:
