@@ -326,3 +326,11 @@ def test_on_a_real_pseudo_terminal(tmp_path: Path) -> None:
     # The terminal's layout (a role and its line under it), not a pipe's tab records.
     assert paged[:2] == ["all-occupations", "  00-0000 · All Occupations · All Occupations"]
     assert len(paged) > 1600 and "\t" not in kept.read_text(encoding="utf-8")
+
+
+def test_the_groups_help_says_so() -> None:
+    from tests.conftest import flat
+
+    text = flat(run(["--help"], width=100).stdout)
+    assert "$JOBCOMPARE_PAGER, else $PAGER, else 'less -FRX' (--no-pager: never)" in text
+    assert "--no-pager Print long output straight to the terminal" in text
