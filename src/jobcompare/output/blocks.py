@@ -136,10 +136,12 @@ class RangeChart(NamedTuple):
 
 
 class NoteList(NamedTuple):
-    """A titled list of notes: "Not published", "Sources"."""
+    """A titled list of notes: "Not published", "Sources"; with ``lead``, the list that
+    opens a document ("Key differences"): its title a heading, its items in full ink."""
 
     title: str
     items: tuple[str, ...]
+    lead: bool = False
 
 
 class Listing(NamedTuple):

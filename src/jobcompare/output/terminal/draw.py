@@ -122,6 +122,12 @@ def _block(block: b.Block, charts: bool) -> list[RenderableType]:
         from jobcompare.output.terminal import plain
 
         return [FitToWidth(lambda width: Text("\n".join(plain.block_lines(block, width))))]
+    if block.lead:
+        return [
+            Text(),
+            Rule(data_text(block.title, HEADING), align="left"),
+            *(bullet(data_text(i)) for i in block.items),
+        ]
     return [
         Text(),
         data_text(block.title, HEADING),

@@ -29,10 +29,14 @@ from jobcompare.registry.section import Section
 from jobcompare.text import whole
 
 if TYPE_CHECKING:
+    from jobcompare.engine.results import KeyDifference
     from jobcompare.output.blocks import Block, Document, SectionBlock
 
 #: The comparison's CSV columns: every figure is one record.
 CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
+
+#: The heading of the lines that open a comparison of official occupations.
+KEY_DIFFERENCES = "Key differences"
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -47,10 +51,13 @@ def document(result: Comparison | Profile, options: Options) -> Document:
         return _profile_document(result, options)
     roles = result.roles
     title = " vs ".join(r.title for r in roles)
-    blocks: list[Block | SectionBlock] = [
-        Heading(title, 1),
-        Paragraph(" ".join(result.summary.sentences), "lead"),
-    ]
+    blocks: list[Block | SectionBlock] = [Heading(title, 1)]
+    if result.key_differences:
+        from jobcompare.output.blocks import NoteList
+
+        lines = tuple(k.line for k in result.key_differences)
+        blocks.append(NoteList(KEY_DIFFERENCES, lines, lead=True))
+    blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
@@ -147,6 +154,7 @@ def data(result: Comparison | Profile) -> JSONValue:
             "shared_skills": list(summary.shared_skills),
         },
         "differences": _differences(result) if len(roles) == 2 else None,
+        "key_differences": [_key_json(k) for k in result.key_differences],
     }
     if result.gap is not None:
         from jobcompare.output.views.gap import gap_json
@@ -189,6 +197,62 @@ def role_json(
     # What the notes under each section say of this role, as the tables print them.
     document["notes"] = said
     return document
+
+
+def _bounded(value: JSONValue, at_least: bool) -> JSONValue:
+    """A lower bound as every figure writes one: ``{"at_least": N}``."""
+    return {"at_least": value} if at_least and value is not None else value
+
+
+def _key_json(line: KeyDifference) -> dict[str, JSONValue]:
+    delta = line.difference
+    percent = None if delta is None or delta.percent is None else round(delta.percent, 4)
+    return {
+        "topic": line.topic,
+        "label": line.label,
+        "text": line.text,
+        "section": line.section.value,
+        "sources": list(line.sources),
+        "figures": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "role": f.role,
+                "value": _bounded(f.value, f.at_least),
+                "unit": f.unit,
+                "reason": f.reason,
+            }
+            for f in line.figures
+        ],
+        "difference": None
+        if delta is None
+        else {
+            "value": _bounded(whole(delta.value), delta.at_least),
+            "unit": delta.unit,
+            "percent": _bounded(percent, delta.at_least),
+        },
+    }
+
+
+def _key_records(comparison: Comparison) -> Iterator[tuple[object, ...]]:
+    """The key differences as records: per line ``N.topic``, ``N.text``, ``N.sources``,
+    then each figure (``N.<its JSON path>``, under its role, "at least" in ``bound``) and
+    the difference (``N.difference``, ``N.difference_percent``)."""
+    for number, line in enumerate(comparison.key_differences, start=1):
+        yield ("key_differences", f"{number}.topic", "", line.topic, "", "")
+        yield ("key_differences", f"{number}.text", "", line.text, "", "")
+        yield ("key_differences", f"{number}.sources", "", "; ".join(line.sources), "", "")
+        for f in line.figures:
+            yield ("key_differences", f"{number}.{f.key}", f.role or "", f.value, f.unit,
+                   "at_least" if f.at_least else "")  # fmt: skip
+        delta = line.difference
+        if delta is not None:
+            bound = "at_least" if delta.at_least else ""
+            yield ("key_differences", f"{number}.difference", "", whole(delta.value),
+                   delta.unit, bound)  # fmt: skip
+            if delta.percent is not None:
+                yield ("key_differences", f"{number}.difference_percent", "",
+                       round(delta.percent, 4), "%", bound)  # fmt: skip
 
 
 def _differences(comparison: Comparison) -> dict[str, JSONValue]:
@@ -234,6 +298,7 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
             for row in section.rows:
                 for key, value, unit in _difference(row):
                     yield (section.section.value, key, "", value, unit, "")
+        yield from _key_records(result)
         for number, sentence in enumerate(result.summary.sentences, start=1):
             yield ("summary", f"sentences.{number}", "", sentence, "", "")
     for role in roles:
