@@ -136,10 +136,11 @@ class RangeChart(NamedTuple):
 
 
 class NoteList(NamedTuple):
-    """A titled list of notes: "Not published", "Sources"."""
+    """A titled list of notes: "Not published", "Sources"; ``numbered``: footnotes."""
 
     title: str
     items: tuple[str, ...]
+    numbered: bool = False
 
 
 class Listing(NamedTuple):
