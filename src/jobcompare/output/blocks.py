@@ -137,11 +137,13 @@ class RangeChart(NamedTuple):
 
 class NoteList(NamedTuple):
     """A titled list of notes: "Not published", "Sources"; with ``lead``, the list that
-    opens a document ("Key differences"): its title a heading, its items in full ink."""
+    opens a document ("Key differences"): its title a heading, its items in full ink;
+    ``numbered``: footnotes."""
 
     title: str
     items: tuple[str, ...]
     lead: bool = False
+    numbered: bool = False
 
 
 class Listing(NamedTuple):

@@ -29,12 +29,17 @@ class Writer(NamedTuple):
     says: str = ""
     #: A format of ``--format`` (printed); else only written to files by ``--export``.
     printed: bool = True
+    #: A page format that carries every row whatever the options (Markdown, for
+    #: documents kept or pasted elsewhere).
+    complete: bool = False
 
 
 #: Every output format, in the order --help lists them; the first is the default.
 WRITERS = {
     "table": Writer("jobcompare.output.terminal.writer", "document"),
-    "markdown": Writer("jobcompare.output.markdown", "document", (".md",), "GitHub tables"),
+    "markdown": Writer(
+        "jobcompare.output.markdown", "document", (".md",), "GitHub tables", complete=True
+    ),
     "csv": Writer("jobcompare.output.csv", "records", (".csv",), "one row per figure"),
     "json": Writer("jobcompare.output.json", "data", (".json",)),
     "html": Writer("jobcompare.output.html", "document", (".html", ".htm"), "a printable page"),
@@ -144,9 +149,12 @@ def render(
     ``shown`` keeps what the view gave, by what it is, for a second format to reuse."""
     writer = WRITERS[output_format]
     shown = {} if shown is None else shown
-    if writer.reads not in shown:
-        shown[writer.reads] = _shown(result, writer.reads, options)
-    value = shown[writer.reads]
+    if writer.complete:
+        options = options._replace(detail=True, full=True)
+    reads = f"{writer.reads} complete" if writer.complete else writer.reads
+    if reads not in shown:
+        shown[reads] = _shown(result, writer.reads, options)
+    value = shown[reads]
     if writer.reads == "document" and not value.blocks and not empty_page:
         return ""
     written: str = import_module(writer.module).render(value, options)

@@ -230,7 +230,8 @@ def _fields(block: b.Fields) -> str:
 def _notes(block: b.NoteList) -> str:
     items = "".join(f"<li>{e(item)}</li>" for item in block.items)
     title = e(block.title)
-    return f'<section class="notes">\n<h2>{title}</h2>\n<ul class="notes">{items}</ul>\n</section>'
+    tag = "ol" if block.numbered else "ul"
+    return f'<section class="notes">\n<h2>{title}</h2>\n<{tag} class="notes">{items}</{tag}>\n</section>'
 
 
 def _chart(block: b.RangeChart) -> str:

@@ -45,7 +45,7 @@ KEY_DIFFERENCES = "Key differences"
 def document(result: Comparison | Profile, options: Options) -> Document:
     from jobcompare.output.blocks import Document, Heading, Paragraph
     from jobcompare.output.views import gap as gaps
-    from jobcompare.output.views.sections import notes, section_block
+    from jobcompare.output.views.sections import concise_notes, notes, section_block
 
     if isinstance(result, Profile):
         return _profile_document(result, options)
@@ -61,8 +61,11 @@ def document(result: Comparison | Profile, options: Options) -> Document:
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
+    concise = is_concise(roles, options)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
-                             options.full) for s in result.sections]  # fmt: skip
+                             options.full, concise=concise) for s in result.sections]  # fmt: skip
+    if concise:
+        blocks += concise_notes(result.sections, roles)
     blocks += notes(roles)
     found = Document(title, tuple(blocks))
     return gaps.with_gap(found, result.gap) if result.gap is not None else found
@@ -73,7 +76,7 @@ def _profile_document(result: Profile, options: Options) -> Document:
     every list)."""
     from jobcompare.output.blocks import Document, Heading, Paragraph
     from jobcompare.output.views import gap as gaps
-    from jobcompare.output.views.sections import notes, section_block
+    from jobcompare.output.views.sections import concise_notes, notes, section_block
 
     role = result.role
     facts = [f"slug: {role.slug}"]
@@ -85,11 +88,21 @@ def _profile_document(result: Profile, options: Options) -> Document:
         Heading(role.title, 1),
         Paragraph(" · ".join(facts), "muted"),
     ]
-    blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
-               for s in result.sections]  # fmt: skip
+    concise = is_concise((role,), options)
+    blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True,
+                             concise=concise) for s in result.sections]  # fmt: skip
+    if concise:
+        blocks += concise_notes(result.sections, (role,))
     blocks += notes((role,))
     found = Document(role.title, tuple(blocks))
     return gaps.with_nearest(found, result.nearest) if result.nearest is not None else found
+
+
+def is_concise(roles: Sequence[Role], options: Options) -> bool:
+    """Whether the page is the concise one: an official occupation is shown, and --full
+    (or a format that carries everything, Markdown) did not ask for every row. Pages of
+    hand-written roles alone stay as their page has them (the seed page)."""
+    return not options.detail and any(role.soc for role in roles)
 
 
 #: Sections whose table is of figures (the reading note speaks of them).

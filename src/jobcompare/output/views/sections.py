@@ -59,7 +59,14 @@ def section_block(
     full: bool = False,
     *,
     profile: bool = False,
+    concise: bool = False,
 ) -> SectionBlock:
+    """A section's blocks. ``concise`` (an official occupation's page without --full):
+    the rows a reader uses, without the ``detail`` ones, and lists cut to their
+    ``brief`` (docs/reading.md)."""
+    if concise:
+        rows = tuple(r for r in result.rows if not r.field.detail)
+        result = result._replace(rows=rows)
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
         blocks.append(Paragraph(no_data_note(result.section, len(roles)), "muted"))
@@ -82,10 +89,13 @@ def section_block(
             if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
                 # After another table of the section: its own heading says what it lists.
                 blocks.append(Heading(row.field.label, 3))
-            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
+            limit = (row.field.brief if concise else None) or row.field.limit
+            blocks += _list_blocks(row, columns, None if whole else limit)
         elif row.kind is Kind.SKILLS:
-            blocks += _skills_table(row, columns, shared, bars=charts)
-    blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
+            brief = None if full or not concise else row.field.brief
+            blocks += _skills_table(row, columns, shared, bars=charts, limit=brief)
+    if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
+        blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
     cited = section_sources(result, roles)
     if cited:
         blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
@@ -223,7 +233,12 @@ def _item_text(item: object) -> str:
 
 
 def _skills_table(
-    row: Row, columns: tuple[str, ...], shared: Sequence[str], *, bars: bool = True
+    row: Row,
+    columns: tuple[str, ...],
+    shared: Sequence[str],
+    *,
+    bars: bool = True,
+    limit: int | None = None,
 ) -> list[Block]:
     """Skills by rank with their shares, every bar on the 0-100% scale (``bars``: not
     --plain); skills every role lists are marked."""
@@ -234,6 +249,9 @@ def _skills_table(
     # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
     # any rated skill, only rated skills get a bar.
     rated = any(s.importance is not None for skills in lists for s in skills)
+    if limit is not None:  # the concise page: the first few, said so below the table
+        cut = any(len(skills) > limit for skills in lists)
+        lists = [skills[:limit] for skills in lists]
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = []
@@ -267,9 +285,34 @@ def _skills_table(
     if not bars:
         scale, note = 0.0, ""
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
+    if limit is not None and cut:
+        blocks.append(
+            Paragraph(f"The first {limit} {row.field.note_name} are shown; --full shows all.", "muted")
+        )
     if shared:
         blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
     return blocks
+
+
+def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
+    """The concise page's notes: every section's, each said once, numbered, at the end;
+    a note on rows the page leaves to --full ("Yearly salary and hourly rate: ...", on
+    the overview's copies of the salary's rows) is left out with them."""
+    hidden = [
+        row.label.lower() for result in results for row in result.rows if row.field.detail
+    ]
+    shown = {row.label.lower() for result in results for row in result.rows
+             if not row.field.detail}  # fmt: skip
+    said: list[str] = []
+    for result in results:
+        for note in section_notes(result.section, roles):
+            lead = note.split(":", 1)[0].lower()
+            about_hidden = any(lead.startswith(label) for label in hidden) and not any(
+                lead.startswith(label) for label in shown
+            )
+            if not about_hidden and note not in said:
+                said.append(note)
+    return [NoteList("Notes", tuple(said), numbered=True)] if said else []
 
 
 def drawable(series: Sequence[RangeSeries]) -> bool:

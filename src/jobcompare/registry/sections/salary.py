@@ -73,14 +73,15 @@ SECTION = SectionSpec(
         # Always present (the JSON keeps one shape); tables hide rows nobody has.
         *(
             Field(f"percentiles.{name}", label, Kind.MONEY, source=f"salary.percentiles.{name}",
-                  name=f"{name[1:]}th percentile", ranked=True)
+                  name=f"{name[1:]}th percentile", ranked=True, detail=name != "p50")
             for name, label in PERCENTILES
         ),
         # BLS's hourly percentiles: all it publishes for occupations paid by the hour only.
         *(
             Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
                   source=f"salary.hourly_percentiles.{name}",
-                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown)
+                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown,
+                  detail=name != "p50")
             for name, label in PERCENTILES
         ),
         Field("highest_paying_city", "Highest paying city", Kind.TEXT,
@@ -93,16 +94,16 @@ SECTION = SectionSpec(
               source="salary.best_paying_industry"),
         # Official occupations: where BLS's average wage is highest, with that average.
         Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
-              lambda r: r.salary.best_metro, source="salary.best_metro", only_if_any=True),
+              lambda r: r.salary.best_metro, source="salary.best_metro", only_if_any=True, detail=True),
         Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
               lambda r: r.salary.best_state, source="salary.best_state", only_if_any=True),
         Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
               lambda r: r.salary.best_of_50_states, source="salary.best_of_50_states",
               only_if_any=True,
-              not_applicable=_state_above),
+              not_applicable=_state_above, detail=True),
         Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
               lambda r: r.salary.best_industry, source="salary.best_industry",
-              only_if_any=True),
+              only_if_any=True, detail=True),
     ),
     intro=_intro,
     notes=_notes,

@@ -11,6 +11,8 @@ from jobcompare.registry.section import Section
 
 #: How many technology skills a table shows; --all-duties shows all.
 TECHNOLOGY_SHOWN = 10
+#: How many skills, and technology skills, the concise page shows.
+BRIEF = 5
 
 
 def _technology(role: Role) -> object:
@@ -37,10 +39,10 @@ SECTION = SectionSpec(
     Section.SKILLS,
     (
         Field("skills", "Common skills", Kind.SKILLS, lambda r: r.skills or None,
-              source="skills", origin="onet-excel"),
+              source="skills", origin="onet-excel", brief=BRIEF),
         Field("technology", "Technology skills", Kind.TECHNOLOGY, _technology, source="technology",
               name="technology skills", only_if_any=True, origin="onet",
-              limit=TECHNOLOGY_SHOWN),
+              limit=TECHNOLOGY_SHOWN, brief=BRIEF),
     ),
     notes=_notes,
 )  # fmt: skip
