@@ -57,18 +57,22 @@ def document(result: Comparison | Profile, options: Options) -> Document:
 
         lines = tuple(k.line for k in result.key_differences)
         blocks.append(NoteList(KEY_DIFFERENCES, lines, lead=True))
-    blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
+    concise = is_concise(roles, options)
+    if not (concise and result.key_differences):
+        # The concise page's key differences say what the summary's sentences said.
+        blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
-    concise = is_concise(roles, options)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
                              options.full, concise=concise) for s in result.sections]  # fmt: skip
     if concise:
         blocks += concise_notes(result.sections, roles)
     blocks += notes(roles)
     found = Document(title, tuple(blocks))
-    return gaps.with_gap(found, result.gap) if result.gap is not None else found
+    if result.gap is None or (concise and result.key_differences):
+        return found  # the concise page's key differences give the gap's size and skills
+    return gaps.with_gap(found, result.gap)
 
 
 def _profile_document(result: Profile, options: Options) -> Document:
