@@ -11,6 +11,7 @@ from jobcompare.cli.options import (
     PLAIN,
     AdjustOption,
     AllDutiesOption,
+    FullOption,
     AreaOption,
     DataOption,
     ExportOption,
@@ -54,6 +55,7 @@ def compare_command(
     area: AreaOption = None,
     adjust: AdjustOption = False,
     all_duties: AllDutiesOption = False,
+    full: FullOption = False,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -78,7 +80,7 @@ def compare_command(
             "an area comparison shows pay and jobs only: leave out --section with --area",
             ctx=ctx, param_hint="'--section'",
         )  # fmt: skip
-    options = Options(charts=not plain, full=all_duties)
+    options = Options(charts=not plain, full=all_duties or full, detail=full)
     if area:
         from jobcompare.commands.areas import compare_in_areas
 
@@ -102,6 +104,7 @@ def show_command(
     export: ExportOption = None,
     data: DataOption = None,
     all_duties: AllDutiesOption = False,
+    full: FullOption = False,
 ) -> None:
     """Show one role's full profile.
 
@@ -114,7 +117,7 @@ def show_command(
     output_format = chosen_format(ctx, output_format, json, export)
     with exit_codes(ctx, role_hint="'ROLE'"):
         outcome = show(role, sections(section), data)
-    options = Options(charts=not plain, full=all_duties)
+    options = Options(charts=not plain, full=all_duties or full, detail=full)
     hand_over(ctx, outcome, output_format, export=export, options=options)
 
 

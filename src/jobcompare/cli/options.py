@@ -178,6 +178,16 @@ AllDutiesOption = Annotated[
         "duties and 10 technology skills; JSON and CSV always carry all).",
     ),
 ]
+FullOption = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Everything: every row (distributions, percentiles, the summary and the skill "
+        "gap block beside the key differences) and every item of every list. By default a "
+        "page with an official occupation is concise; Markdown, JSON and CSV always carry "
+        "everything.",
+    ),
+]
 #: One role, as ``show``, ``where`` and ``moves`` take it.
 RoleArgument = Annotated[
     str,
