@@ -88,15 +88,26 @@ def e(text: str) -> str:
     return html.escape(safe(text), quote=True)
 
 
-def html_report(document: b.Document) -> str:
-    """The whole page."""
+def html_report(document: b.Document, options: Options | None = None) -> str:
+    """The whole page: a page handed to a reader, so each block in its plain words (no
+    option names, no database terms), under the title ``--title`` gives, and the line
+    saying whom it is for and when it was made."""
+    options = options or Options()
     body = []
+    title = options.title or document.title
     for block in document.blocks:
         if isinstance(block, b.SectionBlock):
-            inner = "\n".join(_block(part) for part in block.blocks)
+            inner = "\n".join(filter(None, (_block(part) for part in block.blocks)))
             body.append(f'<section id="{e(block.name)}">\n{inner}\n</section>')
+        elif isinstance(block, b.Heading) and block.level == 1:
+            title = options.title or block.plain or block.text
+            line = fmt.prepared_line(options.prepared_for, options.date)
+            heading = f"<h1>{e(title)}</h1>"
+            body.append(f'<header>\n{heading}\n<p class="prepared">{e(line)}</p>\n</header>'
+                        if line else heading)  # fmt: skip
         else:
             body.append(_block(block))
+    body = [part for part in body if part]
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -105,23 +116,26 @@ def html_report(document: b.Document) -> str:
         # Nothing may be fetched: no scripts, fonts or images from anywhere.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
-        f"<title>{e(document.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + f"\n<footer>Made with jobcompare {e(__version__)}.</footer>\n</main>\n</body>\n</html>\n"
     )
 
 
 def render(document: b.Document, options: Options) -> str:
-    return html_report(document)
+    return html_report(document, options)
 
 
 def _block(block: b.Block) -> str:
     if isinstance(block, b.Heading):
         level = min(block.level, 3)
-        return f"<h{level}>{e(block.text)}</h{level}>"
+        return f"<h{level}>{e(_plain(block))}</h{level}>"
     if isinstance(block, b.Paragraph):
+        text = _plain(block)
+        if not text:
+            return ""
         css = {"indented": "role-text", "plain": ""}.get(block.style, block.style)
-        return f'<p class="{css}">{e(block.text)}</p>' if css else f"<p>{e(block.text)}</p>"
+        return f'<p class="{css}">{e(text)}</p>' if css else f"<p>{e(text)}</p>"
     if isinstance(block, b.FigureTable):
         return _figures(block)
     if isinstance(block, b.RankedTable):
@@ -133,6 +147,11 @@ def _block(block: b.Block) -> str:
     if isinstance(block, b.Fields):
         return _fields(block)
     return _notes(block)
+
+
+def _plain(block: b.Heading | b.Paragraph) -> str:
+    """The block's words for the page: its plain variant where it has one."""
+    return block.text if block.plain is None else block.plain
 
 
 def _header(first: str, columns: Sequence[str], extra: Sequence[str] = ()) -> str:
@@ -176,7 +195,8 @@ def _figures(block: b.FigureTable) -> str:
                 text += _bar(figure.bar)
             cells.append(f"<td{numeric}>{text}</td>")
         if block.differences:
-            cells.append(f'<td class="num">{e(row.difference)}</td>')
+            said = row.difference if row.plain_difference is None else row.plain_difference
+            cells.append(f'<td class="num">{e(said)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table>{_header('', block.columns, extra)}<tbody>{''.join(rows)}</tbody></table>"
 
@@ -228,7 +248,7 @@ def _fields(block: b.Fields) -> str:
 
 
 def _notes(block: b.NoteList) -> str:
-    items = "".join(f"<li>{e(item)}</li>" for item in block.items)
+    items = "".join(f"<li>{e(item)}</li>" for item in (block.plain or block.items))
     title = e(block.title)
     return f'<section class="notes">\n<h2>{title}</h2>\n<ul class="notes">{items}</ul>\n</section>'
 

@@ -1,11 +1,21 @@
-"""How much a page shows: what a command's options ask of every view."""
+"""How much a page shows: what a command's options ask of every view, and what a handed-
+over page (the HTML writer) says above its title."""
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class Options(NamedTuple):
     """How much a document shows: ``charts`` (bars and salary charts; ``--plain`` turns
-    them off) and ``full`` (every item of every list, ``--all-duties``)."""
+    them off) and ``full`` (every item of every list, ``--all-duties``). For a handed-over
+    page (HTML, and a Markdown heading): ``title`` (``--title``, instead of the roles'
+    names), ``prepared_for`` (``--for``) and the ``date`` it was made, said under the
+    title ("Prepared for Maria · 6 December 2026"); None where a command has none."""
 
     charts: bool = True
     full: bool = False
+    title: str | None = None
+    prepared_for: str | None = None
+    date: "date | None" = None

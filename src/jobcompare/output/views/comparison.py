@@ -26,7 +26,7 @@ from jobcompare.output.views.notes import (
 )
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry.section import Section
-from jobcompare.text import whole
+from jobcompare.text import capitalise, whole
 
 if TYPE_CHECKING:
     from jobcompare.output.blocks import Block, Document, SectionBlock
@@ -48,7 +48,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
     roles = result.roles
     title = " vs ".join(r.title for r in roles)
     blocks: list[Block | SectionBlock] = [
-        Heading(title, 1),
+        Heading(title, 1, plain=page_title(roles)),
         Paragraph(" ".join(result.summary.sentences), "lead"),
     ]
     note = reading_note(result)
@@ -75,14 +75,21 @@ def _profile_document(result: Profile, options: Options) -> Document:
     if role.category:
         facts.append(role.category)
     blocks: list[Block | SectionBlock] = [
-        Heading(role.title, 1),
-        Paragraph(" · ".join(facts), "muted"),
+        Heading(role.title, 1, plain=page_title((role,))),
+        # A handed-over page leaves out the slug: a name for the command line only.
+        Paragraph(" · ".join(facts), "muted", plain=" · ".join(facts[1:])),
     ]
     blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
                for s in result.sections]  # fmt: skip
     blocks += notes((role,))
     found = Document(role.title, tuple(blocks))
     return gaps.with_nearest(found, result.nearest) if result.nearest is not None else found
+
+
+def page_title(roles: Sequence[Role]) -> str:
+    """The title of a handed-over page: the roles as a sentence names them ("Registered
+    nurses vs nurse practitioners")."""
+    return capitalise(" vs ".join(r.plural_noun for r in roles))
 
 
 #: Sections whose table is of figures (the reading note speaks of them).
