@@ -257,7 +257,8 @@ def test_html_sources_are_separate_items_that_can_flow_across_pages() -> None:
     items = re.findall(r"<li>(.*?)</li>", sources)
     assert len(items) >= 5
     assert not any("USDOL/ETA; " in item for item in items)
-    assert "section.notes { font-size: 9pt; }" in page
+    # Small, in two columns, each item free to flow to the next column or page.
+    assert "ul.notes { columns: 2;" in page
 
 
 @pytest.mark.parametrize("width", [80, 120])

@@ -26,7 +26,7 @@ from jobcompare.output.views.notes import (
 )
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry.section import Section
-from jobcompare.text import whole
+from jobcompare.text import capitalise, whole
 
 if TYPE_CHECKING:
     from jobcompare.engine.results import KeyDifference
@@ -51,7 +51,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
         return _profile_document(result, options)
     roles = result.roles
     title = " vs ".join(r.title for r in roles)
-    blocks: list[Block | SectionBlock] = [Heading(title, 1)]
+    blocks: list[Block | SectionBlock] = [Heading(title, 1, plain=page_title(roles))]
     if result.key_differences:
         from jobcompare.output.blocks import NoteList
 
@@ -89,8 +89,9 @@ def _profile_document(result: Profile, options: Options) -> Document:
     if role.category:
         facts.append(role.category)
     blocks: list[Block | SectionBlock] = [
-        Heading(role.title, 1),
-        Paragraph(" · ".join(facts), "muted"),
+        Heading(role.title, 1, plain=page_title((role,))),
+        # A handed-over page leaves out the slug: a name for the command line only.
+        Paragraph(" · ".join(facts), "muted", plain=" · ".join(facts[1:])),
     ]
     concise = is_concise((role,), options)
     blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True,
@@ -107,6 +108,12 @@ def is_concise(roles: Sequence[Role], options: Options) -> bool:
     (or a format that carries everything, Markdown) did not ask for every row. Pages of
     hand-written roles alone stay as their page has them (the seed page)."""
     return not options.detail and any(role.soc for role in roles)
+
+
+def page_title(roles: Sequence[Role]) -> str:
+    """The title of a handed-over page: the roles as a sentence names them ("Registered
+    nurses vs nurse practitioners")."""
+    return capitalise(" vs ".join(r.plural_noun for r in roles))
 
 
 #: Sections whose table is of figures (the reading note speaks of them).

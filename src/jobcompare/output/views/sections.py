@@ -34,6 +34,7 @@ from jobcompare.output.cells import (
     SHARED_MARK,
     cell,
     difference,
+    plain_reason,
     technology_text,
     withheld_text,
 )
@@ -113,6 +114,7 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
             f"The first {limit} {row.field.note_name} of each role are shown; "
             "--all-duties shows all.",
             "muted",
+            plain=f"The first {limit} {row.field.note_name} of each role are shown.",
         )
     )
     return blocks
@@ -161,7 +163,13 @@ def figure_table(
         )
         table_rows.append(
             TableRow(
-                row.key, row.label, row.kind, cells, difference(row.delta, row.kind), row.group
+                row.key,
+                row.label,
+                row.kind,
+                cells,
+                difference(row.delta, row.kind),
+                row.group,
+                plain_difference=difference(row.delta, row.kind, plain=True),
             )
         )
     two = len(columns) == 2
@@ -330,7 +338,8 @@ def notes(roles: Sequence[Role]) -> list[Block]:
         for fields, reason in unpublished_notes(role)
     ]
     if missing:
-        blocks.append(NoteList("Not published", tuple(missing)))
+        plain = tuple(plain_reason(item) for item in missing)
+        blocks.append(NoteList("Not published", tuple(missing), plain))
     sources = [source if who is None else f"{source} — {who}"
                for source, who in source_notes(roles)]  # fmt: skip
     if sources:
