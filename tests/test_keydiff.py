@@ -163,9 +163,9 @@ def test_pay_of_three_and_four_roles_is_a_ranking() -> None:
 def test_outlook_of_two_roles() -> None:
     outlook = lines(RN, NP)["outlook"]
     assert outlook.text == (
-        "Employment is projected to change by +40.1% for nurse practitioners and +4.9% for "
-        "registered nurses (all occupations: +3.1%); openings a year: 29.5 thousand for nurse "
-        "practitioners and 189.1 thousand for registered nurses."
+        "Employment 2024-34: +40.1% for nurse practitioners and +4.9% for registered nurses "
+        "(all occupations: +3.1%); openings a year: 29.5 thousand for nurse practitioners and "
+        "189.1 thousand for registered nurses."
     )
     assert outlook.sources == ("BLS Employment Projections 2024–34",)
 
@@ -173,7 +173,7 @@ def test_outlook_of_two_roles() -> None:
 def test_outlook_says_a_missing_projection_missing() -> None:
     outlook = lines(RN, official("no-projection"))["outlook"]
     assert outlook.text == (
-        "Employment is projected to change by +4.9% for registered nurses (all occupations: "
+        "Employment 2024-34: +4.9% for registered nurses (all occupations: "
         "+3.1%); openings a year: 189.1 thousand for registered nurses; BLS publishes no "
         "projected change for no projection; BLS publishes no openings for no projection."
     )
@@ -226,9 +226,9 @@ def test_the_skill_gap_line_says_its_size_and_top_skills() -> None:
     found = with_gap(compare((RN, NP)), gap)
     line = next(k for k in found.key_differences if k.topic == "skill_gap")
     assert line.text == (
-        "From registered nurses to nurse practitioners: 2.00 level points to build on O*NET's "
-        "0-7 scale, over 2 of the 3 skills important to nurse practitioners, most in Science "
-        "(+1.50) and Writing (+0.50)."
+        "From registered nurses to nurse practitioners: 2.00 level points to build (O*NET's "
+        "0-7 scale) in 2 of the 3 skills that matter there, most in Science (+1.50) and "
+        "Writing (+0.50)."
     )
     assert line.figures[0].key == "skill_gap.gap" and line.figures[0].value == 2.0
     no_gap = with_gap(compare((RN, NP)), Gap("RN", "NP", None, None, reason="no ratings"))
@@ -304,7 +304,8 @@ def test_cli_opens_with_key_differences() -> None:
     assert shown.exit_code == 0
     top = shown.stdout.splitlines()
     assert top[2].startswith("Key differences")
-    assert top[3].startswith("• Pay (BLS OEWS May 2025): Nurse practitioners earn $132,300 a")
+    # The concise page names the sources in its sections; --full and Markdown in the line.
+    assert top[3].startswith("• Pay: Nurse practitioners earn $132,300 a")
     markdown = run(["registered-nurses", "nurse-practitioners", "-f", "markdown"], bundled=True)
     assert "\n## Key differences\n\n- Pay (BLS OEWS May 2025): " in markdown.stdout
     assert markdown.stdout.index("## Key differences") < markdown.stdout.index("## Overview")

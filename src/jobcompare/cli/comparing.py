@@ -11,12 +11,12 @@ from jobcompare.cli.options import (
     PLAIN,
     AdjustOption,
     AllDutiesOption,
-    FullOption,
     AreaOption,
     DataOption,
     ExportOption,
     FormatOption,
     ForOption,
+    FullOption,
     JsonOption,
     PlainOption,
     RoleArgument,
@@ -85,8 +85,9 @@ def compare_command(
             "an area comparison shows pay and jobs only: leave out --section with --area",
             ctx=ctx, param_hint="'--section'",
         )  # fmt: skip
-    options = page_options(plain=plain, full=all_duties or full, title=title,
-                           prepared_for=prepared_for, detail=full)
+    options = page_options(
+        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
+    )
     if area:
         from jobcompare.commands.areas import compare_in_areas
 
@@ -125,8 +126,9 @@ def show_command(
     output_format = chosen_format(ctx, output_format, json, export)
     with exit_codes(ctx, role_hint="'ROLE'"):
         outcome = show(role, sections(section), data)
-    options = page_options(plain=plain, full=all_duties or full, title=title,
-                           prepared_for=prepared_for, detail=full)
+    options = page_options(
+        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
+    )
     hand_over(ctx, outcome, output_format, export=export, options=options)
 
 

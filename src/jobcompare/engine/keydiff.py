@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 #: The heading each line starts with, by topic ("other": the figure's own).
 TOPIC_LABELS: dict[str, str] = {
     "pay": "Pay",
-    "outlook": "Growth and openings",
-    "entry": "Entry education and training",
+    "outlook": "Outlook",
+    "entry": "Entry",
     "skill_gap": "Skill gap",
 }
 
@@ -278,7 +278,7 @@ def _outlook(rows: _Rows) -> KeyDifference | None:
                      if opened[i] is not None]  # fmt: skip
         parts = []
         if said:
-            parts.append(f"employment is projected to change by {join_words(said)}{against}")
+            parts.append(f"employment 2024-34: {join_words(said)}{against}")
         if open_said:
             parts.append(f"openings a year: {join_words(open_said)}")
         for what, values in (("projected change", changes), ("openings", opened)):
@@ -384,8 +384,8 @@ def _skill_gap(rows: _Rows, gap: Gap) -> KeyDifference | None:
     if top:
         named = join_words([f"{c.name} (+{c.rise:.2f})" for c in top])
         text = (
-            f"From {start} to {end}: {gap.total:.2f} level points to build on O*NET's 0-7 "
-            f"scale, over {over} skills important to {end}, most in {named}."
+            f"From {start} to {end}: {gap.total:.2f} level points to build (O*NET's 0-7 "
+            f"scale) in {over} skills that matter there, most in {named}."
         )
     else:
         text = (

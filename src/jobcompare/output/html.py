@@ -288,7 +288,8 @@ def _notes(block: b.NoteList) -> str:
     items = "".join(f"<li>{e(item)}</li>" for item in (block.plain or block.items))
     title = e(block.title)
     tag = "ol" if block.numbered else "ul"
-    return f'<section class="notes">\n<h2>{title}</h2>\n<{tag} class="notes">{items}</{tag}>\n</section>'
+    listed = f'<{tag} class="notes">{items}</{tag}>'
+    return f'<section class="notes">\n<h2>{title}</h2>\n{listed}\n</section>'
 
 
 #: The chart's text: 12px, about this wide a character on average (a label's room).

@@ -68,7 +68,9 @@ def _md_block(block: b.Block) -> str:
         items = "\n".join(f"- {md_text(label)}: {md_text(value)}" for label, value in block.items)
         return f"### {md_text(block.title)}\n\n{items}"
     marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
-    lines = "\n".join(f"{m} {md_paragraph(item)}" for m, item in zip(marks, block.items, strict=True))
+    lines = "\n".join(
+        f"{m} {md_paragraph(item)}" for m, item in zip(marks, block.items, strict=True)
+    )
     return f"## {md_text(block.title)}\n\n{lines}"
 
 

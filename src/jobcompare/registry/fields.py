@@ -201,6 +201,9 @@ class SectionSpec:
     #: Notes below the section's table and lists: what its figures measure (only those
     #: the compared roles have).
     notes: Callable[[Sequence[Role]], Sequence[str]] | None = None
+    #: The concise page's footnotes, short (by default the notes): what a reader needs to
+    #: read the rows that page shows.
+    brief: Callable[[Sequence[Role]], Sequence[str]] | None = None
     #: The store tables of one row per occupation that its fields' ``column`` name.
     tables: tuple[StoreTable, ...] = ()
 

@@ -55,7 +55,9 @@ def document(result: Comparison | Profile, options: Options) -> Document:
     if result.key_differences:
         from jobcompare.output.blocks import NoteList
 
-        lines = tuple(k.line for k in result.key_differences)
+        concise = is_concise(roles, options)
+        # The concise page names each line's sources in its sections' source lines.
+        lines = tuple(f"{k.label}: {k.text}" if concise else k.line for k in result.key_differences)
         blocks.append(NoteList(KEY_DIFFERENCES, lines, lead=True))
     concise = is_concise(roles, options)
     if not (concise and result.key_differences):
@@ -68,7 +70,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
                              options.full, concise=concise) for s in result.sections]  # fmt: skip
     if concise:
         blocks += concise_notes(result.sections, roles)
-    blocks += notes(roles)
+    blocks += notes(roles, concise=concise)
     found = Document(title, tuple(blocks))
     if result.gap is None or (concise and result.key_differences):
         return found  # the concise page's key differences give the gap's size and skills
@@ -80,7 +82,7 @@ def _profile_document(result: Profile, options: Options) -> Document:
     every list)."""
     from jobcompare.output.blocks import Document, Heading, Paragraph
     from jobcompare.output.views import gap as gaps
-    from jobcompare.output.views.sections import concise_notes, notes, section_block
+    from jobcompare.output.views.sections import notes, section_block
 
     role = result.role
     facts = [f"slug: {role.slug}"]
@@ -93,21 +95,21 @@ def _profile_document(result: Profile, options: Options) -> Document:
         # A handed-over page leaves out the slug: a name for the command line only.
         Paragraph(" · ".join(facts), "muted", plain=" · ".join(facts[1:])),
     ]
-    concise = is_concise((role,), options)
-    blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True,
-                             concise=concise) for s in result.sections]  # fmt: skip
-    if concise:
-        blocks += concise_notes(result.sections, (role,))
+    # A profile is the role's whole page ("show one role's full profile"): never concise.
+    blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
+               for s in result.sections]  # fmt: skip
     blocks += notes((role,))
     found = Document(role.title, tuple(blocks))
     return gaps.with_nearest(found, result.nearest) if result.nearest is not None else found
 
 
 def is_concise(roles: Sequence[Role], options: Options) -> bool:
-    """Whether the page is the concise one: an official occupation is shown, and --full
-    (or a format that carries everything, Markdown) did not ask for every row. Pages of
-    hand-written roles alone stay as their page has them (the seed page)."""
-    return not options.detail and any(role.soc for role in roles)
+    """Whether a comparison's page is the concise one: an official occupation (a role
+    whose figures cite their sources, the store's) is compared, and --full (or a format
+    that carries everything, Markdown) did not ask for every row. Pages of hand-written
+    roles alone stay as their page has them (the seed page), and a profile (``show``) is
+    always whole."""
+    return not options.detail and any(role.citations for role in roles)
 
 
 def page_title(roles: Sequence[Role]) -> str:

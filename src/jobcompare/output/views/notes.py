@@ -111,10 +111,12 @@ def differences_note(roles: Sequence[Role]) -> str:
     return f"Differences are {second} minus {first}."
 
 
-def section_notes(section: Section, roles: Sequence[Role]) -> list[str]:
-    """What the section's declaration says under its table of these roles."""
+def section_notes(section: Section, roles: Sequence[Role], *, brief: bool = False) -> list[str]:
+    """What the section's declaration says under its table of these roles (``brief``:
+    its short footnotes for the concise page, where it declares them)."""
     declared = fields.spec(section)
-    return list(declared.notes(roles)) if declared.notes else []
+    said = declared.brief if brief and declared.brief else declared.notes
+    return list(said(roles)) if said else []
 
 
 def figure_citations(

@@ -5,6 +5,7 @@ are missing and every source. Shared by the comparison, profile and area views."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from jobcompare.engine.results import Row, SectionResult
@@ -49,7 +50,7 @@ from jobcompare.output.views.notes import (
 from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections.salary import hourly_shown
-from jobcompare.text import MISSING, capitalise, with_article
+from jobcompare.text import MISSING, capitalise, join_words, with_article
 
 
 def section_block(
@@ -72,7 +73,7 @@ def section_block(
     if not result.has_data:
         blocks.append(Paragraph(no_data_note(result.section, len(roles)), "muted"))
         return SectionBlock(result.section.value, tuple(blocks))
-    if result.intro:
+    if result.intro and not concise:  # the source page's sentence above its table
         blocks.append(Paragraph(result.intro, "muted"))
     columns = tuple(r.title for r in roles)
     table = figure_table(result.rows, columns, roles, bars=charts)
@@ -84,8 +85,19 @@ def section_block(
         if not row.displayed:  # the JSON and CSV carry it; the tables do not
             continue
         if row.kind is Kind.PARAGRAPH:
-            blocks += _paragraphs(row, roles)
+            blocks += _paragraphs(row, roles, first_sentence=concise)
         elif row.kind in LISTS:
+            if concise and row.field.brief == 0 and not full:
+                # A list the concise page leaves to --full: how long each is, said.
+                counts = [len(v) if isinstance(v, tuple) else 0 for v in row.values]
+                if any(counts):
+                    each = join_words([
+                        f"{n} for {role.plural_noun}" for n, role in zip(counts, roles, strict=True)
+                    ])  # fmt: skip
+                    said = f"{capitalise(row.field.note_name)}: {each} (O*NET)"
+                    blocks.append(Paragraph(f"{said}; --full lists them.", "muted",
+                                            plain=f"{said}."))  # fmt: skip
+                continue
             whole = full or (profile and row.field.whole_in_profile)
             if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
                 # After another table of the section: its own heading says what it lists.
@@ -203,10 +215,16 @@ def _withheld(row: Row, rows: Sequence[Row], roles: Sequence[Role], index: int) 
     return withheld_text(reason if len(roles) == 1 else None, row.kind)
 
 
-def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
+def _paragraphs(row: Row, roles: Sequence[Role], *, first_sentence: bool = False) -> list[Block]:
+    """Each role's text under its heading; with ``first_sentence`` (the concise page), its
+    first sentence and "…" when there is more (--full: all of it)."""
     blocks: list[Block] = []
     for role, value in zip(roles, row.values, strict=True):
         heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
+        if isinstance(value, str) and first_sentence:
+            # The concise page: one short paragraph a role, named by the role.
+            blocks.append(Paragraph(f"{capitalise(role.plural_noun)}: {first_of(value)}"))
+            continue
         if isinstance(value, str):
             blocks += [Heading(heading, 3), Paragraph(value, "indented")]
             continue
@@ -214,6 +232,15 @@ def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
         if why:
             blocks += [Heading(heading, 3), Paragraph(why, "indented")]
     return blocks
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])")
+
+
+def first_of(text: str) -> str:
+    """The first sentence of ``text``, with "…" when more follows."""
+    head = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return head[0] + " …" if len(head) > 1 else text
 
 
 def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
@@ -293,27 +320,38 @@ def _skills_table(
     if not bars:
         scale, note = 0.0, ""
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
-    if limit is not None and cut:
-        blocks.append(
-            Paragraph(f"The first {limit} {row.field.note_name} are shown; --full shows all.", "muted")
-        )
-    if shared:
-        blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
+    both = f"{SHARED_MARK} {shared_note(len(columns))}" if shared else ""
+    if limit is not None and cut:  # the concise page: one line says both
+        first = f"The first {limit} {row.field.note_name} are shown"
+        said = f"{first}; --full shows all." + (f" {both}." if both else "")
+        plain = f"{first}." + (f" {both}." if both else "")
+        blocks.append(Paragraph(said, "muted", plain=plain))
+    elif both:
+        blocks.append(Paragraph(both, "muted"))
     return blocks
+
+
+def brief_reason(reason: str) -> str:
+    """A reason as the concise page says it: its source, then the brief the cells use
+    ("O*NET 30.3 (CC BY 4.0): low precision (O*NET)"), or the whole reason."""
+    brief = withheld_text(reason)
+    if brief == "not published":
+        return reason
+    source = reason.split(": ", 1)[0] if ": " in reason else ""
+    said = brief.removeprefix("not published: ")
+    return f"{source}: {said}" if source and not said.endswith(")") else said
 
 
 def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
     """The concise page's notes: every section's, each said once, numbered, at the end;
     a note on rows the page leaves to --full ("Yearly salary and hourly rate: ...", on
     the overview's copies of the salary's rows) is left out with them."""
-    hidden = [
-        row.label.lower() for result in results for row in result.rows if row.field.detail
-    ]
+    hidden = [row.label.lower() for result in results for row in result.rows if row.field.detail]
     shown = {row.label.lower() for result in results for row in result.rows
              if not row.field.detail}  # fmt: skip
     said: list[str] = []
     for result in results:
-        for note in section_notes(result.section, roles):
+        for note in section_notes(result.section, roles, brief=True):
             lead = note.split(":", 1)[0].lower()
             about_hidden = any(lead.startswith(label) for label in hidden) and not any(
                 lead.startswith(label) for label in shown
@@ -329,19 +367,26 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
     return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
 
 
-def notes(roles: Sequence[Role]) -> list[Block]:
-    """Why figures shown as — are missing (where the source said), and the sources."""
+def notes(roles: Sequence[Role], *, concise: bool = False) -> list[Block]:
+    """Why figures shown as — are missing (where the source said; on the concise page in
+    brief where a brief is known, the JSON keeping every word), and the sources."""
     blocks: list[Block] = []
     missing = [
-        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
+        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — "
+        f"{brief_reason(reason) if concise else reason}"
         for role in roles
         for fields, reason in unpublished_notes(role)
     ]
     if missing:
         plain = tuple(plain_reason(item) for item in missing)
-        blocks.append(NoteList("Not published", tuple(missing), plain))
-    sources = [source if who is None else f"{source} — {who}"
-               for source, who in source_notes(roles)]  # fmt: skip
+        blocks.append(NoteList("Not published", tuple(missing), plain=plain))
+    said = source_notes(roles)
+    every = {who for _, who in said}
+    if concise and len(every) == 1 and None not in every:  # each covers every role: once
+        (who,) = every
+        blocks.append(NoteList(f"Sources ({who})", tuple(source for source, _ in said)))
+        return blocks
+    sources = [source if who is None else f"{source} — {who}" for source, who in said]
     if sources:
         blocks.append(NoteList("Sources", tuple(sources)))
     return blocks

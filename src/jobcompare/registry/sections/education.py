@@ -32,6 +32,19 @@ def most_held(role: Role) -> Degree | None:
     return Degree(" / ".join(names), top)
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnotes: required is not held."""
+    notes = []
+    if any(r.education.required_levels for r in roles):
+        notes.append("Required level: the share of O*NET's respondents naming it as needed.")
+    if any(r.education.attainment for r in roles):
+        notes.append(
+            "Education held: of people now in the job (ACS 2021-22), not what it requires."
+        )
+    notes += per_role(roles, [r.education.attainment_note for r in roles])
+    return notes
+
+
 def _intro(roles: Sequence[Role]) -> str:
     # Official occupations are named in the plural: "a dentist, general" reads wrong.
     names = (
@@ -97,6 +110,7 @@ SECTION = SectionSpec(
     ),
     intro=_intro,
     notes=_notes,
+    brief=_brief,
     together={"education.required_levels": "required-education shares",
               "education.attainment": "attainment shares"},
     tables=(

@@ -53,6 +53,30 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     return notes
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnotes: what its overview rows measure, in short."""
+    notes = []
+    if cited(roles, "oews") and cited(roles, "ep"):
+        notes.append(
+            "Number of jobs: wage-and-salary jobs (BLS OEWS), not the self-employed; "
+            "projections are BLS's, 2024-34."
+        )
+    elif cited(roles, "oews"):
+        notes.append(OEWS_JOBS_NOTE)
+    notes += per_role(roles, [_within_brief(r) for r in roles])
+    return notes
+
+
+def _within_brief(role: Role) -> str | None:
+    count = len(role.onet_occupations)
+    if not count:
+        return None
+    return (
+        f"O*NET also rates {count} occupation{'s' if count > 1 else ''} within this one; "
+        "their figures are theirs, not shown here."
+    )
+
+
 def within_note(role: Role) -> str | None:
     """The O*NET occupations under the role's SOC code other than its own: more specific
     ones (29-1141.01 Acute Care Nurses), or those an aggregate combines. Named, since
@@ -88,8 +112,8 @@ def _no_description(role: Role) -> str | None:
 SECTION = SectionSpec(
     Section.OVERVIEW,
     (
-        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True),
-        Field("category", "Category", Kind.TEXT, lambda r: r.category),
+        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True, detail=True),
+        Field("category", "Category", Kind.TEXT, lambda r: r.category, detail=True),
         Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
         Field("yearly_salary", "Yearly salary", Kind.MONEY, source="salary.average",
               name="average salary", ranked=True, origin="oews", detail=True),
@@ -115,7 +139,7 @@ SECTION = SectionSpec(
               ranked=True, only_if_any=True, origin="ep"),
         Field("projected_change_all_occupations", "All occupations, 2024-34", Kind.GROWTH,
               source="overview.all_occupations_change", column="ep_projection.percent_change",
-              total=True, only_if_any=True, origin="ep"),
+              total=True, only_if_any=True, origin="ep", detail=True),
         Field("projected_change_jobs", "Projected change in jobs (thousands)", Kind.NUMBER,
               source="overview.projected_change_jobs", column="ep_projection.change",
               unit="thousand jobs", ranked=True, only_if_any=True, origin="ep", detail=True),
@@ -132,7 +156,7 @@ SECTION = SectionSpec(
               source="overview.job_training", column="ep_projection.job_training",
               only_if_any=True, origin="ep"),
         Field("job_zone", "Job zone", Kind.TEXT, lambda r: r.overview.job_zone_name,
-              source="overview.job_zone", only_if_any=True, origin="onet"),
+              source="overview.job_zone", only_if_any=True, origin="onet", detail=True),
         Field("median_age", "Median age", Kind.NUMBER, source="demographics.median_age",
               unit="years", only_if_any=True, origin="cps", detail=True),
         Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
@@ -150,6 +174,7 @@ SECTION = SectionSpec(
               origin="onet", missing=_no_description),
     ),
     notes=_notes,
+    brief=_brief,
     tables=(
         # BLS Employment Projections 2024-34, table 1.2 (importers/ep.py).
         StoreTable("ep_projection", "ep", no_row="no projection for this occupation",
