@@ -68,6 +68,8 @@ svg.chart .band { fill: var(--accent); }
 svg.chart .median { stroke: var(--ink); stroke-width: 3; }
 svg.chart .average { fill: var(--high); stroke: var(--paper); stroke-width: 1.5; }
 ul.notes { padding-left: 1.2rem; color: var(--muted); }
+ul.key { padding-left: 1.2rem; }
+ul.key li { margin: .15rem 0; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 .prepared { color: var(--muted); margin: -.4rem 0 1rem; }
 @media print {
@@ -85,6 +87,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   p { margin: .1rem 0 .25rem; max-width: none; }
   .lead { font-size: 8.5pt; }
   p.muted, p.note, ul.notes { font-size: 7pt; line-height: 1.2; }
+  ul.key { font-size: 8.5pt; line-height: 1.3; margin: .1rem 0; }
   p.muted { margin: .05rem 0; }
   .role-text { margin-left: .8rem; font-size: 7.5pt; }
   table { margin: .15rem 0 .3rem; font-size: 7.5pt; line-height: 1.15; }
@@ -288,8 +291,9 @@ def _notes(block: b.NoteList) -> str:
     items = "".join(f"<li>{e(item)}</li>" for item in (block.plain or block.items))
     title = e(block.title)
     tag = "ol" if block.numbered else "ul"
-    listed = f'<{tag} class="notes">{items}</{tag}>'
-    return f'<section class="notes">\n<h2>{title}</h2>\n{listed}\n</section>'
+    kind = "key" if block.lead else "notes"  # the key differences: read first, full size
+    listed = f'<{tag} class="{kind}">{items}</{tag}>'
+    return f'<section class="{kind}">\n<h2>{title}</h2>\n{listed}\n</section>'
 
 
 #: The chart's text: 12px, about this wide a character on average (a label's room).
