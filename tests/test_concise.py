@@ -50,3 +50,12 @@ def test_the_seed_comparison_is_the_seed_page_with_or_without_full() -> None:
     assert "Key differences" not in page
     assert "Notes\n1." not in page  # its notes stay under their sections
     assert run([*SEED, "--full"], width=80).stdout.count("\n") >= page.count("\n")
+
+
+def test_a_page_with_a_hand_written_role_stays_whole() -> None:
+    # The concise rows would hide the page's own figures (its average salary, beside an
+    # official occupation's median): a comparison with a hand-written role is drawn whole.
+    page = run(["registered-nurses", "collections-coordinator", "-s", "salary"], width=100,
+               bundled=True).stdout  # fmt: skip
+    assert "Average salary" in page and "$37,938" in page
+    assert "Key differences" not in page

@@ -104,12 +104,13 @@ def _profile_document(result: Profile, options: Options) -> Document:
 
 
 def is_concise(roles: Sequence[Role], options: Options) -> bool:
-    """Whether a comparison's page is the concise one: an official occupation (a role
-    whose figures cite their sources, the store's) is compared, and --full (or a format
-    that carries everything, Markdown) did not ask for every row. Pages of hand-written
-    roles alone stay as their page has them (the seed page), and a profile (``show``) is
-    always whole."""
-    return not options.detail and any(role.citations for role in roles)
+    """Whether a comparison's page is the concise one: every role is an official
+    occupation (its figures cite their sources, the store's), and --full (or a format
+    that carries everything, Markdown) did not ask for every row. A page with a
+    hand-written role stays as its page has it (the seed page; beside an official
+    occupation too, whose concise rows would hide the page's own figures), and a profile
+    (``show``) is always whole."""
+    return not options.detail and bool(roles) and all(role.citations for role in roles)
 
 
 def page_title(roles: Sequence[Role]) -> str:
