@@ -114,8 +114,14 @@ def test_unpublished_values_keep_their_reason() -> None:
         "Not published Average salary, salary range and percentiles — Wages for some "
         "occupations that do not generally work year-round" in flat(shown.stdout)
     )
-    compared = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
+    compared = flat(run(["actors", COLLECTORS, "-s", "salary", "--full"], bundled=True).stdout)
     assert "Actors: Average salary, salary range and percentiles — Wages for some" in compared
+    # The concise page: for the rows it shows, in brief.
+    concise = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
+    assert (
+        "Actors: 50th percentile — BLS reports this occupation's pay by the hour or by the "
+        "year only" in concise
+    )
     document = json.loads(run(["show", "actors", "--json"], bundled=True).stdout)
     assert document["overview"]["yearly_salary"] is None
     assert document["unpublished"]["salary.average_salary"].startswith("Wages for some occupations")

@@ -174,3 +174,13 @@ def test_the_html_chart_names_every_role_whole_and_labels_ticks() -> None:
         figures = [t for t in texts if t.startswith("$")]
         assert len(figures) >= 3, figures
         assert chart.count('class="rule"') == len(figures) + 1  # ticks, and the axis line
+
+
+def test_full_adds_every_figure_as_an_appendix_after_the_handout() -> None:
+    concise = html_text(page(*TWO))
+    full = html_text(page(*TWO, "--full"))
+    # The concise page first, whole; then every row, after its sources, as an appendix.
+    assert full.startswith(concise.split("Made with jobcompare")[0].rstrip())
+    appendix = full.split("Appendix: every figure", 1)[1]
+    assert "Less than high school" in appendix and "Skill gap" in appendix
+    assert "Less than high school" not in concise

@@ -163,7 +163,7 @@ def test_pay_of_three_and_four_roles_is_a_ranking() -> None:
 def test_outlook_of_two_roles() -> None:
     outlook = lines(RN, NP)["outlook"]
     assert outlook.text == (
-        "Employment 2024-34: +40.1% for nurse practitioners and +4.9% for registered nurses "
+        "Projected change 2024-34: +40.1% for nurse practitioners and +4.9% for registered nurses "
         "(all occupations: +3.1%); openings a year: 29.5 thousand for nurse practitioners and "
         "189.1 thousand for registered nurses."
     )
@@ -173,7 +173,7 @@ def test_outlook_of_two_roles() -> None:
 def test_outlook_says_a_missing_projection_missing() -> None:
     outlook = lines(RN, official("no-projection"))["outlook"]
     assert outlook.text == (
-        "Employment 2024-34: +4.9% for registered nurses (all occupations: "
+        "Projected change 2024-34: +4.9% for registered nurses (all occupations: "
         "+3.1%); openings a year: 189.1 thousand for registered nurses; BLS publishes no "
         "projected change for no projection; BLS publishes no openings for no projection."
     )

@@ -173,6 +173,11 @@ def test_the_default_is_less_as_git_runs_it(
     monkeypatch.setenv("LINES", "5")
     assert pager.page("a\nb\nc\nd\ne\nf\n") is True
     assert seen.read_text(encoding="utf-8") == repr((["-FRX"], "i"))  # LESS as it was
+    # Unset, LESS is FRX, as git sets it: PAGER=less then shows colours, not escapes.
+    monkeypatch.delenv("LESS")
+    monkeypatch.setenv("PAGER", "less")
+    assert pager.page("a\nb\nc\nd\ne\nf\n") is True
+    assert seen.read_text(encoding="utf-8") == repr(([], "FRX"))
 
 
 def test_a_named_pager_that_cannot_start_says_so_and_prints(terminal: None) -> None:

@@ -22,7 +22,7 @@ from jobcompare.registry.section import MAX_ROLES
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
-    from jobcompare.engine.results import SectionResult
+    from jobcompare.engine.results import KeyDifference, SectionResult
     from jobcompare.model import Amount, Role
     from jobcompare.sources.store import Store
     from jobcompare.sources.store_types import Area, AreaPay, Figure, Parity
@@ -381,3 +381,56 @@ def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:
         if not (m.startswith("hourly_p") and not hourly)
         and not (m.startswith("annual_p") and hourly)
     ]
+
+
+# -- an area comparison: pay in the area, and adjusted for its prices -------------------------
+
+
+def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
+    """The line that opens an area comparison: the median pay in the area (each area's,
+    for one role in several), and, with --adjust, the same divided by the area's price
+    parity (BEA RPP). Never a difference a top-coded or missing median cannot give."""
+    from jobcompare import text as fmt
+    from jobcompare.engine.keydiff import ranking
+    from jobcompare.engine.results import KeyDifference, KeyFigure
+    from jobcompare.model import Amount
+    from jobcompare.registry.section import Section
+
+    columns = result.columns
+    yearly = [c.figure("annual_p50") for c in columns]
+    per, measure, show = "a year", "annual_p50", fmt.money
+    if not all(f is not None and f.value is not None for f in yearly):
+        hourly = [c.figure("hourly_p50") for c in columns]
+        if all(f is not None and f.value is not None for f in hourly):
+            per, measure, show = "an hour", "hourly_p50", fmt.rate
+    if result.by_area:
+        names = ["the United States" if c.area.type == "nation" else c.area.name for c in columns]
+        lead = f"Median pay {per} of {columns[0].role.plural_noun}, by area: "
+    else:
+        names = [c.role.plural_noun for c in columns]
+        lead = f"Median pay {per} in {columns[0].area.name}: "
+    figures = [c.figure(measure) for c in columns]
+    values = [None if f is None or f.value is None else float(f.value) for f in figures]
+    shown = [
+        "" if f is None or f.value is None
+        else ("at least " if f.at_least else "") + show(Amount(f.value))
+        for f in figures
+    ]  # fmt: skip
+    text = lead + ranking(names, values, shown)
+    if result.adjust:
+        adjusted = [c.adjusted(measure) for c in columns]
+        said = [
+            ("at least " if a.at_least else "") + show(a) if a is not None else "" for a in adjusted
+        ]
+        ranked = ranking(names, [None if a is None else float(a.value) for a in adjusted], said)
+        prices = "each area's" if result.by_area else f"{columns[0].area.name}'s"
+        text += f"; adjusted for {prices} prices (BEA RPP): {ranked}"
+    key = "salary.percentiles.p50" if measure == "annual_p50" else "salary.hourly_percentiles.p50"
+    unit = "USD/year" if measure == "annual_p50" else "USD/hour"
+    found = tuple(
+        KeyFigure(key, name, c.role.slug, value, unit,
+                  bool(f is not None and f.at_least))
+        for name, c, f, value in zip(names, columns, figures, values, strict=True)
+    )  # fmt: skip
+    sources = tuple(s for s in (result.oews, result.rpp if result.adjust else None) if s)
+    return (KeyDifference("pay", "Pay", text + ".", Section.SALARY, sources, found),)

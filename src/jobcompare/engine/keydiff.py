@@ -140,7 +140,7 @@ def _signed(value: float) -> str:
     return ("+" if value > 0 else "") + fmt.percent(value)
 
 
-def _ranking(people: Sequence[str], values: Sequence[float | None], shown: Sequence[str]) -> str:
+def ranking(people: Sequence[str], values: Sequence[float | None], shown: Sequence[str]) -> str:
     """ "a $x; b $y; c not published", highest first (``shown``: each figure as text),
     missing ones last."""
     order = sorted(range(len(people)), key=lambda i: (values[i] is None, -(values[i] or 0)))
@@ -179,7 +179,7 @@ def _pay(rows: _Rows) -> KeyDifference | None:
     )
     sources = rows.sources(row)
     if n > 2:
-        ranked = _ranking(people, [float(a.value) for a in amounts],
+        ranked = ranking(people, [float(a.value) for a in amounts],
                           [_at_least(show, a) for a in amounts])  # fmt: skip
         text = f"Median pay {per}: {ranked}{hourly_note}."
         return KeyDifference("pay", "Pay", text, Section.SALARY, sources, figures)
@@ -267,9 +267,9 @@ def _outlook(rows: _Rows) -> KeyDifference | None:
     if n > 2:
         shown = [_signed(v) if v is not None else "" for v in changes]
         text = (
-            f"Projected change in employment: {_ranking(people, changes, shown)}{against}. "
+            f"Projected change in employment: {ranking(people, changes, shown)}{against}. "
             "Openings a year: "
-            f"{_ranking(people, opened, [thousands(v) for v in openings.values])}."
+            f"{ranking(people, opened, [thousands(v) for v in openings.values])}."
         )
     else:
         order = sorted(range(n), key=lambda i: (changes[i] is None, -(changes[i] or 0)))
@@ -278,7 +278,7 @@ def _outlook(rows: _Rows) -> KeyDifference | None:
                      if opened[i] is not None]  # fmt: skip
         parts = []
         if said:
-            parts.append(f"employment 2024-34: {join_words(said)}{against}")
+            parts.append(f"projected change 2024-34: {join_words(said)}{against}")
         if open_said:
             parts.append(f"openings a year: {join_words(open_said)}")
         for what, values in (("projected change", changes), ("openings", opened)):
@@ -342,7 +342,7 @@ def _entry(rows: _Rows) -> KeyDifference | None:
             parts.append(text)
     if any(z is not None for z in zones):
         if n > 2:
-            parts.append("job zone (O*NET, 1-5): " + _ranking(
+            parts.append("job zone (O*NET, 1-5): " + ranking(
                 people, [float(z) if z is not None else None for z in zones],
                 [str(z) for z in zones]))  # fmt: skip
         elif zones[0] is not None and zones[0] == zones[1]:
@@ -426,7 +426,7 @@ def _other(rows: _Rows) -> KeyDifference | None:
     label, title, sentence = _share_words(row)
     apart = f"{fmt.number(fmt.whole(spread))} percentage points apart"
     if len(people) > 2:
-        text = f"{title}: {_ranking(people, values, shares)} ({apart})."
+        text = f"{title}: {ranking(people, values, shares)} ({apart})."
     else:
         order = sorted(range(2), key=lambda i: -values[i])
         text = f"{sentence([shares[i] for i in order], [people[i] for i in order])} ({apart})."

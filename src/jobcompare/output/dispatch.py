@@ -32,6 +32,9 @@ class Writer(NamedTuple):
     #: A page format that carries every row whatever the options (Markdown, for
     #: documents kept or pasted elsewhere).
     complete: bool = False
+    #: A handed-over page (HTML): with --full, every row comes as an appendix after the
+    #: concise page, not in its place.
+    appendix: bool = False
 
 
 #: Every output format, in the order --help lists them; the first is the default.
@@ -42,7 +45,9 @@ WRITERS = {
     ),
     "csv": Writer("jobcompare.output.csv", "records", (".csv",), "one row per figure"),
     "json": Writer("jobcompare.output.json", "data", (".json",)),
-    "html": Writer("jobcompare.output.html", "document", (".html", ".htm"), "a printable page"),
+    "html": Writer(
+        "jobcompare.output.html", "document", (".html", ".htm"), "a printable page", appendix=True
+    ),
     "svg": Writer(
         "jobcompare.output.terminal.svg",
         "document",
@@ -151,7 +156,12 @@ def render(
     shown = {} if shown is None else shown
     if writer.complete:
         options = options._replace(detail=True, full=True)
-    reads = f"{writer.reads} complete" if writer.complete else writer.reads
+    appendix = writer.appendix and options.detail
+    if appendix:
+        options = options._replace(appendix=True)
+    reads = (
+        writer.reads + (" complete" if writer.complete else "") + (" appendix" if appendix else "")
+    )
     if reads not in shown:
         shown[reads] = _shown(result, writer.reads, options)
     value = shown[reads]

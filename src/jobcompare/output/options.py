@@ -20,6 +20,9 @@ class Options(NamedTuple):
     charts: bool = True
     full: bool = False
     detail: bool = False
+    #: With ``detail``, on a handed-over page (HTML): the concise page first, then every
+    #: row as an appendix.
+    appendix: bool = False
     title: str | None = None
     prepared_for: str | None = None
     date: "date | None" = None

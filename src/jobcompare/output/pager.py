@@ -1,9 +1,10 @@
 """Long output on a terminal goes through a pager, as git's does.
 
 A page drawn for the terminal that is longer than the terminal is high is handed to
-``JOBCOMPARE_PAGER``, else ``$PAGER``, else ``less -FRX`` (``LESS`` is left as the user
-set it); a variable set but empty, or ``cat``, means no pager (``--no-pager`` sets
-``JOBCOMPARE_PAGER`` empty for its command). Never into a pipe or a file: only when
+``JOBCOMPARE_PAGER``, else ``$PAGER``, else ``less -FRX``; ``LESS`` is ``FRX`` when the
+user has not set it (as git sets it, so that ``PAGER=less`` shows colours); a variable
+set but empty, or ``cat``, means no pager (``--no-pager`` sets ``JOBCOMPARE_PAGER``
+empty for its command). Never into a pipe or a file: only when
 standard output is a terminal. The pager runs through the shell, as git runs it, so
 ``less -S`` or ``bat --paging=always`` work as they are written.
 
@@ -116,7 +117,10 @@ def _run(pager: str, text: str) -> bool:
     data = text.encode(encoding, errors)
     sys.stdout.flush()  # nothing of ours may come after the pager's screen
     try:
-        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE)
+        # As git does: when LESS is unset, less is told to pass colours through (R), to
+        # quit when the page fits (F) and not to clear the screen (X).
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
         _cannot_start(pager)
         return False

@@ -45,36 +45,56 @@ KEY_DIFFERENCES = "Key differences"
 def document(result: Comparison | Profile, options: Options) -> Document:
     from jobcompare.output.blocks import Document, Heading, Paragraph
     from jobcompare.output.views import gap as gaps
-    from jobcompare.output.views.sections import concise_notes, notes, section_block
+    from jobcompare.output.views.sections import concise_notes, notes, section_block, with_words
 
     if isinstance(result, Profile):
         return _profile_document(result, options)
     roles = result.roles
+    if options.appendix and is_concise(roles, options._replace(detail=False)):
+        return _with_appendix(result, options)
     title = " vs ".join(r.title for r in roles)
     blocks: list[Block | SectionBlock] = [Heading(title, 1, plain=page_title(roles))]
+    concise = is_concise(roles, options)
     if result.key_differences:
         from jobcompare.output.blocks import NoteList
 
-        concise = is_concise(roles, options)
         # The concise page names each line's sources in its sections' source lines.
         lines = tuple(f"{k.label}: {k.text}" if concise else k.line for k in result.key_differences)
         blocks.append(NoteList(KEY_DIFFERENCES, lines, lead=True))
-    concise = is_concise(roles, options)
     if not (concise and result.key_differences):
         # The concise page's key differences say what the summary's sentences said.
         blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
+    # A section asked for by --section shows its lists (the page is short already).
+    counted = concise and len(result.sections) == len(Section)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
-                             options.full, concise=concise) for s in result.sections]  # fmt: skip
+                             options.full, concise=concise, counted=counted)
+               for s in result.sections]  # fmt: skip
     if concise:
         blocks += concise_notes(result.sections, roles)
-    blocks += notes(roles, concise=concise)
+    blocks += notes(roles, concise=concise, shown=result.sections)
     found = Document(title, tuple(blocks))
     if result.gap is None or (concise and result.key_differences):
-        return found  # the concise page's key differences give the gap's size and skills
+        # The concise page's key differences give the gap's size and skills.
+        return with_words(found) if concise else found
     return gaps.with_gap(found, result.gap)
+
+
+def _with_appendix(result: Comparison, options: Options) -> Document:
+    """A handed-over page with --full: the concise page, then every section in full (the
+    skill gap block too) as an appendix, after the sources."""
+    from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
+
+    page = document(result, options._replace(detail=False, full=False, appendix=False))
+    full = document(result, options._replace(appendix=False)).blocks
+    # Its sections and the skill gap block: from the first section to the notes after.
+    first = next(i for i, b in enumerate(full) if isinstance(b, SectionBlock))
+    end = next((i for i in range(first, len(full)) if isinstance(full[i], NoteList)), len(full))
+    sections = full[first:end]
+    heading = Heading("Appendix: every figure", 2)
+    return Document(page.title, (*page.blocks, heading, *sections))
 
 
 def _profile_document(result: Profile, options: Options) -> Document:

@@ -19,6 +19,7 @@ from jobcompare.output.blocks import (
     SHARE_SCALE,
     Block,
     Cell,
+    Document,
     FigureTable,
     Heading,
     NoteList,
@@ -62,6 +63,7 @@ def section_block(
     *,
     profile: bool = False,
     concise: bool = False,
+    counted: bool = False,
 ) -> SectionBlock:
     """A section's blocks. ``concise`` (an official occupation's page without --full):
     the rows a reader uses, without the ``detail`` ones, and lists cut to their
@@ -87,12 +89,13 @@ def section_block(
         if row.kind is Kind.PARAGRAPH:
             blocks += _paragraphs(row, roles, first_sentence=concise)
         elif row.kind in LISTS:
-            if concise and row.field.brief == 0 and not full:
+            if counted and row.field.brief == 0 and not full:
                 # A list the concise page leaves to --full: how long each is, said.
-                counts = [len(v) if isinstance(v, tuple) else 0 for v in row.values]
+                counts = [len(v) if isinstance(v, tuple) else None for v in row.values]
                 if any(counts):
                     each = join_words([
-                        f"{n} for {role.plural_noun}" for n, role in zip(counts, roles, strict=True)
+                        f"{n or 'none'} for {role.plural_noun}"
+                        for n, role in zip(counts, roles, strict=True)
                     ])  # fmt: skip
                     said = f"{capitalise(row.field.note_name)}: {each} (O*NET)"
                     blocks.append(Paragraph(f"{said}; --full lists them.", "muted",
@@ -102,7 +105,7 @@ def section_block(
             if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
                 # After another table of the section: its own heading says what it lists.
                 blocks.append(Heading(row.field.label, 3))
-            limit = (row.field.brief if concise else None) or row.field.limit
+            limit = (row.field.brief if counted else None) or row.field.limit
             blocks += _list_blocks(row, columns, None if whole else limit)
         elif row.kind is Kind.SKILLS:
             brief = None if full or not concise else row.field.brief
@@ -322,7 +325,7 @@ def _skills_table(
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
     both = f"{SHARED_MARK} {shared_note(len(columns))}" if shared else ""
     if limit is not None and cut:  # the concise page: one line says both
-        first = f"The first {limit} {row.field.note_name} are shown"
+        first = f"Each role's {limit} skills of highest importance are shown"
         said = f"{first}; --full shows all." + (f" {both}." if both else "")
         plain = f"{first}." + (f" {both}." if both else "")
         blocks.append(Paragraph(said, "muted", plain=plain))
@@ -331,34 +334,70 @@ def _skills_table(
     return blocks
 
 
+#: The reasons the concise page says in brief (the JSON and --full keep every word): a
+#: substring of the reason -> its brief.
+_BRIEF_NOTES = (
+    ("Recommend Suppress = Y", "O*NET recommends suppressing it (low precision)"),
+    ("reported either as hourly wages or annual salaries",
+     "BLS reports this occupation's pay by the hour or by the year only"),
+)  # fmt: skip
+
+
 def brief_reason(reason: str) -> str:
-    """A reason as the concise page says it: its source, then the brief the cells use
-    ("O*NET 30.3 (CC BY 4.0): low precision (O*NET)"), or the whole reason."""
-    brief = withheld_text(reason)
-    if brief == "not published":
-        return reason
-    source = reason.split(": ", 1)[0] if ": " in reason else ""
-    said = brief.removeprefix("not published: ")
-    return f"{source}: {said}" if source and not said.endswith(")") else said
+    """A reason as the concise page's "Not published" says it: its source as the reason
+    names it, then a brief where one is known; else the whole reason."""
+    for marker, brief in _BRIEF_NOTES:
+        if marker in reason:
+            source, found, _ = reason.partition(": ")
+            return f"{source}: {brief}" if found and source.startswith(("O*NET", "BLS")) else brief
+    return reason
 
 
 def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
-    """The concise page's notes: every section's, each said once, numbered, at the end;
-    a note on rows the page leaves to --full ("Yearly salary and hourly rate: ...", on
-    the overview's copies of the salary's rows) is left out with them."""
-    hidden = [row.label.lower() for result in results for row in result.rows if row.field.detail]
-    shown = {row.label.lower() for result in results for row in result.rows
-             if not row.field.detail}  # fmt: skip
+    """The concise page's notes: every section's short footnotes (``SectionSpec.brief``,
+    written for the rows that page shows), each said once, numbered, at the end."""
     said: list[str] = []
     for result in results:
         for note in section_notes(result.section, roles, brief=True):
-            lead = note.split(":", 1)[0].lower()
-            about_hidden = any(lead.startswith(label) for label in hidden) and not any(
-                lead.startswith(label) for label in shown
-            )
-            if not about_hidden and note not in said:
+            if note not in said:
                 said.append(note)
-    return [NoteList("Notes", tuple(said), numbered=True)] if said else []
+    if not said:
+        return []
+    return [NoteList("Notes", tuple(said), numbered=True)]
+
+
+#: The words of a handed-over page a client may not know: the word as the page writes it,
+#: and what it is.
+WORDS = (
+    ("BLS", "the U.S. Bureau of Labor Statistics"),
+    ("OEWS", "BLS's survey of employers' wages and jobs"),
+    ("Employment Projections", "BLS's outlook for each occupation, 2024-34"),
+    ("CPS", "the Current Population Survey of households"),
+    ("ACS", "the Census Bureau's American Community Survey"),
+    ("RPP", "the Bureau of Economic Analysis's regional price parities"),
+    ("O*NET", "the U.S. Department of Labor's database of occupations"),
+    ("job zone", "O*NET's scale of the preparation a job needs, 1 (little) to 5 (extensive)"),
+    ("level points", "rises on O*NET's 0-7 scale of a skill's level, summed"),
+)
+
+
+def with_words(document: Document) -> Document:
+    """``document`` with a note, for the handed-over page only (a block's ``plain``),
+    saying what the words of ``WORDS`` it uses are: appended to its "Notes"."""
+    texts = " ".join(
+        t for b in document.flat()
+        for t in (getattr(b, "text", None) or "", *(getattr(b, "items", ()) or ()))
+        if isinstance(t, str)
+    )  # fmt: skip
+    used = [f"{word}: {meaning}" for word, meaning in WORDS if word in texts]
+    if not used:
+        return document
+    words = "Words: " + "; ".join(used) + "."
+    blocks = list(document.blocks)
+    for i, block in enumerate(blocks):
+        if isinstance(block, NoteList) and block.title == "Notes":
+            blocks[i] = block._replace(plain=(*(block.plain or block.items), words))
+    return document._replace(blocks=tuple(blocks))
 
 
 def drawable(series: Sequence[RangeSeries]) -> bool:
@@ -367,15 +406,19 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
     return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
 
 
-def notes(roles: Sequence[Role], *, concise: bool = False) -> list[Block]:
-    """Why figures shown as — are missing (where the source said; on the concise page in
-    brief where a brief is known, the JSON keeping every word), and the sources."""
+def notes(
+    roles: Sequence[Role], *, concise: bool = False, shown: Sequence[SectionResult] = ()
+) -> list[Block]:
+    """Why figures shown as — are missing (where the source said), and the sources. On
+    the concise page (its ``shown`` sections), only for the rows it shows, and in brief
+    where a brief is known: --full and the JSON keep every word."""
     blocks: list[Block] = []
+    hidden = {r.field.source for s in shown for r in s.rows if r.field.detail} if concise else set()
     missing = [
         f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — "
         f"{brief_reason(reason) if concise else reason}"
         for role in roles
-        for fields, reason in unpublished_notes(role)
+        for fields, reason in unpublished_notes(role, leave_out=hidden)
     ]
     if missing:
         plain = tuple(plain_reason(item) for item in missing)

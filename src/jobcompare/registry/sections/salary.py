@@ -54,7 +54,7 @@ def _brief(roles: Sequence[Role]) -> list[str]:
     """The concise page's footnotes: means are not medians; what "highest paying" is."""
     notes = []
     if cited(roles, "oews") and any(r.salary.percentiles for r in roles):
-        notes.append("Median: BLS OEWS's 50th percentile; the chart's dot is the mean.")
+        notes.append("Median: the 50th percentile of BLS OEWS wages, not the mean (average).")
     if any(r.salary.best_state for r in roles):
         notes.append("Highest paying state: where BLS's mean annual wage for the job is highest.")
     return notes
