@@ -292,6 +292,8 @@ def _key_records(comparison: Comparison) -> Iterator[tuple[object, ...]]:
         for f in line.figures:
             yield ("key_differences", f"{number}.{f.key}", f.role or "", f.value, f.unit,
                    "at_least" if f.at_least else "")  # fmt: skip
+            if f.role is None:  # a figure of no one role (a skill's rise): named
+                yield ("key_differences", f"{number}.{f.key}.label", "", f.label, "", "")
         delta = line.difference
         if delta is not None:
             bound = "at_least" if delta.at_least else ""
