@@ -71,10 +71,7 @@ def _within_brief(role: Role) -> str | None:
     count = len(role.onet_occupations)
     if not count:
         return None
-    return (
-        f"O*NET also rates {count} occupation{'s' if count > 1 else ''} within this one; "
-        "their figures are theirs, not shown here."
-    )
+    return f"O*NET also rates {count} occupation{'s' if count > 1 else ''} within it (not shown)."
 
 
 def within_note(role: Role) -> str | None:
