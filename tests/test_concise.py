@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import SEED, run
+from tests.conftest import SEED, flat, run
 
 TWO = ["registered-nurses", "nurse-practitioners"]
 FOUR = ["billing-and-posting-clerks", "registered-nurses", "physician-assistants",
@@ -59,3 +59,33 @@ def test_a_page_with_a_hand_written_role_stays_whole() -> None:
                bundled=True).stdout  # fmt: skip
     assert "Average salary" in page and "$37,938" in page
     assert "Key differences" not in page
+
+
+def test_an_area_comparison_opens_with_its_median_pay_adjusted() -> None:
+    page = flat(run(["registered-nurses", "nurse-practitioners", "--area", "ohio", "--adjust"],
+                    width=100, bundled=True).stdout)  # fmt: skip
+    assert (
+        "Pay: Median pay a year in Ohio: nurse practitioners $124,870; registered nurses "
+        "$82,510; adjusted for Ohio's prices (BEA RPP): nurse practitioners $134,596; "
+        "registered nurses $88,937." in page
+    )
+    # Each median in its own unit, a top code said once, a missing one said missing.
+    mixed = flat(run(["pediatric-surgeons", "actors", "--area", "dallas", "--adjust"],
+                     width=100, bundled=True).stdout)  # fmt: skip
+    assert "pediatric surgeons at least $239,200 a year; actors $25.28 an hour" in mixed
+    assert "at least ≥" not in mixed
+    areas = flat(run(["actors", "--area", "dallas", "--area", "CA"], width=100,
+                     bundled=True).stdout)  # fmt: skip
+    assert "Median pay an hour of actors, by area:" in areas and "California not published" in areas
+
+
+def test_the_concise_pages_words_keep_their_caveats() -> None:
+    page = flat(run(["actors", "pediatric-surgeons"], width=100, bundled=True).stdout)
+    # O*NET names zone 2 "Job Zone 1-2"; the ACS shares of a broader group say so.
+    assert "job zone 1-2 vs 5 (O*NET)" in page
+    assert "for pediatric surgeons, BLS's shares are a broader ACS group's" in page
+    # A row shown as "—" keeps its reason, though the overview's copy of it is hidden.
+    assert "Pediatric Surgeons: Median age and share of women — CPS 2024: Dash" in page
+    aggregate = flat(run(["clinical-laboratory-technologists-and-technicians",
+                          "registered-nurses"], width=100, bundled=True).stdout)  # fmt: skip
+    assert "O*NET rates only the 6 occupations within it, not it as a whole" in aggregate

@@ -181,6 +181,8 @@ def test_full_adds_every_figure_as_an_appendix_after_the_handout() -> None:
     full = html_text(page(*TWO, "--full"))
     # The concise page first, whole; then every row, after its sources, as an appendix.
     assert full.startswith(concise.split("Made with jobcompare")[0].rstrip())
-    appendix = full.split("Appendix: every figure", 1)[1]
+    appendix = full.split("Appendix: the full comparison", 1)[1]
     assert "Less than high school" in appendix and "Skill gap" in appendix
+    # The appendix says why its own gaps are gaps (RNs' suppressed bachelor's share).
+    assert "Required bachelor's degree" in appendix.split("Not published", 1)[1]
     assert "Less than high school" not in concise

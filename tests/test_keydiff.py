@@ -227,8 +227,8 @@ def test_the_skill_gap_line_says_its_size_and_top_skills() -> None:
     line = next(k for k in found.key_differences if k.topic == "skill_gap")
     assert line.text == (
         "From registered nurses to nurse practitioners: 2.00 level points to build (O*NET's "
-        "0-7 scale) in 2 of the 3 skills that matter there, most in Science (+1.50) and "
-        "Writing (+0.50)."
+        "0-7 scale) in 2 of the 3 skills important there (3+ of 5), most in Science (+1.50) "
+        "and Writing (+0.50)."
     )
     assert line.figures[0].key == "skill_gap.gap" and line.figures[0].value == 2.0
     no_gap = with_gap(compare((RN, NP)), Gap("RN", "NP", None, None, reason="no ratings"))

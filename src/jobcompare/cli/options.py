@@ -184,7 +184,7 @@ FullOption = Annotated[
         "--full",
         help="Everything: every row (distributions, percentiles, the summary and the skill "
         "gap block beside the key differences) and every item of every list. By default a "
-        "page with an official occupation is concise; Markdown, JSON and CSV always carry "
+        "comparison of official occupations is concise; Markdown, JSON and CSV always carry "
         "everything.",
     ),
 ]

@@ -387,9 +387,10 @@ def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:
 
 
 def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
-    """The line that opens an area comparison: the median pay in the area (each area's,
-    for one role in several), and, with --adjust, the same divided by the area's price
-    parity (BEA RPP). Never a difference a top-coded or missing median cannot give."""
+    """The line that opens an area comparison: each column's median pay in its area (the
+    yearly median, or the hourly one where BLS gives only that), ranked when all are in
+    one unit, and, with --adjust, the same divided by the area's price parity (BEA RPP).
+    A top-coded median is "at least"; a median BLS does not publish is said so."""
     from jobcompare import text as fmt
     from jobcompare.engine.keydiff import ranking
     from jobcompare.engine.results import KeyDifference, KeyFigure
@@ -397,40 +398,55 @@ def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
     from jobcompare.registry.section import Section
 
     columns = result.columns
-    yearly = [c.figure("annual_p50") for c in columns]
-    per, measure, show = "a year", "annual_p50", fmt.money
-    if not all(f is not None and f.value is not None for f in yearly):
-        hourly = [c.figure("hourly_p50") for c in columns]
-        if all(f is not None and f.value is not None for f in hourly):
-            per, measure, show = "an hour", "hourly_p50", fmt.rate
+
+    def measure_of(column: AreaColumn) -> str:
+        yearly = column.figure("annual_p50")
+        hourly = column.figure("hourly_p50")
+        if (yearly is None or yearly.value is None) and hourly is not None and hourly.value:
+            return "hourly_p50"
+        return "annual_p50"
+
+    measures = [measure_of(c) for c in columns]
+    figures = [c.figure(m) for c, m in zip(columns, measures, strict=True)]
+    # The units of the medians BLS publishes (a missing one has none).
+    units = {m for m, f in zip(measures, figures, strict=True) if f is not None and f.value}
+    one_unit = len(units) <= 1
+
+    def said(amount: Amount | None, measure: str) -> str:
+        if amount is None:
+            return "not published"
+        show = fmt.money if measure == "annual_p50" else fmt.rate
+        text = ("at least " if amount.at_least else "") + show(Amount(amount.value))
+        return text if one_unit else f"{text} {'a year' if measure == 'annual_p50' else 'an hour'}"
+
+    def listed(amounts: list[Amount | None]) -> str:
+        texts = [said(a, m) for a, m in zip(amounts, measures, strict=True)]
+        if one_unit:  # one unit: ranked, highest first
+            return ranking(names, [None if a is None else float(a.value) for a in amounts], texts)
+        return "; ".join(f"{n} {t}" for n, t in zip(names, texts, strict=True))
+
     if result.by_area:
         names = ["the United States" if c.area.type == "nation" else c.area.name for c in columns]
-        lead = f"Median pay {per} of {columns[0].role.plural_noun}, by area: "
+        whose = f"of {columns[0].role.plural_noun}, by area"
     else:
         names = [c.role.plural_noun for c in columns]
-        lead = f"Median pay {per} in {columns[0].area.name}: "
-    figures = [c.figure(measure) for c in columns]
-    values = [None if f is None or f.value is None else float(f.value) for f in figures]
-    shown = [
-        "" if f is None or f.value is None
-        else ("at least " if f.at_least else "") + show(Amount(f.value))
-        for f in figures
-    ]  # fmt: skip
-    text = lead + ranking(names, values, shown)
+        whose = f"in {columns[0].area.name}"
+    per = ("an hour " if units == {"hourly_p50"} else "a year ") if one_unit else ""
+    amounts = [
+        None if f is None or f.value is None else Amount(f.value, f.at_least) for f in figures
+    ]
+    text = f"Median pay {per}{whose}: {listed(amounts)}"
     if result.adjust:
-        adjusted = [c.adjusted(measure) for c in columns]
-        said = [
-            ("at least " if a.at_least else "") + show(a) if a is not None else "" for a in adjusted
-        ]
-        ranked = ranking(names, [None if a is None else float(a.value) for a in adjusted], said)
+        adjusted = [c.adjusted(m) for c, m in zip(columns, measures, strict=True)]
         prices = "each area's" if result.by_area else f"{columns[0].area.name}'s"
-        text += f"; adjusted for {prices} prices (BEA RPP): {ranked}"
-    key = "salary.percentiles.p50" if measure == "annual_p50" else "salary.hourly_percentiles.p50"
-    unit = "USD/year" if measure == "annual_p50" else "USD/hour"
+        text += f"; adjusted for {prices} prices (BEA RPP): {listed(adjusted)}"
     found = tuple(
-        KeyFigure(key, name, c.role.slug, value, unit,
-                  bool(f is not None and f.at_least))
-        for name, c, f, value in zip(names, columns, figures, values, strict=True)
+        KeyFigure(
+            "salary.percentiles.p50" if m == "annual_p50" else "salary.hourly_percentiles.p50",
+            name, c.role.slug, None if a is None else a.value,
+            "USD/year" if m == "annual_p50" else "USD/hour", bool(a is not None and a.at_least),
+        )
+        for name, c, a, m in zip(names, columns, amounts, measures, strict=True)
     )  # fmt: skip
     sources = tuple(s for s in (result.oews, result.rpp if result.adjust else None) if s)
     return (KeyDifference("pay", "Pay", text + ".", Section.SALARY, sources, found),)

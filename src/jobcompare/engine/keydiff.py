@@ -307,6 +307,13 @@ def _education_words(level: str) -> str:
     return words if words.startswith(("no ", "some ")) else fmt.with_article(words)
 
 
+def _zone_name(role: Role, zone: int | None) -> str:
+    """A job zone as O*NET names it ("Job Zone 1-2: ..." is "1-2"), else its number."""
+    name = role.overview.job_zone_name or ""
+    head = name.split(":", 1)[0].removeprefix("Job Zone ").strip()
+    return head if head and any(c.isdigit() for c in head) else str(zone)
+
+
 def _entry(rows: _Rows) -> KeyDifference | None:
     entry = rows.row(Section.OVERVIEW, "entry_education")
     section = Section.OVERVIEW
@@ -341,17 +348,18 @@ def _entry(rows: _Rows) -> KeyDifference | None:
                 text += f"; BLS publishes none for {join_words(missing)}"
             parts.append(text)
     if any(z is not None for z in zones):
+        # As O*NET names them: 30.3 has no zone 1, and names zone 2 "Job Zone 1-2".
+        zone_names = [_zone_name(r, z) for r, z in zip(rows.roles, zones, strict=True)]
         if n > 2:
-            parts.append("job zone (O*NET, 1-5): " + ranking(
-                people, [float(z) if z is not None else None for z in zones],
-                [str(z) for z in zones]))  # fmt: skip
+            numbers = [float(z) if z is not None else None for z in zones]
+            parts.append("job zone (O*NET, 1-5): " + ranking(people, numbers, zone_names))
         elif zones[0] is not None and zones[0] == zones[1]:
-            parts.append(f"job zone {zones[0]} for both (O*NET)")
+            parts.append(f"job zone {zone_names[0]} for both (O*NET)")
         elif all(z is not None for z in zones):
-            parts.append(f"job zone {zones[0]} vs {zones[1]} (O*NET)")
+            parts.append(f"job zone {zone_names[0]} vs {zone_names[1]} (O*NET)")
         else:
             known = next(i for i, z in enumerate(zones) if z is not None)
-            parts.append(f"job zone {zones[known]} for {people[known]} (O*NET; none "
+            parts.append(f"job zone {zone_names[known]} for {people[known]} (O*NET; none "
                          f"published for {people[1 - known]})")  # fmt: skip
     text = capitalise("; ".join(parts)) + "."
     figures: list[KeyFigure] = []
@@ -385,7 +393,7 @@ def _skill_gap(rows: _Rows, gap: Gap) -> KeyDifference | None:
         named = join_words([f"{c.name} (+{c.rise:.2f})" for c in top])
         text = (
             f"From {start} to {end}: {gap.total:.2f} level points to build (O*NET's 0-7 "
-            f"scale) in {over} skills that matter there, most in {named}."
+            f"scale) in {over} skills important there (3+ of 5), most in {named}."
         )
     else:
         text = (
@@ -430,6 +438,15 @@ def _other(rows: _Rows) -> KeyDifference | None:
     else:
         order = sorted(range(2), key=lambda i: -values[i])
         text = f"{sentence([shares[i] for i in order], [people[i] for i in order])} ({apart})."
+    if row.key.startswith("attainment."):
+        # BLS's caveat goes with its figure: some shares are a broader ACS group's.
+        broader = [
+            p for p, r in zip(people, rows.roles, strict=True) if r.education.attainment_note
+        ]
+        if broader:
+            text = text[:-1] + (
+                f"; for {join_words(broader)}, BLS's shares are a broader ACS group's."
+            )
     figures = tuple(rows.figure(section, row, i) for i in range(len(people)))
     delta = KeyDelta(fmt.whole(spread), "percentage points")
     return KeyDifference("other", label, text, section, rows.sources(row), figures, delta)

@@ -93,8 +93,10 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     first = next(i for i, b in enumerate(full) if isinstance(b, SectionBlock))
     end = next((i for i in range(first, len(full)) if isinstance(full[i], NoteList)), len(full))
     sections = full[first:end]
-    heading = Heading("Appendix: every figure", 2)
-    return Document(page.title, (*page.blocks, heading, *sections))
+    # With its own "Not published": the reasons of the rows only the appendix shows.
+    missing = [b for b in full[end:] if isinstance(b, NoteList) and b.title == "Not published"]
+    heading = Heading("Appendix: the full comparison", 2)
+    return Document(page.title, (*page.blocks, heading, *sections, *missing))
 
 
 def _profile_document(result: Profile, options: Options) -> Document:

@@ -326,7 +326,7 @@ def _skills_table(
     both = f"{SHARED_MARK} {shared_note(len(columns))}" if shared else ""
     if limit is not None and cut:  # the concise page: one line says both
         first = f"Each role's {limit} skills of highest importance are shown"
-        said = f"{first}; --full shows all." + (f" {both}." if both else "")
+        said = f"{first}; --full shows O*NET's ten." + (f" {both}." if both else "")
         plain = f"{first}." + (f" {both}." if both else "")
         blocks.append(Paragraph(said, "muted", plain=plain))
     elif both:
@@ -413,7 +413,14 @@ def notes(
     the concise page (its ``shown`` sections), only for the rows it shows, and in brief
     where a brief is known: --full and the JSON keep every word."""
     blocks: list[Block] = []
-    hidden = {r.field.source for s in shown for r in s.rows if r.field.detail} if concise else set()
+    # The figures only the rows the page leaves to --full show (a figure another shown
+    # row shows, median age in Demographics, keeps its reason).
+    hidden = (
+        {r.field.source for s in shown for r in s.rows if r.field.detail}
+        - {r.field.source for s in shown for r in s.rows if not r.field.detail}
+        if concise
+        else set()
+    )
     missing = [
         f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — "
         f"{brief_reason(reason) if concise else reason}"

@@ -71,6 +71,10 @@ def _within_brief(role: Role) -> str | None:
     count = len(role.onet_occupations)
     if not count:
         return None
+    if role.description is None and "rates only occupations within" in (
+        role.unpublished.get("description") or ""
+    ):  # an aggregate, or a code O*NET rates only in parts: none of its figures are its own
+        return f"O*NET rates only the {count} occupations within it, not it as a whole."
     return f"O*NET also rates {count} occupation{'s' if count > 1 else ''} within it (not shown)."
 
 
