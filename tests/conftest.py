@@ -78,6 +78,8 @@ def run(
         "JOBCOMPARE_DATA": None if bundled else str(SEED_FILE),
         # The seed roles alone: --data adds to the bundled roles unless --only-data.
         "JOBCOMPARE_ONLY_DATA": None if bundled else "1",
+        # A handed-over page says the day it was made: 6 December 2026, every run.
+        "SOURCE_DATE_EPOCH": "1796515200",
     }
     environment.update(env or {})
     # Typer reads TERMINAL_WIDTH once, when it first draws help or an error box; each

@@ -34,8 +34,8 @@ def print_all(console: Console, renderables: list[RenderableType]) -> None:
 
 
 def comparison_document(result: Comparison, *, charts: bool = True, full: bool = False) -> Document:
-    """The comparison view's document."""
-    return view.document(result, Options(charts=charts, full=full))
+    """The comparison view's document (``full``: as --full draws it, every row and item)."""
+    return view.document(result, Options(charts=charts, full=full, detail=full))
 
 
 def to_markdown(result: object) -> str:

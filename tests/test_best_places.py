@@ -54,8 +54,8 @@ def test_the_best_paid_places_carry_their_average_wage(schema: dict[str, Any]) -
 
 
 def test_tables_name_the_place_and_show_the_figure() -> None:
-    output = flat(run(["all-occupations", "registered-nurses", "-s", "salary"], width=120,
-                      bundled=True).stdout)  # fmt: skip
+    output = flat(run(["all-occupations", "registered-nurses", "-s", "salary", "--full"],
+                      width=120, bundled=True).stdout)  # fmt: skip
     assert "Highest paying metro area" in output
     assert "Highest paying city" not in output
     profile = run(["show", "all-occupations", "-s", "salary"], width=120, bundled=True).stdout

@@ -65,7 +65,7 @@ def test_soc_codes_name_the_same_roles(document: dict[str, Any]) -> None:
 
 
 def test_tables_show_the_figures_and_hide_what_bls_lacks() -> None:
-    output = run([COLLECTORS, CLERKS], width=100, bundled=True).stdout
+    output = run([COLLECTORS, CLERKS, "--full"], width=100, bundled=True).stdout
     assert re.search(r"Yearly salary\s+\$49,060\s+\$51,070\s+\+\$2,010 \(\+4\.1%\)", output)
     assert re.search(r"Median\s+\$47,030\s+\$48,500", output)
     assert re.search(r"Number of jobs\s+158,830\s+404,060", output)
@@ -114,8 +114,14 @@ def test_unpublished_values_keep_their_reason() -> None:
         "Not published Average salary, salary range and percentiles — Wages for some "
         "occupations that do not generally work year-round" in flat(shown.stdout)
     )
-    compared = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
+    compared = flat(run(["actors", COLLECTORS, "-s", "salary", "--full"], bundled=True).stdout)
     assert "Actors: Average salary, salary range and percentiles — Wages for some" in compared
+    # The concise page: for the rows it shows, in brief.
+    concise = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
+    assert (
+        "Actors: 50th percentile — BLS reports this occupation's pay by the hour or by the "
+        "year only" in concise
+    )
     document = json.loads(run(["show", "actors", "--json"], bundled=True).stdout)
     assert document["overview"]["yearly_salary"] is None
     assert document["unpublished"]["salary.average_salary"].startswith("Wages for some occupations")
@@ -221,7 +227,8 @@ def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
     from jobcompare.model import Role
     from jobcompare.registry.sections.overview import OEWS_JOBS_NOTE, SECTION
 
-    output = flat(run([COLLECTORS, SEED[1], "-s", "overview"], width=100, bundled=True).stdout)
+    output = flat(run([COLLECTORS, SEED[1], "-s", "overview", "--full"], width=100,
+                      bundled=True).stdout)  # fmt: skip
     # With BLS Employment Projections beside it, the note says which count is which.
     assert "Number of jobs: BLS OEWS wage-and-salary jobs (not the self-employed)." in output
     assert "self-employed" not in run([*SEED, "-s", "overview"]).stdout
@@ -235,7 +242,13 @@ def test_number_of_jobs_says_it_leaves_out_the_self_employed() -> None:
 def test_a_role_without_a_description_says_why() -> None:
     output = flat(
         run(
-            ["home-health-and-personal-care-aides", "registered-nurses", "-s", "overview"],
+            [
+                "home-health-and-personal-care-aides",
+                "registered-nurses",
+                "-s",
+                "overview",
+                "--full",
+            ],
             width=100,
             bundled=True,
         ).stdout

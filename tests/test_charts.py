@@ -175,7 +175,7 @@ def test_export_is_a_report_of_every_section(tmp_path: Path, suffix: str) -> Non
         report = report.replace("&#160;", " ")
     else:
         assert report.lstrip().lower().startswith("<!doctype html>")
-        assert "<title>Patient Account Coordinator vs Collections Coordinator</title>" in report
+        assert "<title>Patient account coordinators vs collections coordinators</title>" in report
     assert not re.search(r"url\((?!#)|<link|<script|<img", report)  # nothing to fetch
     expected = ["Overview", "Salary", "Education", "Demographics", "Duties and responsibilities",
                 "Skills", "Sources", "$35,695", "$37,938", "+$2,243 (+6.3%)", "88.0%",

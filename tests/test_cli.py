@@ -383,7 +383,7 @@ def test_the_readme_transcript_is_real() -> None:
     )[0]
     command, expected = block.split("\n", 1)
     args = command.removeprefix("$ jobcompare ").split()
-    assert run(args, width=80).stdout == expected
+    assert run(args, width=80, bundled=True).stdout == expected
 
 
 # -- issue 13: what a new user tripped over ------------------------------------------------

@@ -237,7 +237,8 @@ def test_equal_pay_is_said_to_be_equal(tmp_path: Path, soc: bool, schema: dict[s
 def test_official_summary_states_facts_in_plurals() -> None:
     output = flat(
         run(
-            ["dentists-general", "physicians-pathologists", "waiters-and-waitresses"], bundled=True
+            ["dentists-general", "physicians-pathologists", "waiters-and-waitresses", "--full"],
+            bundled=True,
         ).stdout
     )
     summary = output.split("Overview", 1)[0]

@@ -51,7 +51,8 @@ def test_every_data_string_is_escaped() -> None:
     assert "\x1b" not in page
     text = html_text(page)
     # Escaped, the text reads exactly as the data has it (control characters removed).
-    assert '<script>alert("x")</script> & Co vs Plain Role' in text
+    # The title names the roles as a sentence does, in the plural.
+    assert '<script>alert("x")</script> & cos vs plain roles' in text
     assert "Line with [31mescape[0m and </p><iframe src=//evil>" in text
 
 

@@ -124,7 +124,7 @@ _FIGURES = ("jobcompare.model", "jobcompare.registry.fields", "jobcompare.engine
         (["search", "nurse"], ("rich", *_FIGURES)),
         (["areas", "--search", "austin"], ("rich", *_FIGURES)),
         (["billing-and-posting-clerks", "registered-nurses", "--json"],
-         ("rich", "jobcompare.output.blocks")),
+         ("rich", "jobcompare.output.blocks", "jobcompare.output.pager")),
     ],
     ids=str,
 )  # fmt: skip
@@ -132,9 +132,9 @@ def test_a_listing_or_json_loads_only_what_it_writes(
     args: list[str], heavy: tuple[str, ...]
 ) -> None:
     """A listing into a pipe is plain text: it never pays for Rich, the model or the
-    figures' declarations; JSON never pays for Rich or the page blocks. Checked in a fresh
-    interpreter, where nothing else loaded them, once the datasets' index is cached (the
-    first run reads the TOML into the model)."""
+    figures' declarations; JSON never pays for Rich, the page blocks or the pager. Checked
+    in a fresh interpreter, where nothing else loaded them, once the datasets' index is
+    cached (the first run reads the TOML into the model)."""
     import os
     import subprocess
     import sys

@@ -277,7 +277,7 @@ def test_moves_of_a_seed_role_says_why_there_are_none(schema: dict[str, Any]) ->
 
 @pytest.mark.usefixtures("bundled_store")
 def test_two_official_roles_get_a_skill_gap_block(schema: dict[str, Any]) -> None:
-    shown = run([CLERKS, COLLECTORS], bundled=True, width=100)
+    shown = run([CLERKS, COLLECTORS, "--full"], bundled=True, width=100)
     assert shown.exit_code == 0, shown.stderr
     text = flat(shown.stdout)
     assert "Skill gap From Billing and Posting Clerks to Bill and Account Collectors" in text

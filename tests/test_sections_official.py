@@ -42,7 +42,7 @@ def test_four_way_json_is_schema_valid_and_traceable(schema: dict[str, Any]) -> 
 
 
 def test_four_way_table_has_sources_under_each_section() -> None:
-    output = run(FOUR, width=80, bundled=True).stdout
+    output = run([*FOUR, "--full"], width=80, bundled=True).stdout
     assert all(len(line) <= 80 for line in output.splitlines())
     text = flat(output)
     for line in (
@@ -53,18 +53,27 @@ def test_four_way_table_has_sources_under_each_section() -> None:
         "so the race and ethnicity shares do not sum to one hundred percent",
     ):
         assert line in text
-    assert "The first 6 tasks of each role are shown; --all-duties shows all." in text
+    assert "The first 6 tasks" not in text  # --full: every task
     # BLS's projected change against its all-occupations figure; no words of our own.
     assert "(all occupations: 3.1%)" in text
     assert "faster than average" not in text
 
 
 def test_all_duties_shows_every_task() -> None:
-    cut = run([*FOUR[:2], "-s", "duties"], width=120, bundled=True).stdout
+    asked = run([*FOUR[:2], "-s", "duties"], width=120, bundled=True).stdout
+    concise = run(FOUR[:2], width=120, bundled=True).stdout
     full = run([*FOUR[:2], "-s", "duties", "--all-duties"], width=120, bundled=True).stdout
     ranks = lambda out: [int(m) for m in re.findall(r"^(\d+) ", out, re.M)]  # noqa: E731
-    assert max(ranks(cut)) == 6
+    # Asked for by --section, the duties show their first 6; the whole concise page says
+    # how many there are; --all-duties and --full list them all.
+    assert max(ranks(asked)) == 6
+    assert "Tasks: 28 for" in flat(concise)
+    assert "Tasks: 28 for billing and posting clerks and 27 for registered nurses (O*NET)" in (
+        flat(concise)
+    )
     assert max(ranks(full)) == 28  # the registered nurses' 27 and the clerks' 28
+    everything = run([*FOUR[:2], "-s", "duties", "--full"], width=120, bundled=True).stdout
+    assert max(ranks(everything)) == 28
 
 
 def test_medians_and_both_hourly_ranges() -> None:
@@ -74,7 +83,7 @@ def test_medians_and_both_hourly_ranges() -> None:
     assert (pay["highest"], pay["difference"]) == ("registered-nurses", 17.85)
     nurses = document["roles"][1]["salary"]["hourly_percentiles"]
     assert nurses["p50"] == 46.9
-    text = flat(run(["actors", "registered-nurses"], width=100, bundled=True).stdout)
+    text = flat(run(["actors", "registered-nurses", "--full"], width=100, bundled=True).stdout)
     assert (
         "Registered nurses earn $46.90 an hour at the median, $17.85 (61.4%) more than actors"
         in text

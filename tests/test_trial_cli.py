@@ -172,7 +172,7 @@ def test_narrow_skills_draw_no_bars_and_say_none() -> None:
 
 @pytest.mark.parametrize("args", [["-f", "html"], []])
 def test_technology_skills_have_a_heading_and_no_blank_rows(args: list[str]) -> None:
-    out = run([*PAIR, *args], width=100, bundled=True).stdout
+    out = run([*PAIR, *args, "--full"], width=100, bundled=True).stdout
     if args:
         assert "<h3>Technology skills</h3>" in out
         return
@@ -219,7 +219,7 @@ def test_the_suggested_command_is_never_split(width: int) -> None:
 
 
 def test_skill_gap_levels_all_have_two_decimals() -> None:
-    out = run(["registered-nurses", "software-developers", "-s", "skills"], width=200,
+    out = run(["registered-nurses", "software-developers", "-s", "skills", "--full"], width=200,
               bundled=True).stdout  # fmt: skip
     assert "Systems Evaluation: 3.00 → 4.12 (+1.12)" in out
     assert "Technology Design: 1.12 → 3.62 (+2.50)" in out
@@ -229,7 +229,7 @@ def test_skill_gap_levels_all_have_two_decimals() -> None:
 
 
 def test_best_of_50_states_says_the_state_above_where_it_does_not_apply() -> None:
-    args = ["registered-nurses", "bill-and-account-collectors", "-s", "salary"]
+    args = ["registered-nurses", "bill-and-account-collectors", "-s", "salary", "--full"]
     out = flat(run(args, width=120, bundled=True).stdout)
     assert "Highest paying of the 50 states the state above Massachusetts: $59,710" in out
     import json
@@ -239,7 +239,9 @@ def test_best_of_50_states_says_the_state_above_where_it_does_not_apply() -> Non
 
 
 def test_each_source_is_its_own_bullet() -> None:
-    out = run(["registered-nurses", "software-developers"], width=200, bundled=True).stdout
+    out = run(
+        ["registered-nurses", "software-developers", "--full"], width=200, bundled=True
+    ).stdout
     ending = out[out.rindex("\nSources\n") :]
     bullets = [line for line in ending.splitlines() if line.startswith("• ")]
     assert any(
@@ -252,12 +254,14 @@ def test_each_source_is_its_own_bullet() -> None:
 
 
 def test_html_sources_are_separate_items_that_can_flow_across_pages() -> None:
-    page = run(["registered-nurses", "software-developers", "-f", "html"], bundled=True).stdout
-    sources = page[page.rindex("<h2>Sources</h2>") :]
+    page = run(["registered-nurses", "software-developers", "-f", "html", "--full"],
+               bundled=True).stdout  # fmt: skip
+    sources = page[page.rindex("<h2>Sources") :]
     items = re.findall(r"<li>(.*?)</li>", sources)
     assert len(items) >= 5
     assert not any("USDOL/ETA; " in item for item in items)
-    assert "section.notes { font-size: 9pt; }" in page
+    # Small, in two columns, each item free to flow to the next column or page.
+    assert "ul.notes { columns: 2;" in page
 
 
 @pytest.mark.parametrize("width", [80, 120])

@@ -118,6 +118,7 @@ def join_words(words: Sequence[str], *, oxford: bool = False, conjunction: str =
 
 
 if TYPE_CHECKING:  # the shapes the helpers below read (a Protocol costs start-up)
+    from datetime import date
 
     class _Amount(Protocol):
         """A sum of money (model.Amount): its value, and whether it is a lower bound."""
@@ -254,3 +255,20 @@ def use_stand_ins(stream: object) -> None:
     reconfigure = getattr(stream, "reconfigure", None)
     if not encoding.startswith("utf") and reconfigure is not None:
         reconfigure(errors=STAND_IN_ERRORS)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """A date as a page says it, whatever the locale: "6 December 2026"."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def prepared_line(prepared_for: str | None, day: date | None) -> str:
+    """What a handed-over page says under its title: "Prepared for Maria · 6 December
+    2026", the date alone, or "" for neither."""
+    said = [f"Prepared for {prepared_for}" if prepared_for else "",
+            long_date(day) if day is not None else ""]  # fmt: skip
+    return " · ".join(s for s in said if s)

@@ -3,7 +3,8 @@
 ``tests/golden/<case>/args.txt`` holds the command line (one argument a line); the other
 files are what jobcompare prints for it, on the bundled dataset, without a terminal:
 
-- ``table-80.txt`` and ``table-120.txt``: the terminal output at 80 and 120 columns;
+- ``table-40.txt``, ``table-80.txt`` and ``table-120.txt``: the terminal output at 40, 80
+  and 120 columns; ``table-full-80.txt``: with ``--full`` (every row), at 80;
 - ``markdown.md``, ``csv.csv``, ``json.json``: ``--format markdown|csv|json``;
 - ``report.html``: the HTML report (``--export``), and ``report.txt``, its text.
 
@@ -27,6 +28,8 @@ GOLDEN = Path(__file__).parent
 #: case name -> command line (after ``jobcompare``)
 CASES: dict[str, tuple[str, ...]] = {
     "seed-pair": ("compare", "patient-account-coordinator", "collections-coordinator"),
+    # The README's first example: the concise comparison of two official occupations.
+    "two-official": ("compare", "registered-nurses", "nurse-practitioners"),
     "bls-four-way": (
         "compare",
         "billing-and-posting-clerks",
@@ -43,8 +46,10 @@ CASES: dict[str, tuple[str, ...]] = {
 
 #: file name -> (extra arguments, terminal width)
 OUTPUTS: dict[str, tuple[tuple[str, ...], int]] = {
+    "table-40.txt": ((), 40),
     "table-80.txt": ((), 80),
     "table-120.txt": ((), 120),
+    "table-full-80.txt": (("--full",), 80),
     "markdown.md": (("--format", "markdown"), 80),
     "csv.csv": (("--format", "csv"), 80),
     "json.json": (("--format", "json"), 80),

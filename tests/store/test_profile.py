@@ -171,9 +171,12 @@ def test_a_cps_row_shared_by_two_occupations_says_so(built: Path, tmp_path: Path
     role = official_role(store, CLERKS)
     assert role.demographics.cps_note == note
     assert role.demographics.women == 86.6  # the shared row's figures, unchanged
-    shown = comparison_document(compare([role, official_role(store, ACTORS)]))
-    texts = [getattr(b, "text", "") for b in shown.flat()]
-    assert f"Billing and Posting Clerks: {note}" in texts
+    for full in (True, False):  # under its section, and among the concise page's notes
+        shown = comparison_document(compare([role, official_role(store, ACTORS)]), full=full)
+        texts = [
+            t for b in shown.flat() for t in (getattr(b, "text", ""), *getattr(b, "items", ()))
+        ]
+        assert f"Billing and Posting Clerks: {note}" in texts
 
 
 def test_coverage_counts_rows_with_figures_only(built: Path) -> None:

@@ -18,6 +18,7 @@ from jobcompare import __version__
 from jobcompare.cli import comparing, data, places, roles
 from jobcompare.cli.group import (
     NO_COLOR_FLAG,
+    NO_PAGER_FLAG,
     ONLY_DATA_FLAG,
     Command,
     CompareByDefault,
@@ -92,12 +93,23 @@ def _root(
             "as well; it may come anywhere.",
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            NO_PAGER_FLAG,
+            help="Print long output straight to the terminal, not through the pager (as "
+            "JOBCOMPARE_PAGER=); it may come anywhere.",
+        ),
+    ] = False,
 ) -> None:
     """Compare job roles side by side: salary, overview, education, demographics, duties, skills.
 
     Example: jobcompare patient-account-coordinator collections-coordinator
 
     Options may come before the command: jobcompare --data my.toml list
+
+    On a terminal, output longer than the screen goes through a pager, as git's does:
+    $JOBCOMPARE_PAGER, else $PAGER, else 'less -FRX' (--no-pager: never).
     """
     if no_color:
         # What every colour decision reads (Rich's consoles): as if the user had set it.
@@ -106,13 +118,17 @@ def _root(
         from jobcompare.sources.roles import ONLY_DATA
 
         _set_for_this_run(ctx, ONLY_DATA)
+    if no_pager:
+        from jobcompare.output.pager import PAGER
+
+        _set_for_this_run(ctx, PAGER, "")  # set but empty: no pager, as git's --no-pager
 
 
-def _set_for_this_run(ctx: typer.Context, name: str) -> None:
-    """Set ``name=1`` in the environment until the command ends, then put back what was
+def _set_for_this_run(ctx: typer.Context, name: str, value: str = "1") -> None:
+    """Set ``name=value`` in the environment until the command ends, then put back what was
     there: a flag must not outlive its own command (in tests, several run in one process)."""
     previous = os.environ.get(name)
-    os.environ[name] = "1"
+    os.environ[name] = value
 
     def restore() -> None:
         if previous is None:

@@ -15,10 +15,13 @@ from jobcompare.cli.options import (
     DataOption,
     ExportOption,
     FormatOption,
+    ForOption,
+    FullOption,
     JsonOption,
     PlainOption,
     RoleArgument,
     SectionOption,
+    TitleOption,
     at_least_one,
     chosen_format,
     complete_role,
@@ -26,6 +29,7 @@ from jobcompare.cli.options import (
     export_option,
     format_option,
     hand_over,
+    page_options,
     sections,
 )
 from jobcompare.output.options import Options
@@ -54,6 +58,9 @@ def compare_command(
     area: AreaOption = None,
     adjust: AdjustOption = False,
     all_duties: AllDutiesOption = False,
+    full: FullOption = False,
+    title: TitleOption = None,
+    prepared_for: ForOption = None,
 ) -> None:
     """Compare 2-4 roles side by side (the default command: 'compare' may be left out).
 
@@ -63,7 +70,7 @@ def compare_command(
 
     Example: jobcompare 43-3011 43-3021 --format markdown > comparison.md
 
-    Example: jobcompare 43-3011 43-3021 --export comparison.html
+    Example: jobcompare 43-3011 43-3021 --export comparison.html --for Maria
 
     Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
     """
@@ -78,7 +85,9 @@ def compare_command(
             "an area comparison shows pay and jobs only: leave out --section with --area",
             ctx=ctx, param_hint="'--section'",
         )  # fmt: skip
-    options = Options(charts=not plain, full=all_duties)
+    options = page_options(
+        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
+    )
     if area:
         from jobcompare.commands.areas import compare_in_areas
 
@@ -102,6 +111,9 @@ def show_command(
     export: ExportOption = None,
     data: DataOption = None,
     all_duties: AllDutiesOption = False,
+    full: FullOption = False,
+    title: TitleOption = None,
+    prepared_for: ForOption = None,
 ) -> None:
     """Show one role's full profile.
 
@@ -114,7 +126,9 @@ def show_command(
     output_format = chosen_format(ctx, output_format, json, export)
     with exit_codes(ctx, role_hint="'ROLE'"):
         outcome = show(role, sections(section), data)
-    options = Options(charts=not plain, full=all_duties)
+    options = page_options(
+        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
+    )
     hand_over(ctx, outcome, output_format, export=export, options=options)
 
 

@@ -167,8 +167,10 @@ NO_COLOR_FLAG = "--no-color"
 
 ONLY_DATA_FLAG = "--only-data"
 
+NO_PAGER_FLAG = "--no-pager"
+
 #: The group's flags that may come anywhere on the line: they apply to every command.
-GLOBAL_FLAGS = (NO_COLOR_FLAG, ONLY_DATA_FLAG)
+GLOBAL_FLAGS = (NO_COLOR_FLAG, ONLY_DATA_FLAG, NO_PAGER_FLAG)
 
 
 def _pull_global_flags(args: list[str]) -> tuple[list[str], list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -178,6 +178,53 @@ AllDutiesOption = Annotated[
         "duties and 10 technology skills; JSON and CSV always carry all).",
     ),
 ]
+FullOption = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Everything: every row (distributions, percentiles, the summary and the skill "
+        "gap block beside the key differences) and every item of every list. By default a "
+        "comparison of official occupations is concise; Markdown, JSON and CSV always carry "
+        "everything.",
+    ),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--title",
+        metavar="TEXT",
+        help="The title of the HTML page (by default the roles' names); also the Markdown heading.",
+        show_default=False,
+    ),
+]
+ForOption = Annotated[
+    str | None,
+    typer.Option(
+        "--for",
+        metavar="NAME",
+        help="Whom the HTML page is for, said under its title with the date "
+        '("Prepared for NAME · 6 December 2026").',
+        show_default=False,
+    ),
+]
+
+
+def page_options(*, plain: bool, full: bool, title: str | None, prepared_for: str | None,
+                 detail: bool = False) -> Options:  # fmt: skip
+    """The options of a command that draws a handed-over page: its title, whom it is
+    for and today's date (``SOURCE_DATE_EPOCH``'s, when set, as reproducible builds do)."""
+    import datetime
+
+    today = datetime.date.today()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    # Not a time: today's date, as without it.
+    with suppress(ValueError, OverflowError, OSError):
+        if epoch:
+            today = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return Options(charts=not plain, full=full, detail=detail, title=title or None,
+                   prepared_for=prepared_for or None, date=today)  # fmt: skip
+
+
 #: One role, as ``show``, ``where`` and ``moves`` take it.
 RoleArgument = Annotated[
     str,

@@ -16,6 +16,7 @@ def compare(queries: Sequence[str], sections: Sequence[Section] | None, data: Pa
     """The comparison of the roles the queries name (and the skill gap of two roles when
     either is an official occupation)."""
     from jobcompare.engine.compare import compare as compare_roles
+    from jobcompare.engine.compare import with_gap
     from jobcompare.engine.resolve import resolve_roles_of
     from jobcompare.sources.roles import open_source, store_of
 
@@ -33,7 +34,7 @@ def compare(queries: Sequence[str], sections: Sequence[Section] | None, data: Pa
         if store is not None:
             from jobcompare.engine.moves import role_gap
 
-            comparison = comparison._replace(gap=role_gap(store, found[0], found[1]))
+            comparison = with_gap(comparison, role_gap(store, found[0], found[1]))
     return Outcome(comparison, notes)
 
 

@@ -22,7 +22,7 @@ from jobcompare.registry.section import MAX_ROLES
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
-    from jobcompare.engine.results import SectionResult
+    from jobcompare.engine.results import KeyDifference, SectionResult
     from jobcompare.model import Amount, Role
     from jobcompare.sources.store import Store
     from jobcompare.sources.store_types import Area, AreaPay, Figure, Parity
@@ -381,3 +381,72 @@ def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:
         if not (m.startswith("hourly_p") and not hourly)
         and not (m.startswith("annual_p") and hourly)
     ]
+
+
+# -- an area comparison: pay in the area, and adjusted for its prices -------------------------
+
+
+def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
+    """The line that opens an area comparison: each column's median pay in its area (the
+    yearly median, or the hourly one where BLS gives only that), ranked when all are in
+    one unit, and, with --adjust, the same divided by the area's price parity (BEA RPP).
+    A top-coded median is "at least"; a median BLS does not publish is said so."""
+    from jobcompare import text as fmt
+    from jobcompare.engine.keydiff import ranking
+    from jobcompare.engine.results import KeyDifference, KeyFigure
+    from jobcompare.model import Amount
+    from jobcompare.registry.section import Section
+
+    columns = result.columns
+
+    def measure_of(column: AreaColumn) -> str:
+        yearly = column.figure("annual_p50")
+        hourly = column.figure("hourly_p50")
+        if (yearly is None or yearly.value is None) and hourly is not None and hourly.value:
+            return "hourly_p50"
+        return "annual_p50"
+
+    measures = [measure_of(c) for c in columns]
+    figures = [c.figure(m) for c, m in zip(columns, measures, strict=True)]
+    # The units of the medians BLS publishes (a missing one has none).
+    units = {m for m, f in zip(measures, figures, strict=True) if f is not None and f.value}
+    one_unit = len(units) <= 1
+
+    def said(amount: Amount | None, measure: str) -> str:
+        if amount is None:
+            return "not published"
+        show = fmt.money if measure == "annual_p50" else fmt.rate
+        text = ("at least " if amount.at_least else "") + show(Amount(amount.value))
+        return text if one_unit else f"{text} {'a year' if measure == 'annual_p50' else 'an hour'}"
+
+    def listed(amounts: list[Amount | None]) -> str:
+        texts = [said(a, m) for a, m in zip(amounts, measures, strict=True)]
+        if one_unit:  # one unit: ranked, highest first
+            return ranking(names, [None if a is None else float(a.value) for a in amounts], texts)
+        return "; ".join(f"{n} {t}" for n, t in zip(names, texts, strict=True))
+
+    if result.by_area:
+        names = ["the United States" if c.area.type == "nation" else c.area.name for c in columns]
+        whose = f"of {columns[0].role.plural_noun}, by area"
+    else:
+        names = [c.role.plural_noun for c in columns]
+        whose = f"in {columns[0].area.name}"
+    per = ("an hour " if units == {"hourly_p50"} else "a year ") if one_unit else ""
+    amounts = [
+        None if f is None or f.value is None else Amount(f.value, f.at_least) for f in figures
+    ]
+    text = f"Median pay {per}{whose}: {listed(amounts)}"
+    if result.adjust:
+        adjusted = [c.adjusted(m) for c, m in zip(columns, measures, strict=True)]
+        prices = "each area's" if result.by_area else f"{columns[0].area.name}'s"
+        text += f"; adjusted for {prices} prices (BEA RPP): {listed(adjusted)}"
+    found = tuple(
+        KeyFigure(
+            "salary.percentiles.p50" if m == "annual_p50" else "salary.hourly_percentiles.p50",
+            name, c.role.slug, None if a is None else a.value,
+            "USD/year" if m == "annual_p50" else "USD/hour", bool(a is not None and a.at_least),
+        )
+        for name, c, a, m in zip(names, columns, amounts, measures, strict=True)
+    )  # fmt: skip
+    sources = tuple(s for s in (result.oews, result.rpp if result.adjust else None) if s)
+    return (KeyDifference("pay", "Pay", text + ".", Section.SALARY, sources, found),)

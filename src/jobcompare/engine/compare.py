@@ -7,8 +7,10 @@ paragraph and the JSON document all read it, so they cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from jobcompare.engine import deltas
+from jobcompare.engine.keydiff import key_differences
 from jobcompare.engine.results import Comparison, Row, SectionResult
 from jobcompare.engine.summary import summarise
 from jobcompare.errors import ComparisonError
@@ -16,6 +18,9 @@ from jobcompare.model import Role
 from jobcompare.registry import fields
 from jobcompare.registry.fields import SectionSpec, spec
 from jobcompare.registry.section import Section, check_role_count
+
+if TYPE_CHECKING:
+    from jobcompare.engine.moves import Gap
 
 
 def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section)) -> Comparison:
@@ -26,7 +31,15 @@ def compare(roles: Sequence[Role], sections: Sequence[Section] = tuple(Section))
     if twice:
         raise ComparisonError(f"role '{twice[0]}' is given more than once")
     roles = tuple(narrowed(r, sections) for r in roles)
-    return Comparison(roles, build_sections(roles, sections), summarise(roles))
+    built = build_sections(roles, sections)
+    return Comparison(roles, built, summarise(roles), key_differences=key_differences(roles, built))
+
+
+def with_gap(comparison: Comparison, gap: Gap) -> Comparison:
+    """``comparison`` with the skill gap of its two roles, and its key differences saying
+    the gap's size."""
+    found = key_differences(comparison.roles, comparison.sections, gap)
+    return comparison._replace(gap=gap, key_differences=found)
 
 
 def path_sections(path: str) -> frozenset[Section] | None:

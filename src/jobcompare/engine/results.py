@@ -111,15 +111,64 @@ class Summary(NamedTuple):
     shared_skills: tuple[str, ...]  # named by every role, in the first role's order
 
 
+#: What a key difference is about (engine/keydiff.py).
+Topic = Literal["pay", "outlook", "entry", "skill_gap", "other"]
+
+
+class KeyFigure(NamedTuple):
+    """One figure a line rests on: ``key`` its JSON path in the comparison
+    ("salary.percentiles.p50"; "skill_gap.gap"), ``role`` the slug (None for a figure of
+    no one role: all occupations, the gap)."""
+
+    key: str
+    label: str
+    role: str | None
+    value: float | int | str | None
+    unit: str = ""
+    at_least: bool = False
+    #: Why the source publishes no value (the role's own reason), when it gives one.
+    reason: str | None = None
+
+
+class KeyDelta(NamedTuple):
+    """The difference a two-role line states: highest minus lowest."""
+
+    value: float
+    unit: str
+    percent: float | None = None
+    at_least: bool = False
+
+
+class KeyDifference(NamedTuple):
+    topic: Topic
+    #: The heading the line starts with ("Pay"; line 5: what its figure is).
+    label: str
+    #: The sentence (two roles) or ranking (three or four), figures included.
+    text: str
+    #: The section the figures are shown in.
+    section: Section
+    #: The sources of the figures, as a section's source line names them.
+    sources: tuple[str, ...]
+    figures: tuple[KeyFigure, ...]
+    difference: KeyDelta | None = None
+
+    @property
+    def line(self) -> str:
+        """The line as a document shows it: heading, sources, then the text."""
+        return f"{self.label} ({'; '.join(self.sources)}): {self.text}"
+
+
 class Comparison(NamedTuple):
-    """``jobcompare A B``: the roles (narrowed to the sections shown), their sections and
-    the summary."""
+    """``jobcompare A B``: the roles (narrowed to the sections shown), their sections, the
+    summary and the key differences."""
 
     roles: tuple[Role, ...]
     sections: tuple[SectionResult, ...]
     summary: Summary
     #: The skill gap of two compared roles (engine/moves.py), when either has a SOC code.
     gap: Gap | None = None
+    #: The lines that open a comparison of official occupations (engine/keydiff.py).
+    key_differences: tuple[KeyDifference, ...] = ()
 
 
 class Profile(NamedTuple):

@@ -8,6 +8,11 @@ roles, search hits), labelled values, and notes. Columns are plain labels, not r
 a table whose columns are areas, or years, is the same block. Blocks are named tuples:
 immutable, and several times cheaper to define than dataclasses, which every command
 that draws pays at start-up. No Rich here.
+
+A block's ``plain`` (``plain_difference`` of a table row) is its words for a page handed
+to a reader, the HTML page, where they differ from the terminal's: no option names, no
+database terms. None when the block reads the same everywhere; "" leaves a paragraph
+out of the page.
 """
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -18,10 +23,12 @@ if TYPE_CHECKING:
 
 
 class Heading(NamedTuple):
-    """1: the document's title; 2: a section; 3: a heading inside a section."""
+    """1: the document's title; 2: a section; 3: a heading inside a section. ``plain``:
+    the title as a sentence names the roles ("Registered nurses vs nurse practitioners")."""
 
     text: str
     level: int
+    plain: str | None = None
 
 
 ParagraphStyle = Literal["lead", "plain", "muted", "note", "indented"]
@@ -34,6 +41,7 @@ class Paragraph(NamedTuple):
 
     text: str
     style: ParagraphStyle = "plain"
+    plain: str | None = None  # its words for a handed-over page, when they differ
 
 
 class Cell(NamedTuple):
@@ -51,6 +59,8 @@ class TableRow(NamedTuple):
     cells: tuple[Cell, ...]  # one per column
     difference: str = ""  # second column minus first, as shown ("+$2,243 (+6.3%)")
     group: str | None = None  # rows of one distribution share a group label
+    #: The difference for a handed-over page, when it differs ("+35.2 points", not "pp").
+    plain_difference: str | None = None
 
 
 class FigureTable(NamedTuple):
@@ -136,10 +146,16 @@ class RangeChart(NamedTuple):
 
 
 class NoteList(NamedTuple):
-    """A titled list of notes: "Not published", "Sources"."""
+    """A titled list of notes: "Not published", "Sources"; with ``lead``, the list that
+    opens a document ("Key differences"): its title a heading, its items in full ink;
+    ``numbered``: footnotes."""
 
     title: str
     items: tuple[str, ...]
+    lead: bool = False
+    numbered: bool = False
+    #: The items for a handed-over page, when some differ (no database terms).
+    plain: tuple[str, ...] | None = None
 
 
 class Listing(NamedTuple):

@@ -79,8 +79,9 @@ def _kept(value: float, places: int | None) -> str:
     return f"{value:,.{places}f}"
 
 
-def difference(delta: Delta | None, kind: Kind) -> str:
-    """+$2,243 (+6.3%), +$1.08 (+6.3%), -108,145 (-73.0%), +14 pp, +2; "same" for none."""
+def difference(delta: Delta | None, kind: Kind, *, plain: bool = False) -> str:
+    """+$2,243 (+6.3%), +$1.08 (+6.3%), -108,145 (-73.0%), +14 pp, +2; "same" for none.
+    ``plain``: in words for a handed-over page ("+14 points", not "pp")."""
     if delta is None:
         return ""
     if delta.value == 0:
@@ -91,7 +92,7 @@ def difference(delta: Delta | None, kind: Kind) -> str:
         whole = kind is not Kind.RATE and float(size).is_integer()
         text = f"{sign}${size:,.0f}" if whole else f"{sign}${size:,.2f}"
     elif delta.unit == "points":
-        text = f"{sign}{_kept(size, delta.places)} pp"
+        text = f"{sign}{_kept(size, delta.places)} {'points' if plain else 'pp'}"
     else:
         text = f"{sign}{_kept(size, delta.places)}"
     if delta.percent is not None:
@@ -115,6 +116,23 @@ _BRIEF_REASONS = (
 )
 #: BLS's footnote on an occupation paid one way only: which way is said by the row's kind.
 _ONE_WAY = "reported either as hourly wages or annual salaries"
+
+
+#: A source's term in a reason, and what a handed-over page says instead.
+_PLAIN_REASONS = (
+    ("recommends suppressing this value (Recommend Suppress = Y: low precision",
+     "advises against using this value (too imprecise"),
+    ("suppresses their rating (Recommend Suppress = Y: low precision)",
+     "finds their rating too imprecise"),
+    ("O*NET suppresses the share of", "O*NET does not publish the share of"),
+)  # fmt: skip
+
+
+def plain_reason(reason: str) -> str:
+    """A source's reason for a page handed to a reader, its database terms in words."""
+    for term, words in _PLAIN_REASONS:
+        reason = reason.replace(term, words)
+    return reason
 
 
 def withheld_text(reason: str | None, kind: Kind | None = None) -> str:

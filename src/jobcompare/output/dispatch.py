@@ -29,15 +29,25 @@ class Writer(NamedTuple):
     says: str = ""
     #: A format of ``--format`` (printed); else only written to files by ``--export``.
     printed: bool = True
+    #: A page format that carries every row whatever the options (Markdown, for
+    #: documents kept or pasted elsewhere).
+    complete: bool = False
+    #: A handed-over page (HTML): with --full, every row comes as an appendix after the
+    #: concise page, not in its place.
+    appendix: bool = False
 
 
 #: Every output format, in the order --help lists them; the first is the default.
 WRITERS = {
     "table": Writer("jobcompare.output.terminal.writer", "document"),
-    "markdown": Writer("jobcompare.output.markdown", "document", (".md",), "GitHub tables"),
+    "markdown": Writer(
+        "jobcompare.output.markdown", "document", (".md",), "GitHub tables", complete=True
+    ),
     "csv": Writer("jobcompare.output.csv", "records", (".csv",), "one row per figure"),
     "json": Writer("jobcompare.output.json", "data", (".json",)),
-    "html": Writer("jobcompare.output.html", "document", (".html", ".htm"), "a printable page"),
+    "html": Writer(
+        "jobcompare.output.html", "document", (".html", ".htm"), "a printable page", appendix=True
+    ),
     "svg": Writer(
         "jobcompare.output.terminal.svg",
         "document",
@@ -144,9 +154,17 @@ def render(
     ``shown`` keeps what the view gave, by what it is, for a second format to reuse."""
     writer = WRITERS[output_format]
     shown = {} if shown is None else shown
-    if writer.reads not in shown:
-        shown[writer.reads] = _shown(result, writer.reads, options)
-    value = shown[writer.reads]
+    if writer.complete:
+        options = options._replace(detail=True, full=True)
+    appendix = writer.appendix and options.detail
+    if appendix:
+        options = options._replace(appendix=True)
+    reads = (
+        writer.reads + (" complete" if writer.complete else "") + (" appendix" if appendix else "")
+    )
+    if reads not in shown:
+        shown[reads] = _shown(result, writer.reads, options)
+    value = shown[reads]
     if writer.reads == "document" and not value.blocks and not empty_page:
         return ""
     written: str = import_module(writer.module).render(value, options)
@@ -161,7 +179,8 @@ def dispatch(
     options: Options = DEFAULT_OPTIONS,
 ) -> None:
     """Say the notes on standard error, save the export (first: a failure leaves stdout
-    clean), then print the result. Raises OutputError when the export cannot be saved.
+    clean), then print the result (a terminal's page longer than the screen through the
+    pager, output/pager.py). Raises OutputError when the export cannot be saved.
     The view is asked once for each kind of output the two formats read."""
     for note in outcome.notes:
         write_stderr(safe(note) + "\n")
@@ -175,7 +194,13 @@ def dispatch(
         write_file(export, render(outcome.result, chosen, options, shown=shown))
     # On stdout an empty page is no page: the terminal, Markdown and HTML agree. (A file
     # asked for by --export is still written, whole.)
-    write_stdout(render(outcome.result, output_format, options, empty_page=False, shown=shown))
+    written = render(outcome.result, output_format, options, empty_page=False, shown=shown)
+    if output_format == "table":  # drawn for the terminal: a long page may be paged
+        from jobcompare.output.pager import page
+
+        if page(written):
+            return
+    write_stdout(written)
 
 
 def write_stdout(result: str) -> None:

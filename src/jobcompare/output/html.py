@@ -17,6 +17,7 @@ from jobcompare import __version__
 from jobcompare import text as fmt
 from jobcompare.model import Amount
 from jobcompare.output import blocks as b
+from jobcompare.output.axis import labelled_ticks
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
 from jobcompare.registry.fields import NUMERIC
@@ -61,23 +62,50 @@ figcaption { font-weight: 600; margin-bottom: .25rem; }
 svg.chart { width: 100%; max-width: 46rem; height: auto; }
 svg.chart text { fill: var(--ink); font: 12px system-ui, sans-serif; }
 svg.chart .axis { fill: var(--muted); }
+svg.chart .rule { stroke: var(--muted); stroke-width: 1; }
 svg.chart .range { stroke: var(--accent); stroke-width: 2; }
 svg.chart .band { fill: var(--accent); }
 svg.chart .median { stroke: var(--ink); stroke-width: 3; }
 svg.chart .average { fill: var(--high); stroke: var(--paper); stroke-width: 1.5; }
 ul.notes { padding-left: 1.2rem; color: var(--muted); }
+ul.key { padding-left: 1.2rem; }
+ul.key li { margin: .15rem 0; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
+.prepared { color: var(--muted); margin: -.4rem 0 1rem; }
 @media print {
-  :root { --ink: #000; --paper: #fff; --muted: #444; --rule: #999; --band: #f2f2f2;
+  /* A handout: compact type and tables, every section close to the last, a small table
+     kept on one page, notes and sources in two columns. The paper is the printer's. */
+  @page { margin: 11mm 12mm; }
+  :root { --ink: #000; --paper: #fff; --muted: #444; --rule: #aaa; --band: #f2f2f2;
     --accent: #1f5f7a; --high: #000; }
-  body { font-size: 10.5pt; background: #fff; color: #000; }
+  body { font-size: 8pt; line-height: 1.25; background: #fff; color: #000; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 14pt; margin: 0 0 .1rem; }
+  .prepared { margin: 0 0 .3rem; }
+  h2 { font-size: 10pt; margin: .55rem 0 .15rem; padding-bottom: 0; border-bottom-width: 1px; }
+  h3 { font-size: 8.5pt; margin: .35rem 0 .1rem; }
+  p { margin: .1rem 0 .25rem; max-width: none; }
+  .lead { font-size: 8.5pt; }
+  p.muted, p.note, ul.notes { font-size: 7pt; line-height: 1.2; }
+  ul.key { font-size: 8.5pt; line-height: 1.3; margin: .1rem 0; }
+  p.muted { margin: .05rem 0; }
+  .role-text { margin-left: .8rem; font-size: 7.5pt; }
+  table { margin: .15rem 0 .3rem; font-size: 7.5pt; line-height: 1.15; }
+  th, td { padding: .05rem .3rem; }
+  thead th { border-bottom-width: 1px; }
+  tr.group th { padding-top: .15rem; }
+  th.sub { padding-left: .8rem; }
+  table.ranked { font-size: 7pt; }
+  svg.bar { width: 2.6rem; height: .4rem; margin-left: .25rem; }
+  figure { margin: .2rem 0 .35rem; }
+  figcaption { margin-bottom: 0; }
+  svg.chart { max-width: 28rem; }
   thead { display: table-header-group; }
-  tr, figure, .role-text, li { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .role-text, li, table.keep { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
-  /* Notes and sources: small, close to the last section, each item free to flow. */
-  section.notes { font-size: 9pt; }
-  section.notes h2 { margin-top: 1rem; }
+  section.notes h2 { margin-top: .4rem; }
+  ul.notes { columns: 2; column-gap: 1.2rem; margin: .1rem 0; padding-left: .9rem; }
+  footer { margin-top: .4rem; font-size: 6.5pt; }
   tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -88,15 +116,26 @@ def e(text: str) -> str:
     return html.escape(safe(text), quote=True)
 
 
-def html_report(document: b.Document) -> str:
-    """The whole page."""
+def html_report(document: b.Document, options: Options | None = None) -> str:
+    """The whole page: a page handed to a reader, so each block in its plain words (no
+    option names, no database terms), under the title ``--title`` gives, and the line
+    saying whom it is for and when it was made."""
+    options = options or Options()
     body = []
+    title = options.title or document.title
     for block in document.blocks:
         if isinstance(block, b.SectionBlock):
-            inner = "\n".join(_block(part) for part in block.blocks)
+            inner = "\n".join(filter(None, (_block(part) for part in block.blocks)))
             body.append(f'<section id="{e(block.name)}">\n{inner}\n</section>')
+        elif isinstance(block, b.Heading) and block.level == 1:
+            title = options.title or block.plain or block.text
+            line = fmt.prepared_line(options.prepared_for, options.date)
+            heading = f"<h1>{e(title)}</h1>"
+            body.append(f'<header>\n{heading}\n<p class="prepared">{e(line)}</p>\n</header>'
+                        if line else heading)  # fmt: skip
         else:
             body.append(_block(block))
+    body = [part for part in body if part]
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -105,23 +144,26 @@ def html_report(document: b.Document) -> str:
         # Nothing may be fetched: no scripts, fonts or images from anywhere.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
-        f"<title>{e(document.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + f"\n<footer>Made with jobcompare {e(__version__)}.</footer>\n</main>\n</body>\n</html>\n"
     )
 
 
 def render(document: b.Document, options: Options) -> str:
-    return html_report(document)
+    return html_report(document, options)
 
 
 def _block(block: b.Block) -> str:
     if isinstance(block, b.Heading):
         level = min(block.level, 3)
-        return f"<h{level}>{e(block.text)}</h{level}>"
+        return f"<h{level}>{e(_plain(block))}</h{level}>"
     if isinstance(block, b.Paragraph):
+        text = _plain(block)
+        if not text:
+            return ""
         css = {"indented": "role-text", "plain": ""}.get(block.style, block.style)
-        return f'<p class="{css}">{e(block.text)}</p>' if css else f"<p>{e(block.text)}</p>"
+        return f'<p class="{css}">{e(text)}</p>' if css else f"<p>{e(text)}</p>"
     if isinstance(block, b.FigureTable):
         return _figures(block)
     if isinstance(block, b.RankedTable):
@@ -135,11 +177,25 @@ def _block(block: b.Block) -> str:
     return _notes(block)
 
 
+def _plain(block: b.Heading | b.Paragraph) -> str:
+    """The block's words for the page: its plain variant where it has one."""
+    return block.text if block.plain is None else block.plain
+
+
 def _header(first: str, columns: Sequence[str], extra: Sequence[str] = ()) -> str:
     cells = [f'<th scope="col">{e(first)}</th>']
     cells += [f'<th scope="col">{e(c)}</th>' for c in columns]
     cells += [f'<th scope="col" class="num">{e(c)}</th>' for c in extra]
     return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+
+#: A table of at most this many rows is printed on one page, not split across two.
+_SMALL = 10
+
+
+def _keep(rows: Sequence[str]) -> str:
+    """The class that keeps a small table on one page in print."""
+    return ' class="keep"' if len(rows) <= _SMALL else ""
 
 
 def _bar(fraction: float, width: int = 96) -> str:
@@ -176,9 +232,11 @@ def _figures(block: b.FigureTable) -> str:
                 text += _bar(figure.bar)
             cells.append(f"<td{numeric}>{text}</td>")
         if block.differences:
-            cells.append(f'<td class="num">{e(row.difference)}</td>')
+            said = row.difference if row.plain_difference is None else row.plain_difference
+            cells.append(f'<td class="num">{e(said)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table>{_header('', block.columns, extra)}<tbody>{''.join(rows)}</tbody></table>"
+    head = _header("", block.columns, extra)
+    return f"<table{_keep(rows)}>{head}<tbody>{''.join(rows)}</tbody></table>"
 
 
 def _ranked(block: b.RankedTable) -> str:
@@ -195,8 +253,10 @@ def _ranked(block: b.RankedTable) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     bars = any(item.share for row in block.rows for item in row.items) and block.scale
     note = f'<p class="muted">{e(block.scale_note)}</p>' if bars and block.scale_note else ""
+    # Long items (duties) may run on to the next page; a short list is kept whole.
+    keep = " keep" if _keep(rows) and not block.spaced else ""
     return (
-        f'<table class="ranked">{_header(block.label, block.columns)}'
+        f'<table class="ranked{keep}">{_header(block.label, block.columns)}'
         f"<tbody>{''.join(rows)}</tbody></table>{note}"
     )
 
@@ -228,29 +288,43 @@ def _fields(block: b.Fields) -> str:
 
 
 def _notes(block: b.NoteList) -> str:
-    items = "".join(f"<li>{e(item)}</li>" for item in block.items)
+    items = "".join(f"<li>{e(item)}</li>" for item in (block.plain or block.items))
     title = e(block.title)
-    return f'<section class="notes">\n<h2>{title}</h2>\n<ul class="notes">{items}</ul>\n</section>'
+    tag = "ol" if block.numbered else "ul"
+    kind = "key" if block.lead else "notes"  # the key differences: read first, full size
+    listed = f'<{tag} class="{kind}">{items}</{tag}>'
+    return f'<section class="{kind}">\n<h2>{title}</h2>\n{listed}\n</section>'
+
+
+#: The chart's text: 12px, about this wide a character on average (a label's room).
+_CHAR_PX = 7.0
 
 
 def _chart(block: b.RangeChart) -> str:
     """Ranges on one axis as SVG: a line from the 10th to the 90th percentile (or the
-    range), a band for the middle half, a tick at the median, a dot at the average."""
+    range), a band for the middle half, a tick at the median, a dot at the average. Each
+    role's name on its own line above its range, whole, however long; the axis labels
+    its two ends and the round figures between that fit, each with a tick."""
     show = fmt.money if block.per == "year" else fmt.rate
     amounts = [a.value for s in block.series for a in s.amounts()]
     low, high = min(amounts), max(amounts)
-    label_w, plot_w, row_h = 200, 440, 34
-    width = label_w + plot_w + 20
-    height = row_h * len(block.series) + 56
+    pad, plot_w, label_h, row_h = 6, 640, 15, 20
+    width = plot_w + 2 * pad
 
-    def x(amount: Amount) -> float:
-        return label_w + (float(amount.value) - low) / (high - low) * plot_w
+    def x(amount: Amount | float) -> float:
+        value = amount.value if isinstance(amount, Amount) else amount
+        return pad + (float(value) - low) / (high - low) * plot_w
 
     parts = []
-    for i, s in enumerate(block.series):
-        y = 18 + i * row_h
-        label = s.label if len(s.label) <= 30 else s.label[:29] + "…"
-        parts.append(f'<text x="0" y="{y + 4}">{e(label)}</text>')
+    y = 0
+    for s in block.series:
+        # A name too long for the line goes on in a second one (never cut).
+        for line in _lines(s.label, int(plot_w / _CHAR_PX)):
+            y += label_h
+            parts.append(f'<text x="{pad}" y="{y}">{e(line)}</text>')
+        y += row_h // 2 + 2
+        if not s.amounts():
+            parts.append(f'<text class="axis" x="{pad}" y="{y + 4}">{e(fmt.MISSING)}</text>')
         if s.low and s.high:
             parts.append(f'<line class="range" x1="{x(s.low):.1f}" y1="{y}" x2="{x(s.high):.1f}" '
                          f'y2="{y}"/>')  # fmt: skip
@@ -265,13 +339,28 @@ def _chart(block: b.RangeChart) -> str:
                          f'x2="{x(s.median):.1f}" y2="{y + 9}"/>')  # fmt: skip
         if s.average:
             parts.append(f'<circle class="average" cx="{x(s.average):.1f}" cy="{y}" r="5"/>')
-    axis_y = 18 + len(block.series) * row_h
+        y += row_h // 2
+    axis_y = y + 8
     top_bound = any(a.at_least for s in block.series for a in s.amounts() if a.value == high)
-    parts.append(f'<text class="axis" x="{label_w}" y="{axis_y}">{e(show(Amount(low)))}</text>')
-    parts.append(
-        f'<text class="axis" x="{label_w + plot_w}" y="{axis_y}" text-anchor="end">'
-        f"{e(show(Amount(high, at_least=top_bound)))}</text>"
-    )
+    left, right = show(Amount(low)), show(Amount(high, at_least=top_bound))
+
+    def said(tick: float) -> str:
+        return show(Amount(int(tick) if float(tick).is_integer() else tick))
+
+    def label_at(tick: float) -> tuple[float, float]:
+        size = len(said(tick)) * _CHAR_PX
+        return x(tick) - pad - size / 2, size
+
+    ticks = labelled_ticks(low, high, plot_w, (len(left) * _CHAR_PX, len(right) * _CHAR_PX),
+                           label_at, gap=14, most=5)  # fmt: skip
+    parts.append(f'<line class="rule" x1="{pad}" y1="{axis_y}" x2="{pad + plot_w}" '
+                 f'y2="{axis_y}"/>')  # fmt: skip
+    for at, text, anchor in [(low, left, "start"), *((t, said(t), "middle") for t in ticks),
+                             (high, right, "end")]:  # fmt: skip
+        parts.append(f'<line class="rule" x1="{x(at):.1f}" y1="{axis_y}" x2="{x(at):.1f}" '
+                     f'y2="{axis_y + 4}"/>')  # fmt: skip
+        parts.append(f'<text class="axis" x="{x(at):.1f}" y="{axis_y + 17}" '
+                     f'text-anchor="{anchor}">{e(text)}</text>')  # fmt: skip
     used = [
         (f"├─┤ {block.span}", any(s.low and s.high for s in block.series)),
         ("▬ 25th–75th", any(s.p25 and s.p75 for s in block.series)),
@@ -279,7 +368,8 @@ def _chart(block: b.RangeChart) -> str:
         ("● average", any(s.average for s in block.series)),
     ]
     legend = "   ".join(words for words, shown in used if shown)
-    parts.append(f'<text class="axis" x="{label_w}" y="{axis_y + 22}">{e(legend)}</text>')
+    parts.append(f'<text class="axis" x="{pad}" y="{axis_y + 38}">{e(legend)}</text>')
+    height = axis_y + 46
     described = "; ".join(
         f"{s.label}: {show(s.low) if s.low else fmt.MISSING} to "
         f"{show(s.high) if s.high else fmt.MISSING}"
@@ -292,3 +382,10 @@ def _chart(block: b.RangeChart) -> str:
         + "".join(parts)
         + "</svg>\n</figure>"
     )
+
+
+def _lines(text: str, room: int) -> list[str]:
+    """``text`` in lines of at most ``room`` characters, broken between words."""
+    import textwrap
+
+    return textwrap.wrap(text, room, break_long_words=True) or [text]

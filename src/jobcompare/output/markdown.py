@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from jobcompare.output import blocks as b
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
-from jobcompare.text import MISSING, safe
+from jobcompare.text import MISSING, prepared_line, safe
 
 #: Characters that mean something inline (emphasis, code, links, HTML, tables, GFM
 #: strikethrough, heading closers), and an "&" that would start a character reference
@@ -67,7 +67,10 @@ def _md_block(block: b.Block) -> str:
     if isinstance(block, b.Fields):
         items = "\n".join(f"- {md_text(label)}: {md_text(value)}" for label, value in block.items)
         return f"### {md_text(block.title)}\n\n{items}"
-    lines = "\n".join(f"- {md_paragraph(item)}" for item in block.items)
+    marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
+    lines = "\n".join(
+        f"{m} {md_paragraph(item)}" for m, item in zip(marks, block.items, strict=True)
+    )
     return f"## {md_text(block.title)}\n\n{lines}"
 
 
@@ -98,4 +101,21 @@ def _md_figures(block: b.FigureTable) -> str:
 
 
 def render(document: b.Document, options: Options) -> str:
-    return markdown(document)
+    return markdown(_headed(document, options))
+
+
+def _headed(document: b.Document, options: Options) -> b.Document:
+    """The document under ``--title`` and, with ``--for``, the line saying whom it is for
+    and when it was made; as it is without them (a Markdown file is not dated unasked)."""
+    if not options.title and not options.prepared_for:
+        return document
+    blocks: list[b.Block | b.SectionBlock] = []
+    for block in document.blocks:
+        if isinstance(block, b.Heading) and block.level == 1:
+            blocks.append(block._replace(text=options.title or block.text))
+            if options.prepared_for:
+                line = prepared_line(options.prepared_for, options.date)
+                blocks.append(b.Paragraph(line, "note"))
+        else:
+            blocks.append(block)
+    return document._replace(blocks=tuple(blocks))

@@ -16,7 +16,15 @@ HEAD: dict[str, Any] = {
     "$defs/role is also the shape of `jobcompare show ROLE --json`, and "
     "$defs/role_list that of `jobcompare list --json`.",
     "type": "object",
-    "required": ["jobcompare", "schema_version", "sections", "roles", "summary", "differences"],
+    "required": [
+        "jobcompare",
+        "schema_version",
+        "sections",
+        "roles",
+        "summary",
+        "differences",
+        "key_differences",
+    ],
     "additionalProperties": False,
 }
 
@@ -112,12 +120,96 @@ PROPERTIES: dict[str, Any] = {
             },
         ],
     },
+    "key_differences": {
+        "description": "The lines that open a comparison of official occupations (every role "
+        "with a SOC code), each only when its figures exist and its section is compared; "
+        "empty otherwise (README: Key differences).",
+        "type": "array",
+        "maxItems": 8,
+        "items": {"$ref": "#/$defs/key_difference"},
+    },
     "skill_gap": {
         "description": "Present when exactly two roles are compared with the skills "
         "section and either role is an official occupation: the "
         "O*NET skill gap from the first role to the second "
         "(docs/moves.md).",
         "$ref": "#/$defs/skill_gap",
+    },
+}
+
+#: A bound figure of the key differences: a number, a text, {"at_least": N}, or null.
+_KEY_VALUE: dict[str, Any] = {
+    "oneOf": [
+        {"type": ["number", "string", "null"]},
+        {
+            "type": "object",
+            "required": ["at_least"],
+            "additionalProperties": False,
+            "properties": {"at_least": {"type": "number"}},
+        },
+    ]
+}
+
+#: One line of the key differences.
+KEY_DIFFERENCE: dict[str, Any] = {
+    "type": "object",
+    "required": ["topic", "label", "text", "section", "sources", "figures", "difference"],
+    "additionalProperties": False,
+    "properties": {
+        "topic": {
+            "enum": ["pay", "outlook", "entry", "skill_gap", "other"],
+            "description": "pay: the median; outlook: projected change and openings; entry: "
+            "typical entry education and job zone; skill_gap: the gap's size; other: the "
+            "share that differs most.",
+        },
+        "label": {"type": "string", "description": "The heading the line starts with."},
+        "text": {"type": "string", "description": "The line, its figures in words."},
+        "section": {"$ref": "#/$defs/section_name"},
+        "sources": {"type": "array", "items": {"type": "string"}},
+        "figures": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key", "label", "role", "value", "unit", "reason"],
+                "additionalProperties": False,
+                "properties": {
+                    "key": {
+                        "type": "string",
+                        "description": "The figure's path in this document "
+                        "(salary.percentiles.p50; overview.job_zone is the zone's number; "
+                        "skill_gap.gap).",
+                    },
+                    "label": {"type": "string"},
+                    "role": {
+                        "type": ["string", "null"],
+                        "description": "The role's slug; null for a figure of no one role.",
+                    },
+                    "value": _KEY_VALUE,
+                    "unit": {"type": "string"},
+                    "reason": {
+                        "type": ["string", "null"],
+                        "description": "Why the source publishes no value, when it says.",
+                    },
+                },
+            },
+        },
+        "difference": {
+            "description": "Highest minus lowest, as the text states it (two roles); null "
+            "when none is stated.",
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["value", "unit", "percent"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "value": _KEY_VALUE,
+                        "unit": {"type": "string"},
+                        "percent": _KEY_VALUE,
+                    },
+                },
+            ],
+        },
     },
 }
 
@@ -252,6 +344,7 @@ TABLE: dict[str, Any] = {
 
 #: The shapes of the figures' kinds, and of the differences.
 DEFS: dict[str, Any] = {
+    "key_difference": KEY_DIFFERENCE,
     "delta_tree": {
         "type": "object",
         "additionalProperties": {

@@ -111,6 +111,13 @@ class Field:
     limit: int | None = None
     #: For a LIST: a single role's profile shows every item (duties).
     whole_in_profile: bool = False
+    #: A row the concise page (an official occupation shown without --full) leaves out:
+    #: a distribution's shares, the percentiles, a figure another section shows too.
+    #: JSON, CSV and Markdown carry it whatever the page.
+    detail: bool = False
+    #: For a LIST or the skills: how many items the concise page shows (``limit`` with
+    #: --all-duties' opposite, --full: all).
+    brief: int | None = None
     #: What a table says in place of a role's missing figure when the figure does not
     #: apply to it (None: it is missing, "—"); JSON and CSV keep null.
     not_applicable: Callable[[Role], str | None] | None = None
@@ -194,6 +201,9 @@ class SectionSpec:
     #: Notes below the section's table and lists: what its figures measure (only those
     #: the compared roles have).
     notes: Callable[[Sequence[Role]], Sequence[str]] | None = None
+    #: The concise page's footnotes, short (by default the notes): what a reader needs to
+    #: read the rows that page shows.
+    brief: Callable[[Sequence[Role]], Sequence[str]] | None = None
     #: The store tables of one row per occupation that its fields' ``column`` name.
     tables: tuple[StoreTable, ...] = ()
 

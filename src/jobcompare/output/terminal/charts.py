@@ -13,6 +13,7 @@ from rich.text import Text
 
 from jobcompare import text as fmt
 from jobcompare.model import Amount
+from jobcompare.output.axis import labelled_ticks
 from jobcompare.output.blocks import RangeChart
 from jobcompare.output.terminal import plain
 from jobcompare.text import safe
@@ -81,32 +82,11 @@ def range_chart(chart: RangeChart, width: int) -> list[Text]:
     return lines
 
 
-#: Steps between labelled ticks, per power of ten: round figures a reader adds up.
-_STEPS = (1, 2, 2.5, 5)
-
-
-def _ticks(low: float, high: float, count: int) -> list[float]:
-    """Round figures strictly between ``low`` and ``high``, at most ``count`` of them."""
-    import math
-
-    if count < 1 or high <= low:
-        return []
-    power = 10 ** math.floor(math.log10((high - low) / count))
-    for scale in (power, power * 10, power * 100):
-        for step in _STEPS:
-            size = step * scale
-            first = math.floor(low / size) * size + size
-            ticks = [first + i * size for i in range(int((high - first) / size) + 1)]
-            ticks = [t for t in ticks if low < t < high]
-            if len(ticks) <= count:
-                return ticks
-    return []
-
-
 def _axis(low: float, high: float, cells: int, left: str, right: str,
           show: Callable[[Amount], str]) -> tuple[str, str]:  # fmt: skip
     """A ruler under the ranges, ``┬`` at each labelled figure, and the labels: the two
-    ends and a few round figures between, as many as fit with room between them."""
+    ends and a few round figures between, as many as fit with room between them (at
+    least one, wherever one fits)."""
 
     def at(value: float) -> int:
         return round((value - low) / (high - low) * (cells - 1))
@@ -128,9 +108,19 @@ def _axis(low: float, high: float, cells: int, left: str, right: str,
     place(right, cells - len(right))
     ruler[0], ruler[-1] = "┬", "┬"
     widest = max(len(left), len(right))
-    for tick in _ticks(low, high, min(4, cells // (widest + 4) - 1)):
-        number = int(tick) if float(tick).is_integer() else tick
-        text = show(Amount(number))
+
+    def said(tick: float) -> str:
+        return show(Amount(int(tick) if float(tick).is_integer() else tick))
+
+    most = max(1, min(4, cells // (widest + 4) - 1))
+
+    def label_at(tick: float) -> tuple[float, float]:
+        size = len(said(tick))
+        return at(tick) - size // 2, size
+
+    for tick in labelled_ticks(low, high, cells, (len(left), len(right)), label_at,
+                               gap=3, most=most):  # fmt: skip
+        text = said(tick)
         if place(text, at(tick) - len(text) // 2):
             ruler[at(tick)] = "┬"
     return "".join(ruler), "".join(label).rstrip()

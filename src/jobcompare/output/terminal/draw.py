@@ -122,10 +122,19 @@ def _block(block: b.Block, charts: bool) -> list[RenderableType]:
         from jobcompare.output.terminal import plain
 
         return [FitToWidth(lambda width: Text("\n".join(plain.block_lines(block, width))))]
+    if block.lead:
+        return [
+            Text(),
+            Rule(data_text(block.title, HEADING), align="left"),
+            *(bullet(data_text(i)) for i in block.items),
+        ]
     return [
         Text(),
         data_text(block.title, HEADING),
-        *(bullet(data_text(i, MUTED)) for i in block.items),
+        *(
+            bullet(data_text(item, MUTED), f"{number}." if block.numbered else "•")
+            for number, item in enumerate(block.items, start=1)
+        ),
     ]
 
 
@@ -135,10 +144,11 @@ def _chart(block: b.RangeChart, width: int) -> RenderableType:
     return Group(Text(), *title, *range_chart(block, width))
 
 
-def bullet(text: Text) -> RenderableType:
-    """A bullet point whose wrapped lines stay indented under its text."""
+def bullet(text: Text, mark: str = "•") -> RenderableType:
+    """A bullet point (or a footnote's number) whose wrapped lines stay indented under its
+    text."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(Text("•", text.style), text)
+    grid.add_row(Text(mark, text.style), text)
     return grid

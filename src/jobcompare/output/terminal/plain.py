@@ -60,8 +60,9 @@ def block_lines(block: Block, width: int, *, charts: bool = True) -> list[str]:
         return _wrap(block.text, width) or [""]
     if isinstance(block, NoteList):
         lines = [safe(block.title)]
-        for item in block.items:
-            lines += _wrap(item, width, "• ", "  ")
+        for number, item in enumerate(block.items, start=1):
+            mark = f"{number}. " if block.numbered else "• "
+            lines += _wrap(item, width, mark, " " * len(mark))
         return lines
     if isinstance(block, Listing):
         if block.records and not sys.stdout.isatty():

@@ -56,7 +56,14 @@ def document(result: AreaComparison, options: Options) -> Document:
         )
     if result.adjust:
         lead += " " + ADJUSTED_NOTE
-    blocks: list[Block] = [Heading("Pay and jobs", 2)]
+    from jobcompare.engine.areas import area_key_differences
+
+    # Key differences first: the median in the area, and adjusted for its prices.
+    lines = tuple(f"{k.label}: {k.text}" for k in area_key_differences(result))
+    blocks: list[Block] = [
+        NoteList("Key differences", lines, lead=True),
+        Heading("Pay and jobs", 2),
+    ]
     if table.differences:  # never beside the U.S. column, which is a reference
         blocks.append(Paragraph(differences_note([c.role for c in result.columns]), "note"))
     blocks.append(table)
@@ -94,6 +101,8 @@ def _measures_json(pay: AreaPay | None, key: str, unpublished: dict[str, str]) -
 
 def data(result: AreaComparison) -> JSONValue:
     """The area comparison as JSON (schema: ``schema/areas.schema.json#/$defs/comparison``)."""
+    from jobcompare.engine.areas import area_key_differences
+
     columns = []
     for column in result.columns:
         missing: dict[str, str] = {}
@@ -124,6 +133,10 @@ def data(result: AreaComparison) -> JSONValue:
         "by": "area" if result.by_area else "role",
         "adjusted": result.adjust,
         "columns": columns,
+        "key_differences": [
+            {"topic": k.topic, "label": k.label, "text": k.text, "sources": list(k.sources)}
+            for k in area_key_differences(result)
+        ],
         "notes": unpublished(result),
         "sources": [s for s in (result.oews, result.rpp) if s],
     }

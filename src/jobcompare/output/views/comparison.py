@@ -26,13 +26,17 @@ from jobcompare.output.views.notes import (
 )
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry.section import Section
-from jobcompare.text import whole
+from jobcompare.text import capitalise, whole
 
 if TYPE_CHECKING:
+    from jobcompare.engine.results import KeyDifference
     from jobcompare.output.blocks import Block, Document, SectionBlock
 
 #: The comparison's CSV columns: every figure is one record.
 CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
+
+#: The heading of the lines that open a comparison of official occupations.
+KEY_DIFFERENCES = "Key differences"
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -41,24 +45,58 @@ CSV_HEADER = ("section", "field", "role", "value", "unit", "bound")
 def document(result: Comparison | Profile, options: Options) -> Document:
     from jobcompare.output.blocks import Document, Heading, Paragraph
     from jobcompare.output.views import gap as gaps
-    from jobcompare.output.views.sections import notes, section_block
+    from jobcompare.output.views.sections import concise_notes, notes, section_block, with_words
 
     if isinstance(result, Profile):
         return _profile_document(result, options)
     roles = result.roles
+    if options.appendix and is_concise(roles, options._replace(detail=False)):
+        return _with_appendix(result, options)
     title = " vs ".join(r.title for r in roles)
-    blocks: list[Block | SectionBlock] = [
-        Heading(title, 1),
-        Paragraph(" ".join(result.summary.sentences), "lead"),
-    ]
+    blocks: list[Block | SectionBlock] = [Heading(title, 1, plain=page_title(roles))]
+    concise = is_concise(roles, options)
+    if result.key_differences:
+        from jobcompare.output.blocks import NoteList
+
+        # The concise page names each line's sources in its sections' source lines.
+        lines = tuple(f"{k.label}: {k.text}" if concise else k.line for k in result.key_differences)
+        blocks.append(NoteList(KEY_DIFFERENCES, lines, lead=True))
+    if not (concise and result.key_differences):
+        # The concise page's key differences say what the summary's sentences said.
+        blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
     note = reading_note(result)
     if note:
         blocks.append(Paragraph(note, "note"))
+    # A section asked for by --section shows its lists (the page is short already).
+    counted = concise and len(result.sections) == len(Section)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
-                             options.full) for s in result.sections]  # fmt: skip
-    blocks += notes(roles)
+                             options.full, concise=concise, counted=counted)
+               for s in result.sections]  # fmt: skip
+    if concise:
+        blocks += concise_notes(result.sections, roles)
+    blocks += notes(roles, concise=concise, shown=result.sections)
     found = Document(title, tuple(blocks))
-    return gaps.with_gap(found, result.gap) if result.gap is not None else found
+    if result.gap is None or (concise and result.key_differences):
+        # The concise page's key differences give the gap's size and skills.
+        return with_words(found) if concise else found
+    return gaps.with_gap(found, result.gap)
+
+
+def _with_appendix(result: Comparison, options: Options) -> Document:
+    """A handed-over page with --full: the concise page, then every section in full (the
+    skill gap block too) as an appendix, after the sources."""
+    from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
+
+    page = document(result, options._replace(detail=False, full=False, appendix=False))
+    full = document(result, options._replace(appendix=False)).blocks
+    # Its sections and the skill gap block: from the first section to the notes after.
+    first = next(i for i, b in enumerate(full) if isinstance(b, SectionBlock))
+    end = next((i for i in range(first, len(full)) if isinstance(full[i], NoteList)), len(full))
+    sections = full[first:end]
+    # With its own "Not published": the reasons of the rows only the appendix shows.
+    missing = [b for b in full[end:] if isinstance(b, NoteList) and b.title == "Not published"]
+    heading = Heading("Appendix: the full comparison", 2)
+    return Document(page.title, (*page.blocks, heading, *sections, *missing))
 
 
 def _profile_document(result: Profile, options: Options) -> Document:
@@ -75,14 +113,32 @@ def _profile_document(result: Profile, options: Options) -> Document:
     if role.category:
         facts.append(role.category)
     blocks: list[Block | SectionBlock] = [
-        Heading(role.title, 1),
-        Paragraph(" · ".join(facts), "muted"),
+        Heading(role.title, 1, plain=page_title((role,))),
+        # A handed-over page leaves out the slug: a name for the command line only.
+        Paragraph(" · ".join(facts), "muted", plain=" · ".join(facts[1:])),
     ]
+    # A profile is the role's whole page ("show one role's full profile"): never concise.
     blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
                for s in result.sections]  # fmt: skip
     blocks += notes((role,))
     found = Document(role.title, tuple(blocks))
     return gaps.with_nearest(found, result.nearest) if result.nearest is not None else found
+
+
+def is_concise(roles: Sequence[Role], options: Options) -> bool:
+    """Whether a comparison's page is the concise one: every role is an official
+    occupation (its figures cite their sources, the store's), and --full (or a format
+    that carries everything, Markdown) did not ask for every row. A page with a
+    hand-written role stays as its page has it (the seed page; beside an official
+    occupation too, whose concise rows would hide the page's own figures), and a profile
+    (``show``) is always whole."""
+    return not options.detail and bool(roles) and all(role.citations for role in roles)
+
+
+def page_title(roles: Sequence[Role]) -> str:
+    """The title of a handed-over page: the roles as a sentence names them ("Registered
+    nurses vs nurse practitioners")."""
+    return capitalise(" vs ".join(r.plural_noun for r in roles))
 
 
 #: Sections whose table is of figures (the reading note speaks of them).
@@ -147,6 +203,7 @@ def data(result: Comparison | Profile) -> JSONValue:
             "shared_skills": list(summary.shared_skills),
         },
         "differences": _differences(result) if len(roles) == 2 else None,
+        "key_differences": [_key_json(k) for k in result.key_differences],
     }
     if result.gap is not None:
         from jobcompare.output.views.gap import gap_json
@@ -189,6 +246,64 @@ def role_json(
     # What the notes under each section say of this role, as the tables print them.
     document["notes"] = said
     return document
+
+
+def _bounded(value: JSONValue, at_least: bool) -> JSONValue:
+    """A lower bound as every figure writes one: ``{"at_least": N}``."""
+    return {"at_least": value} if at_least and value is not None else value
+
+
+def _key_json(line: KeyDifference) -> dict[str, JSONValue]:
+    delta = line.difference
+    percent = None if delta is None or delta.percent is None else round(delta.percent, 4)
+    return {
+        "topic": line.topic,
+        "label": line.label,
+        "text": line.text,
+        "section": line.section.value,
+        "sources": list(line.sources),
+        "figures": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "role": f.role,
+                "value": _bounded(f.value, f.at_least),
+                "unit": f.unit,
+                "reason": f.reason,
+            }
+            for f in line.figures
+        ],
+        "difference": None
+        if delta is None
+        else {
+            "value": _bounded(whole(delta.value), delta.at_least),
+            "unit": delta.unit,
+            "percent": _bounded(percent, delta.at_least),
+        },
+    }
+
+
+def _key_records(comparison: Comparison) -> Iterator[tuple[object, ...]]:
+    """The key differences as records: per line ``N.topic``, ``N.text``, ``N.sources``,
+    then each figure (``N.<its JSON path>``, under its role, "at least" in ``bound``) and
+    the difference (``N.difference``, ``N.difference_percent``)."""
+    for number, line in enumerate(comparison.key_differences, start=1):
+        yield ("key_differences", f"{number}.topic", "", line.topic, "", "")
+        yield ("key_differences", f"{number}.text", "", line.text, "", "")
+        yield ("key_differences", f"{number}.sources", "", "; ".join(line.sources), "", "")
+        for f in line.figures:
+            yield ("key_differences", f"{number}.{f.key}", f.role or "", f.value, f.unit,
+                   "at_least" if f.at_least else "")  # fmt: skip
+            if f.role is None:  # a figure of no one role (a skill's rise): named
+                yield ("key_differences", f"{number}.{f.key}.label", "", f.label, "", "")
+        delta = line.difference
+        if delta is not None:
+            bound = "at_least" if delta.at_least else ""
+            yield ("key_differences", f"{number}.difference", "", whole(delta.value),
+                   delta.unit, bound)  # fmt: skip
+            if delta.percent is not None:
+                yield ("key_differences", f"{number}.difference_percent", "",
+                       round(delta.percent, 4), "%", bound)  # fmt: skip
 
 
 def _differences(comparison: Comparison) -> dict[str, JSONValue]:
@@ -234,6 +349,7 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
             for row in section.rows:
                 for key, value, unit in _difference(row):
                     yield (section.section.value, key, "", value, unit, "")
+        yield from _key_records(result)
         for number, sentence in enumerate(result.summary.sentences, start=1):
             yield ("summary", f"sentences.{number}", "", sentence, "", "")
     for role in roles:

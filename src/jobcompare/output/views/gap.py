@@ -66,7 +66,9 @@ def gap_blocks(gap: Gap) -> list[b.Block]:
     blocks.append(b.RankedTable(("Skills to build", "Skills that carry over"), tuple(rows)))
     note = suppressed_note(gap)
     if note is not None:
-        blocks.append(b.Paragraph(note + ".", "muted"))
+        from jobcompare.output.cells import plain_reason
+
+        blocks.append(b.Paragraph(note + ".", "muted", plain=plain_reason(note) + "."))
     return blocks
 
 

@@ -3,7 +3,7 @@ are not published (by the source's own reason), and what the shared-skill mark m
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from jobcompare.engine.results import SectionResult
 from jobcompare.model import Citation, Role
@@ -44,12 +44,14 @@ def _sources_of(role: Role) -> list[str]:
     return [role.source]
 
 
-def unpublished_notes(role: Role) -> list[tuple[str, str]]:
+def unpublished_notes(role: Role, leave_out: Collection[str | None] = ()) -> list[tuple[str, str]]:
     """(the fields, why) for each reason the source gave for leaving figures out:
-    "average salary, salary range and percentiles", "Wages for some occupations ..."."""
+    "average salary, salary range and percentiles", "Wages for some occupations ...";
+    without the figures at the model paths ``leave_out`` (rows a page does not show)."""
     by_reason: dict[str, list[str]] = {}
     for path, reason in role.unpublished.items():
-        by_reason.setdefault(reason, []).append(path)
+        if path not in leave_out:
+            by_reason.setdefault(reason, []).append(path)
     notes = []
     for reason, paths in by_reason.items():
         for whole in fields.together():  # all five percentiles read better as one
@@ -111,10 +113,12 @@ def differences_note(roles: Sequence[Role]) -> str:
     return f"Differences are {second} minus {first}."
 
 
-def section_notes(section: Section, roles: Sequence[Role]) -> list[str]:
-    """What the section's declaration says under its table of these roles."""
+def section_notes(section: Section, roles: Sequence[Role], *, brief: bool = False) -> list[str]:
+    """What the section's declaration says under its table of these roles (``brief``:
+    its short footnotes for the concise page, where it declares them)."""
     declared = fields.spec(section)
-    return list(declared.notes(roles)) if declared.notes else []
+    said = declared.brief if brief and declared.brief else declared.notes
+    return list(said(roles)) if said else []
 
 
 def figure_citations(

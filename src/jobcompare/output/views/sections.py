@@ -5,6 +5,7 @@ are missing and every source. Shared by the comparison, profile and area views."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from jobcompare.engine.results import Row, SectionResult
@@ -18,6 +19,7 @@ from jobcompare.output.blocks import (
     SHARE_SCALE,
     Block,
     Cell,
+    Document,
     FigureTable,
     Heading,
     NoteList,
@@ -34,6 +36,7 @@ from jobcompare.output.cells import (
     SHARED_MARK,
     cell,
     difference,
+    plain_reason,
     technology_text,
     withheld_text,
 )
@@ -48,7 +51,7 @@ from jobcompare.output.views.notes import (
 from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections.salary import hourly_shown
-from jobcompare.text import MISSING, capitalise, with_article
+from jobcompare.text import MISSING, capitalise, join_words, with_article
 
 
 def section_block(
@@ -59,12 +62,20 @@ def section_block(
     full: bool = False,
     *,
     profile: bool = False,
+    concise: bool = False,
+    counted: bool = False,
 ) -> SectionBlock:
+    """A section's blocks. ``concise`` (an official occupation's page without --full):
+    the rows a reader uses, without the ``detail`` ones, and lists cut to their
+    ``brief`` (docs/reading.md)."""
+    if concise:
+        rows = tuple(r for r in result.rows if not r.field.detail)
+        result = result._replace(rows=rows)
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
         blocks.append(Paragraph(no_data_note(result.section, len(roles)), "muted"))
         return SectionBlock(result.section.value, tuple(blocks))
-    if result.intro:
+    if result.intro and not concise:  # the source page's sentence above its table
         blocks.append(Paragraph(result.intro, "muted"))
     columns = tuple(r.title for r in roles)
     table = figure_table(result.rows, columns, roles, bars=charts)
@@ -76,16 +87,31 @@ def section_block(
         if not row.displayed:  # the JSON and CSV carry it; the tables do not
             continue
         if row.kind is Kind.PARAGRAPH:
-            blocks += _paragraphs(row, roles)
+            blocks += _paragraphs(row, roles, first_sentence=concise)
         elif row.kind in LISTS:
+            if counted and row.field.brief == 0 and not full:
+                # A list the concise page leaves to --full: how long each is, said.
+                counts = [len(v) if isinstance(v, tuple) else None for v in row.values]
+                if any(counts):
+                    each = join_words([
+                        f"{n or 'none'} for {role.plural_noun}"
+                        for n, role in zip(counts, roles, strict=True)
+                    ])  # fmt: skip
+                    said = f"{capitalise(row.field.note_name)}: {each} (O*NET)"
+                    blocks.append(Paragraph(f"{said}; --full lists them.", "muted",
+                                            plain=f"{said}."))  # fmt: skip
+                continue
             whole = full or (profile and row.field.whole_in_profile)
             if any(isinstance(b, (FigureTable, RankedTable)) for b in blocks):
                 # After another table of the section: its own heading says what it lists.
                 blocks.append(Heading(row.field.label, 3))
-            blocks += _list_blocks(row, columns, None if whole else row.field.limit)
+            limit = (row.field.brief if counted else None) or row.field.limit
+            blocks += _list_blocks(row, columns, None if whole else limit)
         elif row.kind is Kind.SKILLS:
-            blocks += _skills_table(row, columns, shared, bars=charts)
-    blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
+            brief = None if full or not concise else row.field.brief
+            blocks += _skills_table(row, columns, shared, bars=charts, limit=brief)
+    if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
+        blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
     cited = section_sources(result, roles)
     if cited:
         blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
@@ -103,6 +129,7 @@ def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[
             f"The first {limit} {row.field.note_name} of each role are shown; "
             "--all-duties shows all.",
             "muted",
+            plain=f"The first {limit} {row.field.note_name} of each role are shown.",
         )
     )
     return blocks
@@ -151,7 +178,13 @@ def figure_table(
         )
         table_rows.append(
             TableRow(
-                row.key, row.label, row.kind, cells, difference(row.delta, row.kind), row.group
+                row.key,
+                row.label,
+                row.kind,
+                cells,
+                difference(row.delta, row.kind),
+                row.group,
+                plain_difference=difference(row.delta, row.kind, plain=True),
             )
         )
     two = len(columns) == 2
@@ -185,10 +218,16 @@ def _withheld(row: Row, rows: Sequence[Row], roles: Sequence[Role], index: int) 
     return withheld_text(reason if len(roles) == 1 else None, row.kind)
 
 
-def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
+def _paragraphs(row: Row, roles: Sequence[Role], *, first_sentence: bool = False) -> list[Block]:
+    """Each role's text under its heading; with ``first_sentence`` (the concise page), its
+    first sentence and "…" when there is more (--full: all of it)."""
     blocks: list[Block] = []
     for role, value in zip(roles, row.values, strict=True):
         heading = (row.field.heading or "{a}").format(a=with_article(role.singular))
+        if isinstance(value, str) and first_sentence:
+            # The concise page: one short paragraph a role, named by the role.
+            blocks.append(Paragraph(f"{capitalise(role.plural_noun)}: {first_of(value)}"))
+            continue
         if isinstance(value, str):
             blocks += [Heading(heading, 3), Paragraph(value, "indented")]
             continue
@@ -196,6 +235,15 @@ def _paragraphs(row: Row, roles: Sequence[Role]) -> list[Block]:
         if why:
             blocks += [Heading(heading, 3), Paragraph(why, "indented")]
     return blocks
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])")
+
+
+def first_of(text: str) -> str:
+    """The first sentence of ``text``, with "…" when more follows."""
+    head = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return head[0] + " …" if len(head) > 1 else text
 
 
 def _list_table(row: Row, columns: tuple[str, ...]) -> RankedTable:
@@ -223,7 +271,12 @@ def _item_text(item: object) -> str:
 
 
 def _skills_table(
-    row: Row, columns: tuple[str, ...], shared: Sequence[str], *, bars: bool = True
+    row: Row,
+    columns: tuple[str, ...],
+    shared: Sequence[str],
+    *,
+    bars: bool = True,
+    limit: int | None = None,
 ) -> list[Block]:
     """Skills by rank with their shares, every bar on the 0-100% scale (``bars``: not
     --plain); skills every role lists are marked."""
@@ -234,6 +287,9 @@ def _skills_table(
     # O*NET's importance (1-5) and a page's shares (percent) never share an axis: with
     # any rated skill, only rated skills get a bar.
     rated = any(s.importance is not None for skills in lists for s in skills)
+    if limit is not None:  # the concise page: the first few, said so below the table
+        cut = any(len(skills) > limit for skills in lists)
+        lists = [skills[:limit] for skills in lists]
     ranks = []
     for rank in range(max(map(len, lists), default=0)):
         items = []
@@ -267,9 +323,81 @@ def _skills_table(
     if not bars:
         scale, note = 0.0, ""
     blocks: list[Block] = [RankedTable(columns, tuple(ranks), scale=scale, scale_note=note)]
-    if shared:
-        blocks.append(Paragraph(f"{SHARED_MARK} {shared_note(len(columns))}", "muted"))
+    both = f"{SHARED_MARK} {shared_note(len(columns))}" if shared else ""
+    if limit is not None and cut:  # the concise page: one line says both
+        first = f"Each role's {limit} skills of highest importance are shown"
+        said = f"{first}; --full shows O*NET's ten." + (f" {both}." if both else "")
+        plain = f"{first}." + (f" {both}." if both else "")
+        blocks.append(Paragraph(said, "muted", plain=plain))
+    elif both:
+        blocks.append(Paragraph(both, "muted"))
     return blocks
+
+
+#: The reasons the concise page says in brief (the JSON and --full keep every word): a
+#: substring of the reason -> its brief.
+_BRIEF_NOTES = (
+    ("Recommend Suppress = Y", "O*NET recommends suppressing it (low precision)"),
+    ("reported either as hourly wages or annual salaries",
+     "BLS reports this occupation's pay by the hour or by the year only"),
+)  # fmt: skip
+
+
+def brief_reason(reason: str) -> str:
+    """A reason as the concise page's "Not published" says it: its source as the reason
+    names it, then a brief where one is known; else the whole reason."""
+    for marker, brief in _BRIEF_NOTES:
+        if marker in reason:
+            source, found, _ = reason.partition(": ")
+            return f"{source}: {brief}" if found and source.startswith(("O*NET", "BLS")) else brief
+    return reason
+
+
+def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
+    """The concise page's notes: every section's short footnotes (``SectionSpec.brief``,
+    written for the rows that page shows), each said once, numbered, at the end."""
+    said: list[str] = []
+    for result in results:
+        for note in section_notes(result.section, roles, brief=True):
+            if note not in said:
+                said.append(note)
+    if not said:
+        return []
+    return [NoteList("Notes", tuple(said), numbered=True)]
+
+
+#: The words of a handed-over page a client may not know: the word as the page writes it,
+#: and what it is.
+WORDS = (
+    ("BLS", "the U.S. Bureau of Labor Statistics"),
+    ("OEWS", "BLS's survey of employers' wages and jobs"),
+    ("Employment Projections", "BLS's outlook for each occupation, 2024-34"),
+    ("CPS", "the Current Population Survey of households"),
+    ("ACS", "the Census Bureau's American Community Survey"),
+    ("RPP", "the Bureau of Economic Analysis's regional price parities"),
+    ("O*NET", "the U.S. Department of Labor's database of occupations"),
+    ("job zone", "O*NET's scale of the preparation a job needs, 1 (little) to 5 (extensive)"),
+    ("level points", "rises on O*NET's 0-7 scale of a skill's level, summed"),
+)
+
+
+def with_words(document: Document) -> Document:
+    """``document`` with a note, for the handed-over page only (a block's ``plain``),
+    saying what the words of ``WORDS`` it uses are: appended to its "Notes"."""
+    texts = " ".join(
+        t for b in document.flat()
+        for t in (getattr(b, "text", None) or "", *(getattr(b, "items", ()) or ()))
+        if isinstance(t, str)
+    )  # fmt: skip
+    used = [f"{word}: {meaning}" for word, meaning in WORDS if word in texts]
+    if not used:
+        return document
+    words = "Words: " + "; ".join(used) + "."
+    blocks = list(document.blocks)
+    for i, block in enumerate(blocks):
+        if isinstance(block, NoteList) and block.title == "Notes":
+            blocks[i] = block._replace(plain=(*(block.plain or block.items), words))
+    return document._replace(blocks=tuple(blocks))
 
 
 def drawable(series: Sequence[RangeSeries]) -> bool:
@@ -278,18 +406,37 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
     return any(s.low and s.high for s in series) and min(amounts) != max(amounts)
 
 
-def notes(roles: Sequence[Role]) -> list[Block]:
-    """Why figures shown as — are missing (where the source said), and the sources."""
+def notes(
+    roles: Sequence[Role], *, concise: bool = False, shown: Sequence[SectionResult] = ()
+) -> list[Block]:
+    """Why figures shown as — are missing (where the source said), and the sources. On
+    the concise page (its ``shown`` sections), only for the rows it shows, and in brief
+    where a brief is known: --full and the JSON keep every word."""
     blocks: list[Block] = []
+    # The figures only the rows the page leaves to --full show (a figure another shown
+    # row shows, median age in Demographics, keeps its reason).
+    hidden = (
+        {r.field.source for s in shown for r in s.rows if r.field.detail}
+        - {r.field.source for s in shown for r in s.rows if not r.field.detail}
+        if concise
+        else set()
+    )
     missing = [
-        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — {reason}"
+        f"{'' if len(roles) == 1 else f'{role.title}: '}{capitalise(fields)} — "
+        f"{brief_reason(reason) if concise else reason}"
         for role in roles
-        for fields, reason in unpublished_notes(role)
+        for fields, reason in unpublished_notes(role, leave_out=hidden)
     ]
     if missing:
-        blocks.append(NoteList("Not published", tuple(missing)))
-    sources = [source if who is None else f"{source} — {who}"
-               for source, who in source_notes(roles)]  # fmt: skip
+        plain = tuple(plain_reason(item) for item in missing)
+        blocks.append(NoteList("Not published", tuple(missing), plain=plain))
+    said = source_notes(roles)
+    every = {who for _, who in said}
+    if concise and len(every) == 1 and None not in every:  # each covers every role: once
+        (who,) = every
+        blocks.append(NoteList(f"Sources ({who})", tuple(source for source, _ in said)))
+        return blocks
+    sources = [source if who is None else f"{source} — {who}" for source, who in said]
     if sources:
         blocks.append(NoteList("Sources", tuple(sources)))
     return blocks

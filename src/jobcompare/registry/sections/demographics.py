@@ -60,6 +60,16 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     return notes
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnote (its race and ethnicity rows are --full's)."""
+    notes = []
+    if any(r.demographics.women is not None for r in roles):
+        notes.append("Women: percent of the employed (CPS); men are the rest.")
+    # A CPS row covering several occupations is said on every page: a part's figures
+    # are never read as the whole's.
+    return notes + per_role(roles, [r.demographics.cps_note for r in roles])
+
+
 SECTION = SectionSpec(
     Section.DEMOGRAPHICS,
     (
@@ -80,12 +90,14 @@ SECTION = SectionSpec(
             Field(f"race_ethnicity.{key}", label, Kind.PERCENT,
                   source=f"demographics.race_ethnicity.{key}",
                   column=f"cps_demographics.{column}",
-                  group="Race and ethnicity", bar_scale=100, only_if_any=True, origin="cps")
+                  group="Race and ethnicity", bar_scale=100, only_if_any=True, origin="cps",
+                  detail=True)
             for (key, label), column in zip(CPS_GROUPS, CPS_COLUMNS, strict=True)
         ),
     ),
     intro=_intro,
     notes=_notes,
+    brief=_brief,
     together={"demographics.race_ethnicity": "race and ethnicity"},
     tables=(
         # BLS CPS 2024, tables 11 and 11b (importers/cps.py); a row may stand for a broader

@@ -12,6 +12,9 @@ from jobcompare.registry.sections._official import cited
 
 #: How many duties a table shows (as the source page does); --all-duties shows all.
 SHOWN = 6
+#: How many the concise page shows (a comparison with an official occupation, without
+#: --full): none; it says how many there are (the description says what the job is).
+BRIEF = 0
 
 
 def _notes(roles: Sequence[Role]) -> list[str]:
@@ -25,7 +28,8 @@ SECTION = SectionSpec(
     (
         Field("example_responsibilities", "Example responsibilities", Kind.LIST,
               lambda r: r.duties or None, source="duties", name="tasks", origin="onet",
-              limit=SHOWN, whole_in_profile=True),
+              limit=SHOWN, brief=BRIEF, whole_in_profile=True),
     ),
     notes=_notes,
+    brief=lambda roles: [],  # the concise page: the tasks say what they are
 )  # fmt: skip

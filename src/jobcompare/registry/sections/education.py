@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.model import ATTAINMENT_LEVELS, REQUIRED_LEVELS, Role
+from jobcompare.model import ATTAINMENT_LEVELS, REQUIRED_LEVELS, Degree, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections._official import cited, per_role
@@ -13,6 +13,36 @@ from jobcompare.text import join_words, with_article
 
 REQUIRED_GROUP = "Education the job requires (O*NET, % of respondents)"
 ATTAINMENT_GROUP = "Education workers hold (ACS, % of workers)"
+
+
+def most_held(role: Role) -> Degree | None:
+    """The level of education most of the role's workers hold (BLS EP table 5.3), with its
+    share as published: the largest share, ties named together. None without shares, or
+    when a missing share could be the largest (naming one would be a guess)."""
+    shares = role.education.attainment
+    if not shares:
+        return None
+    published = {k: v for k, v in shares.items() if v is not None}
+    if not published:
+        return None
+    top = max(published.values())
+    if len(published) < len(shares) and 100 - sum(published.values()) >= top:
+        return None
+    names = [label for key, label in ATTAINMENT_LEVELS if published.get(key) == top]
+    return Degree(" / ".join(names), top)
+
+
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnotes: required is not held."""
+    notes = []
+    if any(r.education.required_levels for r in roles):
+        notes.append("Required level: the share of O*NET's respondents naming it as needed.")
+    if any(r.education.attainment for r in roles):
+        notes.append(
+            "Education held: of people now in the job (ACS 2021-22), not what it requires."
+        )
+    notes += per_role(roles, [r.education.attainment_note for r in roles])
+    return notes
 
 
 def _intro(roles: Sequence[Role]) -> str:
@@ -65,19 +95,22 @@ SECTION = SectionSpec(
             Field(f"required_levels.{key}", label, Kind.PERCENT,
                   source=f"education.required_levels.{key}",
                   name=f"required {label[0].lower()}{label[1:]}", group=REQUIRED_GROUP,
-                  bar_scale=100, only_if_any=True, origin="onet")
+                  bar_scale=100, only_if_any=True, origin="onet", detail=True)
             for key, _, label in REQUIRED_LEVELS
         ),
+        Field("most_common_held", "Most common education held", Kind.DEGREE, most_held,
+              name="most common education held", only_if_any=True, origin="ep-education"),
         *(
             Field(f"attainment.{key}", label, Kind.PERCENT,
                   source=f"education.attainment.{key}", column=f"ep_attainment.{key}",
                   name=f"workers with {label[0].lower()}{label[1:]}", group=ATTAINMENT_GROUP,
-                  bar_scale=100, only_if_any=True, origin="ep-education")
+                  bar_scale=100, only_if_any=True, origin="ep-education", detail=True)
             for key, label in ATTAINMENT_LEVELS
         ),
     ),
     intro=_intro,
     notes=_notes,
+    brief=_brief,
     together={"education.required_levels": "required-education shares",
               "education.attainment": "attainment shares"},
     tables=(

@@ -53,6 +53,31 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     return notes
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnotes: what its overview rows measure, in short."""
+    notes = []
+    if cited(roles, "oews") and cited(roles, "ep"):
+        notes.append(
+            "Number of jobs: wage-and-salary jobs (BLS OEWS), not the self-employed; "
+            "projections are BLS's, 2024-34."
+        )
+    elif cited(roles, "oews"):
+        notes.append(OEWS_JOBS_NOTE)
+    notes += per_role(roles, [_within_brief(r) for r in roles])
+    return notes
+
+
+def _within_brief(role: Role) -> str | None:
+    count = len(role.onet_occupations)
+    if not count:
+        return None
+    if role.description is None and "rates only occupations within" in (
+        role.unpublished.get("description") or ""
+    ):  # an aggregate, or a code O*NET rates only in parts: none of its figures are its own
+        return f"O*NET rates only the {count} occupations within it, not it as a whole."
+    return f"O*NET also rates {count} occupation{'s' if count > 1 else ''} within it (not shown)."
+
+
 def within_note(role: Role) -> str | None:
     """The O*NET occupations under the role's SOC code other than its own: more specific
     ones (29-1141.01 Acute Care Nurses), or those an aggregate combines. Named, since
@@ -88,13 +113,13 @@ def _no_description(role: Role) -> str | None:
 SECTION = SectionSpec(
     Section.OVERVIEW,
     (
-        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True),
-        Field("category", "Category", Kind.TEXT, lambda r: r.category),
+        Field("soc", "SOC code", Kind.TEXT, lambda r: r.soc, only_if_any=True, detail=True),
+        Field("category", "Category", Kind.TEXT, lambda r: r.category, detail=True),
         Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
         Field("yearly_salary", "Yearly salary", Kind.MONEY, source="salary.average",
-              name="average salary", ranked=True, origin="oews"),
+              name="average salary", ranked=True, origin="oews", detail=True),
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
-              origin="oews"),
+              origin="oews", detail=True),
         # Hand-written roles' growth rate; official occupations give it as BLS's projected
         # change (the one column of a table: Field.official).
         Field("growth_rate", "Growth rate", Kind.GROWTH, source="overview.growth_rate",
@@ -104,27 +129,27 @@ SECTION = SectionSpec(
         Field("jobs_with_self_employed", "All jobs, 2024 (thousands)", Kind.NUMBER,
               source="overview.ep_employment", column="ep_projection.employment_2024",
               name="jobs including the self-employed", unit="thousand jobs", ranked=True,
-              only_if_any=True, origin="ep"),
+              only_if_any=True, origin="ep", detail=True),
         Field("jobs_with_self_employed_2034", "All jobs, 2034 projected (thousands)",
               Kind.NUMBER, source="overview.ep_employment_2034",
               column="ep_projection.employment_2034",
               name="projected jobs including the self-employed, 2034", unit="thousand jobs",
-              ranked=True, only_if_any=True, origin="ep"),
+              ranked=True, only_if_any=True, origin="ep", detail=True),
         Field("projected_change", "Projected change, 2024-34", Kind.GROWTH,
               source="overview.projected_change", column="ep_projection.percent_change",
               ranked=True, only_if_any=True, origin="ep"),
         Field("projected_change_all_occupations", "All occupations, 2024-34", Kind.GROWTH,
               source="overview.all_occupations_change", column="ep_projection.percent_change",
-              total=True, only_if_any=True, origin="ep"),
+              total=True, only_if_any=True, origin="ep", detail=True),
         Field("projected_change_jobs", "Projected change in jobs (thousands)", Kind.NUMBER,
               source="overview.projected_change_jobs", column="ep_projection.change",
-              unit="thousand jobs", ranked=True, only_if_any=True, origin="ep"),
+              unit="thousand jobs", ranked=True, only_if_any=True, origin="ep", detail=True),
         Field("annual_openings", "Openings a year, 2024-34 (thousands)", Kind.NUMBER,
               source="overview.annual_openings", column="ep_projection.annual_openings",
               unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep"),
         Field("entry_education", "Typical entry education", Kind.TEXT,
               source="overview.entry_education", column="ep_projection.entry_education",
-              name="typical entry education", only_if_any=True, origin="ep"),
+              name="typical entry education", only_if_any=True, origin="ep", detail=True),
         Field("work_experience", "Work experience", Kind.TEXT,
               source="overview.work_experience", column="ep_projection.work_experience",
               only_if_any=True, origin="ep"),
@@ -132,9 +157,9 @@ SECTION = SectionSpec(
               source="overview.job_training", column="ep_projection.job_training",
               only_if_any=True, origin="ep"),
         Field("job_zone", "Job zone", Kind.TEXT, lambda r: r.overview.job_zone_name,
-              source="overview.job_zone", only_if_any=True, origin="onet"),
+              source="overview.job_zone", only_if_any=True, origin="onet", detail=True),
         Field("median_age", "Median age", Kind.NUMBER, source="demographics.median_age",
-              unit="years", only_if_any=True, origin="cps"),
+              unit="years", only_if_any=True, origin="cps", detail=True),
         Field("job_satisfaction", "Job satisfaction", Kind.NUMBER,
               source="overview.job_satisfaction",
               unit="rating 0-5", ranked=True),
@@ -150,6 +175,7 @@ SECTION = SectionSpec(
               origin="onet", missing=_no_description),
     ),
     notes=_notes,
+    brief=_brief,
     tables=(
         # BLS Employment Projections 2024-34, table 1.2 (importers/ep.py).
         StoreTable("ep_projection", "ep", no_row="no projection for this occupation",

@@ -8,6 +8,7 @@ from dataclasses import replace
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec
 from jobcompare.registry.section import Section
+from jobcompare.registry.sections._official import cited
 from jobcompare.text import capitalise, join_words
 
 PERCENTILES = (
@@ -49,6 +50,16 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     return notes
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnotes: means are not medians; what "highest paying" is."""
+    notes = []
+    if cited(roles, "oews") and any(r.salary.percentiles for r in roles):
+        notes.append("Median: the 50th percentile of BLS OEWS wages, not the mean (average).")
+    if any(r.salary.best_state for r in roles):
+        notes.append("Highest paying state: where BLS's mean annual wage for the job is highest.")
+    return notes
+
+
 def _intro(roles: Sequence[Role]) -> str:
     return (
         f"{capitalise(join_words([r.plural_noun for r in roles]))} have different pay scales, "
@@ -65,22 +76,28 @@ def _state_above(role: Role) -> str | None:
 SECTION = SectionSpec(
     Section.SALARY,
     (
+        # The concise page shows the median (and an hourly-only job's hourly median):
+        # means are --full's, beside the percentiles they are easily taken for.
         Field("average_salary", "Average salary", Kind.MONEY, source="salary.average",
-              ranked=True),
+              ranked=True, detail=True),
         # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
-        Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True),
-        Field("salary_range", "Salary range", Kind.RANGE, source="salary.range"),
+        Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
+              detail=True),
+        # The chart draws the range; the concise page's table leaves it out for official
+        # roles (detail) — the seed page keeps it, being shown whole.
+        Field("salary_range", "Salary range", Kind.RANGE, source="salary.range", detail=True),
         # Always present (the JSON keeps one shape); tables hide rows nobody has.
         *(
             Field(f"percentiles.{name}", label, Kind.MONEY, source=f"salary.percentiles.{name}",
-                  name=f"{name[1:]}th percentile", ranked=True)
+                  name=f"{name[1:]}th percentile", ranked=True, detail=name != "p50")
             for name, label in PERCENTILES
         ),
         # BLS's hourly percentiles: all it publishes for occupations paid by the hour only.
         *(
             Field(f"hourly_percentiles.{name}", f"Hourly {label.lower()}", Kind.RATE,
                   source=f"salary.hourly_percentiles.{name}",
-                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown)
+                  name=f"hourly {name[1:]}th percentile", ranked=True, shown_if=hourly_shown,
+                  detail=name != "p50")
             for name, label in PERCENTILES
         ),
         Field("highest_paying_city", "Highest paying city", Kind.TEXT,
@@ -93,19 +110,21 @@ SECTION = SectionSpec(
               source="salary.best_paying_industry"),
         # Official occupations: where BLS's average wage is highest, with that average.
         Field("highest_paying_metro", "Highest paying metro area", Kind.PLACE,
-              lambda r: r.salary.best_metro, source="salary.best_metro", only_if_any=True),
+              lambda r: r.salary.best_metro, source="salary.best_metro", only_if_any=True,
+              detail=True),
         Field("highest_paying_state_or_area", "Highest paying state", Kind.PLACE,
               lambda r: r.salary.best_state, source="salary.best_state", only_if_any=True),
         Field("highest_paying_of_50_states", "Highest paying of the 50 states", Kind.PLACE,
               lambda r: r.salary.best_of_50_states, source="salary.best_of_50_states",
               only_if_any=True,
-              not_applicable=_state_above),
+              not_applicable=_state_above, detail=True),
         Field("highest_paying_industry", "Highest paying industry", Kind.PLACE,
               lambda r: r.salary.best_industry, source="salary.best_industry",
-              only_if_any=True),
+              only_if_any=True, detail=True),
     ),
     intro=_intro,
     notes=_notes,
+    brief=_brief,
     together={"salary.percentiles": "percentiles",
               "salary.hourly_percentiles": "hourly percentiles"},
 )  # fmt: skip

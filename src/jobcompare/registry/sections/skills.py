@@ -11,6 +11,10 @@ from jobcompare.registry.section import Section
 
 #: How many technology skills a table shows; --all-duties shows all.
 TECHNOLOGY_SHOWN = 10
+#: How many skills, and technology skills, the concise page shows.
+BRIEF = 5
+#: How many technology skills the concise page shows: none (--full shows them).
+TECHNOLOGY_BRIEF = 0
 
 
 def _technology(role: Role) -> object:
@@ -33,14 +37,22 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     return notes
 
 
+def _brief(roles: Sequence[Role]) -> list[str]:
+    """The concise page's footnote: the skills' two figures."""
+    if any(s.importance is not None for r in roles for s in r.skills):
+        return ["Skills: O*NET's importance (1-5), then level (0-7)."]
+    return []
+
+
 SECTION = SectionSpec(
     Section.SKILLS,
     (
         Field("skills", "Common skills", Kind.SKILLS, lambda r: r.skills or None,
-              source="skills", origin="onet-excel"),
+              source="skills", origin="onet-excel", brief=BRIEF),
         Field("technology", "Technology skills", Kind.TECHNOLOGY, _technology, source="technology",
               name="technology skills", only_if_any=True, origin="onet",
-              limit=TECHNOLOGY_SHOWN),
+              limit=TECHNOLOGY_SHOWN, brief=TECHNOLOGY_BRIEF),
     ),
     notes=_notes,
+    brief=_brief,
 )  # fmt: skip
