@@ -14,8 +14,7 @@ import re
 import pytest
 
 from jobcompare.output.blocks import IMPORTANCE_BARS_NOTE, SHARE_BARS_NOTE
-from jobcompare.output.cells import plain_reason
-from jobcompare.output.views.sections import brief_reason
+from jobcompare.output.cells import brief_reason, plain_reason
 from tests.golden.cases import CASES, GOLDEN, outputs
 
 #: Words of the terminal output that are furniture, not figures.

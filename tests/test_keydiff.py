@@ -270,6 +270,8 @@ def test_lines_follow_the_sections_compared() -> None:
 def test_a_hand_written_role_has_no_key_differences() -> None:
     own = Role(slug="own", title="Own", salary=Salary(percentiles=Percentiles(p50=Amount(1))))
     assert compare((RN, own)).key_differences == ()
+    # A SOC code does not make a page's role official: its figures are its page's.
+    assert compare((RN, replace(own, soc="29-1248"))).key_differences == ()
 
 
 def test_never_advice() -> None:

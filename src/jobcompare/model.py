@@ -274,6 +274,12 @@ class Role:
     onet_occupations: tuple[tuple[str, str], ...] = ()
 
     @property
+    def official(self) -> bool:
+        """An official occupation: its figures cite their sources (the store's). A
+        hand-written role cites none (its ``source`` says it), whatever SOC code it gives."""
+        return bool(self.citations)
+
+    @property
     def singular(self) -> str:
         """The role as a sentence names it: "patient account coordinator"."""
         return self.noun or casual(self.title)

@@ -68,7 +68,7 @@ def key_differences(
 ) -> tuple[KeyDifference, ...]:
     """The key differences of ``roles`` from their ``sections`` rows (module doc); none
     unless every role is an official occupation."""
-    if len(roles) < 2 or not all(r.soc for r in roles):
+    if len(roles) < 2 or not all(r.official for r in roles):
         return ()
     rows = _Rows(roles, sections)
     lines = [_pay(rows), _outlook(rows), _entry(rows)]

@@ -41,7 +41,7 @@ def kind_of(role: Role) -> str:
     """Whether ``role`` is an official occupation, the all-occupations total or a
     hand-written role: official roles cite the sources of their figures, hand-written ones
     none (their ``source`` says it), whatever SOC code they give."""
-    if not role.citations:
+    if not role.official:
         return HAND_WRITTEN
     return TOTAL if role.soc == ALL_OCCUPATIONS else OFFICIAL
 

@@ -7,6 +7,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from jobcompare.model import Amount
+
+
+def tick_amount(tick: float) -> Amount:
+    """A labelled figure as an amount to write: a whole one without decimals."""
+    return Amount(int(tick) if float(tick).is_integer() else tick)
+
+
 #: Steps between labelled ticks, per power of ten: round figures a reader adds up.
 _STEPS = (1, 2, 2.5, 5)
 

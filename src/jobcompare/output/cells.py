@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from jobcompare import text as fmt
 from jobcompare.engine.results import Delta
@@ -106,16 +107,29 @@ def technology_text(item: Technology) -> str:
     return f"{item.name} ({', '.join(flags)})" if flags else item.name
 
 
-#: The few reasons a cell names in a word or two (the note under the document gives
-#: each in full): a substring of the source's reason -> what the cell says after
-#: "not published: ".
-_BRIEF_REASONS = (
-    ("Recommend Suppress = Y", "low precision (O*NET)"),
-    ("base is less than 50,000", "too few in the survey (CPS)"),
-    ("most common level cannot be named", "a suppressed share could be the largest"),
-)
 #: BLS's footnote on an occupation paid one way only: which way is said by the row's kind.
 _ONE_WAY = "reported either as hourly wages or annual salaries"
+
+
+class _Known(NamedTuple):
+    """A reason said in brief: a substring of the source's reason; what a cell says after
+    "not published: "; what the concise page's "Not published" says after the source's
+    name (None: the cell says no more, the note says it whole)."""
+
+    marker: str
+    cell: str | None
+    note: str | None
+
+
+#: The few reasons said in brief (JSON and --full keep every word), in one place.
+_KNOWN_REASONS = (
+    _Known("Recommend Suppress = Y", "low precision (O*NET)",
+           "O*NET recommends suppressing it (low precision)"),
+    _Known("base is less than 50,000", "too few in the survey (CPS)", None),
+    _Known("most common level cannot be named", "a suppressed share could be the largest", None),
+    # The cell says which way from its row's kind (withheld_text).
+    _Known(_ONE_WAY, None, "BLS reports this occupation's pay by the hour or by the year only"),
+)  # fmt: skip
 
 
 #: A source's term in a reason, and what a handed-over page says instead.
@@ -142,7 +156,18 @@ def withheld_text(reason: str | None, kind: Kind | None = None) -> str:
     if reason is not None and _ONE_WAY in reason and kind is not None:
         other = "yearly" if kind is Kind.RATE else "hourly"
         return f"not published: BLS reports {other} pay only"
-    for marker, brief in _BRIEF_REASONS:
-        if reason is not None and marker in reason:
-            return f"not published: {brief}"
+    for known in _KNOWN_REASONS:
+        if reason is not None and known.cell is not None and known.marker in reason:
+            return f"not published: {known.cell}"
     return "not published"
+
+
+def brief_reason(reason: str) -> str:
+    """A reason as the concise page's "Not published" says it: its source as the reason
+    names it, then a brief where one is known; else the whole reason."""
+    for known in _KNOWN_REASONS:
+        if known.note is not None and known.marker in reason:
+            source, found, _ = reason.partition(": ")
+            named = found and source.startswith(("O*NET", "BLS"))
+            return f"{source}: {known.note}" if named else known.note
+    return reason

@@ -17,7 +17,7 @@ from jobcompare import __version__
 from jobcompare import text as fmt
 from jobcompare.model import Amount
 from jobcompare.output import blocks as b
-from jobcompare.output.axis import labelled_ticks
+from jobcompare.output.axis import labelled_ticks, tick_amount
 from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
 from jobcompare.output.options import Options
 from jobcompare.registry.fields import NUMERIC
@@ -345,7 +345,7 @@ def _chart(block: b.RangeChart) -> str:
     left, right = show(Amount(low)), show(Amount(high, at_least=top_bound))
 
     def said(tick: float) -> str:
-        return show(Amount(int(tick) if float(tick).is_integer() else tick))
+        return show(tick_amount(tick))
 
     def label_at(tick: float) -> tuple[float, float]:
         size = len(said(tick)) * _CHAR_PX

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from jobcompare import text as fmt
 from jobcompare.model import Amount
-from jobcompare.output.axis import labelled_ticks
+from jobcompare.output.axis import labelled_ticks, tick_amount
 from jobcompare.output.blocks import RangeChart
 from jobcompare.output.terminal import plain
 from jobcompare.text import safe
@@ -110,7 +110,7 @@ def _axis(low: float, high: float, cells: int, left: str, right: str,
     widest = max(len(left), len(right))
 
     def said(tick: float) -> str:
-        return show(Amount(int(tick) if float(tick).is_integer() else tick))
+        return show(tick_amount(tick))
 
     most = max(1, min(4, cells // (widest + 4) - 1))
 

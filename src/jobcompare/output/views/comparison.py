@@ -132,7 +132,7 @@ def is_concise(roles: Sequence[Role], options: Options) -> bool:
     hand-written role stays as its page has it (the seed page; beside an official
     occupation too, whose concise rows would hide the page's own figures), and a profile
     (``show``) is always whole."""
-    return not options.detail and bool(roles) and all(role.citations for role in roles)
+    return not options.detail and bool(roles) and all(role.official for role in roles)
 
 
 def page_title(roles: Sequence[Role]) -> str:

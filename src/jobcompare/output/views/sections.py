@@ -34,6 +34,7 @@ from jobcompare.output.blocks import (
 )
 from jobcompare.output.cells import (
     SHARED_MARK,
+    brief_reason,
     cell,
     difference,
     plain_reason,
@@ -332,25 +333,6 @@ def _skills_table(
     elif both:
         blocks.append(Paragraph(both, "muted"))
     return blocks
-
-
-#: The reasons the concise page says in brief (the JSON and --full keep every word): a
-#: substring of the reason -> its brief.
-_BRIEF_NOTES = (
-    ("Recommend Suppress = Y", "O*NET recommends suppressing it (low precision)"),
-    ("reported either as hourly wages or annual salaries",
-     "BLS reports this occupation's pay by the hour or by the year only"),
-)  # fmt: skip
-
-
-def brief_reason(reason: str) -> str:
-    """A reason as the concise page's "Not published" says it: its source as the reason
-    names it, then a brief where one is known; else the whole reason."""
-    for marker, brief in _BRIEF_NOTES:
-        if marker in reason:
-            source, found, _ = reason.partition(": ")
-            return f"{source}: {brief}" if found and source.startswith(("O*NET", "BLS")) else brief
-    return reason
 
 
 def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
