@@ -89,3 +89,16 @@ def test_the_concise_pages_words_keep_their_caveats() -> None:
     aggregate = flat(run(["clinical-laboratory-technologists-and-technicians",
                           "registered-nurses"], width=100, bundled=True).stdout)  # fmt: skip
     assert "O*NET rates only the 6 occupations within it, not it as a whole" in aggregate
+
+
+def test_a_row_that_says_the_same_of_every_role_is_left_to_full() -> None:
+    # Field.differs: both need no work experience and no on-the-job training, so the
+    # concise page leaves those rows out; where the roles differ it shows them.
+    same = run([*TWO, "-s", "overview"], width=120, bundled=True).stdout
+    assert "Work experience" not in same and "On-the-job training" not in same
+    assert "Work experience" in run([*TWO, "-s", "overview", "--full"], width=120,
+                                    bundled=True).stdout  # fmt: skip
+    apart = run(["registered-nurses", "construction-managers", "-s", "overview"], width=120,
+                bundled=True).stdout  # fmt: skip
+    assert "On-the-job training" in apart and "Moderate-term on-the-job" in apart
+    assert "Work experience" not in apart  # still the same for both

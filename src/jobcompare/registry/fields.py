@@ -115,6 +115,10 @@ class Field:
     #: a distribution's shares, the percentiles, a figure another section shows too.
     #: JSON, CSV and Markdown carry it whatever the page.
     detail: bool = False
+    #: A row the concise page shows only where the compared roles' figures differ: one
+    #: saying the same of every role ("None" work experience) adds nothing there; --full,
+    #: a profile and the data formats always carry it.
+    differs: bool = False
     #: For a LIST or the skills: how many items the concise page shows (``limit`` with
     #: --all-duties' opposite, --full: all).
     brief: int | None = None

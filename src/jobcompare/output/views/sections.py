@@ -70,7 +70,7 @@ def section_block(
     the rows a reader uses, without the ``detail`` ones, and lists cut to their
     ``brief`` (docs/reading.md)."""
     if concise:
-        rows = tuple(r for r in result.rows if not r.field.detail)
+        rows = tuple(r for r in result.rows if in_brief(r))
         result = result._replace(rows=rows)
     blocks: list[Block] = [Heading(result.section.heading, 2)]
     if not result.has_data:
@@ -117,6 +117,15 @@ def section_block(
     if cited:
         blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
     return SectionBlock(result.section.value, tuple(blocks))
+
+
+def in_brief(row: Row) -> bool:
+    """Whether the concise page shows the row: not one of --full's (``Field.detail``),
+    and, for a row shown only where roles differ (``Field.differs``), not the same for
+    every role."""
+    if row.field.detail:
+        return False
+    return not row.field.differs or len({repr(v) for v in row.values}) > 1
 
 
 def _list_blocks(row: Row, columns: tuple[str, ...], limit: int | None) -> list[Block]:
@@ -398,8 +407,8 @@ def notes(
     # The figures only the rows the page leaves to --full show (a figure another shown
     # row shows, median age in Demographics, keeps its reason).
     hidden = (
-        {r.field.source for s in shown for r in s.rows if r.field.detail}
-        - {r.field.source for s in shown for r in s.rows if not r.field.detail}
+        {r.field.source for s in shown for r in s.rows if not in_brief(r)}
+        - {r.field.source for s in shown for r in s.rows if in_brief(r)}
         if concise
         else set()
     )
