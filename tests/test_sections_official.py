@@ -28,10 +28,16 @@ def test_four_way_json_is_schema_valid_and_traceable(schema: dict[str, Any]) -> 
     assert nurses["education"]["most_common_required"] is None
     # Every figure a role has names its source, release and year.
     assert nurses["sources"]["demographics.women"] == {
-        "source": "BLS Current Population Survey, annual averages (tables 11 and 11b)",
+        "source": "BLS Current Population Survey, annual averages (tables 11, 11b and 39)",
         "release": "2024 annual averages",
         "year": "2024",
     }
+    # Table 39's weekly medians likewise, as printed (whole dollars a week).
+    assert nurses["demographics"]["weekly_earnings"] == {"all": 1507, "men": 1761, "women": 1476}
+    assert (
+        nurses["sources"]["demographics.weekly_earnings.men"]
+        == nurses["sources"]["demographics.women"]
+    )
     assert nurses["sources"]["overview.projected_change"]["year"] == "2024–34"
     assert "education.required_levels.bachelor" not in nurses["sources"]
     # Duties: all of O*NET's tasks in JSON, not the table's first six.
