@@ -82,10 +82,27 @@ def main(root: Path) -> None:
     print(f"- titles: {dict(titles)}, covering {len(title_socs & set(detailed))} occupations")
     for key in ("ep:ep_projection", "ep-education:ep_attainment"):
         print(f"- {key}: {len(covered(key))}")
-    match = Counter(r[2] for r in tables["cps:cps_demographics"] if r[0] != "00-0000")
-    dashed = sum(1 for r in tables["cps:cps_demographics"] if r[1] and r[11])
-    shared = sum(1 for r in tables["cps:cps_demographics"] if r[10])
-    print(f"- cps: {dict(match)}; with a '–' figure: {dashed}; sharing a CPS row: {shared}")
+    names = [c for c, _ in cps.TABLES[0].columns]
+    at = {name: names.index(name) for name in names}
+    demographics = [r for r in tables["cps:cps_demographics"] if r[0] != "00-0000"]
+    match = Counter(r[at["match"]] for r in demographics)
+    weekly = ("weekly_earnings", "weekly_earnings_men", "weekly_earnings_women")
+    def dashed_columns(row: tuple[object, ...]) -> list[str]:
+        reason = row[at["missing_reason"]]
+        return str(reason).rsplit(": ", 1)[1].split(", ") if row[at["cps_title"]] and reason else []
+
+    dashed = sum(1 for r in demographics if any(c not in weekly for c in dashed_columns(r)))
+    shared = sum(1 for r in demographics if r[at["note"]])
+    print(f"- cps: {dict(match)}; with a '–' figure in tables 11/11b: {dashed}; "
+          f"sharing a CPS row: {shared}")  # fmt: skip
+    sexes = Counter(
+        "no CPS row" if r[at["cps_title"]] is None
+        else {2: "men and women", 1: "one of them", 0: "neither"}[
+            sum(r[at[c]] is not None for c in weekly[1:])]
+        for r in demographics
+    )  # fmt: skip
+    everyone = sum(1 for r in demographics if r[at["weekly_earnings"]] is not None)
+    print(f"- cps table 39 medians: all workers {everyone}; by sex {dict(sexes)}")
 
     # What each source has that the spine does not.
     def codes(path: Path, sheet: str, column: int, start: int) -> list[str]:

@@ -1,5 +1,5 @@
-"""Re-derive the O*NET, EP and CPS figures from the publishers' raw files and compare them
-with the store.
+"""Re-derive the O*NET, EP and CPS (tables 11, 11b, 39) figures from the publishers' raw
+files and compare them with the store.
 
     python scripts/verify_sources.py [--data ../shared/data] [--store data/jobcompare.sqlite]
 
@@ -107,13 +107,25 @@ def main() -> int:
         exact = 0 if str(source[0]).endswith("[1]") else 1
         check("attainment figures", rec[10] == exact, f"{rec[0]} exact-match flag")
 
-    # -- CPS 2024 tables 11 and 11b ---------------------------------------------------------
+    # -- CPS 2024 tables 11, 11b and 39 -----------------------------------------------------
     book = args.data / "bls-cps-2024" / "cpsa2024.xlsx"
     t11 = {str(r[0]).strip(): r for r in sheet(book, "cpsaat11")[7:] if r[0]}
     t11b = {str(r[0]).strip(): r for r in sheet(book, "cpsaat11b")[6:] if r[0]}
     t11b["Total, 16 years and over"] = t11b["Total employed"]
+    # Table 39: Total, Men, Women (row 5) over Number of workers, Median weekly earnings
+    # (row 6); the medians are columns C, E, G. Titles keyed with white space collapsed.
+    raw39 = sheet(book, "cpsaat39")
+    header = (raw39[4][1:7], raw39[5][1:7])
+    want_header = (("Total", None, "Men", None, "Women", None),
+                   ("Number of workers", "Median weekly earnings") * 3)  # fmt: skip
+    check("cps table 39 header", header == want_header, f"{header!r}")
+    t39 = {" ".join(str(r[0]).split()): r for r in raw39[7:] if r[0]}
+    t39["Total, 16 years and over"] = t39["Total, full-time wage and salary workers"]
     normal = {norm(t): t for t in t11}  # fmt: skip
     oews = dict(db.execute("SELECT soc, title FROM occupation"))
+    weekly = {s: (a, m, w) for s, a, m, w in db.execute(
+        "SELECT soc, weekly_earnings, weekly_earnings_men, weekly_earnings_women "
+        "FROM cps_demographics")}  # fmt: skip
     for rec in db.execute(
         "SELECT soc, cps_title, match, total_employed, percent_women, percent_white, "
         "percent_black, percent_asian, percent_hispanic, median_age FROM cps_demographics"
@@ -122,6 +134,7 @@ def main() -> int:
         if title is None:
             key = norm(str(oews.get(soc, "")))
             check("cps unmatched", key not in normal, f"{soc} has a CPS row of the same title")
+            check("cps unmatched", weekly[soc] == (None, None, None), f"{soc} has weekly pay")
             continue
         source, ages = t11.get(title), t11b.get(title)
         check("cps rows", source is not None and ages is not None, f"{soc} {title!r} missing")
@@ -130,6 +143,14 @@ def main() -> int:
         for stored, value in zip(rec[3:9], source[1:7], strict=True):
             check("cps figures", same(stored, value), f"{soc} {title!r} {stored!r} vs {value!r}")
         check("cps figures", same(rec[9], ages[9]), f"{soc} median age {rec[9]!r} vs {ages[9]!r}")
+        pay = t39.get(" ".join(title.split()))
+        check("cps table 39 rows", pay is not None, f"{soc} {title!r} not in table 39")
+        for stored, at in zip(weekly.get(soc, ()), (2, 4, 6), strict=True):
+            value = None if pay is None else pay[at]
+            whole = stored is None or type(stored) is int  # whole dollars, as printed
+            column = "CEG"[at // 2 - 1]
+            check("cps weekly earnings (table 39)", same(stored, value) and whole,
+                  f"{soc} {title!r} column {column}: {stored!r} vs {value!r}")  # fmt: skip
         if match == "title":
             key = norm(str(oews[soc]))
             check("cps title matches", normal.get(key) == title, f"{soc} {title!r}")
@@ -340,6 +361,8 @@ _HOURLY = {"03": "hourly_mean", "06": "hourly_p10", "07": "hourly_p25", "08": "h
 #: The CPS columns the store's "Dash indicates ...: columns" reason names, in table 11's order.
 _CPS_COLUMNS = ("percent_women", "percent_white", "percent_black", "percent_asian",
                 "percent_hispanic")  # fmt: skip
+#: Table 39's medians (columns C, E, G: all, men, women) as the store names them.
+_CPS_WEEKLY = ("weekly_earnings", "weekly_earnings_men", "weekly_earnings_women")
 
 
 def check_missing_figures(data: Path, db: sqlite3.Connection, check: Any) -> None:
@@ -391,6 +414,7 @@ def check_missing_figures(data: Path, db: sqlite3.Connection, check: Any) -> Non
     # display level 2) when that group's title is a CPS row; else none.
     book = data / "bls-cps-2024" / "cpsa2024.xlsx"
     t11 = {str(r[0]).strip(): r for r in sheet(book, "cpsaat11")[7:] if r[0]}
+    t39 = {" ".join(str(r[0]).split()): r for r in sheet(book, "cpsaat39")[7:] if r[0]}
     cps = {norm(t): t for t in t11}
     detailed: dict[str, str] = {}
     broad: dict[str, str] = {}
@@ -425,7 +449,14 @@ def check_missing_figures(data: Path, db: sqlite3.Connection, check: Any) -> Non
         dashed = [c for c, v in zip(_CPS_COLUMNS, row[2:7], strict=True)
                   if isinstance(v, str) and v.strip() in ("–", "—")]  # fmt: skip
         named = reason.rsplit(": ", 1)[1].split(", ") if reason else []
-        check("cps missing reasons", [c for c in named if c != "median_age"] == dashed,
+        check("cps missing reasons", [c for c in named if c in _CPS_COLUMNS] == dashed,
+              f"{soc} {named} vs {dashed}")  # fmt: skip
+        # Table 39: a NULL weekly median is a dash of BLS's, and its reason names it.
+        pay = t39[" ".join(title.split())]
+        dashed = [c for c, v in zip(_CPS_WEEKLY, (pay[2], pay[4], pay[6]), strict=True)
+                  if isinstance(v, str) and v.strip() in ("–", "—")]  # fmt: skip
+        check("cps weekly missing reasons (table 39)",
+              [c for c in named if c in _CPS_WEEKLY] == dashed,
               f"{soc} {named} vs {dashed}")  # fmt: skip
 
     # O*NET required levels: a NULL share is one O*NET suppresses, and says so.

@@ -93,7 +93,7 @@ def test_sources_and_attribution_under_the_tables() -> None:
     # Then every other source its figures come from, cited as its publisher asks.
     assert (
         "U.S. Bureau of Labor Statistics, Current Population Survey, 2024 annual averages, "
-        "tables 11 and 11b — Bill and Account Collectors" in output
+        "tables 11, 11b and 39 — Bill and Account Collectors" in output
     )
     assert "O*NET 30.1 Database" in output
     assert (

@@ -8,6 +8,7 @@ from jobcompare.model import (
     ATTAINMENT_LEVELS,
     CPS_GROUPS,
     REQUIRED_LEVELS,
+    WEEKLY_GROUPS,
     Demographics,
     Education,
     Percentiles,
@@ -66,7 +67,10 @@ def test_unpublished_paths_name_model_fields() -> None:
             required_levels={key: None for key, _, _ in REQUIRED_LEVELS},
             attainment={key: None for key, _ in ATTAINMENT_LEVELS},
         ),
-        demographics=Demographics(race_ethnicity={key: None for key, _ in CPS_GROUPS}),
+        demographics=Demographics(
+            race_ethnicity={key: None for key, _ in CPS_GROUPS},
+            weekly_earnings={key: None for key, _ in WEEKLY_GROUPS},
+        ),
     )
     assert fields.by_source()
     for path in fields.by_source():

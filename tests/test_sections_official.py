@@ -28,10 +28,16 @@ def test_four_way_json_is_schema_valid_and_traceable(schema: dict[str, Any]) -> 
     assert nurses["education"]["most_common_required"] is None
     # Every figure a role has names its source, release and year.
     assert nurses["sources"]["demographics.women"] == {
-        "source": "BLS Current Population Survey, annual averages (tables 11 and 11b)",
+        "source": "BLS Current Population Survey, annual averages (tables 11, 11b and 39)",
         "release": "2024 annual averages",
         "year": "2024",
     }
+    # Table 39's weekly medians likewise, as printed (whole dollars a week).
+    assert nurses["demographics"]["weekly_earnings"] == {"all": 1507, "men": 1761, "women": 1476}
+    assert (
+        nurses["sources"]["demographics.weekly_earnings.men"]
+        == nurses["sources"]["demographics.women"]
+    )
     assert nurses["sources"]["overview.projected_change"]["year"] == "2024–34"
     assert "education.required_levels.bachelor" not in nurses["sources"]
     # Duties: all of O*NET's tasks in JSON, not the table's first six.
@@ -174,3 +180,54 @@ def test_eps_2034_employment_is_shown_beside_2024s(schema: dict[str, Any]) -> No
     )
     rows = run(["show", "registered-nurses", "--format", "csv"], bundled=True).stdout
     assert "overview,jobs_with_self_employed_2034,registered-nurses,3557.1,thousand jobs," in rows
+
+
+# -- issue 20: pay by sex, CPS table 39 ----------------------------------------------------
+
+
+def test_weekly_pay_is_declared_as_a_weeks_pay_never_a_years() -> None:
+    from jobcompare.output.cells import cell
+    from jobcompare.registry.fields import Kind, all_fields
+
+    weekly = [f for _, f in all_fields() if f.kind is Kind.WEEKLY]
+    assert [f.key for f in weekly] == [
+        "weekly_earnings.all", "weekly_earnings.men", "weekly_earnings.women",
+    ]  # fmt: skip
+    # Rows of --full and show only (the concise page is unchanged), from CPS, in USD/week.
+    assert all(f.detail and f.only_if_any and f.origin == "cps" for f in weekly)
+    assert {f.csv_unit for f in weekly} == {"USD/week"}
+    # No yearly or hourly figure reads the same model path.
+    paid = {f.source for _, f in all_fields() if f.kind in (Kind.MONEY, Kind.RATE, Kind.RANGE)}
+    assert not paid & {f.source for f in weekly}
+    assert (cell(Kind.WEEKLY, 1507), cell(Kind.WEEKLY, None)) == ("$1,507 a week", "—")
+
+
+def test_pay_by_sex_where_bls_publishes_both() -> None:
+    pair = ["software-developers", "registered-nurses"]
+    full = flat(run([*pair, "--full", "-s", "demographics"], width=100, bundled=True).stdout)
+    # Table 39 as printed: all, men, women; the difference is between the roles' medians.
+    assert re.search(
+        r"All full-time workers \$2,475 a week \$1,507 a week -\$968 \(-39\.1%\)", full
+    )
+    assert re.search(r"Men \$2,495 a week \$1,761 a week -\$734 \(-29\.4%\)", full)
+    assert re.search(r"Women \$2,238 a week \$1,476 a week -\$762 \(-34\.0%\)", full)
+    assert "full-time wage and salary workers" in full
+    # Never a computed gap between men and women, and nothing of it on the concise page.
+    assert "gap" not in full.lower()
+    concise = run(pair, width=100, bundled=True).stdout
+    assert "a week" not in concise and "weekly" not in concise.lower()
+    document = json.loads(run([*pair, "--json"], bundled=True).stdout)
+    assert "week" not in json.dumps(document["key_differences"])
+
+
+def test_pay_by_sex_where_bls_publishes_one_and_where_the_row_is_broader() -> None:
+    clerks = flat(run(["show", "billing-and-posting-clerks"], width=100, bundled=True).stdout)
+    # 36,000 men: under BLS's base of 50,000, a dash; said so, never zero.
+    assert "Men not published: too few in the survey (CPS)" in clerks
+    assert "Women $873 a week" in clerks
+    assert "Men's median weekly earnings — CPS 2024: Dash indicates no data" in clerks
+    police = flat(run(["show", "transit-and-railroad-police"], width=100, bundled=True).stdout)
+    assert "Men $1,494 a week" in police
+    assert "The CPS row 'Police officers' covers 2 OEWS occupations (33-3051, 33-3052)" in police
+    csv = run(["show", "transit-and-railroad-police", "-f", "csv"], bundled=True).stdout
+    assert "demographics,weekly_earnings.women,transit-and-railroad-police,1221,USD/week," in csv

@@ -94,3 +94,31 @@ def test_salary_chart_uses_the_width_and_labels_a_few_ticks(width: int) -> None:
     # Round figures, each under a tick of the ruler.
     assert all(label.endswith(",000") for label in inner)
     assert lines[ruler].count("┬") == len(labels)
+
+
+#: CPS's weekly medians: police officers' row stands for two occupations, the clerks' men
+#: are not published, chief executives' are the highest (a mark beside the figure).
+WEEKLY_CASE = ("billing-and-posting-clerks", "police-and-sheriff-s-patrol-officers",
+               "registered-nurses", "chief-executives")  # fmt: skip
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_weekly_figure_keeps_its_unit_on_its_line(width: int) -> None:
+    """ "$1,458 a week" is one figure: its unit never wraps away from it (the yearly and
+    hourly figures have theirs in the row's label), however narrow the table."""
+    found, _ = resolve_roles_of(WEEKLY_CASE, open_source(None))
+    document = comparison_document(compare(found), full=True)
+    weekly = {
+        cell.text
+        for block in document.flat()
+        if isinstance(block, FigureTable)
+        for row in block.rows
+        if row.kind is Kind.WEEKLY
+        for cell in row.cells
+        if cell.value is not None
+    }
+    assert len(weekly) == 11  # 4 roles x 3, less the clerks' men (not published)
+    assert all(text.endswith(" a week") for text in weekly)
+    lines = run([*WEEKLY_CASE, "--full", "-s", "demographics"], width=width, bundled=True)
+    for text in weekly:
+        assert any(text in line for line in lines.stdout.splitlines()), f"{text!r} at {width}"

@@ -224,6 +224,18 @@ class Demographics:
     race_ethnicity: dict[str, Number | None] | None = None
     #: The CPS occupation title the figures are for, when it covers other occupations too.
     cps_note: str | None = None
+    #: BLS CPS 2024 table 39: median weekly earnings of full-time wage and salary workers,
+    #: whole dollars a WEEK (never a year's or an hour's pay): WEEKLY_GROUPS key -> dollars.
+    weekly_earnings: dict[str, Number | None] | None = None
+
+
+#: CPS 2024 table 39's medians, in its order: all full-time wage and salary workers, men,
+#: women.
+WEEKLY_GROUPS: tuple[tuple[str, str], ...] = (
+    ("all", "All full-time workers"),
+    ("men", "Men"),
+    ("women", "Women"),
+)
 
 
 #: CPS 2024 table 11's race and ethnicity columns, in its order.

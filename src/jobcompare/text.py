@@ -175,6 +175,14 @@ def rate(amount: _Amount | None) -> str:
     return f"≥ {text}" if amount.at_least else text
 
 
+def weekly(value: float | None) -> str:
+    """A week's pay, said as one so that it is never read as a year's: "$1,261 a week"."""
+    if value is None:
+        return MISSING
+    text = f"${value:,.2f}" if not float(value).is_integer() else f"${value:,.0f}"
+    return f"{text} a week"
+
+
 def salary_range(value: _Range | None) -> str:
     if value is None:
         return MISSING

@@ -1,4 +1,4 @@
-"""CPS 2024 tables 11 and 11b importer, on a fixture in BLS's layout (merged headers)."""
+"""CPS 2024 tables 11, 11b and 39 importer, on a fixture in BLS's layout (merged headers)."""
 
 from __future__ import annotations
 
@@ -77,8 +77,34 @@ def test_dash_is_missing_with_bls_reason(db: sqlite3.Connection) -> None:
     assert row[3:9] == (None,) * 6  # never zero
     assert row[10] == (
         f"{cps.DASH}: percent_women, percent_white, percent_black, percent_asian, "
-        "percent_hispanic, median_age"
+        "percent_hispanic, median_age, weekly_earnings, weekly_earnings_men, "
+        "weekly_earnings_women"
     )
+
+
+WEEKLY = (
+    "SELECT weekly_earnings, weekly_earnings_men, weekly_earnings_women, missing_reason "
+    "FROM cps_demographics WHERE soc = ?"
+)
+
+
+def test_weekly_earnings_of_all_men_and_women_from_table_39(db: sqlite3.Connection) -> None:
+    # Table 39: median weekly earnings of full-time wage and salary workers, whole dollars.
+    assert rows_of(db, WEEKLY, "29-1141") == [(1507, 1761, 1476, None)]
+    assert all(type(v) is int for v in rows_of(db, WEEKLY, "29-1141")[0][:3])
+    # The all-occupations baseline is table 39's "Total, full-time wage and salary workers".
+    assert rows_of(db, WEEKLY, "00-0000") == [(1159, 1261, 1043, None)]
+
+
+def test_one_sex_published_the_other_missing_with_bls_reason(db: sqlite3.Connection) -> None:
+    # Billing and posting clerks: 36,000 men, under BLS's 50,000 base: "–", never zero.
+    assert rows_of(db, WEEKLY, "43-3021") == [(870, None, 873, f"{cps.DASH}: weekly_earnings_men")]
+
+
+def test_weekly_earnings_of_a_broader_cps_row_carry_its_note(db: sqlite3.Connection) -> None:
+    police = rows_of(db, WEEKLY, "33-3051")
+    assert police == rows_of(db, WEEKLY, "33-3052") == [(1458, 1494, 1221, None)]
+    assert "covers 2 OEWS occupations" in str(_row(db, "33-3052")[9])
 
 
 def test_unmatched_occupation_is_missing_with_reason(db: sqlite3.Connection) -> None:
@@ -119,6 +145,56 @@ def _edit(tmp_path: Path, sheet: str, cell: str, value: object) -> Path:
 def test_bad_value_names_file_and_row(tmp_path: Path) -> None:
     root = _edit(tmp_path, "cpsaat11", "C16", "n/a")
     with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:16: .*'Registered nurses'"):
+        list(cps.rows(root, SPINE))
+
+
+def test_weekly_earnings_in_cents_name_file_row_and_column(tmp_path: Path) -> None:
+    # BLS prints whole dollars: 1761.5 would be a figure it never published.
+    root = _edit(tmp_path, "cpsaat39", "E16", 1761.5)
+    with pytest.raises(
+        ImportSourceError, match=r"cpsa2024\.xlsx:16: .*'Registered nurses'.*whole dollars.*E"
+    ):
+        list(cps.rows(root, SPINE))
+
+
+def test_text_in_a_weekly_cell_names_file_row_and_column(tmp_path: Path) -> None:
+    root = _edit(tmp_path, "cpsaat39", "G16", "n/a")
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:16: .*'n/a'.*column G"):
+        list(cps.rows(root, SPINE))
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("D5", "Male"), ("E6", "Mean weekly earnings"), ("F5", None)],
+)
+def test_table_39_header_is_checked(tmp_path: Path, cell: str, value: object) -> None:
+    # Each median is found under its group ("Men") and label; a changed header stops the
+    # import rather than reading another column.
+    root = _edit(tmp_path, "cpsaat39", cell, value)
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:8: .*cpsaat39.*no column headed"):
+        list(cps.rows(root, SPINE))
+
+
+def test_a_title_table_39_lacks_stops_the_import(tmp_path: Path) -> None:
+    root = _edit(tmp_path, "cpsaat39", "A16", "Registered nurses and midwives")
+    with pytest.raises(
+        ImportSourceError,
+        match=r"cpsa2024\.xlsx:16: .*'Registered nurses and midwives' is "
+        "not a row of 'cpsaat11'",
+    ):
+        list(cps.rows(root, SPINE))
+
+
+def test_a_note_that_no_longer_defines_the_dash_is_refused(tmp_path: Path) -> None:
+    import openpyxl
+
+    root = tmp_path / FIXTURE.name
+    shutil.copytree(FIXTURE, root)
+    wb = openpyxl.load_workbook(root / cps.WORKBOOK)
+    ws = wb["cpsaat39"]
+    ws.cell(ws.max_row, 1).value = "NOTE: Updated population controls are introduced annually."
+    wb.save(root / cps.WORKBOOK)
+    with pytest.raises(ImportSourceError, match=r"cpsaat39.*NOTE no longer says"):
         list(cps.rows(root, SPINE))
 
 

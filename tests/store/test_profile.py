@@ -66,6 +66,8 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
         "white": 77.1, "black_or_african_american": 15.5, "asian": 3.9,
         "hispanic_or_latino": 17.6,
     }  # fmt: skip
+    # CPS table 39: whole dollars a week; BLS dashes the men's (36,000, under its 50,000).
+    assert people.weekly_earnings == {"all": 870, "men": None, "women": 873}
     # O*NET's tasks in its order; skills by importance with their level.
     assert role.duties[0] == "Verify accuracy of billing data and revise any errors."
     assert len(role.duties) == 3
@@ -87,6 +89,9 @@ def test_every_section_is_filled_from_the_fixture_files(built: Path) -> None:
         "metro area.",
         "salary.best_industry": "BLS publishes no annual mean wage for this occupation in any "
         "industry sector.",
+        "demographics.weekly_earnings.men": "CPS 2024: Dash indicates no data or data that do "
+        "not meet publication criteria (values not shown where base is less than 50,000) "
+        "(BLS, CPS)",
     }  # fmt: skip
 
 
@@ -101,7 +106,9 @@ def test_a_role_a_source_does_not_cover_is_missing_with_the_reason(built: Path) 
     result = compare([actors, official_role(store, CLERKS)])
     said = [i for b in notes(result.roles) for i in getattr(b, "items", ()) if "no CPS row" in i]
     assert len(said) == 1
-    assert said[0].startswith("Actors: Median age, share of women and race and ethnicity")
+    assert said[0].startswith(
+        "Actors: Median age, share of women, race and ethnicity and median weekly earnings"
+    )
 
 
 def test_an_unlinked_occupation_gives_o_nets_reason(built: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ def comparable(kind: Kind, value: object) -> float | None:
         return None
     if isinstance(value, Amount):
         return None if value.at_least else float(value.value)
-    if kind in (Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER) and isinstance(
+    if kind in (Kind.WEEKLY, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER) and isinstance(
         value, (int, float)
     ):
         return float(value)
@@ -43,6 +43,7 @@ def delta(kind: Kind, values: tuple[object, ...]) -> Delta | None:
     unit: DeltaUnit = {
         Kind.MONEY: "dollars",
         Kind.RATE: "dollars",
+        Kind.WEEKLY: "dollars",
         Kind.COUNT: "count",
         Kind.PERCENT: "points",
         Kind.GROWTH: "points",

@@ -1,8 +1,11 @@
 """BLS Current Population Survey 2024 annual averages, ``cpsa2024.xlsx``: who works in an
 occupation (table 11, sheet ``cpsaat11``: total employed, percent women, White, Black or
-African American, Asian, Hispanic or Latino) and their median age (table 11b, ``cpsaat11b``).
+African American, Asian, Hispanic or Latino), their median age (table 11b, ``cpsaat11b``)
+and the median weekly earnings of its full-time wage and salary workers, all, men and women
+(table 39, ``cpsaat39``).
 
-CPS rows are Census occupation titles, not SOC codes. A row applies to an OEWS occupation
+CPS rows are Census occupation titles, not SOC codes; the three tables list the same
+titles (a title one of them lacks stops the import). A row applies to an OEWS occupation
 only when its title equals the OEWS title once both are normalised (:func:`normalise`), or
 through the committed crosswalk ``cps_crosswalk.csv`` (its header says where each entry comes
 from); a CPS row covering several OEWS occupations applies to each, with a note. Every OEWS
@@ -37,13 +40,13 @@ __all__ = [
 SOURCE = SourceInfo(
     key="cps",
     folder="bls-cps-2024",
-    name="BLS Current Population Survey, annual averages (tables 11 and 11b)",
+    name="BLS Current Population Survey, annual averages (tables 11, 11b and 39)",
     release="2024 annual averages",
     year="2024",
     licence="Public domain (U.S. government work)",
     attribution=(
         "U.S. Bureau of Labor Statistics, Current Population Survey, 2024 annual averages, "
-        "tables 11 and 11b."
+        "tables 11, 11b and 39."
     ),
     url="https://www.bls.gov/cps/tables.htm",
 )
@@ -57,7 +60,11 @@ DASH = (
     "(values not shown where base is less than 50,000) (BLS, CPS)"
 )
 NO_ROW = "no CPS row for this occupation"
-_TOTAL_TITLES = {"cpsaat11": "Total, 16 years and over", "cpsaat11b": "Total employed"}
+_TOTAL_TITLES = {
+    "cpsaat11": "Total, 16 years and over",
+    "cpsaat11b": "Total employed",
+    "cpsaat39": "Total, full-time wage and salary workers",
+}
 _TOTAL_SOC = "00-0000"
 
 TABLES: tuple[Table, ...] = (
@@ -74,6 +81,11 @@ TABLES: tuple[Table, ...] = (
             ("percent_asian", "REAL"),
             ("percent_hispanic", "REAL"),
             ("median_age", "REAL"),
+            # Table 39: median weekly earnings of full-time wage and salary workers, whole
+            # dollars as BLS prints them.
+            ("weekly_earnings", "INTEGER"),
+            ("weekly_earnings_men", "INTEGER"),
+            ("weekly_earnings_women", "INTEGER"),
             ("note", "TEXT"),
             ("missing_reason", "TEXT"),
         ),
@@ -81,23 +93,36 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-#: (sheet, [(store column, header label as BLS writes it, white space collapsed)]).
+#: (sheet, [(store column, header as BLS writes it, white space collapsed)]). A column under
+#: a merged group heading is named by both, "group / label" ("Men / Median weekly earnings").
 _SHEETS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "cpsaat11",
         (
             ("total_employed", "Total employed"),
-            ("percent_women", "Women"),
-            ("percent_white", "White"),
-            ("percent_black", "Black or African American"),
-            ("percent_asian", "Asian"),
-            ("percent_hispanic", "Hispanic or Latino"),
+            ("percent_women", "Percent of total employed / Women"),
+            ("percent_white", "Percent of total employed / White"),
+            ("percent_black", "Percent of total employed / Black or African American"),
+            ("percent_asian", "Percent of total employed / Asian"),
+            ("percent_hispanic", "Percent of total employed / Hispanic or Latino"),
         ),
     ),
     ("cpsaat11b", (("median_age", "Median age"),)),
+    (
+        "cpsaat39",
+        (
+            ("weekly_earnings", "Total / Median weekly earnings"),
+            ("weekly_earnings_men", "Men / Median weekly earnings"),
+            ("weekly_earnings_women", "Women / Median weekly earnings"),
+        ),
+    ),
 )
 _FIGURES = tuple(column for _, labels in _SHEETS for column, _ in labels)
+#: Figures BLS prints in whole dollars: stored as integers, anything else is an error.
+_DOLLARS = frozenset({"weekly_earnings", "weekly_earnings_men", "weekly_earnings_women"})
 _DASHES = ("–", "—", "-")
+#: What a sheet's NOTE says of "–"; the reason stored (DASH) quotes it.
+_DASH_NOTE = "Dash indicates no data or data that do not meet publication criteria"
 
 
 def normalise(title: str) -> str:
@@ -119,11 +144,53 @@ def load_crosswalk(path: Path = CROSSWALK) -> dict[str, list[str]]:
     return mapping
 
 
+def _headings(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Each column's heading from the header rows under the year: its labels top to bottom
+    joined by " / ". A label over empty cells to its right that have labels of their own
+    further down is a merged group heading ("Men" over "Number of workers" and "Median
+    weekly earnings") and heads them too."""
+    width = max((len(r) for r in rows), default=0)
+    cells = [[r[i] if i < len(r) else "" for i in range(width)] for r in rows]
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for level, texts in enumerate(cells):
+        spread = ""
+        for index in range(1, width):
+            below = any(r[index] for r in cells[level + 1 :])
+            spread = texts[index] or (spread if below else "")
+            if spread:
+                parts[index].append(spread)
+    return [" / ".join(p) for p in parts]
+
+
+def _figure(
+    sheet: str, title: str, column: str, value: object, path: Path, number: int, excel: str
+) -> float | int | None:
+    """One cell of a data row: a number as BLS printed it, or None for its "–"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if column not in _DOLLARS:
+            return value
+        if float(value).is_integer() and value >= 0:
+            return int(value)
+        raise ImportSourceError(
+            f"sheet {sheet!r}: {title!r} has {value!r} where BLS prints whole dollars "
+            f"(column {excel})",
+            path,
+            number,
+        )
+    if cell_text(value) in _DASHES:
+        return None
+    raise ImportSourceError(
+        f"sheet {sheet!r}: {title!r} has {value!r} where a number or '–' belongs (column {excel})",
+        path,
+        number,
+    )
+
+
 def _read_sheet(
     path: Path, sheet: str, labels: Sequence[tuple[str, str]]
 ) -> dict[str, tuple[int, dict[str, float | int | None]]]:
     """CPS title -> (Excel row, {column: value or None for "–"}) for one sheet."""
-    header: list[str] = []
+    header: list[list[str]] = []  # the header rows under "Occupation" / the year
     positions: dict[str, int] | None = None
     result: dict[str, tuple[int, dict[str, float | int | None]]] = {}
     ended = False
@@ -133,27 +200,27 @@ def _read_sheet(
             # Header rows: merged cells spread the labels over several rows; the first row
             # whose first cell is a title (not "Occupation") starts the data.
             if texts and texts[0] and texts[0] != "Occupation" and header:
+                headings = _headings(header[1:])
                 found = {}
                 for column, label in labels:
-                    if label not in header:
+                    if headings.count(label) != 1:
                         raise ImportSourceError(
-                            f"sheet {sheet!r}: no column headed {label!r}", path, number
-                        )
-                    found[column] = header.index(label)
-                positions = found
-            elif (texts and texts[0] == "Occupation") or header:
-                if not header:
-                    header = list(texts)
-                    if len(texts) < 2 or texts[1] != YEAR:
-                        raise ImportSourceError(
-                            f"sheet {sheet!r}: expected the year {YEAR} over the figures, "
-                            f"found {texts[1] if len(texts) > 1 else ''!r}",
+                            f"sheet {sheet!r}: no column headed {label!r} (headings: "
+                            f"{', '.join(repr(h) for h in headings if h)})",
                             path,
                             number,
                         )
-                for index, text in enumerate(texts):
-                    if text and index < len(header) and index > 0:
-                        header[index] = text
+                    found[column] = headings.index(label)
+                positions = found
+            elif (texts and texts[0] == "Occupation") or header:
+                if not header and (len(texts) < 2 or texts[1] != YEAR):
+                    raise ImportSourceError(
+                        f"sheet {sheet!r}: expected the year {YEAR} over the figures, "
+                        f"found {texts[1] if len(texts) > 1 else ''!r}",
+                        path,
+                        number,
+                    )
+                header.append(texts)
                 continue
             else:
                 continue
@@ -161,21 +228,20 @@ def _read_sheet(
         if not title:
             continue
         if title.startswith("NOTE"):
+            if _DASH_NOTE not in title:
+                raise ImportSourceError(
+                    f"sheet {sheet!r}: its NOTE no longer says what '–' means "
+                    f"({_DASH_NOTE!r} expected)",
+                    path,
+                    number,
+                )
             ended = True
             break
         figures: dict[str, float | int | None] = {}
         for column, index in positions.items():
             value = values[index] if index < len(values) else None
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                figures[column] = value
-            elif cell_text(value) in _DASHES:
-                figures[column] = None
-            else:
-                raise ImportSourceError(
-                    f"sheet {sheet!r}: {title!r} has {value!r} where a number or '–' belongs",
-                    path,
-                    number,
-                )
+            excel = chr(ord("A") + index) if index < 26 else str(index + 1)
+            figures[column] = _figure(sheet, title, column, value, path, number, excel)
         if title in result:
             raise ImportSourceError(f"sheet {sheet!r}: {title!r} is listed twice", path, number)
         result[title] = (number, figures)
@@ -197,6 +263,21 @@ def rows(
         sheets.append(_read_sheet(path, sheet, labels))
         if progress is not None:
             progress(done, len(_SHEETS))
+
+    # The tables list the same occupations: a title one lacks would leave its figures
+    # missing for no reason BLS gives (never "–"), so it stops the import.
+    first_sheet, first = _SHEETS[0][0], sheets[0]
+    for (sheet, _), read in zip(_SHEETS[1:], sheets[1:], strict=True):
+        for title, (number, _) in read.items():
+            if title != _TOTAL_TITLES[sheet] and title not in first:
+                raise ImportSourceError(
+                    f"sheet {sheet!r}: {title!r} is not a row of {first_sheet!r}", path, number
+                )
+        for title, (number, _) in first.items():
+            if title != _TOTAL_TITLES[first_sheet] and title not in read:
+                raise ImportSourceError(
+                    f"sheet {first_sheet!r}: {title!r} is not a row of {sheet!r}", path, number
+                )
 
     # Merge the sheets by CPS title (the totals have a different title in each).
     merged: dict[str, dict[str, float | int | None]] = {}

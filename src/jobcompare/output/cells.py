@@ -39,6 +39,12 @@ def _place(value: object) -> str:
     return f"{value.name}{PLACE_QUALIFIERS.get(value.kind, '')}: {fmt.money(value.pay)}"
 
 
+def _weekly(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return fmt.MISSING
+    return fmt.weekly(value)
+
+
 def _text(value: object) -> str:
     return value if isinstance(value, str) else fmt.MISSING
 
@@ -46,6 +52,7 @@ def _text(value: object) -> str:
 _DISPLAY: dict[Kind, Callable[[object], str]] = {
     Kind.MONEY: _as(Amount, fmt.money),
     Kind.RATE: _as(Amount, fmt.rate),
+    Kind.WEEKLY: _weekly,
     Kind.RANGE: _as(SalaryRange, fmt.salary_range),
     Kind.COUNT: _as(int, fmt.count),
     Kind.PERCENT: _percent,

@@ -24,6 +24,7 @@ SCHEMA_FILE = Path(__file__).parent.parent / "schema" / "comparison.schema.json"
 KINDS: dict[Kind, dict[str, Any]] = {
     Kind.MONEY: {"$ref": "#/$defs/money"},
     Kind.RATE: {"$ref": "#/$defs/money"},
+    Kind.WEEKLY: {"type": ["integer", "null"], "minimum": 0},
     Kind.RANGE: {"$ref": "#/$defs/range"},
     Kind.COUNT: {"type": ["integer", "null"], "minimum": 0},
     Kind.PERCENT: {"$ref": "#/$defs/share"},

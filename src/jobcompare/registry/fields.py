@@ -37,6 +37,7 @@ class Kind(Enum):
 
     MONEY = "money"  # Amount, a year's pay
     RATE = "rate"  # Amount, an hour's pay
+    WEEKLY = "weekly"  # a week's pay in whole dollars (CPS), a plain number; never a year's
     RANGE = "range"  # SalaryRange
     COUNT = "count"  # int
     PERCENT = "percent"  # a share, 0-100
@@ -59,12 +60,15 @@ MANY = (*LISTS, Kind.SKILLS)
 #: Kinds shown apart from a section's table of figures.
 BELOW_TABLE = (Kind.PARAGRAPH, *MANY)
 #: Kinds whose values are single numbers, set right-aligned in a column.
-NUMERIC = (Kind.MONEY, Kind.RATE, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER)
+NUMERIC = (
+    Kind.MONEY, Kind.RATE, Kind.WEEKLY, Kind.COUNT, Kind.PERCENT, Kind.GROWTH, Kind.NUMBER
+)  # fmt: skip
 
 #: The unit of each kind's figures, in CSV; a field may say better (``Field.unit``).
 KIND_UNITS = {
     Kind.MONEY: "USD/year",
     Kind.RATE: "USD/hour",
+    Kind.WEEKLY: "USD/week",
     Kind.RANGE: "USD/year",
     Kind.COUNT: "jobs",
     Kind.PERCENT: "%",

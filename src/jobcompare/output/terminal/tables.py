@@ -89,8 +89,10 @@ def _table(
 
 
 def _longest_word(text: str) -> int:
-    # "≥ $239,200" reads as one figure: its space is not a place to break.
-    return max((len(word) for word in safe(text).replace("≥ ", "≥_").split()), default=0)
+    # "≥ $239,200" and "$1,507 a week" read as one figure: their spaces are not places to
+    # break.
+    whole = safe(text).replace("≥ ", "≥_").replace(" a week", "_a_week")
+    return max((len(word) for word in whole.split()), default=0)
 
 
 #: Kinds whose cells are names (which may break after a hyphen), not figures.

@@ -1,11 +1,12 @@
 """Demographics: age, and the gender and race ratios of the people in the job; for
-official roles, CPS's median age, share of women, and race and ethnicity."""
+official roles, CPS's median age, share of women, race and ethnicity, and the median weekly
+earnings of full-time workers, all, men and women (table 39)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from jobcompare.model import CPS_GROUPS, GENDER_GROUPS, RACE_GROUPS, Role
+from jobcompare.model import CPS_GROUPS, GENDER_GROUPS, RACE_GROUPS, WEEKLY_GROUPS, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections._official import per_role
@@ -13,6 +14,20 @@ from jobcompare.text import join_words, possessive
 
 #: The store's column of each CPS_GROUPS share (importers/cps.py), in its order.
 CPS_COLUMNS = ("percent_white", "percent_black", "percent_asian", "percent_hispanic")
+#: The store's column of each WEEKLY_GROUPS median (table 39), in its order.
+WEEKLY_COLUMNS = ("weekly_earnings", "weekly_earnings_men", "weekly_earnings_women")
+#: How a note names each median ("men's median weekly earnings: not published ...").
+WEEKLY_NAMES = {
+    "all": "median weekly earnings",
+    "men": "men's median weekly earnings",
+    "women": "women's median weekly earnings",
+}
+#: What the weekly figures are, said under the table whenever a role has one.
+WEEKLY_NOTE = (
+    "Median weekly earnings: CPS table 39, full-time wage and salary workers (not the "
+    "self-employed), in dollars a week; a survey of people, not comparable with OEWS's "
+    "yearly or hourly pay of jobs."
+)
 
 
 def _intro(roles: Sequence[Role]) -> str:
@@ -56,6 +71,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
             "Hispanic or Latino is an ethnicity: its people may be of any race, so the "
             "race and ethnicity shares do not sum to one hundred percent."
         )
+    if any(r.demographics.weekly_earnings for r in roles):
+        notes.append(WEEKLY_NOTE)
     notes += per_role(roles, [r.demographics.cps_note for r in roles])
     return notes
 
@@ -94,14 +111,27 @@ SECTION = SectionSpec(
                   detail=True)
             for (key, label), column in zip(CPS_GROUPS, CPS_COLUMNS, strict=True)
         ),
+        # Table 39: dollars a WEEK (Kind.WEEKLY), never shown or differenced with a year's
+        # pay; women minus men is not a figure BLS publishes, so there is no gap row.
+        *(
+            Field(f"weekly_earnings.{key}", label, Kind.WEEKLY,
+                  source=f"demographics.weekly_earnings.{key}",
+                  column=f"cps_demographics.{column}", name=WEEKLY_NAMES[key],
+                  group="Median weekly earnings", ranked=True, only_if_any=True,
+                  origin="cps", detail=True)
+            for (key, label), column in zip(WEEKLY_GROUPS, WEEKLY_COLUMNS, strict=True)
+        ),
     ),
     intro=_intro,
     notes=_notes,
     brief=_brief,
-    together={"demographics.race_ethnicity": "race and ethnicity"},
+    together={
+        "demographics.race_ethnicity": "race and ethnicity",
+        "demographics.weekly_earnings": "median weekly earnings",
+    },
     tables=(
-        # BLS CPS 2024, tables 11 and 11b (importers/cps.py); a row may stand for a broader
-        # CPS occupation, which its note names.
+        # BLS CPS 2024, tables 11, 11b and 39 (importers/cps.py); a row may stand for a
+        # broader CPS occupation, which its note names.
         StoreTable("cps_demographics", "cps", no_row="no CPS row for this occupation",
                    cite="figure", reason="missing_reason",
                    notes=(("note", "demographics.cps_note"),)),
