@@ -126,6 +126,10 @@ def test_an_occupation_bls_gives_no_reasons_for_says_so(built: Path) -> None:
     assert "Why BLS expects the change, 2024-34" in said and NO_REASONS in said
     data = json.loads(render(Profile(dancers, build_sections([dancers])), "json"))
     assert data["overview"]["outlook_factors"] == []
+    # The all-occupations total is no occupation table 1.12 could give reasons for.
+    total = official_role(Store(built), "all-occupations")
+    said = texts(view.document(Profile(total, build_sections([total])), Options()))
+    assert NO_REASONS not in said and total.overview.separation_rate == 10.6
 
 
 def test_a_store_without_table_1_12_shows_nothing_of_it(built: Path, tmp_path: Path) -> None:

@@ -147,8 +147,9 @@ def _reasons(role: Role) -> tuple[Factor, ...] | None:
 
 
 def _no_reasons(role: Role) -> str | None:
-    """What an official occupation BLS gives no reasons for says in their place."""
-    return NO_REASONS if "ep-factors" in role.citations else None
+    """What an official occupation BLS gives no reasons for says in their place (not the
+    all-occupations total, which table 1.12 has no rows for by design)."""
+    return NO_REASONS if "ep-factors" in role.citations and role.soc != "00-0000" else None
 
 
 SECTION = SectionSpec(
