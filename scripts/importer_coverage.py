@@ -4,7 +4,8 @@ Usage: python scripts/importer_coverage.py ../shared/data
 
 Not part of the test suite (tests never read ../shared). Builds the OEWS spine from
 ``bls-oews-2025/oe.occupation`` (display_level 3 = the 830 detailed occupations OEWS
-publishes, plus 00-0000), runs onet, onet_excel, ep, ep_education and cps, and prints, as
+publishes, plus 00-0000), runs onet, onet_excel, ep, ep_education, ep_separations, ep_factors
+and cps, and prints, as
 Markdown: rows per table, and per source how many of the 830 occupations have figures and
 why the others do not. docs/mapping.md carries its output.
 """
@@ -17,7 +18,15 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from jobcompare.importers import cps, ep, ep_education, onet, onet_excel
+from jobcompare.importers import (
+    cps,
+    ep,
+    ep_education,
+    ep_factors,
+    ep_separations,
+    onet,
+    onet_excel,
+)
 from jobcompare.importers._xlsx import sheet_rows
 from jobcompare.importers.base import Spine
 
@@ -38,7 +47,7 @@ def main(root: Path) -> None:
     tables: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     print(f"OEWS detailed occupations: {len(detailed)}\n")
     print("| module | seconds |\n| --- | ---: |")
-    for module in (onet, onet_excel, ep, ep_education, cps):
+    for module in (onet, onet_excel, ep, ep_education, ep_separations, ep_factors, cps):
         start = time.perf_counter()
         folder = root / module.SOURCE.folder
         for table, row in module.rows(folder, oews):
@@ -80,7 +89,12 @@ def main(root: Path) -> None:
     titles = Counter(r[2] for r in tables["onet:title"] + tables["onet-excel:title"])
     title_socs = {r[1] for r in tables["onet:title"] + tables["onet-excel:title"]}
     print(f"- titles: {dict(titles)}, covering {len(title_socs & set(detailed))} occupations")
-    for key in ("ep:ep_projection", "ep-education:ep_attainment"):
+    for key in (
+        "ep:ep_projection",
+        "ep-education:ep_attainment",
+        "ep-separations:ep_separations",
+        "ep-factors:ep_factor",
+    ):
         print(f"- {key}: {len(covered(key))}")
     names = [c for c, _ in cps.TABLES[0].columns]
     at = {name: names.index(name) for name in names}

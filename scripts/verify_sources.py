@@ -10,7 +10,8 @@ published one, a "—"/"–" or "Recommend Suppress = Y" / "Not Relevant = Y" va
 Also the counts: tasks (and their order), technology skills, related occupations, titles;
 and (check_missing_figures) that the NULL OEWS hourly figures are BLS's "-" with its
 footnotes, that CPS rows reach the occupations the documented title / broad-group rule says,
-with reasons naming the dashed columns, and that suppressed O*NET shares say so.
+with reasons naming the dashed columns, and that suppressed O*NET shares say so; and
+(check_ep_outlook) every EP table 1.10 figure and every table 1.12 sentence, exactly.
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
 """
 
@@ -229,6 +230,7 @@ def main() -> int:
 
     check_whose_figures(args.data, args.store, skills, check)
     check_missing_figures(args.data, db, check)
+    check_ep_outlook(args.data, db, check)
 
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
@@ -465,6 +467,90 @@ def check_missing_figures(data: Path, db: sqlite3.Connection, check: Any) -> Non
     ):
         said = bool(reason) and "Recommend Suppress" in str(reason)
         check("onet suppressed required levels with a reason", said, f"{code} {category}")
+
+
+_AI_WORDS = re.compile(r"(?<![A-Za-z])AI(?![A-Za-z])|artificial intelligence", re.I)
+
+
+def check_ep_outlook(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    """BLS EP 2024-34 tables 1.10 and 1.12 against the workbook: every 1.10 figure of every
+    OEWS occupation (and the total); every 1.12 sentence of every OEWS occupation, exactly,
+    in BLS's order with its industry, none dropped and none added; the factors and the
+    direction each sentence's prefix names (parsed here another way); and which sentences
+    speak of AI (``model.Factor.mentions_ai`` against a pattern of this script's)."""
+    book = data / "bls-ep-2024-34" / "occupation.xlsx"
+    spine = {soc for (soc,) in db.execute("SELECT soc FROM occupation")}
+
+    # Table 1.10: columns found by BLS's headers.
+    rows = sheet(book, "Table 1.10")
+    header = list(rows[1])
+    at = {name: header.index(text) for name, text in (
+        ("exit_rate", "Labor force exit rate, 2024–34 annual average"),
+        ("transfer_rate", "Occupational transfer rate, 2024–34 annual average"),
+        ("separation_rate", "Total occupational separations rate, 2024–34 annual average"),
+        ("labor_force_exits", "Labor force exits, 2024–34 annual average"),
+        ("occupational_transfers", "Occupational transfers, 2024–34 annual average"),
+        ("separations", "Total occupational separations, 2024–34 annual average"),
+    )}  # fmt: skip
+    openings = header.index("Occupational openings, 2024–34 annual average")
+    raw = {r[1]: r for r in rows[2:] if r[1] and re.fullmatch(r"\d\d-\d{4}", str(r[1]))}
+    stored = {r[0]: r[1:] for r in db.execute(
+        f"SELECT soc, {', '.join(at)} FROM ep_separations"
+    )}  # fmt: skip
+    for soc in sorted(spine):
+        check("ep 1.10 rows", (soc in stored) == (soc in raw), f"{soc} row")
+    for soc, figures in stored.items():
+        source = raw.get(soc)
+        if source is None:
+            check("ep 1.10 rows", False, f"{soc} not in table 1.10")
+            continue
+        for (name, index), value in zip(at.items(), figures, strict=True):
+            check("ep 1.10 figures", same(value, source[index]),
+                  f"{soc} {name} {value!r} vs {source[index]!r}")  # fmt: skip
+    # Its openings are table 1.2's, which the store keeps.
+    for soc, annual in db.execute("SELECT soc, annual_openings FROM ep_projection"):
+        check("ep 1.10 openings = 1.2's", same(annual, raw[soc][openings]), soc)
+
+    # Table 1.12: every sentence of an OEWS occupation, in order.
+    rows = sheet(book, "Table 1.12")
+    said: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for r in rows[2:]:
+        if r[1] and re.fullmatch(r"\d\d-\d{4}", str(r[1])):
+            said[str(r[1])].append((str(r[2]).strip(), str(r[3]).strip(), str(r[4]).strip()))
+    kept: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for rec in db.execute(
+        "SELECT soc, industry, industry_code, text, factors, direction FROM ep_factor "
+        "ORDER BY soc, position"
+    ):
+        kept[rec[0]].append(rec[1:])
+    for soc in sorted(set(said) | set(kept)):
+        want = said.get(soc, []) if soc in spine else []
+        have = [tuple(r[:3]) for r in kept.get(soc, [])]
+        check("ep 1.12 occupations", len(have) == len(want),
+              f"{soc}: {len(have)} sentences stored, {len(want)} in table 1.12")  # fmt: skip
+        for mine, theirs in zip(have, want, strict=False):
+            check("ep 1.12 sentences (industry and exact text)", mine == theirs,
+                  f"{soc} {mine[1]}: {mine[2]!r} vs {theirs[2]!r}")  # fmt: skip
+    from jobcompare.model import Factor
+
+    ai: set[str] = set()
+    for soc, sentences in kept.items():
+        for industry, code, text, factors, direction in sentences:
+            head, _, rest = text.partition("share ")
+            words = [w.strip() for w in head.strip().rstrip("-").split(",")]
+            expected = (
+                "; ".join(w[:1].upper() + w[1:] for w in words),
+                rest.split(" ", 1)[0],
+            )
+            check("ep 1.12 factors and direction", (factors, direction) == expected,
+                  f"{soc} {code}: {factors!r} {direction!r} vs {expected!r}")  # fmt: skip
+            mentions = bool(_AI_WORDS.search(text))
+            check("ep 1.12 AI mentions", Factor(industry, code, text).mentions_ai == mentions,
+                  f"{soc} {code}")  # fmt: skip
+            if mentions:
+                ai.add(soc)
+    print(f"ep 1.12: {sum(map(len, kept.values()))} sentences of {len(kept)} occupations, "
+          f"{len(ai)} of them with a sentence on AI")  # fmt: skip
 
 
 if __name__ == "__main__":

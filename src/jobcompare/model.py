@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -111,9 +112,60 @@ class Overview:
     projected_change_jobs: Number | None = None  # thousands, 2024-34
     all_occupations_change: Number | None = None  # percent, the "Total, all occupations" row
     annual_openings: Number | None = None  # thousands a year, 2024-34 average
+    # BLS Employment Projections 2024-34, table 1.10: workers leaving the occupation a
+    # year, 2024-34 average. Rates in percent (of the occupation's employment), numbers in
+    # thousands, as BLS publishes them; the all-occupations rates are the baselines.
+    exit_rate: Number | None = None  # leaving the labor force (retiring or other reasons)
+    transfer_rate: Number | None = None  # moving to another occupation
+    separation_rate: Number | None = None  # the two together
+    all_occupations_exit_rate: Number | None = None
+    all_occupations_transfer_rate: Number | None = None
+    all_occupations_separation_rate: Number | None = None
+    labor_force_exits: Number | None = None  # thousands a year
+    occupational_transfers: Number | None = None  # thousands a year
+    separations: Number | None = None  # thousands a year
     # O*NET 30.3 job zone and O*NET's name for it.
     job_zone: int | None = None
     job_zone_name: str | None = None
+
+
+#: BLS EP table 1.12's industry code of its "Total, all industries" rows.
+ALL_INDUSTRIES = "TE1000"
+#: What :attr:`Factor.mentions_ai` looks for: the word "AI" (capitals, a word of its own)
+#: or "artificial intelligence" (any case).
+MENTIONS_AI = re.compile(r"\bAI\b|(?i:\bartificial intelligence\b)")
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One of BLS's reasons for the change it projects in an occupation's employment (BLS
+    Employment Projections 2024-34, table 1.12, "Factors affecting occupational
+    utilization"): for one industry ("Total, all industries", code TE1000, or one
+    industry), why BLS expects the occupation's share of that industry's employment to
+    rise or fall.
+
+    ``text`` is BLS's sentence exactly as published. ``factors`` are the factors its prefix
+    names ("Demand change", "Productivity change", "Capital/labor substitution", "Sourcing
+    change", "Occupational substitution"), in its order, and ``direction`` the share's
+    ("increases" or "decreases"); () and None when the prefix does not read as one."""
+
+    industry: str
+    industry_code: str
+    text: str
+    factors: tuple[str, ...] = ()
+    direction: str | None = None
+
+    @property
+    def all_industries(self) -> bool:
+        """BLS's sentence for the occupation in all industries together."""
+        return self.industry_code == ALL_INDUSTRIES
+
+    @property
+    def mentions_ai(self) -> bool:
+        """Whether BLS's sentence speaks of AI: the word "AI" (as BLS writes it, in
+        capitals, on its own: not "aid" or "AIDS") or "artificial intelligence" in any
+        case. 49 sentences of 38 occupations in the 2024-34 table."""
+        return MENTIONS_AI.search(self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -284,6 +336,10 @@ class Role:
     #: specific ones O*NET describes within it, or those an OEWS aggregate combines, as
     #: (O*NET-SOC code, title). Their figures are theirs, never shown as the role's.
     onet_occupations: tuple[tuple[str, str], ...] = ()
+    #: BLS's reasons for the change it projects (EP table 1.12), in BLS's order, the
+    #: sentence for "Total, all industries" first; empty for an occupation BLS gives none
+    #: for, and for hand-written roles.
+    outlook_factors: tuple[Factor, ...] = ()
 
     @property
     def official(self) -> bool:

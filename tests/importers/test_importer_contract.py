@@ -7,11 +7,22 @@ from types import ModuleType
 
 import pytest
 
-from jobcompare.importers import cps, ep, ep_education, onet, onet_excel
+from jobcompare.importers import (
+    cps,
+    ep,
+    ep_education,
+    ep_factors,
+    ep_separations,
+    onet,
+    onet_excel,
+)
 from jobcompare.importers.base import SourceInfo, Spine, Table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MODULES = (onet, onet_excel, ep, ep_education, cps)
+MODULES = (onet, onet_excel, ep, ep_education, ep_separations, ep_factors, cps)
+#: Sources read from other sheets of one workbook share its folder (BLS EP's
+#: occupation.xlsx: tables 1.2, 1.10, 1.12), each with its own key and citation.
+SAME_WORKBOOK = {ep_separations: ep, ep_factors: ep}
 SPINE = Spine(
     {
         "00-0000": "All Occupations",
@@ -52,6 +63,10 @@ def test_module_keeps_the_contract(module: ModuleType) -> None:
 
 def test_source_keys_and_folders_are_distinct() -> None:
     assert len({m.SOURCE.key for m in MODULES}) == len(MODULES)
-    assert len({m.SOURCE.folder for m in MODULES}) == len(MODULES)
+    own = [m for m in MODULES if m not in SAME_WORKBOOK]
+    assert len({m.SOURCE.folder for m in own}) == len(own)
+    for module, sharing in SAME_WORKBOOK.items():
+        assert module.SOURCE.folder == sharing.SOURCE.folder
+        assert module.WORKBOOK == sharing.WORKBOOK and module.SHEET != sharing.SHEET
     assert {onet.SOURCE.licence, onet_excel.SOURCE.licence} == {"CC BY 4.0"}
     assert "CC BY 4.0" in onet.SOURCE.attribution and "O*NET 30.3" in onet.SOURCE.attribution

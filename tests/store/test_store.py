@@ -404,7 +404,8 @@ def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Pat
     # for results (issue 13).
     assert result.stdout == ""
     assert result.stderr.startswith(
-        f"Wrote {out}: oews, rpp, onet, onet-excel, ep, ep-education, cps ("
+        f"Wrote {out}: oews, rpp, onet, onet-excel, ep, ep-education, ep-separations, "
+        "ep-factors, cps ("
     )
     assert result.stderr.count("\n") == 1
     again = run(["import", "rpp", str(ROOT), "-o", str(out)])

@@ -58,6 +58,8 @@ class ImportSource(str, Enum):
     ONET_EXCEL = "onet-excel"
     EP = "ep"
     EP_EDUCATION = "ep-education"
+    EP_SEPARATIONS = "ep-separations"
+    EP_FACTORS = "ep-factors"
     CPS = "cps"
 
 

@@ -9,5 +9,7 @@ SOURCES = {
     "onet-excel": "jobcompare.importers.onet_excel",
     "ep": "jobcompare.importers.ep",
     "ep-education": "jobcompare.importers.ep_education",
+    "ep-separations": "jobcompare.importers.ep_separations",
+    "ep-factors": "jobcompare.importers.ep_factors",
     "cps": "jobcompare.importers.cps",
 }

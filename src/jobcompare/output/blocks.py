@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 class Heading(NamedTuple):
-    """1: the document's title; 2: a section; 3: a heading inside a section. ``plain``:
+    """1: the document's title; 2: a section; 3: a heading inside a section; 4: a group
+    under a level-3 heading (the factors of BLS's reasons). ``plain``:
     the title as a sentence names the roles ("Registered nurses vs nurse practitioners")."""
 
     text: str

@@ -38,6 +38,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .75rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .2rem;
   border-bottom: 2px solid var(--accent); }
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+h4 { font-size: .95rem; font-weight: 600; font-style: italic; margin: .8rem 0 .2rem 1.2rem; }
 p { margin: .4rem 0 .8rem; max-width: 48rem; }
 .lead { font-size: 1.05rem; }
 .muted, .note { color: var(--muted); }
@@ -84,6 +85,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   .prepared { margin: 0 0 .3rem; }
   h2 { font-size: 10pt; margin: .55rem 0 .15rem; padding-bottom: 0; border-bottom-width: 1px; }
   h3 { font-size: 8.5pt; margin: .35rem 0 .1rem; }
+  h4 { font-size: 8pt; margin: .25rem 0 .05rem .8rem; }
   p { margin: .1rem 0 .25rem; max-width: none; }
   .lead { font-size: 8.5pt; }
   p.muted, p.note, ul.notes { font-size: 7pt; line-height: 1.2; }
@@ -102,7 +104,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   svg.chart { max-width: 28rem; }
   thead { display: table-header-group; }
   tr, figure, .role-text, li, table.keep { break-inside: avoid; page-break-inside: avoid; }
-  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4, figcaption { break-after: avoid; page-break-after: avoid; }
   section.notes h2 { margin-top: .4rem; }
   ul.notes { columns: 2; column-gap: 1.2rem; margin: .1rem 0; padding-left: .9rem; }
   footer { margin-top: .4rem; font-size: 6.5pt; }
@@ -156,7 +158,7 @@ def render(document: b.Document, options: Options) -> str:
 
 def _block(block: b.Block) -> str:
     if isinstance(block, b.Heading):
-        level = min(block.level, 3)
+        level = min(block.level, 4)
         return f"<h{level}>{e(_plain(block))}</h{level}>"
     if isinstance(block, b.Paragraph):
         text = _plain(block)

@@ -38,6 +38,7 @@ KINDS: dict[Kind, dict[str, Any]] = {
     Kind.LIST: {"type": ["array", "null"], "items": {"type": "string"}},
     Kind.SKILLS: {"$ref": "#/$defs/skills"},
     Kind.TECHNOLOGY: {"$ref": "#/$defs/technology"},
+    Kind.REASONS: {"$ref": "#/$defs/reasons"},
 }
 
 

@@ -473,4 +473,25 @@ DEFS: dict[str, Any] = {
             },
         },
     },
+    "reasons": {
+        "type": ["array", "null"],
+        "description": "BLS's reasons for the change it projects (Employment Projections "
+        "2024-34, table 1.12), in BLS's order, 'Total, all industries' first: for each "
+        "industry, BLS's sentence exactly as published, the factors its prefix names and the "
+        "direction of the occupation's share of the industry's employment (empty and null "
+        "when the prefix does not name them). An empty list: BLS gives none for the "
+        "occupation; null: a hand-written role, or a store without the table.",
+        "items": {
+            "type": "object",
+            "required": ["industry", "industry_code", "factors", "direction", "text"],
+            "additionalProperties": False,
+            "properties": {
+                "industry": {"type": "string"},
+                "industry_code": {"type": "string"},
+                "factors": {"type": "array", "items": {"type": "string"}},
+                "direction": {"enum": ["increases", "decreases", None]},
+                "text": {"type": "string"},
+            },
+        },
+    },
 }

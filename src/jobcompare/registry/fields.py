@@ -51,12 +51,15 @@ class Kind(Enum):
     SKILLS = "skills"  # tuple[Skill, ...], shown as ranked columns with shares
     TECHNOLOGY = "technology"  # tuple[Technology, ...]: a LIST whose items carry flags
     PLACE = "place"  # Place: where pay is highest, with the average wage there
+    #: tuple[Factor, ...]: BLS's sentences on why it expects the change (EP table 1.12),
+    #: shown below the table, grouped by the factors they name
+    REASONS = "reasons"
 
 
 #: Kinds shown as ranked columns, one item a row.
 LISTS = (Kind.LIST, Kind.TECHNOLOGY)
 #: Kinds of many items a role (no single value a table cell can hold).
-MANY = (*LISTS, Kind.SKILLS)
+MANY = (*LISTS, Kind.SKILLS, Kind.REASONS)
 #: Kinds shown apart from a section's table of figures.
 BELOW_TABLE = (Kind.PARAGRAPH, *MANY)
 #: Kinds whose values are single numbers, set right-aligned in a column.

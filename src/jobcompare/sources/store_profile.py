@@ -33,12 +33,17 @@ LABELS = {
     "oews": "BLS OEWS {release}",
     "ep": "BLS Employment Projections {year}",
     "ep-education": "BLS EP table 5.3 (ACS {year})",
+    "ep-separations": "BLS EP {year}, table 1.10",
+    "ep-factors": "BLS EP {year}, table 1.12",
     "onet": "O*NET {release} (CC BY 4.0)",
     "onet-excel": "O*NET {release} (CC BY 4.0)",
     "cps": "CPS {year}",
 }
 #: The O*NET tables each O*NET source wrote (a store built without one lacks them).
 TABLES = {"onet": "onet_link", "onet-excel": "onet_skill"}
+
+#: Between the factors of one sentence in ``ep_factor.factors`` (importers/ep_factors.py).
+FACTOR_SEPARATOR = "; "
 
 #: How many O*NET skills a role carries: its ten of highest importance.
 TOP_SKILLS = 10
@@ -150,6 +155,34 @@ class _Reader:
             for index, figure in enumerate(totals):
                 values[figure.source or ""] = _number(total[0][index]) if total else None
         return values
+
+    # -- BLS EP table 1.12 ------------------------------------------------------------------
+
+    def outlook_factors(self) -> tuple[Any, ...]:
+        """BLS's reasons for the change it projects (EP table 1.12), in BLS's order with
+        the sentence for all industries first; none, and no citation, while the store holds
+        no such table. An occupation the table has no sentence for cites it all the same:
+        that BLS gives none is the table's word (the profile says so)."""
+        from jobcompare.model import ALL_INDUSTRIES, Factor
+
+        if "ep_factor" not in self.tables:
+            return ()
+        self.cite("ep-factors")
+        rows = self.query(
+            "SELECT industry, industry_code, text, factors, direction FROM ep_factor "
+            "WHERE soc = ? ORDER BY industry_code != ?, position",
+            (self.soc, ALL_INDUSTRIES),
+        )
+        return tuple(
+            Factor(
+                str(industry),
+                str(code),
+                str(text),
+                tuple(str(factors).split(FACTOR_SEPARATOR)) if factors else (),
+                None if direction is None else str(direction),
+            )
+            for industry, code, text, factors, direction in rows
+        )
 
     # -- O*NET ------------------------------------------------------------------------------
 
@@ -344,6 +377,7 @@ def fill(store: Store, role: Role) -> Role:
     # reasons for missing figures and the sources are listed.
     first = [t.name for t in spec(Section.OVERVIEW).tables]
     values = reader.read_tables(first)
+    values["outlook_factors"] = reader.outlook_factors()  # the overview's, too
     code = reader.onet_code()
     if code is not None:
         values["overview.job_zone"], values["overview.job_zone_name"] = reader.job_zone(code)

@@ -86,6 +86,7 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     """A handed-over page with --full: the concise page, then every section in full (the
     skill gap block too) as an appendix, after the sources."""
     from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
+    from jobcompare.output.views.sections import detail_sources
 
     page = document(result, options._replace(detail=False, full=False, appendix=False))
     full = document(result, options._replace(appendix=False)).blocks
@@ -95,6 +96,23 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     sections = full[first:end]
     # With its own "Not published": the reasons of the rows only the appendix shows.
     missing = [b for b in full[end:] if isinstance(b, NoteList) and b.title == "Not published"]
+    # And the sources only its rows cite, which the page leaves out (sections.notes).
+    hidden = detail_sources()
+    texts = {
+        text[:1].upper() + text[1:]
+        for role in result.roles
+        for key, text in role.source_parts
+        if key in hidden
+    }
+    more = tuple(
+        item
+        for b in full[end:]
+        if isinstance(b, NoteList) and b.title.startswith("Sources")
+        for item in b.items
+        if item.split(" — ")[0] in texts
+    )
+    if more:
+        missing.append(NoteList("Also cited in the appendix", more))
     heading = Heading("Appendix: the full comparison", 2)
     return Document(page.title, (*page.blocks, heading, *sections, *missing))
 

@@ -14,7 +14,16 @@ from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING
 
 from jobcompare.engine.shared import is_shared
-from jobcompare.model import Amount, Degree, Place, SalaryRange, Skill, Technology, TimeToBecome
+from jobcompare.model import (
+    Amount,
+    Degree,
+    Factor,
+    Place,
+    SalaryRange,
+    Skill,
+    Technology,
+    TimeToBecome,
+)
 from jobcompare.output.views.shape import JSONValue
 from jobcompare.registry.fields import Field, Kind
 
@@ -64,6 +73,8 @@ def json_value(kind: Kind, value: object, shared: Sequence[str] = ()) -> JSONVal
             for t in value
             if isinstance(t, Technology)
         ]
+    if kind is Kind.REASONS and isinstance(value, tuple):
+        return [_reason(f) for f in value if isinstance(f, Factor)]
     if isinstance(value, tuple):
         return list(value)
     if is_dataclass(value) and not isinstance(value, type):
@@ -78,6 +89,17 @@ def _skill(skill: Skill, shared: Sequence[str]) -> dict[str, JSONValue]:
         document["level"] = skill.level
     document["shared"] = is_shared(skill, shared)
     return document
+
+
+def _reason(factor: Factor) -> dict[str, JSONValue]:
+    """One of BLS's reasons (EP table 1.12): its sentence exactly, with what it names."""
+    return {
+        "industry": factor.industry,
+        "industry_code": factor.industry_code,
+        "factors": list(factor.factors),
+        "direction": factor.direction,
+        "text": factor.text,
+    }
 
 
 def csv_fields(field: Field, value: object, shared: Sequence[str] = ()) -> Iterator[CSVField]:
@@ -121,6 +143,14 @@ def csv_fields(field: Field, value: object, shared: Sequence[str] = ()) -> Itera
                 yield f"{key}.{rank}.importance", _number(skill.importance), "rating 1-5", ""
                 yield f"{key}.{rank}.level", _number(skill.level), "rating 0-7", ""
             yield f"{key}.{rank}.shared", is_shared(skill, shared), "", ""
+    elif kind is Kind.REASONS:
+        reasons = [f for f in value if isinstance(f, Factor)] if isinstance(value, tuple) else []
+        for rank, factor in enumerate(reasons, start=1):
+            yield f"{key}.{rank}.industry", factor.industry, "", ""
+            yield f"{key}.{rank}.industry_code", factor.industry_code, "", ""
+            yield f"{key}.{rank}.factors", "; ".join(factor.factors) or None, "", ""
+            yield f"{key}.{rank}.direction", factor.direction, "", ""
+            yield f"{key}.{rank}.text", factor.text, "", ""
     elif kind in (Kind.TEXT, Kind.PARAGRAPH):
         yield key, value if isinstance(value, str) else None, "", ""
     else:  # COUNT, PERCENT, GROWTH, NUMBER

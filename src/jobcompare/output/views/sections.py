@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from jobcompare.engine.results import Row, SectionResult
 from jobcompare.engine.shared import is_shared
-from jobcompare.model import Role, Skill, Technology
+from jobcompare.model import Factor, Role, Skill, Technology
 from jobcompare.output.blocks import (
     IMPORTANCE_BARS_NOTE,
     PERCENTILE_SPAN,
@@ -111,6 +111,8 @@ def section_block(
         elif row.kind is Kind.SKILLS:
             brief = None if full or not concise else row.field.brief
             blocks += _skills_table(row, columns, shared, bars=charts, limit=brief)
+        elif row.kind is Kind.REASONS:
+            blocks += _reasons(row, roles)
     if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
         blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
     cited = section_sources(result, roles)
@@ -245,6 +247,50 @@ def _paragraphs(row: Row, roles: Sequence[Role], *, first_sentence: bool = False
         if why:
             blocks += [Heading(heading, 3), Paragraph(why, "indented")]
     return blocks
+
+
+def _reasons(row: Row, roles: Sequence[Role]) -> list[Block]:
+    """BLS's reasons for the change it projects (EP table 1.12), each role's under a
+    heading of its own: grouped by the factors each sentence names (a group a heading, in
+    the order BLS first names it), each sentence quoted whole after its industry ("All
+    industries" for BLS's "Total, all industries"). A role BLS gives none for says so
+    (``Field.missing``); a hand-written role shows nothing."""
+    blocks: list[Block] = []
+    label = row.field.label
+    for role, value in zip(roles, row.values, strict=True):
+        heading = label if len(roles) == 1 else f"{role.title}: {label[:1].lower()}{label[1:]}"
+        reasons = [f for f in value if isinstance(f, Factor)] if isinstance(value, tuple) else []
+        if not reasons:
+            why = row.field.missing(role) if row.field.missing else None
+            if why:
+                blocks += [Heading(heading, 3), Paragraph(why, "indented")]
+            continue
+        blocks.append(Heading(heading, 3))
+        groups: dict[tuple[str, ...], list[Factor]] = {}
+        for factor in reasons:
+            groups.setdefault(factor.factors, []).append(factor)
+        for factors, said in groups.items():
+            blocks.append(Heading(factor_heading(factors), 4))
+            blocks += [Paragraph(f'{industry_name(f)}: "{f.text}"', "indented") for f in said]
+    return blocks
+
+
+#: The group of BLS's sentences whose prefix names no factor BLS uses.
+NO_FACTOR = "Factor not named"
+
+
+def factor_heading(factors: tuple[str, ...]) -> str:
+    """The factors as BLS writes them at the start of a sentence: "Demand change,
+    productivity change"."""
+    if not factors:
+        return NO_FACTOR
+    first, *rest = factors
+    return ", ".join([first, *(f[:1].lower() + f[1:] for f in rest)])
+
+
+def industry_name(factor: Factor) -> str:
+    """The industry a sentence is for: BLS's name, "All industries" for its total."""
+    return "All industries" if factor.all_industries else factor.industry
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?]) (?=[A-Z])")
@@ -421,6 +467,8 @@ def notes(
     if missing:
         plain = tuple(plain_reason(item) for item in missing)
         blocks.append(NoteList("Not published", tuple(missing), plain=plain))
+    if concise:  # not the sources of rows only --full shows (BLS EP tables 1.10, 1.12)
+        roles = [_without_sources(role, detail_sources()) for role in roles]
     said = source_notes(roles)
     every = {who for _, who in said}
     if concise and len(every) == 1 and None not in every:  # each covers every role: once
@@ -431,6 +479,27 @@ def notes(
     if sources:
         blocks.append(NoteList("Sources", tuple(sources)))
     return blocks
+
+
+def detail_sources() -> set[str]:
+    """The sources (``Field.origin``) whose every declared figure is a row the concise page
+    leaves to --full (BLS EP tables 1.10 and 1.12): it shows none of their figures, so
+    does not cite them."""
+    from jobcompare.registry.fields import all_fields
+
+    origins = [(f.origin, f.detail) for _, f in all_fields() if f.origin]
+    return {o for o, detail in origins if detail} - {o for o, detail in origins if not detail}
+
+
+def _without_sources(role: Role, keys: set[str]) -> Role:
+    """``role`` with the sources ``keys`` left out of its source line."""
+    from dataclasses import replace
+
+    parts = tuple((key, text) for key, text in role.source_parts if key not in keys)
+    if not role.source or len(parts) == len(role.source_parts):
+        return role
+    line = "; ".join(text for _, text in parts if text in role.source)
+    return replace(role, source=line or None, source_parts=parts)
 
 
 # -- charts -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.model import Role
+from jobcompare.model import Factor, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections._official import cited, per_role
@@ -49,8 +49,31 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
+    if cited(roles, "ep-separations"):
+        notes.append(SEPARATIONS_NOTE)
+    if any(r.outlook_factors for r in roles):
+        notes.append(REASONS_NOTE)
     notes += per_role(roles, [within_note(r) for r in roles])
     return notes
+
+
+#: What BLS EP table 1.10's figures are (BLS's documentation of occupational separations).
+SEPARATIONS_NOTE = (
+    "Separations (BLS Employment Projections, table 1.10): workers BLS projects to leave "
+    "the occupation each year, on average over 2024-34, by leaving the labor force "
+    "(retiring or for other reasons: labor force exits) or by moving to another occupation "
+    "(occupational transfers); rates are percents of the occupation's employment. BLS's "
+    "openings combine these separations with the change in jobs; a worker who changes jobs "
+    "within the occupation is not counted."
+)
+#: What BLS EP table 1.12's sentences are.
+REASONS_NOTE = (
+    "Why BLS expects the change: BLS's own sentences (table 1.12, \"Factors affecting "
+    "occupational utilization\"), quoted exactly, on why it expects the occupation's share "
+    "of an industry's employment, or of all industries' (\"All industries\"), to rise or "
+    "fall, grouped by the factors each names. A share is not a number of jobs: it can fall "
+    "while the industry, and the occupation's jobs in it, grow."
+)
 
 
 def _brief(roles: Sequence[Role]) -> list[str]:
@@ -110,6 +133,25 @@ def _no_description(role: Role) -> str | None:
     )
 
 
+#: Said in the place of BLS's reasons (EP table 1.12) for an occupation it gives none for.
+NO_REASONS = "BLS gives no reasons for this occupation in table 1.12."
+
+
+def _reasons(role: Role) -> tuple[Factor, ...] | None:
+    """BLS's reasons (EP table 1.12): the role's, or none (an empty tuple: JSON ``[]``)
+    for an official occupation the table has none for; None where the table was not read
+    (a hand-written role, a store built without it)."""
+    if role.outlook_factors or "ep-factors" in role.citations:
+        return role.outlook_factors
+    return None
+
+
+def _no_reasons(role: Role) -> str | None:
+    """What an official occupation BLS gives no reasons for says in their place (not the
+    all-occupations total, which table 1.12 has no rows for by design)."""
+    return NO_REASONS if "ep-factors" in role.citations and role.soc != "00-0000" else None
+
+
 SECTION = SectionSpec(
     Section.OVERVIEW,
     (
@@ -147,6 +189,48 @@ SECTION = SectionSpec(
         Field("annual_openings", "Openings a year, 2024-34 (thousands)", Kind.NUMBER,
               source="overview.annual_openings", column="ep_projection.annual_openings",
               unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep"),
+        # BLS Employment Projections 2024-34, table 1.10 (importers/ep_separations.py):
+        # who leaves the occupation a year, each rate beside all occupations'.
+        Field("exit_rate", "Labor force exit rate a year, 2024-34", Kind.PERCENT,
+              source="overview.exit_rate", column="ep_separations.exit_rate",
+              name="labor force exit rate", unit="% a year", only_if_any=True,
+              origin="ep-separations", detail=True),
+        Field("exit_rate_all_occupations", "All occupations, exit rate", Kind.PERCENT,
+              source="overview.all_occupations_exit_rate", column="ep_separations.exit_rate",
+              name="all occupations' labor force exit rate", unit="% a year", total=True,
+              only_if_any=True, origin="ep-separations", detail=True),
+        Field("transfer_rate", "Occupational transfer rate a year, 2024-34", Kind.PERCENT,
+              source="overview.transfer_rate", column="ep_separations.transfer_rate",
+              name="occupational transfer rate", unit="% a year", only_if_any=True,
+              origin="ep-separations", detail=True),
+        Field("transfer_rate_all_occupations", "All occupations, transfer rate", Kind.PERCENT,
+              source="overview.all_occupations_transfer_rate",
+              column="ep_separations.transfer_rate",
+              name="all occupations' occupational transfer rate", unit="% a year",
+              total=True, only_if_any=True, origin="ep-separations", detail=True),
+        Field("separation_rate", "Separations rate a year, 2024-34", Kind.PERCENT,
+              source="overview.separation_rate", column="ep_separations.separation_rate",
+              name="total occupational separations rate", unit="% a year",
+              only_if_any=True, origin="ep-separations", detail=True),
+        Field("separation_rate_all_occupations", "All occupations, separations rate",
+              Kind.PERCENT, source="overview.all_occupations_separation_rate",
+              column="ep_separations.separation_rate",
+              name="all occupations' total occupational separations rate", unit="% a year",
+              total=True, only_if_any=True, origin="ep-separations", detail=True),
+        Field("labor_force_exits", "Labor force exits a year, 2024-34 (thousands)",
+              Kind.NUMBER, source="overview.labor_force_exits",
+              column="ep_separations.labor_force_exits", name="labor force exits",
+              unit="thousand workers a year", only_if_any=True, origin="ep-separations",
+              detail=True),
+        Field("occupational_transfers", "Occupational transfers a year, 2024-34 (thousands)",
+              Kind.NUMBER, source="overview.occupational_transfers",
+              column="ep_separations.occupational_transfers", name="occupational transfers",
+              unit="thousand workers a year", only_if_any=True, origin="ep-separations",
+              detail=True),
+        Field("separations", "Separations a year, 2024-34 (thousands)", Kind.NUMBER,
+              source="overview.separations", column="ep_separations.separations",
+              name="total occupational separations", unit="thousand workers a year",
+              only_if_any=True, origin="ep-separations", detail=True),
         Field("entry_education", "Typical entry education", Kind.TEXT,
               source="overview.entry_education", column="ep_projection.entry_education",
               name="typical entry education", only_if_any=True, origin="ep", detail=True),
@@ -173,6 +257,11 @@ SECTION = SectionSpec(
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
               source="description", name="description", heading="What does {a} do?",
               origin="onet", missing=_no_description),
+        # BLS Employment Projections 2024-34, table 1.12 (importers/ep_factors.py): its
+        # sentences on why it expects the change, grouped by factor under the table.
+        Field("outlook_factors", "Why BLS expects the change, 2024-34", Kind.REASONS,
+              _reasons, source="outlook_factors", name="BLS's reasons for the change",
+              origin="ep-factors", detail=True, missing=_no_reasons),
     ),
     notes=_notes,
     brief=_brief,
@@ -180,6 +269,10 @@ SECTION = SectionSpec(
         # BLS Employment Projections 2024-34, table 1.2 (importers/ep.py).
         StoreTable("ep_projection", "ep", no_row="no projection for this occupation",
                    total_missing="none for the total of all occupations",
+                   reason="missing_reason"),
+        # BLS Employment Projections 2024-34, table 1.10 (importers/ep_separations.py).
+        StoreTable("ep_separations", "ep-separations",
+                   no_row="no separations figures for this occupation",
                    reason="missing_reason"),
     ),
 )  # fmt: skip
