@@ -466,10 +466,10 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in figure_rows(seed(dataset)))
-    # Every declared figure, official roles' ones empty: overview 25, salary 30, education
-    # 28 (the most common level held is a name and a share), demographics 16, duties 6,
-    # skills 6 x 3.
-    assert counts == {PATIENT: 123, COLLECTIONS: 123}
+    # Every declared figure, official roles' ones empty: overview 25 and the 3 AI exposure
+    # measures x 4 (score, lower, rated, higher_than_percent), salary 30, education 28 (the
+    # most common level held is a name and a share), demographics 16, duties 6, skills 6 x 3.
+    assert counts == {PATIENT: 135, COLLECTIONS: 135}
 
 
 def test_bare_addresses_do_not_become_links() -> None:

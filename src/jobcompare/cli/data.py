@@ -59,6 +59,8 @@ class ImportSource(str, Enum):
     EP = "ep"
     EP_EDUCATION = "ep-education"
     CPS = "cps"
+    GPTS_ARE_GPTS = "gpts-are-gpts"
+    WORKING_WITH_AI = "working-with-ai"
 
 
 def import_command(

@@ -10,4 +10,7 @@ SOURCES = {
     "ep": "jobcompare.importers.ep",
     "ep-education": "jobcompare.importers.ep_education",
     "cps": "jobcompare.importers.cps",
+    # Published AI exposure measures (not official statistics): two sources, one folder.
+    "gpts-are-gpts": "jobcompare.importers.ai_gpts",
+    "working-with-ai": "jobcompare.importers.ai_applicability",
 }

@@ -387,6 +387,45 @@ DEFS: dict[str, Any] = {
             },
         ]
     },
+    "exposure": {
+        "description": "A published AI exposure score with its rank among the occupations "
+        "its measure rates (docs/ai-exposure.md); null when the measure has no score of the "
+        "occupation's own (the reason is in unpublished).",
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["score", "lower", "rated", "higher_than_percent"],
+                "additionalProperties": False,
+                "properties": {
+                    "score": {
+                        "type": "number",
+                        "minimum": 0,
+                        "maximum": 1,
+                        "description": "As the authors publish it, every digit.",
+                    },
+                    "lower": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": "How many of the rated occupations score strictly "
+                        "lower (scores equal to 12 decimals tie).",
+                    },
+                    "rated": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "How many occupations the measure's published file "
+                        "rates.",
+                    },
+                    "higher_than_percent": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100,
+                        "description": "lower / rated in percent, rounded down.",
+                    },
+                },
+            },
+        ],
+    },
     "place": {
         "description": "Where BLS's average annual wage for an occupation is highest "
         "(official roles only; present only when some compared role has "

@@ -50,6 +50,9 @@ class Kind(Enum):
     SKILLS = "skills"  # tuple[Skill, ...], shown as ranked columns with shares
     TECHNOLOGY = "technology"  # tuple[Technology, ...]: a LIST whose items carry flags
     PLACE = "place"  # Place: where pay is highest, with the average wage there
+    #: Exposure: a published AI exposure score with its rank among the occupations its
+    #: measure rates ("0.46 · higher than 72%"); never ranked or differenced here.
+    EXPOSURE = "exposure"
 
 
 #: Kinds shown as ranked columns, one item a row.
@@ -69,6 +72,7 @@ KIND_UNITS = {
     Kind.COUNT: "jobs",
     Kind.PERCENT: "%",
     Kind.GROWTH: "%",
+    Kind.EXPOSURE: "score 0-1",
 }
 
 
