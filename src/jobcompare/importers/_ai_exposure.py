@@ -64,9 +64,7 @@ def read(
     for line, row in csv_rows(path, (code_column, title_column, *score_columns)):
         code = row[code_column].strip()
         if not code_pattern.fullmatch(code):
-            raise ImportSourceError(
-                f"column {code_column!r}: {code!r} is not {what}", path, line
-            )
+            raise ImportSourceError(f"column {code_column!r}: {code!r} is not {what}", path, line)
         if code in first:
             raise ImportSourceError(
                 f"column {code_column!r}: {code} is listed twice (first on line {first[code]})",

@@ -413,8 +413,7 @@ DEFS: dict[str, Any] = {
                     "rated": {
                         "type": "integer",
                         "minimum": 1,
-                        "description": "How many occupations the measure's published file "
-                        "rates.",
+                        "description": "How many occupations the measure's published file rates.",
                     },
                     "higher_than_percent": {
                         "type": "integer",
