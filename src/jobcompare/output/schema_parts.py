@@ -157,10 +157,11 @@ KEY_DIFFERENCE: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "topic": {
-            "enum": ["pay", "outlook", "entry", "skill_gap", "other"],
+            "enum": ["pay", "outlook", "entry", "skill_gap", "other", "ai_exposure"],
             "description": "pay: the median; outlook: projected change and openings; entry: "
             "typical entry education and job zone; skill_gap: the gap's size; other: the "
-            "share that differs most.",
+            "share that differs most; ai_exposure: the published AI exposure measures, only "
+            "where the roles differ markedly (docs/ai-exposure.md).",
         },
         "label": {"type": "string", "description": "The heading the line starts with."},
         "text": {"type": "string", "description": "The line, its figures in words."},

@@ -69,12 +69,18 @@ def document(result: Comparison | Profile, options: Options) -> Document:
         blocks.append(Paragraph(note, "note"))
     # A section asked for by --section shows its lists (the page is short already).
     counted = concise and len(result.sections) == len(Section)
+    # The concise page names each key difference's sources in its section's sources line.
+    cited: dict[Section, list[str]] = {s.section: [] for s in result.sections}
+    for line in result.key_differences if concise else ():
+        cited.setdefault(line.section, []).extend(line.sources)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
-                             options.full, concise=concise, counted=counted)
+                             options.full, concise=concise, counted=counted,
+                             cited=cited.get(s.section, []))
                for s in result.sections]  # fmt: skip
     if concise:
         blocks += concise_notes(result.sections, roles)
-    blocks += notes(roles, concise=concise, shown=result.sections)
+    blocks += notes(roles, concise=concise, shown=result.sections,
+                    cited=[label for labels in cited.values() for label in labels])  # fmt: skip
     found = Document(title, tuple(blocks))
     if result.gap is None or (concise and result.key_differences):
         # The concise page's key differences give the gap's size and skills.

@@ -65,10 +65,13 @@ def section_block(
     profile: bool = False,
     concise: bool = False,
     counted: bool = False,
+    cited: Sequence[str] = (),
 ) -> SectionBlock:
     """A section's blocks. ``concise`` (an official occupation's page without --full):
     the rows a reader uses, without the ``detail`` ones, and lists cut to their
-    ``brief`` (docs/reading.md)."""
+    ``brief`` (docs/reading.md); ``cited``: the sources of the key differences said of
+    this section, which its sources line names too (a line may rest on rows the concise
+    page leaves to --full: the AI exposure measures)."""
     if concise:
         rows = tuple(r for r in result.rows if not r.field.detail)
         result = result._replace(rows=rows)
@@ -113,9 +116,10 @@ def section_block(
             blocks += _skills_table(row, columns, shared, bars=charts, limit=brief)
     if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
         blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
-    cited = section_sources(result, roles)
-    if cited:
-        blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
+    named = section_sources(result, roles)
+    named += [label for label in dict.fromkeys(cited) if label not in named]
+    if named:
+        blocks.append(Paragraph("Sources: " + " · ".join(named), "muted"))
     return SectionBlock(result.section.value, tuple(blocks))
 
 
@@ -389,11 +393,17 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
 
 
 def notes(
-    roles: Sequence[Role], *, concise: bool = False, shown: Sequence[SectionResult] = ()
+    roles: Sequence[Role],
+    *,
+    concise: bool = False,
+    shown: Sequence[SectionResult] = (),
+    cited: Sequence[str] = (),
 ) -> list[Block]:
     """Why figures shown as — are missing (where the source said), and the sources. On
     the concise page (its ``shown`` sections), only for the rows it shows, and in brief
-    where a brief is known: --full and the JSON keep every word."""
+    where a brief is known: --full and the JSON keep every word. The concise page credits
+    a source whose every figure is left to --full (the AI exposure measures) only when a
+    key difference rests on it (``cited``: the key differences' source labels)."""
     blocks: list[Block] = []
     # The figures only the rows the page leaves to --full show (a figure another shown
     # row shows, median age in Demographics, keeps its reason).
@@ -413,6 +423,9 @@ def notes(
         plain = tuple(plain_reason(item) for item in missing)
         blocks.append(NoteList("Not published", tuple(missing), plain=plain))
     said = source_notes(roles)
+    if concise:
+        unshown = _uncredited(roles, cited)
+        said = [(source, who) for source, who in said if source not in unshown]
     every = {who for _, who in said}
     if concise and len(every) == 1 and None not in every:  # each covers every role: once
         (who,) = every
@@ -422,6 +435,26 @@ def notes(
     if sources:
         blocks.append(NoteList("Sources", tuple(sources)))
     return blocks
+
+
+def _uncredited(roles: Sequence[Role], cited: Sequence[str]) -> set[str]:
+    """The source notes the concise page leaves out: those of sources all of whose
+    figures are rows it leaves to --full (``Field.detail``), unless a key difference it
+    shows cites them (by their label, ``cited``)."""
+    from jobcompare.registry.fields import all_fields
+
+    origins: dict[str, bool] = {}
+    for _, figure in all_fields():
+        if figure.origin:
+            origins[figure.origin] = origins.get(figure.origin, True) and figure.detail
+    hidden = {origin for origin, detail in origins.items() if detail}
+    left_out: set[str] = set()
+    for role in roles:
+        for key, text in role.source_parts:
+            citation = role.citations.get(key)
+            if key in hidden and (citation is None or citation.label not in cited):
+                left_out |= {text, capitalise(text)}
+    return left_out
 
 
 # -- charts -------------------------------------------------------------------------------
