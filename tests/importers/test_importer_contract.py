@@ -7,11 +7,19 @@ from types import ModuleType
 
 import pytest
 
-from jobcompare.importers import cps, ep, ep_education, onet, onet_excel
+from jobcompare.importers import (
+    ai_applicability,
+    ai_gpts,
+    cps,
+    ep,
+    ep_education,
+    onet,
+    onet_excel,
+)
 from jobcompare.importers.base import SourceInfo, Spine, Table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MODULES = (onet, onet_excel, ep, ep_education, cps)
+MODULES = (onet, onet_excel, ep, ep_education, cps, ai_gpts, ai_applicability)
 SPINE = Spine(
     {
         "00-0000": "All Occupations",
@@ -52,6 +60,10 @@ def test_module_keeps_the_contract(module: ModuleType) -> None:
 
 def test_source_keys_and_folders_are_distinct() -> None:
     assert len({m.SOURCE.key for m in MODULES}) == len(MODULES)
-    assert len({m.SOURCE.folder for m in MODULES}) == len(MODULES)
+    # One folder a source, but the AI exposure folder, which holds both papers' files
+    # (each importer reads only its own: ai_gpts.FILE, ai_applicability.FILE).
+    own = [m for m in MODULES if m.SOURCE.folder != "ai-exposure"]
+    assert len({m.SOURCE.folder for m in own}) == len(own)
+    assert {m for m in MODULES if m not in own} == {ai_gpts, ai_applicability}
     assert {onet.SOURCE.licence, onet_excel.SOURCE.licence} == {"CC BY 4.0"}
     assert "CC BY 4.0" in onet.SOURCE.attribution and "O*NET 30.3" in onet.SOURCE.attribution

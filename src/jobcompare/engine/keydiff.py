@@ -547,10 +547,10 @@ def _ai_exposure(rows: _Rows) -> KeyDifference | None:
     people = rows.people
     named = [(names[row.key], paper, values) for row, paper, values in shared]
     if n > 2:
-        every = "Every published measure all have" if len(papers) > 1 else (
-            "The published measure all have")  # fmt: skip
+        every = "Both published measures rate" if len(papers) > 1 else (
+            "The published measure all have rates")  # fmt: skip
         sentences = [
-            f"{every} rates {possessive(people[top])} work as the most exposed to generative "
+            f"{every} {possessive(people[top])} work as the most exposed to generative "
             f"AI and {possessive(people[bottom])} as the least (each score 0-1, with the share "
             "of the occupations its measure rates that score lower)."
         ]
