@@ -10,8 +10,10 @@ published one, a "—"/"–" or "Recommend Suppress = Y" / "Not Relevant = Y" va
 Also the counts: tasks (and their order), technology skills, related occupations, titles;
 and (check_missing_figures) that the NULL OEWS hourly figures are BLS's "-" with its
 footnotes, that CPS rows reach the occupations the documented title / broad-group rule says,
-with reasons naming the dashed columns, and that suppressed O*NET shares say so; and
-(check_ep_outlook) every EP table 1.10 figure and every table 1.12 sentence, exactly.
+with reasons naming the dashed columns, and that suppressed O*NET shares say so;
+(check_ep_outlook) every EP table 1.10 figure and every table 1.12 sentence, exactly; and
+(check_ai_exposure) every stored AI exposure score and rank against the two published
+files, with its own parsing and its own count of the scores strictly lower.
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
 """
 
@@ -231,6 +233,7 @@ def main() -> int:
     check_whose_figures(args.data, args.store, skills, check)
     check_missing_figures(args.data, db, check)
     check_ep_outlook(args.data, db, check)
+    check_ai_exposure(args.data, db, check)
 
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
@@ -551,6 +554,86 @@ def check_ep_outlook(data: Path, db: sqlite3.Connection, check: Any) -> None:
                 ai.add(soc)
     print(f"ep 1.12: {sum(map(len, kept.values()))} sentences of {len(kept)} occupations, "
           f"{len(ai)} of them with a sentence on AI")  # fmt: skip
+
+
+#: The OEWS codes that combine detailed SOC occupations (2018 SOC; docs/mapping.md),
+#: written here independently of importers/_onet_map.py.
+_OEWS_AGGREGATES = {
+    "13-1020": "13-1021 13-1022 13-1023", "13-2020": "13-2022 13-2023",
+    "21-1018": "21-1011 21-1014", "25-2052": "25-2055 25-2056",
+    "25-9045": "25-9042 25-9043 25-9049", "29-2010": "29-2011 29-2012",
+    "31-1120": "31-1121 31-1122", "39-7010": "39-7011 39-7012", "47-4090": "47-4091 47-4099",
+    "51-2028": "51-2022 51-2023", "51-2090": "51-2092 51-2099",
+    "53-1047": "53-1042 53-1043 53-1044 53-1049",
+}  # fmt: skip
+
+
+def _ranks(scores: dict[str, str]) -> dict[str, int]:
+    """code -> how many of the file's scores are strictly lower, scores equal to 12
+    decimals counting as one (docs/ai-exposure.md), from the published text itself."""
+    from decimal import Decimal
+
+    exact = {code: Decimal(text).quantize(Decimal("1e-12")) for code, text in scores.items()}
+    ordered = sorted(exact.values())
+    lower: dict[str, int] = {}
+    for code, value in exact.items():
+        lower[code] = sum(1 for other in ordered if other < value)
+    return lower
+
+
+def check_ai_exposure(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    """Every OEWS occupation's AI exposure figures (ai_gpts, ai_applicability) against the
+    raw files: a stored score is the published text's number exactly, for the same SOC
+    (GPTs are GPTs: its .00 O*NET-SOC code) and nothing else; its rank is the count of
+    the file's rows scoring strictly lower; ``rated`` is the file's row count; a missing
+    score is one the file does not give, its reason naming exactly the file's codes under
+    the occupation (none: "not rated"). The MIT notice is the licence file's text."""
+    folder = data / "ai-exposure"
+    gpts = {r["O*NET-SOC Code"]: r for r in csv_rows(folder / "gpts-are-gpts-occ_level.csv")}
+    scores = folder / "working-with-ai-soc_ai_applicability_scores.csv"
+    applicability = {r["SOC Code"]: r for r in csv_rows(scores)}
+    oews = [s for (s,) in db.execute("SELECT soc FROM occupation WHERE soc != '00-0000'")]
+    part_of = {p: whole for whole, parts in _OEWS_AGGREGATES.items() for p in parts.split()}
+
+    def under(soc: str, codes: list[str]) -> list[str]:
+        """The file's codes within ``soc`` other than its own (its SOC's or its parts')."""
+        own = {soc, f"{soc}.00"}
+        return sorted(c for c in codes if c not in own
+                      and (c[:7] == soc or part_of.get(c[:7]) == soc))  # fmt: skip
+
+    measures = (
+        ("ai_gpts", "gpt4_beta", "dv_rating_beta", gpts, lambda s: f"{s}.00"),
+        ("ai_gpts", "human_beta", "human_rating_beta", gpts, lambda s: f"{s}.00"),
+        ("ai_applicability", "score", "ai_applicability_score", applicability, lambda s: s),
+    )
+    for table, column, raw_column, raw, own_code in measures:
+        ranks = _ranks({code: r[raw_column] for code, r in raw.items()})
+        stored = {soc: (score, lower, rated, reason) for soc, score, lower, rated, reason in
+                  db.execute(f"SELECT soc, {column}, {column}_lower, rated, missing_reason "
+                             f"FROM {table}")}  # fmt: skip
+        what = f"ai exposure {table}.{column}"
+        for soc in oews:
+            if soc not in stored:
+                check(f"{what} rows", False, f"{soc}: no row")
+                continue
+            score, lower, rated, reason = stored[soc]
+            code = own_code(soc)
+            if code in raw:
+                ok = (score == float(raw[code][raw_column]) and lower == ranks[code]
+                      and rated == len(raw) and reason is None)  # fmt: skip
+                check(f"{what} scores and ranks", ok,
+                      f"{soc}: {score} {lower}/{rated} vs {raw[code][raw_column]} "
+                      f"{ranks[code]}/{len(raw)}")  # fmt: skip
+                continue
+            parts = under(soc, list(raw))
+            named = re.findall(r"\b\d{2}-\d{4}(?:\.\d{2})?\b", reason or "")
+            ok = score is None and lower is None and rated is None and (
+                named == parts if parts else "not rated" in (reason or ""))  # fmt: skip
+            kind = "withheld (parts named)" if parts else "not rated"
+            check(f"{what} {kind}", ok, f"{soc}: {reason!r} vs {parts}")
+    notice = (folder / "gpts-are-gpts-LICENSE").read_text(encoding="utf-8").strip()
+    rows = db.execute("SELECT notice FROM licence_notice WHERE source = 'gpts-are-gpts'")
+    check("ai exposure MIT notice", [r[0] for r in rows] == [notice], "licence_notice")
 
 
 if __name__ == "__main__":

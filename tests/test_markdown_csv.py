@@ -467,9 +467,11 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in figure_rows(seed(dataset)))
     # Every declared figure, official roles' ones empty: overview 34 (BLS's reasons, a
-    # list, none), salary 30, education 28 (the most common level held is a name and a
-    # share), demographics 19 (CPS's three weekly medians included), duties 6, skills 6 x 3.
-    assert counts == {PATIENT: 135, COLLECTIONS: 135}
+    # list, none) and the 3 AI exposure measures x 4 (score, lower, rated,
+    # higher_than_percent), salary 30, education 28 (the most common level held is a name
+    # and a share), demographics 19 (CPS's three weekly medians included), duties 6,
+    # skills 6 x 3.
+    assert counts == {PATIENT: 147, COLLECTIONS: 147}
 
 
 def test_bare_addresses_do_not_become_links() -> None:

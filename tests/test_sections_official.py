@@ -53,7 +53,9 @@ def test_four_way_table_has_sources_under_each_section() -> None:
     text = flat(output)
     for line in (
         "Sources: BLS OEWS May 2025 · BLS Employment Projections 2024–34 · BLS EP 2024–34, "
-        "table 1.10 · O*NET 30.3 (CC BY 4.0) · CPS 2024 · BLS EP 2024–34, table 1.12",
+        "table 1.10 · O*NET 30.3 (CC BY 4.0) · CPS 2024 · GPTs are GPTs (Eloundou et al., "
+        "2024; MIT) · Working with AI (Tomlinson et al., 2025; CC BY 4.0) · BLS EP 2024–34, "
+        "table 1.12",
         "Sources: CPS 2024",
         "Sources: O*NET 30.1 (CC BY 4.0) · O*NET 30.3 (CC BY 4.0)",
         "so the race and ethnicity shares do not sum to one hundred percent",

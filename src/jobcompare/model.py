@@ -94,6 +94,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Exposure:
+    """A published AI exposure score and its rank among the occupations its measure rates
+    (docs/ai-exposure.md): ``score`` as the authors publish it (0-1), and ``lower`` of the
+    ``rated`` occupations of the published file scoring strictly lower (scores equal to
+    12 decimals tie). A score of one measure is never blended with another's."""
+
+    score: Number
+    lower: int
+    rated: int
+
+    @property
+    def higher_than(self) -> int:
+        """The percent of the rated occupations scoring strictly lower, rounded down, so
+        never past the truth: 660 of 923 (71.5%) is "higher than 71%"."""
+        return self.lower * 100 // self.rated if self.rated > 0 else 0
+
+
+@dataclass(frozen=True)
 class Overview:
     """The overview section's figures: growth, jobs, pay and what they rest on."""
 
@@ -127,6 +145,13 @@ class Overview:
     # O*NET 30.3 job zone and O*NET's name for it.
     job_zone: int | None = None
     job_zone_name: str | None = None
+    # Published AI exposure measures (docs/ai-exposure.md), each side by side, never
+    # blended: Eloundou et al.'s beta rated by GPT-4 and by human annotators ("GPTs are
+    # GPTs", the occupation's own O*NET-SOC .00 only), and Tomlinson et al.'s AI
+    # applicability score ("Working with AI", the same SOC code only).
+    ai_gpt4_beta: Exposure | None = None
+    ai_human_beta: Exposure | None = None
+    ai_applicability: Exposure | None = None
 
 
 #: BLS EP table 1.12's industry code of its "Total, all industries" rows.

@@ -8,6 +8,8 @@ from types import ModuleType
 import pytest
 
 from jobcompare.importers import (
+    ai_applicability,
+    ai_gpts,
     cps,
     ep,
     ep_education,
@@ -19,10 +21,23 @@ from jobcompare.importers import (
 from jobcompare.importers.base import SourceInfo, Spine, Table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-MODULES = (onet, onet_excel, ep, ep_education, ep_separations, ep_factors, cps)
+MODULES = (
+    onet,
+    onet_excel,
+    ep,
+    ep_education,
+    ep_separations,
+    ep_factors,
+    cps,
+    ai_gpts,
+    ai_applicability,
+)
 #: Sources read from other sheets of one workbook share its folder (BLS EP's
 #: occupation.xlsx: tables 1.2, 1.10, 1.12), each with its own key and citation.
 SAME_WORKBOOK = {ep_separations: ep, ep_factors: ep}
+#: The AI exposure folder holds both papers' files (each importer reads only its own:
+#: ai_gpts.FILE, ai_applicability.FILE).
+SAME_FOLDER = {ai_applicability: ai_gpts}
 SPINE = Spine(
     {
         "00-0000": "All Occupations",
@@ -63,10 +78,12 @@ def test_module_keeps_the_contract(module: ModuleType) -> None:
 
 def test_source_keys_and_folders_are_distinct() -> None:
     assert len({m.SOURCE.key for m in MODULES}) == len(MODULES)
-    own = [m for m in MODULES if m not in SAME_WORKBOOK]
+    own = [m for m in MODULES if m not in SAME_WORKBOOK and m not in SAME_FOLDER]
     assert len({m.SOURCE.folder for m in own}) == len(own)
     for module, sharing in SAME_WORKBOOK.items():
         assert module.SOURCE.folder == sharing.SOURCE.folder
         assert module.WORKBOOK == sharing.WORKBOOK and module.SHEET != sharing.SHEET
+    for module, sharing in SAME_FOLDER.items():
+        assert module.SOURCE.folder == sharing.SOURCE.folder and module.FILE != sharing.FILE
     assert {onet.SOURCE.licence, onet_excel.SOURCE.licence} == {"CC BY 4.0"}
     assert "CC BY 4.0" in onet.SOURCE.attribution and "O*NET 30.3" in onet.SOURCE.attribution

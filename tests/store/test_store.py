@@ -15,6 +15,7 @@ import pytest
 
 from jobcompare.errors import ImportSourceError, StoreWriteError
 from jobcompare.importers._write import STORE_FORMAT, build_store
+from jobcompare.importers.sources import SOURCES
 from jobcompare.model import Amount, Percentiles
 from jobcompare.sources.roles import Roles
 from jobcompare.sources.store import (
@@ -403,10 +404,9 @@ def test_import_command_quiet_off_a_terminal_and_progress_reported(tmp_path: Pat
     # No progress bar without a terminal; the one message goes to stderr, stdout stays
     # for results (issue 13).
     assert result.stdout == ""
-    assert result.stderr.startswith(
-        f"Wrote {out}: oews, rpp, onet, onet-excel, ep, ep-education, ep-separations, "
-        "ep-factors, cps ("
-    )
+    # Every source, in import order (importers/sources.py).
+    assert result.stderr.startswith(f"Wrote {out}: {', '.join(SOURCES)} (")
+    assert ", cps, gpts-are-gpts, working-with-ai (" in result.stderr
     assert result.stderr.count("\n") == 1
     again = run(["import", "rpp", str(ROOT), "-o", str(out)])
     assert again.exit_code == 0 and again.stderr.startswith(f"Wrote {out}: rpp (")

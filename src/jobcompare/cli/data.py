@@ -61,6 +61,8 @@ class ImportSource(str, Enum):
     EP_SEPARATIONS = "ep-separations"
     EP_FACTORS = "ep-factors"
     CPS = "cps"
+    GPTS_ARE_GPTS = "gpts-are-gpts"
+    WORKING_WITH_AI = "working-with-ai"
 
 
 def import_command(

@@ -19,6 +19,14 @@ guessed), and only when its section is among those compared:
    the figure every role has whose spread (highest minus lowest) is widest, in
    percentage points; ties go to the first declared; none when every spread is 0. Race
    and ethnicity shares are left out: a key difference is about the work.
+6. **ai_exposure** (Overview): the published AI exposure measures (docs/ai-exposure.md),
+   only where the roles differ markedly: on every figure the roles all have (GPT-4-rated
+   and human-rated β of Eloundou et al., Tomlinson et al.'s AI applicability), the same
+   role ranks highest (and, for three or four, the same role lowest), strictly; and each
+   paper with such figures puts those two roles at least :data:`MARKED_POINTS` points
+   apart on at least one of its figures (ranks as shares of the occupations the measure
+   rates, exact, not the rounded-down percents shown). Each figure is said with its score
+   and rank; none is blended with another.
 
 Facts, not advice: figures and their order, never "better". Two roles are said in
 sentences; three or four in a compact form, ranked by the figure. A comparison with a
@@ -35,10 +43,10 @@ from typing import TYPE_CHECKING
 from jobcompare import text as fmt
 from jobcompare.engine.deltas import clean, relative_percent
 from jobcompare.engine.results import KeyDelta, KeyDifference, KeyFigure, Row, SectionResult
-from jobcompare.model import Amount, Degree
+from jobcompare.model import Amount, Degree, Exposure
 from jobcompare.registry.fields import at_path
 from jobcompare.registry.section import Section
-from jobcompare.text import capitalise, join_words
+from jobcompare.text import capitalise, join_words, possessive
 
 if TYPE_CHECKING:
     from jobcompare.engine.moves import Gap
@@ -50,6 +58,7 @@ TOPIC_LABELS: dict[str, str] = {
     "outlook": "Outlook",
     "entry": "Entry",
     "skill_gap": "Skill gap",
+    "ai_exposure": "AI exposure",
 }
 
 #: How many of the skills to build the skill-gap line names.
@@ -75,6 +84,7 @@ def key_differences(
     if gap is not None and len(roles) == 2 and Section.SKILLS in rows.shown:
         lines.append(_skill_gap(rows, gap))
     lines.append(_other(rows))
+    lines.append(_ai_exposure(rows))
     return tuple(line for line in lines if line is not None)
 
 
@@ -470,3 +480,107 @@ def _share_words(
     return ("Education held", f"Share of workers whose highest education is {words}",
             lambda s, p: f"{level} is the highest education of {s[0]} of {p[0]} and {s[1]} "
             f"of {p[1]}")  # fmt: skip
+
+
+# -- 6. AI exposure -------------------------------------------------------------------------------
+
+#: The AI exposure rows (Overview), each with the paper it comes from and how a sentence
+#: names it, in the order said.
+AI_MEASURES: tuple[tuple[str, str, str], ...] = (
+    ("ai_exposure.gpt4_beta", "Eloundou et al.", "GPT-4-rated β"),
+    ("ai_exposure.human_beta", "Eloundou et al.", "human-rated β"),
+    ("ai_exposure.applicability", "Tomlinson et al.", "AI applicability"),
+)
+#: How far apart (in points of the share of rated occupations scoring lower) a paper must
+#: put two roles, on at least one of its figures, for the line to be said.
+MARKED_POINTS = 20
+
+
+def _rank_apart(high: Exposure, low: Exposure) -> bool:
+    """Whether ``high`` ranks at least MARKED_POINTS points above ``low`` (exactly:
+    lower / rated, not the rounded-down percents)."""
+    return 100 * (high.lower * low.rated - low.lower * high.rated) >= (
+        MARKED_POINTS * high.rated * low.rated
+    )
+
+
+def _exposure_text(value: Exposure, *, first: bool) -> str:
+    """ "0.87 (higher than 97% of the occupations it rates)" the first time, "0.33 (46%)"
+    after: the score to two decimals, the rank rounded down (model.Exposure)."""
+    rank = (
+        f"higher than {value.higher_than}% of the occupations it rates"
+        if first
+        else f"{value.higher_than}%"
+    )
+    return f"{value.score:.2f} ({rank})"
+
+
+def _ai_exposure(rows: _Rows) -> KeyDifference | None:
+    found = [(row, paper, name) for key, paper, name in AI_MEASURES
+             if (row := rows.row(Section.OVERVIEW, key)) is not None]  # fmt: skip
+    shared = [
+        (row, paper, values)
+        for row, paper, _ in found
+        if len(values := [v for v in row.values if isinstance(v, Exposure)]) == len(row.values)
+    ]
+    names = {row.key: name for row, _, name in found}
+    if not shared:
+        return None
+    n = len(rows.roles)
+
+    def order(values: list[Exposure]) -> list[int]:
+        return sorted(range(n), key=lambda i: -values[i].lower)
+
+    first = order(shared[0][2])
+    top, bottom = first[0], first[-1]
+    for _, _, values in shared:
+        lowers = [v.lower for v in values]
+        if lowers.count(lowers[top]) > 1 or lowers[top] != max(lowers):
+            return None
+        if lowers.count(lowers[bottom]) > 1 or lowers[bottom] != min(lowers):
+            return None
+    papers = {paper for _, paper, _ in shared}
+    for paper in papers:
+        if not any(_rank_apart(values[top], values[bottom])
+                   for _, said, values in shared if said == paper):  # fmt: skip
+            return None
+    people = rows.people
+    named = [(names[row.key], paper, values) for row, paper, values in shared]
+    if n > 2:
+        every = "Both published measures rate" if len(papers) > 1 else (
+            "The published measure all have rates")  # fmt: skip
+        sentences = [
+            f"{every} {possessive(people[top])} work as the most exposed to generative "
+            f"AI and {possessive(people[bottom])} as the least (each score 0-1, with the share "
+            "of the occupations its measure rates that score lower)."
+        ]
+        for name, paper, values in named:
+            ranked = "; ".join(
+                f"{people[i]} {_exposure_text(values[i], first=False)}" for i in order(values)
+            )
+            sentences.append(f"{capitalise(name)} ({paper}): {ranked}.")
+        text = " ".join(sentences)
+    else:
+        said: dict[str, list[str]] = {}
+        for index, (name, paper, values) in enumerate(named):
+            high = _exposure_text(values[top], first=index == 0)
+            low = _exposure_text(values[bottom], first=False)
+            said.setdefault(paper, []).append(f"{name} {high} vs {low}")
+        both = "Both published measures rate" if len(papers) > 1 else (
+            "The published measure both have rates")  # fmt: skip
+        by_paper = "; ".join(f"{', '.join(parts)} ({paper})" for paper, parts in said.items())
+        text = (
+            f"{both} {possessive(people[top])} work as more exposed to generative AI than "
+            f"{possessive(people[bottom])}: {by_paper}."
+        )
+    figures: list[KeyFigure] = []
+    for row, _, values in shared:
+        for i, value in enumerate(values):
+            base = rows.figure(Section.OVERVIEW, row, i)
+            figures.append(base._replace(key=f"{base.key}.score", value=value.score,
+                                         unit="score 0-1"))  # fmt: skip
+            figures.append(base._replace(key=f"{base.key}.higher_than_percent",
+                                         value=value.higher_than, unit="%"))  # fmt: skip
+    used = [row for row, _, _ in shared]
+    return KeyDifference("ai_exposure", TOPIC_LABELS["ai_exposure"], text, Section.OVERVIEW,
+                         rows.sources(*used), tuple(figures))  # fmt: skip

@@ -112,7 +112,7 @@ class Summary(NamedTuple):
 
 
 #: What a key difference is about (engine/keydiff.py).
-Topic = Literal["pay", "outlook", "entry", "skill_gap", "other"]
+Topic = Literal["pay", "outlook", "entry", "skill_gap", "other", "ai_exposure"]
 
 
 class KeyFigure(NamedTuple):

@@ -12,4 +12,7 @@ SOURCES = {
     "ep-separations": "jobcompare.importers.ep_separations",
     "ep-factors": "jobcompare.importers.ep_factors",
     "cps": "jobcompare.importers.cps",
+    # Published AI exposure measures (not official statistics): two sources, one folder.
+    "gpts-are-gpts": "jobcompare.importers.ai_gpts",
+    "working-with-ai": "jobcompare.importers.ai_applicability",
 }

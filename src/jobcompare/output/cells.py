@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 from jobcompare import text as fmt
 from jobcompare.engine.results import Delta
-from jobcompare.model import Amount, Degree, Place, SalaryRange, Technology, TimeToBecome
+from jobcompare.model import (
+    Amount,
+    Degree,
+    Exposure,
+    Place,
+    SalaryRange,
+    Technology,
+    TimeToBecome,
+)
 from jobcompare.registry.fields import Kind
 
 
@@ -45,6 +53,20 @@ def _weekly(value: object) -> str:
     return fmt.weekly(value)
 
 
+def exposure_score(value: Exposure) -> str:
+    """An AI exposure score on screen: two decimals ("0.46"); JSON and CSV keep every
+    digit the authors publish (docs/ai-exposure.md)."""
+    return f"{value.score:.2f}"
+
+
+def _exposure(value: object) -> str:
+    """ "0.46 · higher than 72%": the score, and the share of the occupations its measure
+    rates that score strictly lower (rounded down: Exposure.higher_than)."""
+    if not isinstance(value, Exposure):
+        return fmt.MISSING
+    return f"{exposure_score(value)} · higher than {value.higher_than}%"
+
+
 def _text(value: object) -> str:
     return value if isinstance(value, str) else fmt.MISSING
 
@@ -63,6 +85,7 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
     Kind.DEGREE: _as(Degree, fmt.degree),
     Kind.DURATION: _as(TimeToBecome, fmt.duration),
     Kind.PLACE: _place,
+    Kind.EXPOSURE: _exposure,
 }
 
 #: With three or four roles, what marks a row's highest and lowest figure.

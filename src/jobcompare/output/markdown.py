@@ -65,7 +65,10 @@ def _md_block(block: b.Block) -> str:
         rows = [[md_text(MISSING if c is None else c) for c in row] for row in block.rows]
         return _md_table([md_text(c) for c in block.columns], rows)
     if isinstance(block, b.Fields):
-        items = "\n".join(f"- {md_text(label)}: {md_text(value)}" for label, value in block.items)
+        items = "\n".join(
+            f"- {md_text(label)}: {md_text(value)}" if label else f"  {md_text(value)}"
+            for label, value in block.items
+        )  # an empty label continues the item above it (a notice's next paragraph)
         return f"### {md_text(block.title)}\n\n{items}"
     marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
     lines = "\n".join(

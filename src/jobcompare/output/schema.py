@@ -35,6 +35,7 @@ KINDS: dict[Kind, dict[str, Any]] = {
     Kind.DEGREE: {"$ref": "#/$defs/degree"},
     Kind.DURATION: {"$ref": "#/$defs/duration"},
     Kind.PLACE: {"$ref": "#/$defs/place"},
+    Kind.EXPOSURE: {"$ref": "#/$defs/exposure"},
     Kind.LIST: {"type": ["array", "null"], "items": {"type": "string"}},
     Kind.SKILLS: {"$ref": "#/$defs/skills"},
     Kind.TECHNOLOGY: {"$ref": "#/$defs/technology"},

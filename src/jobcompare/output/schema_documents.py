@@ -288,6 +288,7 @@ DOCUMENTS: dict[str, Any] = {
                 "folder",
                 "coverage",
                 "files",
+                "notice",
             ],
             "additionalProperties": False,
             "properties": {
@@ -317,6 +318,12 @@ DOCUMENTS: dict[str, Any] = {
                         "additionalProperties": False,
                         "properties": {"path": {"type": "string"}, "sha256": {"type": "string"}},
                     },
+                },
+                "notice": {
+                    "type": ["string", "null"],
+                    "description": "The licence notice the source's licence asks to be "
+                    "carried with its figures (the MIT licence's copyright and permission "
+                    "notice), as published; null when none.",
                 },
             },
         },

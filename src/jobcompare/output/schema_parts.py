@@ -157,10 +157,11 @@ KEY_DIFFERENCE: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "topic": {
-            "enum": ["pay", "outlook", "entry", "skill_gap", "other"],
+            "enum": ["pay", "outlook", "entry", "skill_gap", "other", "ai_exposure"],
             "description": "pay: the median; outlook: projected change and openings; entry: "
             "typical entry education and job zone; skill_gap: the gap's size; other: the "
-            "share that differs most.",
+            "share that differs most; ai_exposure: the published AI exposure measures, only "
+            "where the roles differ markedly (docs/ai-exposure.md).",
         },
         "label": {"type": "string", "description": "The heading the line starts with."},
         "text": {"type": "string", "description": "The line, its figures in words."},
@@ -386,6 +387,44 @@ DEFS: dict[str, Any] = {
                 "properties": {"name": {"type": "string"}, "share": {"$ref": "#/$defs/share"}},
             },
         ]
+    },
+    "exposure": {
+        "description": "A published AI exposure score with its rank among the occupations "
+        "its measure rates (docs/ai-exposure.md); null when the measure has no score of the "
+        "occupation's own (the reason is in unpublished).",
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["score", "lower", "rated", "higher_than_percent"],
+                "additionalProperties": False,
+                "properties": {
+                    "score": {
+                        "type": "number",
+                        "minimum": 0,
+                        "maximum": 1,
+                        "description": "As the authors publish it, every digit.",
+                    },
+                    "lower": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": "How many of the rated occupations score strictly "
+                        "lower (scores equal to 12 decimals tie).",
+                    },
+                    "rated": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "How many occupations the measure's published file rates.",
+                    },
+                    "higher_than_percent": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100,
+                        "description": "lower / rated in percent, rounded down.",
+                    },
+                },
+            },
+        ],
     },
     "place": {
         "description": "Where BLS's average annual wage for an occupation is highest "

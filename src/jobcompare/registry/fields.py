@@ -54,6 +54,9 @@ class Kind(Enum):
     #: tuple[Factor, ...]: BLS's sentences on why it expects the change (EP table 1.12),
     #: shown below the table, grouped by the factors they name
     REASONS = "reasons"
+    #: Exposure: a published AI exposure score with its rank among the occupations its
+    #: measure rates ("0.46 · higher than 72%"); never ranked or differenced here.
+    EXPOSURE = "exposure"
 
 
 #: Kinds shown as ranked columns, one item a row.
@@ -76,6 +79,7 @@ KIND_UNITS = {
     Kind.COUNT: "jobs",
     Kind.PERCENT: "%",
     Kind.GROWTH: "%",
+    Kind.EXPOSURE: "score 0-1",
 }
 
 

@@ -329,6 +329,12 @@ class Store:
             "SELECT source, path, sha256 FROM source_file ORDER BY source, path"
         ):
             files.setdefault(str(source), []).append((str(path), str(digest)))
+        notices: dict[str, str] = {}
+        if "licence_notice" in self.tables:  # importers/ai_gpts.py: the MIT notice
+            notices = {
+                str(source): str(notice)
+                for source, notice in self.query("SELECT source, notice FROM licence_notice")
+            }
         summaries = []
         for key, row in sorted(self.source_rows.items()):
             tables = owned.get(key, [])
@@ -346,6 +352,7 @@ class Store:
                     files=tuple(files.get(key, [])),
                     occupations=self._coverage(tables, "soc"),
                     areas=self._coverage(tables, "area"),
+                    notice=notices.get(key),
                 )
             )
         return summaries

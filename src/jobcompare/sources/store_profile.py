@@ -20,6 +20,7 @@ from jobcompare.registry.fields import SKILL_LEVEL, columns, spec, store_tables
 from jobcompare.registry.section import Section
 from jobcompare.sources.onet_parts import own_code, parts_reason, speaks_for_itself, within
 from jobcompare.sources.store import NO_ONET, NOT_RATED
+from jobcompare.sources.store_exposure import read as exposures
 
 if TYPE_CHECKING:
     from jobcompare.model import Citation, Degree, Number, Role
@@ -38,6 +39,8 @@ LABELS = {
     "onet": "O*NET {release} (CC BY 4.0)",
     "onet-excel": "O*NET {release} (CC BY 4.0)",
     "cps": "CPS {year}",
+    "gpts-are-gpts": "GPTs are GPTs (Eloundou et al., {year}; MIT)",
+    "working-with-ai": "Working with AI (Tomlinson et al., {year}; CC BY 4.0)",
 }
 #: The O*NET tables each O*NET source wrote (a store built without one lacks them).
 TABLES = {"onet": "onet_link", "onet-excel": "onet_skill"}
@@ -386,6 +389,9 @@ def fill(store: Store, role: Role) -> Role:
         values["technology"] = reader.technology(code)
     values["skills"] = reader.skills()
     values.update(reader.read_tables([t for t in columns() if t not in first]))
+    # Published AI exposure measures, each with its rank (docs/ai-exposure.md).
+    values.update(exposures(reader.tables, reader.query, reader.soc, reader.name,
+                            reader.cite, reader.missing))  # fmt: skip
     filled = with_values(role, values)
     return replace(
         filled,

@@ -88,6 +88,9 @@ class SourceSummary(NamedTuple):
     #: How many of the OEWS detailed occupations its tables cover (None: not per occupation).
     occupations: int | None
     areas: int | None  # how many OEWS areas it covers (None: not per area)
+    #: The licence notice its licence asks to be carried with the figures (the MIT
+    #: licence's copyright and permission notice), as published; None when none.
+    notice: str | None = None
 
 
 class SourceList(NamedTuple):

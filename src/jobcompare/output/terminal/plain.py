@@ -201,7 +201,8 @@ def field_lines(block: Fields, width: int) -> list[str]:
     lines = textwrap.wrap(safe(block.title), width)
     label_width = max((len(label) for label, _ in block.items), default=0) + 2
     for label, value in block.items:
-        lead = f"  {label + ':':<{label_width}}"
+        # An empty label continues the value above it (a notice's next paragraph).
+        lead = f"  {label + ':' if label else '':<{label_width}}"
         lines += textwrap.wrap(
             safe(value), width, initial_indent=lead, subsequent_indent=" " * len(lead),
             break_long_words=False, break_on_hyphens=False,

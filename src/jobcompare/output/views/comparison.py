@@ -69,12 +69,18 @@ def document(result: Comparison | Profile, options: Options) -> Document:
         blocks.append(Paragraph(note, "note"))
     # A section asked for by --section shows its lists (the page is short already).
     counted = concise and len(result.sections) == len(Section)
+    # The concise page names each key difference's sources in its section's sources line.
+    cited: dict[Section, list[str]] = {s.section: [] for s in result.sections}
+    for line in result.key_differences if concise else ():
+        cited.setdefault(line.section, []).extend(line.sources)
     blocks += [section_block(s, roles, result.summary.shared_skills, options.charts,
-                             options.full, concise=concise, counted=counted)
+                             options.full, concise=concise, counted=counted,
+                             cited=cited.get(s.section, []))
                for s in result.sections]  # fmt: skip
     if concise:
         blocks += concise_notes(result.sections, roles)
-    blocks += notes(roles, concise=concise, shown=result.sections)
+    blocks += notes(roles, concise=concise, shown=result.sections,
+                    cited=[label for labels in cited.values() for label in labels])  # fmt: skip
     found = Document(title, tuple(blocks))
     if result.gap is None or (concise and result.key_differences):
         # The concise page's key differences give the gap's size and skills.
@@ -86,7 +92,7 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     """A handed-over page with --full: the concise page, then every section in full (the
     skill gap block too) as an appendix, after the sources."""
     from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
-    from jobcompare.output.views.sections import detail_sources
+    from jobcompare.output.views.sections import uncited_detail_sources
 
     page = document(result, options._replace(detail=False, full=False, appendix=False))
     full = document(result, options._replace(appendix=False)).blocks
@@ -97,7 +103,8 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     # With its own "Not published": the reasons of the rows only the appendix shows.
     missing = [b for b in full[end:] if isinstance(b, NoteList) and b.title == "Not published"]
     # And the sources only its rows cite, which the page leaves out (sections.notes).
-    hidden = detail_sources()
+    cited = [label for line in result.key_differences for label in line.sources]
+    hidden = uncited_detail_sources(result.roles, cited)
     texts = {
         text[:1].upper() + text[1:]
         for role in result.roles

@@ -17,6 +17,7 @@ from jobcompare.engine.shared import is_shared
 from jobcompare.model import (
     Amount,
     Degree,
+    Exposure,
     Factor,
     Place,
     SalaryRange,
@@ -65,6 +66,8 @@ def json_value(kind: Kind, value: object, shared: Sequence[str] = ()) -> JSONVal
         return {"min": amount(value.min), "max": amount(value.max)}
     if isinstance(value, Place):
         return {"name": value.name, "kind": value.kind, "average_salary": amount(value.pay)}
+    if isinstance(value, Exposure):
+        return exposure(value)
     if kind is Kind.SKILLS and isinstance(value, tuple):
         return [_skill(s, shared) for s in value if isinstance(s, Skill)]
     if kind is Kind.TECHNOLOGY and isinstance(value, tuple):
@@ -80,6 +83,18 @@ def json_value(kind: Kind, value: object, shared: Sequence[str] = ()) -> JSONVal
     if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     return value
+
+
+def exposure(value: Exposure) -> dict[str, JSONValue]:
+    """A published AI exposure score as JSON: the score as published, how many of the
+    measure's rated occupations score strictly lower, how many it rates, and that share
+    in percent, rounded down."""
+    return {
+        "score": value.score,
+        "lower": value.lower,
+        "rated": value.rated,
+        "higher_than_percent": value.higher_than,
+    }
 
 
 def _skill(skill: Skill, shared: Sequence[str]) -> dict[str, JSONValue]:
@@ -117,6 +132,12 @@ def csv_fields(field: Field, value: object, shared: Sequence[str] = ()) -> Itera
         yield f"{key}.name", place.name if place else None, "", ""
         yield f"{key}.kind", place.kind if place else None, "", ""
         yield _amount(f"{key}.average_salary", place.pay if place else None, "USD/year")
+    elif kind is Kind.EXPOSURE:
+        found = value if isinstance(value, Exposure) else None
+        yield f"{key}.score", found.score if found else None, field.csv_unit, ""
+        yield f"{key}.lower", found.lower if found else None, "occupations", ""
+        yield f"{key}.rated", found.rated if found else None, "occupations", ""
+        yield f"{key}.higher_than_percent", found.higher_than if found else None, "%", ""
     elif kind is Kind.DEGREE:
         name, share = (value.name, value.share) if isinstance(value, Degree) else (None, None)
         yield f"{key}.name", name, "", ""

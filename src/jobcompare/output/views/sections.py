@@ -65,10 +65,13 @@ def section_block(
     profile: bool = False,
     concise: bool = False,
     counted: bool = False,
+    cited: Sequence[str] = (),
 ) -> SectionBlock:
     """A section's blocks. ``concise`` (an official occupation's page without --full):
     the rows a reader uses, without the ``detail`` ones, and lists cut to their
-    ``brief`` (docs/reading.md)."""
+    ``brief`` (docs/reading.md); ``cited``: the sources of the key differences said of
+    this section, which its sources line names too (a line may rest on rows the concise
+    page leaves to --full: the AI exposure measures)."""
     if concise:
         rows = tuple(r for r in result.rows if in_brief(r))
         result = result._replace(rows=rows)
@@ -115,9 +118,10 @@ def section_block(
             blocks += _reasons(row, roles)
     if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
         blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
-    cited = section_sources(result, roles)
-    if cited:
-        blocks.append(Paragraph("Sources: " + " · ".join(cited), "muted"))
+    named = section_sources(result, roles)
+    named += [label for label in dict.fromkeys(cited) if label not in named]
+    if named:
+        blocks.append(Paragraph("Sources: " + " · ".join(named), "muted"))
     return SectionBlock(result.section.value, tuple(blocks))
 
 
@@ -444,11 +448,17 @@ def drawable(series: Sequence[RangeSeries]) -> bool:
 
 
 def notes(
-    roles: Sequence[Role], *, concise: bool = False, shown: Sequence[SectionResult] = ()
+    roles: Sequence[Role],
+    *,
+    concise: bool = False,
+    shown: Sequence[SectionResult] = (),
+    cited: Sequence[str] = (),
 ) -> list[Block]:
     """Why figures shown as — are missing (where the source said), and the sources. On
     the concise page (its ``shown`` sections), only for the rows it shows, and in brief
-    where a brief is known: --full and the JSON keep every word."""
+    where a brief is known: --full and the JSON keep every word. The concise page credits
+    a source whose every figure is left to --full (the AI exposure measures) only when a
+    key difference rests on it (``cited``: the key differences' source labels)."""
     blocks: list[Block] = []
     # The figures only the rows the page leaves to --full show (a figure another shown
     # row shows, median age in Demographics, keeps its reason).
@@ -468,7 +478,7 @@ def notes(
         plain = tuple(plain_reason(item) for item in missing)
         blocks.append(NoteList("Not published", tuple(missing), plain=plain))
     if concise:  # not the sources of rows only --full shows (BLS EP tables 1.10, 1.12)
-        roles = [_without_sources(role, detail_sources()) for role in roles]
+        roles = [_without_sources(role, uncited_detail_sources(roles, cited)) for role in roles]
     said = source_notes(roles)
     every = {who for _, who in said}
     if concise and len(every) == 1 and None not in every:  # each covers every role: once
@@ -489,6 +499,18 @@ def detail_sources() -> set[str]:
 
     origins = [(f.origin, f.detail) for _, f in all_fields() if f.origin]
     return {o for o, detail in origins if detail} - {o for o, detail in origins if not detail}
+
+
+def uncited_detail_sources(roles: Sequence[Role], cited: Sequence[str]) -> set[str]:
+    """The sources the concise page does not credit: those whose every figure it leaves to
+    --full (:func:`detail_sources`), unless a key difference it shows rests on one (the AI
+    exposure measures; ``cited``: the key differences' source labels)."""
+    keys = detail_sources()
+    used = {
+        key for role in roles for key, citation in role.citations.items()
+        if key in keys and citation.label in cited
+    }  # fmt: skip
+    return keys - used
 
 
 def _without_sources(role: Role, keys: set[str]) -> Role:

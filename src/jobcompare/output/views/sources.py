@@ -19,6 +19,16 @@ def _coverage(source: SourceSummary, of: int) -> str:
     return ", ".join(covered) or "not per occupation or area"
 
 
+def _notice(source: SourceSummary) -> tuple[tuple[str, str], ...]:
+    """The licence notice its licence asks to be carried (the MIT licence's), a value a
+    paragraph (the first labelled, the rest continuing it), each wrapped: the publisher's
+    line breaks within a paragraph are layout, not words."""
+    if not source.notice:
+        return ()
+    paragraphs = [" ".join(p.split()) for p in source.notice.split("\n\n") if p.strip()]
+    return tuple(("notice" if i == 0 else "", text) for i, text in enumerate(paragraphs))
+
+
 def document(result: SourceList, options: Options) -> Document:
     return Document("Sources", tuple(
         Fields(f"{s.name} ({s.key})", (
@@ -27,6 +37,7 @@ def document(result: SourceList, options: Options) -> Document:
             ("attribution", s.attribution),
             ("coverage", _coverage(s, result.of)),
             ("from", s.url),
+            *_notice(s),
         ))
         for s in result.sources
     ))  # fmt: skip
@@ -46,6 +57,7 @@ def data(result: SourceList) -> JSONValue:
             "folder": s.folder,
             "coverage": {"occupations": s.occupations, "of": result.of, "areas": s.areas},
             "files": [{"path": path, "sha256": digest} for path, digest in s.files],
+            "notice": s.notice,
         }
         for s in result.sources
     ]
@@ -53,9 +65,9 @@ def data(result: SourceList) -> JSONValue:
 
 def records(result: SourceList) -> Records:
     header = ("key", "name", "release", "year", "licence", "attribution", "url", "folder",
-              "occupations", "of", "areas")  # fmt: skip
+              "occupations", "of", "areas", "notice")  # fmt: skip
     return Records(header, tuple(
         (s.key, s.name, s.release, s.year, s.licence, s.attribution, s.url, s.folder,
-         s.occupations, result.of, s.areas)
+         s.occupations, result.of, s.areas, s.notice)
         for s in result.sources
     ))  # fmt: skip

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.model import Factor, Role
-from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
+from jobcompare.model import Exposure, Factor, Role
+from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable, at_path
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections._official import cited, per_role
 from jobcompare.text import join_words
@@ -54,6 +54,64 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     if any(r.outlook_factors for r in roles):
         notes.append(REASONS_NOTE)
     notes += per_role(roles, [within_note(r) for r in roles])
+    notes += exposure_notes(roles)
+    return notes
+
+
+#: The store sources of the AI exposure measures (importers/ai_gpts.py, ai_applicability.py).
+GPTS, WORKING_WITH_AI = "gpts-are-gpts", "working-with-ai"
+#: Each measure's rows: (model path, how a sentence names it, the measure, what it rates),
+#: in the order shown.
+EXPOSURE_MEASURES: tuple[tuple[str, str, str, str], ...] = (
+    ("overview.ai_gpt4_beta", "GPT-4-rated β", "β", "O*NET-SOC occupations"),
+    ("overview.ai_human_beta", "human-rated β", "β", "O*NET-SOC occupations"),
+    ("overview.ai_applicability", "AI applicability", "AI applicability", "SOC occupations"),
+)
+#: One line per measure: what it is, its scale and its citation (docs/ai-exposure.md).
+GPTS_NOTE = (
+    "GPT-4-rated and human-rated β (AI exposure): the share of the occupation's O*NET tasks "
+    "a large language model could do in half the time or less at the same quality, tasks "
+    "that would need software built on top of it counted at half weight (β = E1 + ½·E2); "
+    "0-1, rated by GPT-4 and by human annotators for the occupation's own O*NET-SOC code. "
+    'Eloundou, Manning, Mishkin & Rock, "GPTs are GPTs", Science 2024 (scores: MIT License).'
+)
+APPLICABILITY_NOTE = (
+    "AI applicability: how often, how successfully and how broadly AI helps with the "
+    "occupation's work activities in people's Bing Copilot conversations; 0-1. Tomlinson, "
+    'Jaffe, Wang, Counts & Suri, "Working with AI: Measuring the Applicability of '
+    'Generative AI to Occupations", arXiv 2507.07935, 2025 (scores: CC BY 4.0).'
+)
+
+
+def exposures(role: Role) -> list[Exposure | None]:
+    """The role's AI exposure figures, in :data:`EXPOSURE_MEASURES` order."""
+    found: list[Exposure | None] = []
+    for path, *_ in EXPOSURE_MEASURES:
+        value = at_path(role, path)
+        found.append(value if isinstance(value, Exposure) else None)
+    return found
+
+
+def exposure_notes(roles: Sequence[Role]) -> list[str]:
+    """What the AI exposure rows are: a line per measure some role has, and the rank's
+    rule with how many occupations each measure rates (from the figures themselves)."""
+    notes = []
+    if cited(roles, GPTS):
+        notes.append(GPTS_NOTE)
+    if cited(roles, WORKING_WITH_AI):
+        notes.append(APPLICABILITY_NOTE)
+    counts: dict[str, str] = {}
+    for role in roles:
+        for (_, _, measure, unit), figure in zip(EXPOSURE_MEASURES, exposures(role), strict=True):
+            if figure is not None:
+                counts.setdefault(measure, f"{measure}: {figure.rated:,} {unit}")
+    if counts:
+        rated = "; ".join(counts.values())
+        notes.append(
+            f"Higher than N%: the share of the occupations the measure rates ({rated}) that "
+            "score strictly lower, rounded down. Neither measure is a forecast of jobs lost "
+            "or gained, and the two are never combined."
+        )
     return notes
 
 
@@ -254,6 +312,18 @@ SECTION = SectionSpec(
         Field("years_of_experience", "Years of experience", Kind.NUMBER,
               source="overview.years_of_experience",
               unit="years"),
+        # Published AI exposure measures, each as published with its rank (Kind.EXPOSURE):
+        # not ranked (higher is neither better nor worse) and no difference (a cell holds a
+        # score and a rank: docs/ai-exposure.md).
+        Field("ai_exposure.gpt4_beta", "GPT-4-rated β", Kind.EXPOSURE,
+              source="overview.ai_gpt4_beta", name="AI exposure (GPT-4-rated β)",
+              group="AI exposure", only_if_any=True, origin=GPTS, detail=True),
+        Field("ai_exposure.human_beta", "Human-rated β", Kind.EXPOSURE,
+              source="overview.ai_human_beta", name="AI exposure (human-rated β)",
+              group="AI exposure", only_if_any=True, origin=GPTS, detail=True),
+        Field("ai_exposure.applicability", "AI applicability", Kind.EXPOSURE,
+              source="overview.ai_applicability", name="AI applicability",
+              group="AI exposure", only_if_any=True, origin=WORKING_WITH_AI, detail=True),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
               source="description", name="description", heading="What does {a} do?",
               origin="onet", missing=_no_description),
