@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable
 from jobcompare.registry.section import Section
-from jobcompare.registry.sections._official import cited, per_role
+from jobcompare.registry.sections._official import cited, mean_rse, per_role
 from jobcompare.text import join_words
 
 #: What the OEWS pay rows measure: the rows keep the seed page's labels ("Hourly rate"),
@@ -117,15 +117,19 @@ SECTION = SectionSpec(
         Field("category", "Category", Kind.TEXT, lambda r: r.category, detail=True),
         Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
         Field("yearly_salary", "Yearly salary", Kind.MONEY, source="salary.average",
-              name="average salary", ranked=True, origin="oews", detail=True),
+              name="average salary", ranked=True, origin="oews", detail=True, rse=mean_rse),
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
-              origin="oews", detail=True),
+              origin="oews", detail=True, rse=mean_rse),
         # Hand-written roles' growth rate; official occupations give it as BLS's projected
         # change (the one column of a table: Field.official).
         Field("growth_rate", "Growth rate", Kind.GROWTH, source="overview.growth_rate",
               ranked=True, official="overview.projected_change"),
         Field("number_of_jobs", "Number of jobs", Kind.COUNT, source="overview.jobs",
               ranked=True, origin="oews"),
+        # How sure BLS is of it: its percent relative standard error (OEWS datatype 02).
+        Field("number_of_jobs_rse", "Number of jobs: relative standard error", Kind.PERCENT,
+              source="overview.jobs_rse", name="relative standard error of the number of jobs",
+              unit="%", only_if_any=True, origin="oews", detail=True, compared=False),
         Field("jobs_with_self_employed", "All jobs, 2024 (thousands)", Kind.NUMBER,
               source="overview.ep_employment", column="ep_projection.employment_2024",
               name="jobs including the self-employed", unit="thousand jobs", ranked=True,

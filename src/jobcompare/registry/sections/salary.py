@@ -8,7 +8,7 @@ from dataclasses import replace
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec
 from jobcompare.registry.section import Section
-from jobcompare.registry.sections._official import cited
+from jobcompare.registry.sections._official import cited, mean_rse
 from jobcompare.text import capitalise, join_words
 
 PERCENTILES = (
@@ -79,10 +79,14 @@ SECTION = SectionSpec(
         # The concise page shows the median (and an hourly-only job's hourly median):
         # means are --full's, beside the percentiles they are easily taken for.
         Field("average_salary", "Average salary", Kind.MONEY, source="salary.average",
-              ranked=True, detail=True),
+              ranked=True, detail=True, rse=mean_rse),
         # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
-              detail=True),
+              detail=True, rse=mean_rse),
+        # How sure BLS is of both means: its percent relative standard error (datatype 05).
+        Field("mean_wage_rse", "Mean wage: relative standard error", Kind.PERCENT,
+              source="salary.mean_rse", name="relative standard error of the mean wage",
+              unit="%", only_if_any=True, detail=True, compared=False),
         # The chart draws the range; the concise page's table leaves it out for official
         # roles (detail) — the seed page keeps it, being shown whole.
         Field("salary_range", "Salary range", Kind.RANGE, source="salary.range", detail=True),
