@@ -49,6 +49,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
+    if any(r.overview.jobs_rse is not None for r in roles):
+        notes.append(RSE_NOTE)
     notes += per_role(roles, [within_note(r) for r in roles])
     return notes
 
@@ -87,6 +89,13 @@ def within_note(role: Role) -> str | None:
     named = join_words([f"{code} {title}" for code, title in role.onet_occupations])
     return f"O*NET occupations within this one, whose figures are not shown here: {named}."
 
+
+#: What a relative standard error is, with BLS OEWS's footnote 3 (oe.footnote).
+RSE_NOTE = (
+    "Number of jobs' relative standard error: the standard error of BLS OEWS's estimate in "
+    'percent of it; "the smaller the relative standard error, the more precise the '
+    'estimate" (BLS footnote).'
+)
 
 #: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
 OEWS_JOBS_NOTE = (

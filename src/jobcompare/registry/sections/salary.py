@@ -35,6 +35,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     means = means_note(roles, "average salary")
     if means is not None:
         notes.append(means.replace(" the Salary section's", " the"))
+    if any(r.salary.mean_rse is not None for r in roles):
+        notes.append(MARGIN_NOTE)
     salaries = [r.salary for r in roles]
     if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
         return notes
@@ -48,6 +50,16 @@ def _notes(roles: Sequence[Role]) -> list[str]:
             "when one of them pays best, the best-paid of the 50 states is given too."
         )
     return notes
+
+
+#: How the mean wages' relative standard error is read (engine/margin.py).
+MARGIN_NOTE = (
+    "Mean wage's relative standard error: the standard error of BLS OEWS's mean wage "
+    "(hourly and yearly alike) in percent of it; the smaller, the more precise. Two means "
+    "are within the survey's margin of each other (≈) when they differ by at most "
+    "1.645 × √(se₁² + se₂²), se being the relative standard error × the mean: the "
+    "difference is not significant at 90%."
+)
 
 
 def _brief(roles: Sequence[Role]) -> list[str]:
