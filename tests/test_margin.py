@@ -352,3 +352,39 @@ def test_two_roles_in_one_area_mark_the_difference_and_the_us_row(store: Store) 
     assert margins_["annual_mean_us"] == (None, False)
     document = json.loads(render(result, "json"))
     assert document["columns"][1]["within_margin"]["national.annual_mean"] is False
+
+
+# -- the documented examples ----------------------------------------------------------------
+
+#: docs/reading.md's worked examples: (SOC, area) of each side, and the verdict it states.
+WORKED = (
+    (("15-1252", NATION), ("29-1141", NATION), "significant"),
+    (("47-2111", NATION), ("47-2152", NATION), "within (≈)"),
+    (("47-2111", "0600000"), ("47-2111", "3600000"), "within (≈)"),
+    (("29-1141", "3900000"), ("29-1141", "4800000"), "significant"),
+)
+
+
+def test_the_worked_examples_are_the_bundled_stores() -> None:
+    """Each example row of docs/reading.md, recomputed from the bundled store: the means,
+    their errors, the margin and the verdict are what the document says."""
+    doc = (Path(__file__).parent.parent / "docs" / "reading.md").read_text(encoding="utf-8")
+    lines = doc.split("## How sure a figure is", 1)[1].splitlines()
+    bundled = Store()
+    try:
+        for (soc_a, area_a), (soc_b, area_b), verdict in WORKED:
+            a, b = bundled.area_pay(soc_a, area_a), bundled.area_pay(soc_b, area_b)
+            assert a is not None and b is not None
+            means = [int(p.figures["annual_mean"].value or 0) for p in (a, b)]
+            errors = [float(p.figures["mean_rse"].value or 0) for p in (a, b)]
+            assert min(means) > 0 and min(errors) > 0  # all four published
+            said = f"${means[0]:,} ({errors[0]}%), ${means[1]:,} ({errors[1]}%)"
+            (row,) = [line for line in lines if said in line]
+            ses = [e / 100 * m for e, m in zip(errors, means, strict=True)]
+            margin = 1.645 * math.sqrt(ses[0] ** 2 + ses[1] ** 2)
+            assert f"| ${margin:,.2f} |" in row
+            assert f"| ${abs(means[0] - means[1]):,} |" in row
+            inside = within_margin(Amount(means[0]), errors[0], Amount(means[1]), errors[1])
+            assert row.rstrip(" |").endswith(verdict) and inside is (verdict != "significant")
+    finally:
+        bundled.close()
