@@ -388,3 +388,13 @@ def test_the_worked_examples_are_the_bundled_stores() -> None:
             assert row.rstrip(" |").endswith(verdict) and inside is (verdict != "significant")
     finally:
         bundled.close()
+
+
+def test_the_handouts_appendix_says_what_its_mark_means(store: Store) -> None:
+    result = _compared(store, COLLECTORS, CLERKS)
+    page = render(result, "html")  # the concise handout: no mean rows, no mark
+    assert f"(+4.1%) {MARGIN_MARK}" not in page
+    with_appendix = render(result, "html", FULL)
+    appendix = with_appendix.split("Appendix: the full comparison", 1)[1]
+    assert f"+$2,010 (+4.1%) {MARGIN_MARK}" in appendix
+    assert f"{MARGIN_MARK} within the survey&#x27;s margin: not significant at 90%." in appendix

@@ -86,7 +86,8 @@ def document(result: Comparison | Profile, options: Options) -> Document:
 def _with_appendix(result: Comparison, options: Options) -> Document:
     """A handed-over page with --full: the concise page, then every section in full (the
     skill gap block too) as an appendix, after the sources."""
-    from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
+    from jobcompare.output.blocks import Document, Heading, NoteList, Paragraph, SectionBlock
+    from jobcompare.output.views.sections import margin_shown
 
     page = document(result, options._replace(detail=False, full=False, appendix=False))
     full = document(result, options._replace(appendix=False)).blocks
@@ -97,7 +98,13 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     # With its own "Not published": the reasons of the rows only the appendix shows.
     missing = [b for b in full[end:] if isinstance(b, NoteList) and b.title == "Not published"]
     heading = Heading("Appendix: the full comparison", 2)
-    return Document(page.title, (*page.blocks, heading, *sections, *missing))
+    # The mark of a mean within the survey's margin is only on the appendix's rows: its
+    # legend with them.
+    legend: list[Block] = []
+    if margin_shown(result.sections) and not margin_shown(result.sections, concise=True):
+        first = None if len(result.roles) == 2 else result.roles[0].title
+        legend.append(Paragraph(margin_note(first), "note"))
+    return Document(page.title, (*page.blocks, heading, *legend, *sections, *missing))
 
 
 def _profile_document(result: Profile, options: Options) -> Document:
