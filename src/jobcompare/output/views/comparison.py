@@ -102,8 +102,8 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     # legend with them.
     legend: list[Block] = []
     if margin_shown(result.sections) and not margin_shown(result.sections, concise=True):
-        first = None if len(result.roles) == 2 else result.roles[0].title
-        legend.append(Paragraph(margin_note(first), "note"))
+        against = None if len(result.roles) == 2 else result.roles[0].title
+        legend.append(Paragraph(margin_note(against), "note"))
     return Document(page.title, (*page.blocks, heading, *legend, *sections, *missing))
 
 
