@@ -11,9 +11,11 @@ Also the counts: tasks (and their order), technology skills, related occupations
 and (check_missing_figures) that the NULL OEWS hourly figures are BLS's "-" with its
 footnotes, that CPS rows reach the occupations the documented title / broad-group rule says,
 with reasons naming the dashed columns, and that suppressed O*NET shares say so;
-(check_ep_outlook) every EP table 1.10 figure and every table 1.12 sentence, exactly; and
+(check_ep_outlook) every EP table 1.10 figure and every table 1.12 sentence, exactly;
 (check_ai_exposure) every stored AI exposure score and rank against the two published
-files, with its own parsing and its own count of the scores strictly lower.
+files, with its own parsing and its own count of the scores strictly lower; and
+(check_relative_standard_errors) every OEWS relative standard error the store holds
+(datatypes 02 and 05, every area) against the raw file, a NULL being BLS's "-".
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
 """
 
@@ -234,6 +236,7 @@ def main() -> int:
     check_missing_figures(args.data, db, check)
     check_ep_outlook(args.data, db, check)
     check_ai_exposure(args.data, db, check)
+    check_relative_standard_errors(args.data, db, check)
 
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
@@ -634,6 +637,70 @@ def check_ai_exposure(data: Path, db: sqlite3.Connection, check: Any) -> None:
     notice = (folder / "gpts-are-gpts-LICENSE").read_text(encoding="utf-8").strip()
     rows = db.execute("SELECT notice FROM licence_notice WHERE source = 'gpts-are-gpts'")
     check("ai exposure MIT notice", [r[0] for r in rows] == [notice], "licence_notice")
+
+
+# -- OEWS relative standard errors (issue 20, "How sure") -----------------------------------
+
+#: OEWS datatype -> the store's column of its percent relative standard error.
+_RSE = {"02": "employment_rse", "05": "mean_rse"}
+
+
+def check_relative_standard_errors(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    """Every stored relative standard error (datatypes 02 and 05, all industries, every
+    area) equals the raw file's, read here as a decimal (stored in tenths); a NULL is a
+    "-" in the file with the footnotes the store keeps as its reason; and every error the
+    file has for an occupation and area the store holds is stored (none left out)."""
+    import gzip
+    from decimal import Decimal
+
+    stored: dict[tuple[str, str], tuple[int | None, int | None]] = {
+        (soc, area): (jobs, mean)
+        for soc, area, jobs, mean in db.execute(
+            "SELECT soc, area, employment_rse, mean_rse FROM oews_pay"
+        )
+    }
+    notes = {
+        (soc, area, measure): codes
+        for soc, area, measure, codes in db.execute(
+            "SELECT soc, area, measure, footnotes FROM oews_note WHERE measure IN (?, ?)",
+            tuple(_RSE.values()),
+        )
+    }
+    occupations = {soc for soc, _ in stored}
+    seen: set[tuple[str, str, str]] = set()
+    oews = data / "bls-oews-2025"
+    path = oews / "oe.data.0.Current.subset.gz"
+    opener = gzip.open if path.exists() else open
+    with opener(path if path.exists() else oews / "oe.data.0.Current", "rt", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            series, _, _, value, *rest = [x.strip() for x in line.split("\t")]
+            column = _RSE.get(series[23:25])
+            if column is None or series[11:17] != "000000":
+                continue
+            soc, area = f"{series[17:19]}-{series[19:23]}", series[4:11]
+            row = stored.get((soc, area))
+            if row is None:  # an occupation group's: the store has detailed ones only
+                check("oews RSE of groups, not stored", soc not in occupations,
+                      f"{series}: its occupation and area have no row in the store")  # fmt: skip
+                continue
+            seen.add((soc, area, column))
+            got = row[0] if column == "employment_rse" else row[1]
+            codes = rest[0] if rest else ""
+            if value == "-":
+                check("oews RSE NULLs are BLS's '-' with its footnotes",
+                      got is None and notes.get((soc, area, column), "") == codes,
+                      f"{series}: '-' ({codes}) vs {got!r}, note "
+                      f"{notes.get((soc, area, column))!r}")  # fmt: skip
+            else:
+                check("oews RSE figures (02, 05; every area)",
+                      got is not None and Decimal(got) / 10 == Decimal(value),
+                      f"{series}: {value} vs stored {got!r}")  # fmt: skip
+    # The other way: a stored error (or its NULL) the raw file does not have.
+    for (soc, area), (jobs, mean) in stored.items():
+        for column, got in (("employment_rse", jobs), ("mean_rse", mean)):
+            check("oews RSE stored only from the file", (soc, area, column) in seen
+                  or got is None, f"{soc} {area} {column} {got!r}: no row in the file")  # fmt: skip
 
 
 if __name__ == "__main__":

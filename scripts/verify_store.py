@@ -10,11 +10,11 @@ SQL. Checked:
 - OEWS: every ``--every``-th published or unpublished measure of the all-industries rows
   (nation, states, metro and nonmetro areas) of the occupations in the store: a published
   value equals the stored integer (hourly in cents, annual in dollars, jobs per 1,000 in
-  thousandths, location quotient in hundredths); a ``-`` is NULL with its footnote codes in
-  ``oews_note``, or, for a top-coded wage, the footnote's threshold with the ``at_least``
-  bit set. Plus: the number of area x occupation rows, and the best-paid state of every
-  occupation (highest annual mean, a top-coded one at its threshold, ties by employment
-  then name).
+  thousandths, location quotient in hundredths, relative standard errors in tenths); a
+  ``-`` is NULL with its footnote codes in ``oews_note``, or, for a top-coded wage, the
+  footnote's threshold with the ``at_least`` bit set. Plus: the number of area x
+  occupation rows, and the best-paid state of every occupation (highest annual mean, a
+  top-coded one at its threshold, ties by employment then name).
 - RPP: every 2024 parity (five line codes) of every state and metro area.
 
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
@@ -37,6 +37,8 @@ COLUMNS = {
     "09": ("hourly_p75", 100), "10": ("hourly_p90", 100), "11": ("annual_p10", 1),
     "12": ("annual_p25", 1), "13": ("annual_p50", 1), "14": ("annual_p75", 1),
     "15": ("annual_p90", 1), "16": ("jobs_per_1000", 1000), "17": ("location_quotient", 100),
+    # The relative standard errors, in tenths of a percent, after the others (as stored).
+    "02": ("employment_rse", 10), "05": ("mean_rse", 10),
 }  # fmt: skip
 ORDER = list(COLUMNS)  # bit i of at_least is the i-th measure
 HOURLY = {"03", "06", "07", "08", "09", "10"}
@@ -115,7 +117,7 @@ def main() -> int:
             bound = None
             if value == "-":
                 for code in codes.split():
-                    if code in top and datatype not in ("01", "16", "17"):
+                    if code in top and datatype not in ("01", "02", "05", "16", "17"):
                         bound = top[code][0 if datatype in HOURLY else 1]
                         break
             if datatype == "01":

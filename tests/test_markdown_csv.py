@@ -333,7 +333,11 @@ def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
     ]
     assert [r for r in rows if r[0] == "salary" and r[2] == PATIENT] == [
         ["salary", "average_salary", PATIENT, "35695", "USD/year", ""],
+        # Within the survey's margin of the first role's mean: empty (a page gives no error).
+        ["salary", "average_salary.within_margin", PATIENT, "", "", ""],
         ["salary", "hourly_rate", PATIENT, "17.16", "USD/hour", ""],
+        ["salary", "hourly_rate.within_margin", PATIENT, "", "", ""],
+        ["salary", "mean_wage_rse", PATIENT, "", "%", ""],
         ["salary", "salary_range.min", PATIENT, "30000", "USD/year", ""],
         ["salary", "salary_range.max", PATIENT, "41000", "USD/year", ""],
         ["salary", "percentiles.p10", PATIENT, "", "USD/year", ""],
@@ -466,12 +470,13 @@ def test_csv_every_role_has_the_same_fields(sections: tuple[Section, ...]) -> No
 
 def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in figure_rows(seed(dataset)))
-    # Every declared figure, official roles' ones empty: overview 34 (BLS's reasons, a
-    # list, none) and the 3 AI exposure measures x 4 (score, lower, rated,
-    # higher_than_percent), salary 30, education 28 (the most common level held is a name
-    # and a share), demographics 19 (CPS's three weekly medians included), duties 6,
-    # skills 6 x 3.
-    assert counts == {PATIENT: 147, COLLECTIONS: 147}
+    # Every declared figure, official roles' ones empty: overview 35 (BLS's reasons, a
+    # list, none; the jobs' relative standard error) and the 3 AI exposure measures x 4
+    # (score, lower, rated, higher_than_percent), salary 31, education 28 (the most common
+    # level held is a name and a share), demographics 19 (CPS's three weekly medians
+    # included), duties 6, skills 6 x 3; and whether each of the four means is within the
+    # survey's margin.
+    assert counts == {PATIENT: 153, COLLECTIONS: 153}
 
 
 def test_bare_addresses_do_not_become_links() -> None:

@@ -117,6 +117,8 @@ class Overview:
 
     growth_rate: Number | None = None
     jobs: int | None = None
+    #: BLS OEWS's percent relative standard error of ``jobs`` (datatype 02), as printed.
+    jobs_rse: Number | None = None
     job_satisfaction: Number | None = None
     years_of_experience: Number | None = None
     # BLS Employment Projections 2024-34 (table 1.2); employment figures in thousands,
@@ -210,6 +212,9 @@ class Salary:
 
     average: Amount | None = None
     hourly: Amount | None = None
+    #: BLS OEWS's percent relative standard error of the mean wage (datatype 05): of
+    #: ``average`` and ``hourly`` alike (the annual mean is the hourly one x 2,080).
+    mean_rse: Number | None = None
     range: SalaryRange | None = None
     percentiles: Percentiles | None = None
     #: Hourly wage percentiles (BLS OEWS), the spread BLS gives for hourly-only occupations.

@@ -135,6 +135,7 @@ def kind_label(area: Area) -> str:
 PAY_MEASURES = (
     ("annual_mean", "Average salary", "MONEY"),
     ("hourly_mean", "Hourly rate", "RATE"),
+    ("mean_rse", "Mean wage: relative standard error", "PERCENT"),
     ("annual_p10", "10th percentile", "MONEY"),
     ("annual_p25", "25th percentile", "MONEY"),
     ("annual_p50", "Median", "MONEY"),
@@ -149,12 +150,18 @@ PAY_MEASURES = (
 
 JOB_MEASURES = (
     ("employment", "Employment", "COUNT"),
+    ("employment_rse", "Employment: relative standard error", "PERCENT"),
     ("jobs_per_1000", "Jobs per 1,000", "NUMBER"),
     ("location_quotient", "Location quotient", "NUMBER"),
 )
 
 #: The measures shown adjusted for prices, with --adjust.
 ADJUSTED = ("annual_mean", "annual_p50", "hourly_mean")
+
+#: BLS's percent relative standard errors (how sure it is of a figure), and the measures
+#: whose error each is: a mean wage's, hourly and yearly alike.
+RSE_MEASURES = frozenset(("employment_rse", "mean_rse"))
+MEAN_RSE = {"annual_mean": "mean_rse", "hourly_mean": "mean_rse"}
 
 _ANNUAL_PERCENTILES = ("annual_p10", "annual_p25", "annual_p50", "annual_p75", "annual_p90")
 
@@ -285,10 +292,13 @@ def _fields(result: AreaComparison) -> tuple[Any, ...]:
     hourly = all(c.hourly_only for c in result.columns)
 
     def add(key: str, label: str, kind: str, get: Callable[[AreaColumn], object],
-            ranked: bool = True, only_if_any: bool = False) -> None:  # fmt: skip
+            ranked: bool = True, only_if_any: bool = False,
+            rse: Callable[[AreaColumn], object] | None = None,
+            compared: bool = True) -> None:  # fmt: skip
         fields.append(
             Field(key, label, Kind[kind], cast("Callable[[Role], object]", get),
-                  source=None, ranked=ranked, only_if_any=only_if_any)
+                  source=None, ranked=ranked, only_if_any=only_if_any,
+                  rse=cast("Callable[[Role], object] | None", rse), compared=compared)
         )  # fmt: skip
 
     measures = [*JOB_MEASURES, *PAY_MEASURES]
@@ -304,9 +314,21 @@ def _fields(result: AreaComparison) -> tuple[Any, ...]:
         def us_value(c: AreaColumn, m: str = measure, k: str = kind) -> object:
             return _value(c.reference(m), k)
 
-        add(measure, label, kind, area_value)
+        error = us_error = None
+        if measure in MEAN_RSE:  # a mean: marked when within the survey's margin
+
+            def error(c: AreaColumn, m: str = MEAN_RSE[measure]) -> object:
+                return _value(c.figure(m), "PERCENT")
+
+            def us_error(c: AreaColumn, m: str = MEAN_RSE[measure]) -> object:
+                return _value(c.reference(m), "PERCENT")
+
+        # An error is no figure to rank or take a difference of.
+        plain = measure not in RSE_MEASURES
+        add(measure, label, kind, area_value, ranked=plain, rse=error, compared=plain)
         if reference:
-            add(f"{measure}_us", f"{label} (U.S.)", kind, us_value, ranked=False)
+            add(f"{measure}_us", f"{label} (U.S.)", kind, us_value, ranked=False,
+                rse=us_error, compared=plain)  # fmt: skip
         if result.adjust and measure in ADJUSTED:
 
             def adjusted(c: AreaColumn, m: str = measure) -> object:
@@ -340,10 +362,26 @@ def area_section(result: AreaComparison) -> SectionResult:
     areas = build_section(declared, cast("Sequence[Role]", columns[:-1]))
     nation = columns[-1]
     rows = tuple(
-        row._replace(values=(*row.values, row.field.value(cast("Role", nation))), delta=None)
+        row._replace(
+            values=(*row.values, row.field.value(cast("Role", nation))),
+            delta=None,
+            margin=(*row.margin, None) if row.margin else (),
+        )
         for row in areas.rows
     )
     return areas._replace(rows=rows)
+
+
+def mean_margins(result: AreaComparison) -> dict[str, tuple[bool | None, ...]]:
+    """Each mean's row (``annual_mean``, ``hourly_mean``, and for roles in one area their
+    national rows ``annual_mean_us``, ``hourly_mean_us``) -> per column, whether its figure
+    is within the survey's margin of the first column's (engine/margin.py); None where
+    that is unknown, for the first column, and for the United States column (a
+    reference)."""
+    rows = {row.key: row for row in area_section(result).rows}
+    blank = (None,) * len(result.columns)
+    keys = [*MEAN_RSE, *([] if result.by_area else [f"{m}_us" for m in MEAN_RSE])]
+    return {k: (rows[k].margin if k in rows else ()) or blank for k in keys}
 
 
 def unpublished(result: AreaComparison) -> list[str]:
@@ -384,6 +422,34 @@ def _shown_measures(result: AreaComparison) -> list[tuple[str, str]]:
 
 
 # -- an area comparison: pay in the area, and adjusted for its prices -------------------------
+
+
+def _means_within(result: AreaComparison, names: Sequence[str]) -> str:
+    """The clause the pay line adds when two compared areas' (or roles') mean wages are
+    within the survey's margin of each other: the medians it ranks have no published
+    error. "" otherwise (they differ significantly, it is unknown, or more are compared)."""
+    from jobcompare import text as fmt
+    from jobcompare.engine.keydiff import MEANS_WITHIN
+    from jobcompare.model import Amount
+
+    compared = [c for c in result.columns if not (result.by_area and c.area.type == "nation")]
+    if len(compared) != 2:
+        return ""
+    margins = mean_margins(result)
+    for measure, show in (("annual_mean", fmt.money), ("hourly_mean", fmt.rate)):
+        within = margins[measure][1]
+        if within is None:
+            continue
+        if not within:
+            return ""
+        # Within the margin: both published, and exact. Each named by its area or role.
+        said = " and ".join(
+            f"{show(Amount(f.value))} {'in' if result.by_area else 'for'} {name}"
+            for c, name in zip(compared, names, strict=False)
+            if (f := c.figure(measure)) is not None and f.value is not None
+        )
+        return MEANS_WITHIN.format(whose="the", means=said)
+    return ""
 
 
 def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
@@ -436,6 +502,7 @@ def area_key_differences(result: AreaComparison) -> tuple[KeyDifference, ...]:
         None if f is None or f.value is None else Amount(f.value, f.at_least) for f in figures
     ]
     text = f"Median pay {per}{whose}: {listed(amounts)}"
+    text += _means_within(result, names)
     if result.adjust:
         adjusted = [c.adjusted(m) for c, m in zip(columns, measures, strict=True)]
         prices = "each area's" if result.by_area else f"{columns[0].area.name}'s"

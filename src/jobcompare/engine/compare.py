@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from jobcompare.engine import deltas
 from jobcompare.engine.keydiff import key_differences
+from jobcompare.engine.margin import margins
 from jobcompare.engine.results import Comparison, Row, SectionResult
 from jobcompare.engine.summary import summarise
 from jobcompare.errors import ComparisonError
@@ -112,8 +113,10 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
             and not any((figure.source or "") in role.unpublished for role in roles)
         )
         highest, lowest = deltas.extremes(figure.kind, values) if figure.ranked else ((), ())
-        change = deltas.delta(figure.kind, values) if len(values) == 2 else None
-        rows.append(Row(figure, values, change, highest, lowest, displayed))
+        change = deltas.delta(figure.kind, values) if len(values) == 2 and figure.compared else None
+        rse = figure.rse
+        margin = margins(values, [rse(role) for role in roles]) if rse is not None else ()
+        rows.append(Row(figure, values, change, highest, lowest, displayed, margin))
     # The source's sentence above a table speaks of differences: a profile has none.
     intro = declared.intro(roles) if declared.intro and len(roles) > 1 else None
     return SectionResult(declared.section, intro, tuple(rows))

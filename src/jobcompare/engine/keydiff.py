@@ -195,6 +195,10 @@ def _pay(rows: _Rows) -> KeyDifference | None:
         return KeyDifference("pay", "Pay", text, Section.SALARY, sources, figures)
     high, low = (0, 1) if amounts[0].value >= amounts[1].value else (1, 0)
     a_high, a_low = amounts[high], amounts[low]
+    means = _means_within(rows, (high, low))
+    if means is not None:  # the medians' line, and what the means' errors say
+        clause, mean_figures = means
+        figures = (*figures, *mean_figures)
     if a_low.at_least:  # two lower bounds (BLS's top code): no known difference
         text = (
             f"{capitalise(join_words(people))} both earn at least {show(Amount(a_high.value))} "
@@ -205,7 +209,7 @@ def _pay(rows: _Rows) -> KeyDifference | None:
     if a_high.value == a_low.value:
         text = (
             f"{capitalise(join_words(people))} earn the same median, {show(a_high)} "
-            f"{per}{hourly_note}."
+            f"{per}{hourly_note}{clause if means else ''}."
         )
         delta = KeyDelta(0, row.field.csv_unit, 0.0)
         return KeyDifference("pay", "Pay", text, Section.SALARY, sources, figures, delta)
@@ -217,10 +221,36 @@ def _pay(rows: _Rows) -> KeyDifference | None:
         f"{capitalise(people[high])} earn {bound}{show(Amount(a_high.value))} {per} at the "
         f"median{' (BLS top-codes it)' if bound else ''}, {bound}"
         f"{show(Amount(fmt.whole(gap)))}{ratio} more than {people[low]} "
-        f"({show(a_low)}){hourly_note}."
+        f"({show(a_low)}){hourly_note}{clause if means else ''}."
     )
     delta = KeyDelta(fmt.whole(gap), row.field.csv_unit, percent, a_high.at_least)
     return KeyDifference("pay", "Pay", text, Section.SALARY, sources, figures, delta)
+
+
+#: The clause the pay line adds when the two roles' mean wages are within the survey's
+#: margin (engine/margin.py): the medians it speaks of have no published error.
+MEANS_WITHIN = (
+    "; {whose} mean wages ({means}) are within the survey's margin of each other "
+    "(not significant at 90%)"
+)
+
+
+def _means_within(rows: _Rows, order: tuple[int, int]) -> tuple[str, tuple[KeyFigure, ...]] | None:
+    """When two roles' mean wages are within the survey's margin of each other: the pay
+    line's clause saying so (the means in ``order``) and the means as its figures; None
+    when they differ significantly, or that is unknown. The yearly means, else (a role
+    paid by the hour only) the hourly ones."""
+    for key, show in (("average_salary", fmt.money), ("hourly_rate", fmt.rate)):
+        row = rows.row(Section.SALARY, key)  # the pay line is the Salary section's
+        if row is None or len(row.margin) != 2 or row.margin[1] is None:
+            continue
+        if not row.margin[1]:
+            return None
+        amounts = [v for i in order if isinstance(v := row.values[i], Amount)]
+        said = " and ".join(show(a) for a in amounts)
+        figures = tuple(rows.figure(Section.SALARY, row, i) for i in order)
+        return MEANS_WITHIN.format(whose="their", means=said), figures
+    return None
 
 
 def _at_least(show: Callable[[Amount], str], amount: Amount) -> str:

@@ -47,6 +47,11 @@ class Row(NamedTuple):
     #: no role has is hidden); the data writers (JSON,
     #: CSV) carry its values either way, so a role's figures never depend on its company.
     displayed: bool = True
+    #: For a figure with a published relative standard error (``Field.rse``): for each
+    #: role, whether its figure is within the survey's margin of the first role's (not
+    #: significant at 90%; engine/margin.py), None when unknown; the first role's entry
+    #: is None. Empty for every other figure.
+    margin: tuple[bool | None, ...] = ()
 
     @property
     def key(self) -> str:

@@ -63,7 +63,9 @@ ALL_INDUSTRIES = "000000"
 #: The measures kept: (OEWS datatype, column, scale). A value is stored as an exact
 #: integer: the figure times ``scale``, so that no digit BLS prints is lost or invented
 #: (hourly wages in cents, annual wages in dollars, jobs per 1,000 in thousandths, the
-#: location quotient in hundredths). A figure with more decimals than that is an error.
+#: location quotient in hundredths, relative standard errors in tenths of a percent). A
+#: figure with more decimals than that is an error. The relative standard errors (02, 05)
+#: come last, so that the ``at_least`` bits of the others keep their place.
 MEASURES: tuple[tuple[str, str, int], ...] = (
     ("01", "employment", 1),
     ("03", "hourly_mean", 100),
@@ -80,6 +82,10 @@ MEASURES: tuple[tuple[str, str, int], ...] = (
     ("15", "annual_p90", 1),
     ("16", "jobs_per_1000", 1000),
     ("17", "location_quotient", 100),
+    # BLS's percent relative standard errors: of the employment (02) and of the mean wage
+    # (05), the hourly and the annual mean alike (BLS prints one decimal: 0.4, 12.3).
+    ("02", "employment_rse", 10),
+    ("05", "mean_rse", 10),
 )
 _MEASURE_INDEX = {datatype: i for i, (datatype, _, _) in enumerate(MEASURES)}
 _HOURLY = frozenset(["03", "06", "07", "08", "09", "10"])

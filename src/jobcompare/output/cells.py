@@ -92,6 +92,9 @@ _DISPLAY: dict[Kind, Callable[[object], str]] = {
 HIGHEST_MARK, LOWEST_MARK = "▲", "▼"
 #: What marks a skill every compared role lists.
 SHARED_MARK = "◆"
+#: What marks a difference (two columns), or a figure against the first column's (more),
+#: within the survey's margin: not significant at 90% (engine/margin.py).
+MARGIN_MARK = "≈"
 
 
 def cell(kind: Kind, value: object) -> str:

@@ -23,6 +23,7 @@ HEAD: dict[str, Any] = {
         "roles",
         "summary",
         "differences",
+        "within_margin",
         "key_differences",
     ],
     "additionalProperties": False,
@@ -119,6 +120,23 @@ PROPERTIES: dict[str, Any] = {
                 "additionalProperties": {"$ref": "#/$defs/delta_tree"},
             },
         ],
+    },
+    "within_margin": {
+        "description": "How sure: for each figure BLS publishes a relative standard error "
+        "for (the mean wages), per section and field, each role after the first (by slug) -> "
+        "whether its figure is within the survey's margin of the first role's: "
+        "|a - b| <= 1.645 * sqrt(se_a^2 + se_b^2), se = PRSE / 100 * figure, not significant "
+        "at 90%. null when unknown: a figure or its error not published, or a top-coded "
+        "(at least) figure. Sections without such a figure are left out.",
+        "type": "object",
+        "propertyNames": {"$ref": "#/$defs/section_name"},
+        "additionalProperties": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": {"type": ["boolean", "null"]},
+            },
+        },
     },
     "key_differences": {
         "description": "The lines that open a comparison of official occupations (every role "
@@ -354,12 +372,18 @@ DEFS: dict[str, Any] = {
     },
     "delta": {
         "type": "object",
-        "required": ["value", "unit", "percent"],
+        "required": ["value", "unit", "percent", "within_margin"],
         "additionalProperties": False,
         "properties": {
             "value": {"type": "number"},
             "unit": {"enum": ["dollars", "points", "count", "number"]},
             "percent": {"type": ["number", "null"]},
+            "within_margin": {
+                "type": ["boolean", "null"],
+                "description": "For a mean wage: whether the difference is within the "
+                "survey's margin (not significant at 90%; see within_margin at the top); "
+                "null when unknown or for a figure without a published error.",
+            },
         },
     },
     "text": {"type": ["string", "null"]},

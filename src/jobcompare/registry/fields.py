@@ -151,6 +151,14 @@ class Field:
     #: comparison shows both as declared; ``jobcompare table`` shows them in one column,
     #: each role's from its own field, with the row's source.
     official: str | None = None
+    #: For a figure its source publishes a relative standard error for (BLS OEWS's mean
+    #: wages): the role's error, in percent of the figure. Each role's figure after the
+    #: first is then marked when its difference from the first role's is within the
+    #: survey's margin (engine/margin.py).
+    rse: Callable[[Role], object] | None = None
+    #: Whether two roles' figures get a difference: not a figure about a figure (a
+    #: relative standard error), whose difference means nothing.
+    compared: bool = True
 
     def value(self, role: Role) -> object:
         """The role's figure (None when the source has none)."""

@@ -50,6 +50,8 @@ MEASURES: tuple[tuple[str, int], ...] = (
     ("annual_p10", 1), ("annual_p25", 1), ("annual_p50", 1), ("annual_p75", 1),
     ("annual_p90", 1),
     ("jobs_per_1000", 1000), ("location_quotient", 100),
+    # BLS's percent relative standard errors of the employment and of the mean wage.
+    ("employment_rse", 10), ("mean_rse", 10),
 )  # fmt: skip
 _COLUMNS = ", ".join(name for name, _ in MEASURES)
 #: What ``rank_areas`` may rank by: measure columns (annual ones for "median"/"mean").

@@ -60,6 +60,9 @@ def read_role(store: Store, slug: str) -> Role | None:
         unpublished["overview.jobs"] = jobs.reason or NOT_PUBLISHED
     average = amount("annual_mean", "salary.average")
     hourly = amount("hourly_mean", "salary.hourly")
+    # How sure BLS is of them: its percent relative standard errors, as printed.
+    jobs_rse, mean_rse = (_rse(figures, name, path, unpublished) for name, path in (
+        ("employment_rse", "overview.jobs_rse"), ("mean_rse", "salary.mean_rse")))  # fmt: skip
     low, high = figures["annual_p10"], figures["annual_p90"]
     salary_range = None
     if low.value is None or high.value is None:
@@ -112,10 +115,13 @@ def read_role(store: Store, slug: str) -> Role | None:
         soc=soc,
         noun=noun,
         plural=plural,
-        overview=Overview(jobs=int(jobs.value) if jobs.value is not None else None),
+        overview=Overview(
+            jobs=int(jobs.value) if jobs.value is not None else None, jobs_rse=jobs_rse
+        ),
         salary=Salary(
             average=average,
             hourly=hourly,
+            mean_rse=mean_rse,
             range=salary_range,
             percentiles=annual,
             # Named as what they are (a metro area is no city), with BLS's figure.
@@ -186,6 +192,17 @@ def _best_places(
         pay = None if mean is None else Amount(int(mean), bool(top))
         best_industry = Place(industry, pay, "industry")
     return area(metro, "metro"), best_state, of_50, best_industry
+
+
+def _rse(
+    figures: dict[str, Figure], name: str, path: str, unpublished: dict[str, str]
+) -> int | float | None:
+    """A relative standard error (percent) as BLS prints it; None, with BLS's reason at
+    ``path``, where it is not published."""
+    figure = figures[name]
+    if figure.value is None:
+        unpublished[path] = figure.reason or NOT_PUBLISHED
+    return figure.value
 
 
 def _percentiles(values: list[Amount | None]) -> Percentiles | None:

@@ -16,6 +16,7 @@ from jobcompare.engine.areas import (
     AreaComparison,
     area_section,
     figure_reason,
+    mean_margins,
     unpublished,
 )
 from jobcompare.output.blocks import (
@@ -30,8 +31,8 @@ from jobcompare.output.options import Options
 from jobcompare.output.records import Records
 from jobcompare.output.views.area_list import area_json
 from jobcompare.output.views.encode import amount, figure_json
-from jobcompare.output.views.notes import differences_note
-from jobcompare.output.views.sections import figure_table
+from jobcompare.output.views.notes import differences_note, margin_note
+from jobcompare.output.views.sections import figure_table, margin_shown
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.sources.store import MEASURES
 from jobcompare.sources.store_types import AreaPay
@@ -66,6 +67,9 @@ def document(result: AreaComparison, options: Options) -> Document:
     ]
     if table.differences:  # never beside the U.S. column, which is a reference
         blocks.append(Paragraph(differences_note([c.role for c in result.columns]), "note"))
+    if margin_shown([section]):  # the difference, or each figure after the first's
+        first = None if table.differences else result.columns[0].label
+        blocks.append(Paragraph(margin_note(first), "note"))
     blocks.append(table)
     tail: list[Block] = []
     notes = unpublished(result)
@@ -104,7 +108,8 @@ def data(result: AreaComparison) -> JSONValue:
     from jobcompare.engine.areas import area_key_differences
 
     columns = []
-    for column in result.columns:
+    within = mean_margins(result)
+    for index, column in enumerate(result.columns):
         missing: dict[str, str] = {}
         entry: dict[str, Any] = {
             "label": column.label,
@@ -116,6 +121,11 @@ def data(result: AreaComparison) -> JSONValue:
             "figures": _measures_json(column.pay, "figures", missing),
             "national": _measures_json(column.national, "national", missing),
             "unpublished": missing,
+            # Keyed like ``unpublished``: "figures.annual_mean", "national.annual_mean".
+            "within_margin": {
+                f"{'national' if k.endswith('_us') else 'figures'}.{k.removesuffix('_us')}":
+                found[index] for k, found in within.items()
+            },
         }  # fmt: skip
         if result.adjust:
             parity = column.parity
@@ -142,8 +152,9 @@ def data(result: AreaComparison) -> JSONValue:
     }
 
 
-CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason")
-_UNITS = {"MONEY": "USD/year", "RATE": "USD/hour", "COUNT": "jobs", "NUMBER": ""}
+CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason",
+              "within_margin")  # fmt: skip
+_UNITS = {"MONEY": "USD/year", "RATE": "USD/hour", "COUNT": "jobs", "NUMBER": "", "PERCENT": "%"}
 
 
 def records(result: AreaComparison) -> Records:
@@ -152,7 +163,8 @@ def records(result: AreaComparison) -> Records:
     ``at_least`` for a lower bound, and why a missing figure is missing."""
     rows: list[tuple[object, ...]] = []
     measures = [*JOB_MEASURES, *PAY_MEASURES]
-    for column in result.columns:
+    within = mean_margins(result)
+    for index, column in enumerate(result.columns):
         base = (column.role.slug, column.area.code, column.area.name)
         for measure, _, kind in measures:
             for key, figure in ((measure, column.figure(measure)),
@@ -163,7 +175,8 @@ def records(result: AreaComparison) -> Records:
                     NO_ESTIMATE if figure is None else "" if figure.value is not None
                     else figure.reason or ""
                 )  # fmt: skip
-                rows.append((*base, key, value, _UNITS[kind], bound, reason))
+                inside = within[measure][index] if key in within else None
+                rows.append((*base, key, value, _UNITS[kind], bound, reason, inside))
             if result.adjust and measure in ADJUSTED:
                 adjusted = column.adjusted(measure)
                 parity = column.parity
@@ -173,9 +186,10 @@ def records(result: AreaComparison) -> Records:
                 rows.append((
                     *base, f"{measure}_adjusted", None if adjusted is None else adjusted.value,
                     _UNITS[kind], "at_least" if adjusted is not None and adjusted.at_least else "",
-                    reason or "",
+                    reason or "", None,
                 ))  # fmt: skip
         if result.adjust and column.parity is not None:
             parity = column.parity
-            rows.append((*base, "rpp", parity.all_items, "U.S. = 100", "", parity.reason or ""))
+            rows.append((*base, "rpp", parity.all_items, "U.S. = 100", "", parity.reason or "",
+                         None))  # fmt: skip
     return Records(CSV_HEADER, tuple(rows))

@@ -20,6 +20,7 @@ from jobcompare.output.views.encode import csv_fields, json_value, put
 from jobcompare.output.views.notes import (
     differences_note,
     figure_citations,
+    margin_note,
     section_notes,
     section_sources,
     unpublished_keys,
@@ -64,7 +65,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
     if not (concise and result.key_differences):
         # The concise page's key differences say what the summary's sentences said.
         blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
-    note = reading_note(result)
+    note = reading_note(result, concise=concise)
     if note:
         blocks.append(Paragraph(note, "note"))
     # A section asked for by --section shows its lists (the page is short already).
@@ -91,8 +92,8 @@ def document(result: Comparison | Profile, options: Options) -> Document:
 def _with_appendix(result: Comparison, options: Options) -> Document:
     """A handed-over page with --full: the concise page, then every section in full (the
     skill gap block too) as an appendix, after the sources."""
-    from jobcompare.output.blocks import Document, Heading, NoteList, SectionBlock
-    from jobcompare.output.views.sections import uncited_detail_sources
+    from jobcompare.output.blocks import Document, Heading, NoteList, Paragraph, SectionBlock
+    from jobcompare.output.views.sections import margin_shown, uncited_detail_sources
 
     page = document(result, options._replace(detail=False, full=False, appendix=False))
     full = document(result, options._replace(appendix=False)).blocks
@@ -121,7 +122,13 @@ def _with_appendix(result: Comparison, options: Options) -> Document:
     if more:
         missing.append(NoteList("Also cited in the appendix", more))
     heading = Heading("Appendix: the full comparison", 2)
-    return Document(page.title, (*page.blocks, heading, *sections, *missing))
+    # The mark of a mean within the survey's margin is only on the appendix's rows: its
+    # legend with them.
+    legend: list[Block] = []
+    if margin_shown(result.sections) and not margin_shown(result.sections, concise=True):
+        against = None if len(result.roles) == 2 else result.roles[0].title
+        legend.append(Paragraph(margin_note(against), "note"))
+    return Document(page.title, (*page.blocks, heading, *legend, *sections, *missing))
 
 
 def _profile_document(result: Profile, options: Options) -> Document:
@@ -170,20 +177,25 @@ def page_title(roles: Sequence[Role]) -> str:
 _FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
 
 
-def reading_note(comparison: Comparison) -> str | None:
+def reading_note(comparison: Comparison, *, concise: bool = False) -> str | None:
     """How to read the figures, said once above them: what a difference is (two roles),
-    or what ▲ and ▼ mean (three or four); None when no figure table is shown."""
+    or what ▲ and ▼ mean (three or four), and what ≈ means when a row shown (``concise``:
+    on the concise page) has it; None when no figure table is shown."""
     from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
+    from jobcompare.output.views.sections import margin_shown
 
     roles = comparison.roles
     if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
         return None
+    marked = margin_shown(comparison.sections, concise=concise)
     if len(roles) == 2:
         if not any(row.delta for s in comparison.sections for row in s.rows):
             return None
-        return differences_note(roles)
+        note = differences_note(roles)
+        return f"{note} {margin_note()}" if marked else note
     if len(roles) > 2:
-        return f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
+        note = f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
+        return f"{note} {margin_note(roles[0].title)}" if marked else note
     return None
 
 
@@ -228,6 +240,7 @@ def data(result: Comparison | Profile) -> JSONValue:
             "shared_skills": list(summary.shared_skills),
         },
         "differences": _differences(result) if len(roles) == 2 else None,
+        "within_margin": _margins(result),
         "key_differences": [_key_json(k) for k in result.key_differences],
     }
     if result.gap is not None:
@@ -342,9 +355,34 @@ def _differences(comparison: Comparison) -> dict[str, JSONValue]:
                     "value": whole(delta.value),
                     "unit": delta.unit,
                     "percent": None if delta.percent is None else round(delta.percent, 4),
+                    "within_margin": _within(row, 1),
                 })  # fmt: skip
         differences[result.section.value] = section
     return differences
+
+
+def _within(row: Row, index: int) -> bool | None:
+    """Whether role ``index``'s figure of ``row`` is within the survey's margin of the first
+    role's; None when unknown, or the figure has no published error."""
+    return row.margin[index] if index < len(row.margin) else None
+
+
+def _margins(comparison: Comparison) -> dict[str, JSONValue]:
+    """For each figure with a published relative standard error (the mean wages), per
+    section: each role after the first (by slug) -> whether its figure is within the
+    survey's margin of the first role's (null: unknown)."""
+    found: dict[str, JSONValue] = {}
+    for result in comparison.sections:
+        section: dict[str, JSONValue] = {}
+        for row in result.rows:
+            if row.margin:
+                put(section, row.key, {
+                    role.slug: _within(row, i)
+                    for i, role in enumerate(comparison.roles) if i
+                })  # fmt: skip
+        if section:
+            found[result.section.value] = section
+    return found
 
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -369,6 +407,10 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
             for row in section.rows:
                 for key, value, unit, bound in csv_fields(row.field, row.values[index], shared):
                     yield (section.section.value, key, role.slug, value, unit, bound)
+                if row.margin:  # against the first role's: true, false or empty (unknown,
+                    # or the first role itself), so that every role has the same fields
+                    yield (section.section.value, f"{row.key}.within_margin", role.slug,
+                           _within(row, index) if index else None, "", "")  # fmt: skip
     if isinstance(result, Comparison):
         for section in sections:
             for row in section.rows:
@@ -405,7 +447,9 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
 
 def _difference(row: Row) -> Iterator[tuple[str, object, str]]:
     """The second role minus the first, and in percent of the first where it means
-    something (field ``<key>.difference``, ``<key>.difference_percent``)."""
+    something (field ``<key>.difference``, ``<key>.difference_percent``); for a mean wage,
+    whether it is within the survey's margin (``<key>.difference_within_margin``: true,
+    false, or empty when unknown)."""
     delta = row.delta
     if delta is None:
         return
@@ -413,3 +457,5 @@ def _difference(row: Row) -> Iterator[tuple[str, object, str]]:
     yield f"{row.key}.difference", whole(delta.value), unit
     if delta.percent is not None:
         yield f"{row.key}.difference_percent", round(delta.percent, 4), "%"
+    if row.margin:  # a mean wage: whether the difference is within the survey's margin
+        yield f"{row.key}.difference_within_margin", _within(row, 1), ""

@@ -113,6 +113,19 @@ def differences_note(roles: Sequence[Role]) -> str:
     return f"Differences are {second} minus {first}."
 
 
+def margin_note(first: str | None = None) -> str:
+    """The legend of the mark of a difference within the survey's margin; ``first``: the
+    first column's name, when the figures after it are marked (no difference column)."""
+    from jobcompare.output.cells import MARGIN_MARK
+
+    if first is None:
+        return f"{MARGIN_MARK} within the survey's margin: not significant at 90%."
+    return (
+        f"{MARGIN_MARK} a figure within the survey's margin of the first column's ({first}): "
+        "not significant at 90%."
+    )
+
+
 def section_notes(section: Section, roles: Sequence[Role], *, brief: bool = False) -> list[str]:
     """What the section's declaration says under its table of these roles (``brief``:
     its short footnotes for the concise page, where it declares them)."""

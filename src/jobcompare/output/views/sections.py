@@ -33,6 +33,7 @@ from jobcompare.output.blocks import (
     TableRow,
 )
 from jobcompare.output.cells import (
+    MARGIN_MARK,
     SHARED_MARK,
     brief_reason,
     cell,
@@ -175,14 +176,18 @@ def figure_table(
         and (row.has_data or any(said.get(row.key, ())))
     ]
     table_rows = []
+    two = len(columns) == 2
     for row in shown:
         scale = row.field.bar_scale if bars else None
         absent = row.field.not_applicable
+        # Within the survey's margin of the first column's figure: two columns mark their
+        # difference, more columns (no difference column) each figure after the first.
+        within = [i for i, inside in enumerate(row.margin) if inside]
         cells = tuple(
             Cell(
                 (absent(roles[i]) if absent and roles and value is None else None)
                 or (said[row.key][i] if value is None and roles else None)
-                or cell(row.kind, value),
+                or _marked(cell(row.kind, value), not two and i in within),
                 value,
                 highest=i in row.highest,
                 lowest=i in row.lowest,
@@ -192,23 +197,39 @@ def figure_table(
             )
             for i, value in enumerate(row.values)
         )
+        marked = two and 1 in within and row.delta is not None
         table_rows.append(
             TableRow(
                 row.key,
                 row.label,
                 row.kind,
                 cells,
-                difference(row.delta, row.kind),
+                _marked(difference(row.delta, row.kind), marked),
                 row.group,
-                plain_difference=difference(row.delta, row.kind, plain=True),
+                plain_difference=_marked(difference(row.delta, row.kind, plain=True), marked),
             )
         )
-    two = len(columns) == 2
     return FigureTable(
         columns,
         tuple(table_rows),
         differences=two and any(r.difference for r in table_rows),
         marks=len(columns) > 2,
+    )
+
+
+def _marked(text: str, within: bool) -> str:
+    """A figure or a difference, with the mark of one within the survey's margin."""
+    return f"{text} {MARGIN_MARK}" if within else text
+
+
+def margin_shown(results: Sequence[SectionResult], *, concise: bool = False) -> bool:
+    """Whether a table of ``results`` marks some figure or difference within the survey's
+    margin (``concise``: among the rows the concise page shows): its legend is then said."""
+    return any(
+        True in row.margin
+        for result in results
+        for row in result.rows
+        if row.displayed and not (concise and row.field.detail)
     )
 
 

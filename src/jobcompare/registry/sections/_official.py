@@ -19,3 +19,9 @@ def per_role(roles: Sequence[Role], notes: Sequence[str | None]) -> list[str]:
         for role, note in zip(roles, notes, strict=True)
         if note
     ]
+
+
+def mean_rse(role: Role) -> object:
+    """BLS OEWS's percent relative standard error of the role's mean wage: of the yearly
+    and the hourly mean alike (the one is the other x 2,080)."""
+    return role.salary.mean_rse

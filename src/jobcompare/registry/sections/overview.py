@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from jobcompare.model import Exposure, Factor, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable, at_path
 from jobcompare.registry.section import Section
-from jobcompare.registry.sections._official import cited, per_role
+from jobcompare.registry.sections._official import cited, mean_rse, per_role
 from jobcompare.text import join_words
 
 #: What the OEWS pay rows measure: the rows keep the seed page's labels ("Hourly rate"),
@@ -49,6 +49,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         )
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
+    if any(r.overview.jobs_rse is not None for r in roles):
+        notes.append(RSE_NOTE)
     if cited(roles, "ep-separations"):
         notes.append(SEPARATIONS_NOTE)
     if any(r.outlook_factors for r in roles):
@@ -169,6 +171,13 @@ def within_note(role: Role) -> str | None:
     return f"O*NET occupations within this one, whose figures are not shown here: {named}."
 
 
+#: What a relative standard error is, with BLS OEWS's footnote 3 (oe.footnote).
+RSE_NOTE = (
+    "Number of jobs' relative standard error: the standard error of BLS OEWS's estimate in "
+    'percent of it; "the smaller the relative standard error, the more precise the '
+    'estimate" (BLS footnote).'
+)
+
 #: BLS OEWS footnote 1 (oe.footnote), on its employment figures.
 OEWS_JOBS_NOTE = (
     'Number of jobs: BLS OEWS estimates, which "do not include self-employed workers" '
@@ -217,15 +226,19 @@ SECTION = SectionSpec(
         Field("category", "Category", Kind.TEXT, lambda r: r.category, detail=True),
         Field("time_to_become", "Time to become", Kind.DURATION, lambda r: r.time_to_become),
         Field("yearly_salary", "Yearly salary", Kind.MONEY, source="salary.average",
-              name="average salary", ranked=True, origin="oews", detail=True),
+              name="average salary", ranked=True, origin="oews", detail=True, rse=mean_rse),
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
-              origin="oews", detail=True),
+              origin="oews", detail=True, rse=mean_rse),
         # Hand-written roles' growth rate; official occupations give it as BLS's projected
         # change (the one column of a table: Field.official).
         Field("growth_rate", "Growth rate", Kind.GROWTH, source="overview.growth_rate",
               ranked=True, official="overview.projected_change"),
         Field("number_of_jobs", "Number of jobs", Kind.COUNT, source="overview.jobs",
               ranked=True, origin="oews"),
+        # How sure BLS is of it: its percent relative standard error (OEWS datatype 02).
+        Field("number_of_jobs_rse", "Number of jobs: relative standard error", Kind.PERCENT,
+              source="overview.jobs_rse", name="relative standard error of the number of jobs",
+              unit="%", only_if_any=True, origin="oews", detail=True, compared=False),
         Field("jobs_with_self_employed", "All jobs, 2024 (thousands)", Kind.NUMBER,
               source="overview.ep_employment", column="ep_projection.employment_2024",
               name="jobs including the self-employed", unit="thousand jobs", ranked=True,

@@ -8,7 +8,7 @@ from dataclasses import replace
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec
 from jobcompare.registry.section import Section
-from jobcompare.registry.sections._official import cited
+from jobcompare.registry.sections._official import cited, mean_rse
 from jobcompare.text import capitalise, join_words
 
 PERCENTILES = (
@@ -35,6 +35,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     means = means_note(roles, "average salary")
     if means is not None:
         notes.append(means.replace(" the Salary section's", " the"))
+    if any(r.salary.mean_rse is not None for r in roles):
+        notes.append(MARGIN_NOTE)
     salaries = [r.salary for r in roles]
     if not any(s.best_metro or s.best_state or s.best_industry for s in salaries):
         return notes
@@ -48,6 +50,16 @@ def _notes(roles: Sequence[Role]) -> list[str]:
             "when one of them pays best, the best-paid of the 50 states is given too."
         )
     return notes
+
+
+#: How the mean wages' relative standard error is read (engine/margin.py).
+MARGIN_NOTE = (
+    "Mean wage's relative standard error: the standard error of BLS OEWS's mean wage "
+    "(hourly and yearly alike) in percent of it; the smaller, the more precise. Two means "
+    "are within the survey's margin of each other (≈) when they differ by at most "
+    "1.645 × √(se₁² + se₂²), se being the relative standard error × the mean: the "
+    "difference is not significant at 90%."
+)
 
 
 def _brief(roles: Sequence[Role]) -> list[str]:
@@ -79,10 +91,14 @@ SECTION = SectionSpec(
         # The concise page shows the median (and an hourly-only job's hourly median):
         # means are --full's, beside the percentiles they are easily taken for.
         Field("average_salary", "Average salary", Kind.MONEY, source="salary.average",
-              ranked=True, detail=True),
+              ranked=True, detail=True, rse=mean_rse),
         # Not on the source's page here, but the only pay BLS gives for hourly-only jobs.
         Field("hourly_rate", "Hourly rate", Kind.RATE, source="salary.hourly", ranked=True,
-              detail=True),
+              detail=True, rse=mean_rse),
+        # How sure BLS is of both means: its percent relative standard error (datatype 05).
+        Field("mean_wage_rse", "Mean wage: relative standard error", Kind.PERCENT,
+              source="salary.mean_rse", name="relative standard error of the mean wage",
+              unit="%", only_if_any=True, detail=True, compared=False),
         # The chart draws the range; the concise page's table leaves it out for official
         # roles (detail) — the seed page keeps it, being shown whole.
         Field("salary_range", "Salary range", Kind.RANGE, source="salary.range", detail=True),
