@@ -263,3 +263,19 @@ def test_the_concise_page_credits_the_papers_only_with_the_line() -> None:
     close = compare([role("a", 428, 570, 309), role("b", 430, 571, 310)])
     page = plain(document(close, Options()))
     assert "AI exposure" not in page and GPTS not in page
+
+
+def test_bls_own_words_on_ai_stand_beside_the_measures() -> None:
+    # EP table 1.12's sentences that speak of AI, quoted whole with their industry, in the
+    # notes under the AI exposure rows; a role whose reasons do not mention AI says so.
+    page = flat(run(["software-developers", "registered-nurses", "--full", "-s", "overview"],
+                    width=200, bundled=True).stdout)  # fmt: skip
+    assert (
+        "BLS on AI for software developers (Research and development in the physical, "
+        'engineering, and life sciences, EP table 1.12): "Demand change - share increases as '
+        "research and development of technologies such as artificial intelligence (AI)"
+    ) in page
+    assert "BLS's reasons for registered nurses (EP table 1.12) do not mention AI." in page
+    document = json.loads(run(["show", "software-developers", "--json"], bundled=True).stdout)
+    said = document["overview"]["outlook_factors"]
+    assert [f["mentions_ai"] for f in said] == [False, True]

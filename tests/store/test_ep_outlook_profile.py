@@ -17,7 +17,7 @@ from jobcompare.engine.compare import build_sections, compare
 from jobcompare.engine.results import Profile
 from jobcompare.importers._write import ALL_IMPORTERS, build_store
 from jobcompare.model import Factor, Role
-from jobcompare.output.blocks import Heading, NoteList, Paragraph
+from jobcompare.output.blocks import Heading, Paragraph
 from jobcompare.output.dispatch import render
 from jobcompare.output.options import Options
 from jobcompare.output.views import comparison as view
@@ -31,8 +31,8 @@ CLERKS = "billing-and-posting-clerks"  # 43-3021: one sentence, for all industri
 COLLECTORS = "bill-and-account-collectors"  # 43-3011: all industries, then one industry
 ACTORS = "actors"  # 27-2011: two factors, and AI
 DANCERS = "dancers"  # 27-2031: table 1.10 only, no sentence in table 1.12
-TABLE_10 = "table 1.10 (occupational separations and openings)"
-TABLE_12 = "table 1.12 (factors affecting occupational utilization)"
+TABLE_10 = "BLS EP 2024–34, table 1.10"
+TABLE_12 = "BLS EP 2024–34, table 1.12"
 
 
 @pytest.fixture(scope="module")
@@ -140,15 +140,23 @@ def test_a_store_without_table_1_12_shows_nothing_of_it(built: Path, tmp_path: P
     assert not any("why BLS expects" in t or t == NO_REASONS for t in said)
 
 
-def test_the_concise_page_leaves_both_tables_to_full(built: Path) -> None:
+def test_the_concise_page_says_the_reasons_in_brief_and_leaves_the_rest_to_full(
+    built: Path,
+) -> None:
     store = Store(built)
     result = compare([official_role(store, ACTORS), official_role(store, COLLECTORS)])
     concise = comparison_document(result)
     said = texts(concise)
-    assert not any("why BLS expects" in t or "exit rate" in t.lower() for t in said)
-    # Nor does it cite them: it shows none of their figures.
-    sources = [b for b in concise.flat() if isinstance(b, NoteList) and "Sources" in b.title]
-    assert sources and not any(TABLE_10 in i or TABLE_12 in i for b in sources for i in b.items)
+    # BLS's factors for all industries, in BLS's words, and how many single industries.
+    brief = [t for t in said if t.startswith("Why BLS expects the change (all industries): ")]
+    assert brief == [
+        "Why BLS expects the change (all industries): actors, demand change, capital/labor "
+        "substitution (share decreases); bill and account collectors, productivity change "
+        "(share decreases), plus reasons for 1 single industry; --full quotes BLS."
+    ], brief
+    assert not any("exit rate" in t.lower() for t in said)  # table 1.10: --full's
+    lines = [t for t in said if t.startswith("Sources: ")]
+    assert any(TABLE_12 in t for t in lines) and not any(TABLE_10 in t for t in lines)
     full = comparison_document(result, full=True)
     blocks = full.flat()
     headings = [(b.text, b.level) for b in blocks if isinstance(b, Heading)]
@@ -190,6 +198,7 @@ def test_a_hand_written_role_shows_no_reasons(built: Path) -> None:
                 "direction": "decreases",
                 "text": "Productivity change - share decreases as automated billing software "
                 "will allow more billing work to be done by fewer employees.",
+                "mentions_ai": False,
             }
         ],
     ]

@@ -31,10 +31,9 @@ SOURCE = SourceInfo(
     release="2024–34 (released 2025-08-28)",
     year="2024–34",
     licence="Public domain (U.S. government work)",
-    attribution=(
-        "U.S. Bureau of Labor Statistics, Employment Projections program, 2024–34, table "
-        "1.10 (occupational separations and openings)."
-    ),
+    # The program's credit, as table 1.2's: the table is named by the citation's label
+    # and this source's name, so the sources a page lists fold into one line.
+    attribution="U.S. Bureau of Labor Statistics, Employment Projections program, 2024–34.",
     url="https://www.bls.gov/emp/tables.htm",
 )
 

@@ -546,7 +546,14 @@ DEFS: dict[str, Any] = {
         "occupation; null: a hand-written role, or a store without the table.",
         "items": {
             "type": "object",
-            "required": ["industry", "industry_code", "factors", "direction", "text"],
+            "required": [
+                "industry",
+                "industry_code",
+                "factors",
+                "direction",
+                "text",
+                "mentions_ai",
+            ],
             "additionalProperties": False,
             "properties": {
                 "industry": {"type": "string"},
@@ -554,6 +561,12 @@ DEFS: dict[str, Any] = {
                 "factors": {"type": "array", "items": {"type": "string"}},
                 "direction": {"enum": ["increases", "decreases", None]},
                 "text": {"type": "string"},
+                "mentions_ai": {
+                    "type": "boolean",
+                    "description": "The sentence speaks of AI (the word 'AI', or "
+                    "'artificial intelligence'): BLS's own words on AI, shown beside the AI "
+                    "exposure measures.",
+                },
             },
         },
     },

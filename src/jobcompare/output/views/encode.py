@@ -114,6 +114,7 @@ def _reason(factor: Factor) -> dict[str, JSONValue]:
         "factors": list(factor.factors),
         "direction": factor.direction,
         "text": factor.text,
+        "mentions_ai": factor.mentions_ai,
     }
 
 

@@ -116,7 +116,7 @@ def section_block(
             brief = None if full or not concise else row.field.brief
             blocks += _skills_table(row, columns, shared, bars=charts, limit=brief)
         elif row.kind is Kind.REASONS:
-            blocks += _reasons(row, roles)
+            blocks += _reasons_in_brief(row, roles) if concise else _reasons(row, roles)
     if not concise:  # the concise page numbers its notes once, at the end (concise_notes)
         blocks += [Paragraph(note, "muted") for note in section_notes(result.section, roles)]
     named = section_sources(result, roles)
@@ -298,6 +298,37 @@ def _reasons(row: Row, roles: Sequence[Role]) -> list[Block]:
             blocks.append(Heading(factor_heading(factors), 4))
             blocks += [Paragraph(f'{industry_name(f)}: "{f.text}"', "indented") for f in said]
     return blocks
+
+
+def _reasons_in_brief(row: Row, roles: Sequence[Role]) -> list[Block]:
+    """The concise page's line on BLS's reasons: for each role, the factors BLS names for
+    all industries together and the way they move its share, in BLS's words, or how many
+    single industries it gives reasons for; --full quotes every sentence."""
+    parts = []
+    for role, value in zip(roles, row.values, strict=True):
+        reasons = [f for f in value if isinstance(f, Factor)] if isinstance(value, tuple) else []
+        overall = next((f for f in reasons if f.all_industries), None)
+        if overall is not None and overall.factors:
+            way = f" (share {overall.direction})" if overall.direction else ""
+            said = f"{factor_heading(overall.factors).lower()}{way}"
+            others = len(reasons) - 1
+            if others:
+                said += f", plus reasons for {_industries(others)}"
+        elif reasons:
+            said = f"reasons for {_industries(len(reasons))} only"
+        elif value is None:  # a role whose source has no such table
+            continue
+        else:
+            said = "none given"
+        parts.append(f"{role.plural_noun}, {said}")
+    if not parts:
+        return []
+    line = f"Why BLS expects the change (all industries): {'; '.join(parts)}"
+    return [Paragraph(f"{line}; --full quotes BLS.", "muted", plain=f"{line}.")]
+
+
+def _industries(count: int) -> str:
+    return f"{count} single industr{'y' if count == 1 else 'ies'}"
 
 
 #: The group of BLS's sentences whose prefix names no factor BLS uses.

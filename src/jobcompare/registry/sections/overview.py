@@ -114,6 +114,24 @@ def exposure_notes(roles: Sequence[Role]) -> list[str]:
             "score strictly lower, rounded down. Neither measure is a forecast of jobs lost "
             "or gained, and the two are never combined."
         )
+    if counts:
+        notes += bls_on_ai(roles)
+    return notes
+
+
+def bls_on_ai(roles: Sequence[Role]) -> list[str]:
+    """BLS's own words on AI beside the measures: each of a role's sentences of EP table
+    1.12 that speaks of AI (``Factor.mentions_ai``), quoted whole with its industry; a role
+    with reasons none of which does, said so."""
+    notes = []
+    for role in roles:
+        said = [f for f in role.outlook_factors if f.mentions_ai]
+        who = role.plural_noun if len(roles) > 1 else "this occupation"
+        for factor in said:
+            where = "all industries" if factor.all_industries else factor.industry
+            notes.append(f'BLS on AI for {who} ({where}, EP table 1.12): "{factor.text}"')
+        if not said and role.outlook_factors:
+            notes.append(f"BLS's reasons for {who} (EP table 1.12) do not mention AI.")
     return notes
 
 
@@ -259,7 +277,8 @@ SECTION = SectionSpec(
               unit="thousand jobs", ranked=True, only_if_any=True, origin="ep", detail=True),
         Field("annual_openings", "Openings a year, 2024-34 (thousands)", Kind.NUMBER,
               source="overview.annual_openings", column="ep_projection.annual_openings",
-              unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep"),
+              unit="thousand jobs a year", ranked=True, only_if_any=True, origin="ep",
+              detail=True),  # the concise page's key differences give the openings
         # BLS Employment Projections 2024-34, table 1.10 (importers/ep_separations.py):
         # who leaves the occupation a year, each rate beside all occupations'.
         Field("exit_rate", "Labor force exit rate a year, 2024-34", Kind.PERCENT,
@@ -344,7 +363,7 @@ SECTION = SectionSpec(
         # sentences on why it expects the change, grouped by factor under the table.
         Field("outlook_factors", "Why BLS expects the change, 2024-34", Kind.REASONS,
               _reasons, source="outlook_factors", name="BLS's reasons for the change",
-              origin="ep-factors", detail=True, missing=_no_reasons),
+              origin="ep-factors", missing=_no_reasons),
     ),
     notes=_notes,
     brief=_brief,
