@@ -102,3 +102,27 @@ def test_a_row_that_says_the_same_of_every_role_is_left_to_full() -> None:
                 bundled=True).stdout  # fmt: skip
     assert "On-the-job training" in apart and "Moderate-term on-the-job" in apart
     assert "Work experience" not in apart  # still the same for both
+
+
+def test_a_baseline_row_has_no_difference() -> None:
+    # All occupations' projected change is the same for every role: no "same" beside it.
+    page = run([*TWO, "--full", "-s", "overview"], width=120, bundled=True).stdout
+    row = next(line for line in page.splitlines() if line.startswith("All occupations,"))
+    assert row.split()[-1] == "3.1%" and "same" not in row  # "All occupations, / 2024-34"
+
+
+def test_the_skill_gap_line_names_the_skills_it_cannot_count() -> None:
+    page = flat(run(["registered-nurses", "software-developers"], width=200,
+                    bundled=True).stdout)  # fmt: skip
+    assert (
+        "Not counted, as O*NET suppresses a rating of them: Operations Analysis and Programming."
+    ) in page
+
+
+def test_the_ai_line_comes_with_what_the_measures_are() -> None:
+    page = flat(run(["software-developers", "registered-nurses"], width=200,
+                    bundled=True).stdout)  # fmt: skip
+    assert "AI exposure: Both published measures" in page
+    assert "Neither is a forecast of jobs lost or gained." in page
+    close = flat(run(TWO, width=200, bundled=True).stdout)
+    assert "AI exposure" not in close  # no line: no note

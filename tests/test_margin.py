@@ -303,7 +303,7 @@ def test_one_role_in_two_areas(store: Store) -> None:
     assert not by_hand(28.00, 6.0, 31.00, 1.1)
     assert mean_margins(within)["hourly_mean"] == (None, False, None)
     table = flat(render(within, "table"))
-    assert f"Average salary $60,000 ▼ $65,000 {MARGIN_MARK} ▲ $49,060" in table
+    assert f"Average salary $60,000 $65,000 {MARGIN_MARK} $49,060" in table  # no ▲ ▼
     assert "Hourly rate $28.00 ▼ $31.00 ▲ $23.59" in table
     # (At 80 columns the labels wrap after "relative".)
     assert "Mean wage: relative 6.0% 1.1% 0.5% standard error" in table
@@ -398,3 +398,37 @@ def test_the_handouts_appendix_says_what_its_mark_means(store: Store) -> None:
     appendix = with_appendix.split("Appendix: the full comparison", 1)[1]
     assert f"+$2,010 (+4.1%) {MARGIN_MARK}" in appendix
     assert f"{MARGIN_MARK} within the survey&#x27;s margin: not significant at 90%." in appendix
+
+
+def test_means_the_survey_cannot_tell_apart_get_no_highest_or_lowest_mark() -> None:
+    # Electricians' and plumbers' means are within the margin: ▲ and ▼ would say one is
+    # higher; the (bundled) four-role page ranks the other rows as before.
+    from tests.conftest import run
+
+    two = run(["electricians", "plumbers", "--full", "-s", "salary"], width=120,
+              bundled=True).stdout  # fmt: skip
+    mean = next(line for line in two.splitlines() if line.startswith("Average salary"))
+    assert MARGIN_MARK in mean and "▲" not in mean and "▼" not in mean
+    areas = run(["electricians", "--area", "CA", "--area", "NY"], width=120,
+                bundled=True).stdout  # fmt: skip
+    mean = next(line for line in areas.splitlines() if line.startswith("Average salary"))
+    assert MARGIN_MARK in mean and "▲" not in mean and "▼" not in mean
+    assert "▲" in areas  # other rows keep their marks
+    apart = run(["software-developers", "registered-nurses", "carpenters", "--full", "-s",
+                 "salary"], width=140, bundled=True).stdout  # fmt: skip
+    mean = next(line for line in apart.splitlines() if line.startswith("Average salary"))
+    assert "▲" in mean and "▼" in mean
+
+
+def test_three_or_four_roles_name_neighbours_whose_means_are_within() -> None:
+    from tests.conftest import run
+
+    page = flat(run(["electricians", "plumbers", "carpenters", "sheet-metal-workers"],
+                    width=200, bundled=True).stdout)  # fmt: skip
+    assert (
+        "carpenters $60,580; the mean wages of plumbers, pipefitters, and steamfitters and "
+        "electricians are within the survey's margin of each other (not significant at 90%)."
+    ) in page
+    far = flat(run(["software-developers", "registered-nurses", "carpenters"], width=200,
+                   bundled=True).stdout)  # fmt: skip
+    assert "within the survey's margin" not in far

@@ -148,11 +148,12 @@ def test_the_concise_page_says_the_reasons_in_brief_and_leaves_the_rest_to_full(
     concise = comparison_document(result)
     said = texts(concise)
     # BLS's factors for all industries, in BLS's words, and how many single industries.
-    brief = [t for t in said if t.startswith("Why BLS expects the change (all industries): ")]
+    brief = [t for t in said if t.startswith("Why BLS expects the change: ")]
     assert brief == [
-        "Why BLS expects the change (all industries): actors, demand change, capital/labor "
-        "substitution (share decreases); bill and account collectors, productivity change "
-        "(share decreases), plus reasons for 1 single industry; --full quotes BLS."
+        "Why BLS expects the change: actors — demand change, capital/labor substitution in "
+        "all industries (share decreases; one mentions AI); bill and account collectors — "
+        "productivity change in all industries (share decreases), and reasons for 1 single "
+        "industry. --full quotes BLS."
     ], brief
     assert not any("exit rate" in t.lower() for t in said)  # table 1.10: --full's
     lines = [t for t in said if t.startswith("Sources: ")]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from jobcompare.engine import deltas
 from jobcompare.engine.keydiff import key_differences
-from jobcompare.engine.margin import margins
+from jobcompare.engine.margin import apart, margins
 from jobcompare.engine.results import Comparison, Row, SectionResult
 from jobcompare.engine.summary import summarise
 from jobcompare.errors import ComparisonError
@@ -113,9 +113,17 @@ def build_section(declared: SectionSpec, roles: Sequence[Role]) -> SectionResult
             and not any((figure.source or "") in role.unpublished for role in roles)
         )
         highest, lowest = deltas.extremes(figure.kind, values) if figure.ranked else ((), ())
-        change = deltas.delta(figure.kind, values) if len(values) == 2 and figure.compared else None
+        # A baseline (all occupations' figure, the same for every role) has no difference.
+        compared = figure.compared and not figure.total
+        change = deltas.delta(figure.kind, values) if len(values) == 2 and compared else None
         rse = figure.rse
-        margin = margins(values, [rse(role) for role in roles]) if rse is not None else ()
+        margin: tuple[bool | None, ...] = ()
+        if rse is not None:
+            errors = [rse(role) for role in roles]
+            margin = margins(values, errors)
+            if highest and lowest and apart(values, errors, highest[0], lowest[0]) is False:
+                # The survey cannot tell the highest mean from the lowest: no ▲ or ▼.
+                highest, lowest = (), ()
         rows.append(Row(figure, values, change, highest, lowest, displayed, margin))
     # The source's sentence above a table speaks of differences: a profile has none.
     intro = declared.intro(roles) if declared.intro and len(roles) > 1 else None

@@ -191,7 +191,8 @@ def _pay(rows: _Rows) -> KeyDifference | None:
     if n > 2:
         ranked = ranking(people, [float(a.value) for a in amounts],
                           [_at_least(show, a) for a in amounts])  # fmt: skip
-        text = f"Median pay {per}: {ranked}{hourly_note}."
+        order = sorted(range(n), key=lambda i: -float(amounts[i].value))
+        text = f"Median pay {per}: {ranked}{hourly_note}{_neighbours_within(rows, order)}."
         return KeyDifference("pay", "Pay", text, Section.SALARY, sources, figures)
     high, low = (0, 1) if amounts[0].value >= amounts[1].value else (1, 0)
     a_high, a_low = amounts[high], amounts[low]
@@ -251,6 +252,32 @@ def _means_within(rows: _Rows, order: tuple[int, int]) -> tuple[str, tuple[KeyFi
         figures = tuple(rows.figure(Section.SALARY, row, i) for i in order)
         return MEANS_WITHIN.format(whose="their", means=said), figures
     return None
+
+
+def _neighbours_within(rows: _Rows, order: Sequence[int]) -> str:
+    """For three or four roles ranked by median (``order``): the clause naming each pair
+    of neighbours whose mean wages are within the survey's margin of each other, or ""."""
+    from itertools import pairwise
+
+    from jobcompare.engine.margin import within_margin
+
+    for key in ("average_salary", "hourly_rate"):
+        row = rows.row(Section.SALARY, key)
+        if row is None or row.field.rse is None or not row.margin:
+            continue
+        errors = [row.field.rse(role) for role in rows.roles]
+        pairs = [
+            f"{rows.people[a]} and {rows.people[b]}"
+            for a, b in pairwise(order)
+            if within_margin(row.values[a], errors[a], row.values[b], errors[b])
+        ]
+        if not pairs:
+            return ""
+        return (
+            f"; the mean wages of {', and of '.join(pairs)} are within the survey's margin "
+            "of each other (not significant at 90%)"
+        )
+    return ""
 
 
 def _at_least(show: Callable[[Amount], str], amount: Amount) -> str:
@@ -439,6 +466,11 @@ def _skill_gap(rows: _Rows, gap: Gap) -> KeyDifference | None:
         text = (
             f"From {start} to {end}: no level to build; {start} are at or above the level of "
             f"each of the {important} skills important to {end} (O*NET's 0-7 scale)."
+        )
+    if gap.suppressed:  # a skill the gap cannot count is never read as one not needed
+        text += (
+            f" Not counted, as O*NET suppresses a rating of "
+            f"{'it' if len(gap.suppressed) == 1 else 'them'}: {join_words(gap.suppressed)}."
         )
     figures = (
         KeyFigure("skill_gap.gap", "Gap", None, gap.total, "level"),

@@ -64,3 +64,10 @@ def margins(values: Sequence[object], errors: Sequence[object]) -> tuple[bool | 
     first, error = values[0], errors[0]
     later = zip(values[1:], errors[1:], strict=True)
     return (None, *(within_margin(first, error, v, e) for v, e in later))
+
+
+def apart(values: Sequence[object], errors: Sequence[object], i: int, j: int) -> bool | None:
+    """Whether figures ``i`` and ``j`` of ``values`` differ beyond the survey's margin:
+    False when they are within it, None when that is unknown."""
+    within = within_margin(values[i], errors[i], values[j], errors[j])
+    return None if within is None else not within

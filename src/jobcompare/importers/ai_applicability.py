@@ -42,9 +42,8 @@ SOURCE = SourceInfo(
     licence="CC BY 4.0",
     attribution="Kiran Tomlinson, Sonia Jaffe, Will Wang, Scott Counts, and Siddharth Suri. "
     "Working with AI: Measuring the Applicability of Generative AI to Occupations. arXiv, "
-    "2025. https://arxiv.org/abs/2507.07935. Scores from microsoft/working-with-ai, used "
-    "under the CC BY 4.0 license (https://creativecommons.org/licenses/by/4.0/); their "
-    "ranks are computed by jobcompare",
+    "2025. https://arxiv.org/abs/2507.07935. Scores from microsoft/working-with-ai under "
+    "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); ranks computed by jobcompare",
     url="https://github.com/microsoft/working-with-ai",
 )
 

@@ -50,7 +50,7 @@ SOURCE = SourceInfo(
     licence="MIT License (Copyright (c) 2024 OpenAI)",
     attribution='Eloundou, T., Manning, S., Mishkin, P. and Rock, D., "GPTs are GPTs", '
     "Science (2024): occupation exposure scores from openai/GPTs-are-GPTs, Copyright (c) "
-    "2024 OpenAI, used under the MIT License (its notice: jobcompare sources)",
+    "2024 OpenAI, used under the MIT License",
     url="https://github.com/openai/GPTs-are-GPTs",
 )
 

@@ -65,9 +65,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
     if not (concise and result.key_differences):
         # The concise page's key differences say what the summary's sentences said.
         blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
-    note = reading_note(result, concise=concise)
-    if note:
-        blocks.append(Paragraph(note, "note"))
+    blocks += [Paragraph(note, "note") for note in reading_notes(result, concise=concise)]
     # A section asked for by --section shows its lists (the page is short already).
     counted = concise and len(result.sections) == len(Section)
     # The concise page names each key difference's sources in its section's sources line.
@@ -79,7 +77,7 @@ def document(result: Comparison | Profile, options: Options) -> Document:
                              cited=cited.get(s.section, []))
                for s in result.sections]  # fmt: skip
     if concise:
-        blocks += concise_notes(result.sections, roles)
+        blocks += concise_notes(result.sections, roles, key_notes(result))
     blocks += notes(roles, concise=concise, shown=result.sections,
                     cited=[label for labels in cited.values() for label in labels])  # fmt: skip
     found = Document(title, tuple(blocks))
@@ -177,26 +175,34 @@ def page_title(roles: Sequence[Role]) -> str:
 _FIGURE_SECTIONS = (Section.OVERVIEW, Section.SALARY, Section.EDUCATION, Section.DEMOGRAPHICS)
 
 
-def reading_note(comparison: Comparison, *, concise: bool = False) -> str | None:
+def key_notes(result: Comparison) -> tuple[str, ...]:
+    """The concise page's footnotes its key differences need: what the AI exposure
+    measures are, and that neither forecasts jobs (the rows defining them are --full's)."""
+    from jobcompare.registry.sections.overview import AI_BRIEF
+
+    return (AI_BRIEF,) if any(k.topic == "ai_exposure" for k in result.key_differences) else ()
+
+
+def reading_notes(comparison: Comparison, *, concise: bool = False) -> tuple[str, ...]:
     """How to read the figures, said once above them: what a difference is (two roles),
-    or what ▲ and ▼ mean (three or four), and what ≈ means when a row shown (``concise``:
-    on the concise page) has it; None when no figure table is shown."""
+    or what ▲ and ▼ mean (three or four), and, a line of its own, what ≈ means when a row
+    shown (``concise``: on the concise page) has it; none when no figure table is shown."""
     from jobcompare.output.cells import HIGHEST_MARK, LOWEST_MARK
     from jobcompare.output.views.sections import margin_shown
 
     roles = comparison.roles
     if not any(s.section in _FIGURE_SECTIONS for s in comparison.sections):
-        return None
+        return ()
     marked = margin_shown(comparison.sections, concise=concise)
     if len(roles) == 2:
         if not any(row.delta for s in comparison.sections for row in s.rows):
-            return None
+            return ()
         note = differences_note(roles)
-        return f"{note} {margin_note()}" if marked else note
+        return (note, margin_note()) if marked else (note,)
     if len(roles) > 2:
         note = f"{HIGHEST_MARK} marks a row's highest figure, {LOWEST_MARK} its lowest."
-        return f"{note} {margin_note(roles[0].title)}" if marked else note
-    return None
+        return (note, margin_note(roles[0].title)) if marked else (note,)
+    return ()
 
 
 # -- JSON -------------------------------------------------------------------------------------

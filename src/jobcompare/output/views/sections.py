@@ -302,29 +302,38 @@ def _reasons(row: Row, roles: Sequence[Role]) -> list[Block]:
 
 def _reasons_in_brief(row: Row, roles: Sequence[Role]) -> list[Block]:
     """The concise page's line on BLS's reasons: for each role, the factors BLS names for
-    all industries together and the way they move its share, in BLS's words, or how many
-    single industries it gives reasons for; --full quotes every sentence."""
+    all industries together and the way they move its share, in BLS's words, and how many
+    single industries it gives reasons for, and whether one speaks of AI; --full quotes
+    every sentence."""
     parts = []
     for role, value in zip(roles, row.values, strict=True):
         reasons = [f for f in value if isinstance(f, Factor)] if isinstance(value, tuple) else []
         overall = next((f for f in reasons if f.all_industries), None)
+        single = len(reasons) - (overall is not None)
         if overall is not None and overall.factors:
-            way = f" (share {overall.direction})" if overall.direction else ""
-            said = f"{factor_heading(overall.factors).lower()}{way}"
-            others = len(reasons) - 1
-            if others:
-                said += f", plus reasons for {_industries(others)}"
+            way = f"share {overall.direction}" if overall.direction else ""
+            said = f"{factor_heading(overall.factors).lower()} in all industries"
+            if single:
+                said += f", and reasons for {_industries(single)}"
         elif reasons:
-            said = f"reasons for {_industries(len(reasons))} only"
+            said, way = f"reasons for {_industries(single)} only", ""
         elif value is None:  # a role whose source has no such table
             continue
         else:
-            said = "none given"
-        parts.append(f"{role.plural_noun}, {said}")
+            said, way = "none given", ""
+        ai = sum(f.mentions_ai for f in reasons)
+        aside = [way] if way else []
+        if ai:
+            aside.append(f"{'one mentions' if ai == 1 else f'{ai} mention'} AI")
+        # "(share increases)" right after the factors, whose share it is.
+        if way and single:
+            said = said.replace(" in all industries", f" in all industries ({way})")
+            aside.remove(way)
+        parts.append(f"{role.plural_noun} — {said}" + (f" ({'; '.join(aside)})" if aside else ""))
     if not parts:
         return []
-    line = f"Why BLS expects the change (all industries): {'; '.join(parts)}"
-    return [Paragraph(f"{line}; --full quotes BLS.", "muted", plain=f"{line}.")]
+    line = f"Why BLS expects the change: {'; '.join(parts)}"
+    return [Paragraph(f"{line}. --full quotes BLS.", "muted", plain=f"{line}.")]
 
 
 def _industries(count: int) -> str:
@@ -446,10 +455,13 @@ def _skills_table(
     return blocks
 
 
-def concise_notes(results: Sequence[SectionResult], roles: Sequence[Role]) -> list[Block]:
+def concise_notes(
+    results: Sequence[SectionResult], roles: Sequence[Role], more: Sequence[str] = ()
+) -> list[Block]:
     """The concise page's notes: every section's short footnotes (``SectionSpec.brief``,
-    written for the rows that page shows), each said once, numbered, at the end."""
-    said: list[str] = []
+    written for the rows that page shows), and ``more`` (what its key differences need),
+    each said once, numbered, at the end."""
+    said: list[str] = list(more)
     for result in results:
         for note in section_notes(result.section, roles, brief=True):
             if note not in said:

@@ -111,8 +111,9 @@ def exposure_notes(roles: Sequence[Role]) -> list[str]:
         rated = "; ".join(counts.values())
         notes.append(
             f"Higher than N%: the share of the occupations the measure rates ({rated}) that "
-            "score strictly lower, rounded down. Neither measure is a forecast of jobs lost "
-            "or gained, and the two are never combined."
+            "score lower (scores the file writes alike to 12 decimals, such as 0.2 and "
+            "0.19999999999999998, are equal), rounded down. Neither measure is a forecast of "
+            "jobs lost or gained, and the two are never combined."
         )
     if counts:
         notes += bls_on_ai(roles)
@@ -158,14 +159,24 @@ def _brief(roles: Sequence[Role]) -> list[str]:
     """The concise page's footnotes: what its overview rows measure, in short."""
     notes = []
     if cited(roles, "oews") and cited(roles, "ep"):
-        notes.append(
-            "Number of jobs: wage-and-salary jobs (BLS OEWS), not the self-employed; "
-            "projections are BLS's, 2024-34."
-        )
+        notes.append("Number of jobs: BLS OEWS wage-and-salary jobs, not the self-employed.")
     elif cited(roles, "oews"):
         notes.append(OEWS_JOBS_NOTE)
+    if any(r.outlook_factors for r in roles):
+        notes.append(REASONS_BRIEF)
     notes += per_role(roles, [_within_brief(r) for r in roles])
     return notes
+
+
+#: The concise page's footnote to its line on BLS's reasons.
+REASONS_BRIEF = "Why: BLS's reasons the job's share of an industry's jobs changes (not a count)."
+#: The concise page's footnote when a key difference gives the AI exposure measures.
+AI_BRIEF = (
+    "AI exposure: β is the share of the job's tasks a large language model could speed up "
+    "(Eloundou et al.), rated by GPT-4 and by people; AI applicability, how much AI helps "
+    "with its work in Copilot conversations (Tomlinson et al.); both 0-1, ranked among the "
+    "occupations each rates. Neither is a forecast of jobs lost or gained."
+)
 
 
 def _within_brief(role: Role) -> str | None:
