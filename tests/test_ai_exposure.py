@@ -199,8 +199,8 @@ def ai_line(*roles: Role) -> str | None:
 def test_a_marked_difference_on_every_paper_is_said_with_every_figure() -> None:
     text = ai_line(role("nurses", 428, 570, 309), role("developers", 904, 660, 652))
     assert text == (
-        "Both published measures rate developers' work as more exposed to generative AI "
-        "than nurses': GPT-4-rated β 0.98 (higher than 97% of the occupations it rates) vs "
+        "Both published measures rate the work of developers as more exposed to generative AI "
+        "than that of nurses: GPT-4-rated β 0.98 (higher than 97% of the occupations it rates) vs "
         "0.46 (46%), human-rated β 0.72 (71%) vs 0.62 (61%) (Eloundou et al.); AI "
         "applicability 0.83 (83%) vs 0.39 (39%) (Tomlinson et al.)."
     )
@@ -219,7 +219,7 @@ def test_no_line_when_a_measure_disagrees_or_a_paper_puts_them_close() -> None:
 def test_only_the_figures_both_roles_have_count() -> None:
     text = ai_line(role("a", None, None, 100), role("b", 904, 660, 600))
     assert text is not None and text.startswith(
-        "The published measure both have rates b's work as more exposed"
+        "Tomlinson et al.'s measure (the only one both have) rates the work of b as more exposed"
     )
     assert "β" not in text
     assert ai_line(role("a", None, None, None), role("b", 904, 660, 600)) is None
@@ -228,7 +228,7 @@ def test_only_the_figures_both_roles_have_count() -> None:
 def test_three_roles_rank_each_figure() -> None:
     text = ai_line(role("a", 100, 100, 100), role("b", 500, 500, 500), role("c", 900, 900, 700))
     assert text is not None
-    assert text.startswith("Both published measures rate c's work as the most exposed")
+    assert text.startswith("Both published measures rate the work of c as the most exposed")
     assert "GPT-4-rated β (Eloundou et al.): c 0.98 (97%); b 0.54 (54%); a 0.11 (10%)." in text
     # The middle role may fall anywhere; the top and bottom must hold on every figure.
     assert ai_line(role("a", 100, 100, 100), role("b", 950, 500, 500),

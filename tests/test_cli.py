@@ -150,10 +150,10 @@ def test_full_json_matches_schema(schema: dict[str, Any]) -> None:
         "measure": "average",
     }
     assert document["differences"]["overview"]["number_of_jobs"] == {
-        "value": -108145, "unit": "count", "percent": -72.9438, "within_margin": None,
+        "value": -108145, "unit": "count", "percent": -72.9438,
     }  # fmt: skip
     assert document["differences"]["demographics"]["gender_ratio"]["male"] == {
-        "value": 14.6, "unit": "points", "percent": None, "within_margin": None,
+        "value": 14.6, "unit": "points", "percent": None,
     }  # fmt: skip
 
 

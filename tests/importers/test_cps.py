@@ -279,3 +279,21 @@ def test_a_broad_title_that_is_a_detailed_one_too_covers_the_rest_of_its_group(
 
 def test_the_committed_crosswalk_gives_cashiers_to_gambling_cashiers() -> None:
     assert cps.load_crosswalk()[cps.normalise("Cashiers")] == ["41-2012"]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value"),
+    [
+        ("cpsaat39", "E16", 1e300),  # once an OverflowError traceback from SQLite
+        ("cpsaat39", "C16", -5),
+        ("cpsaat11", "C16", 250.0),  # a share of women over 100%
+        ("cpsaat11", "D16", 101.5),
+        ("cpsaat11b", "J16", 999),  # a median age
+    ],
+)
+def test_a_number_that_is_no_figure_names_file_row_and_column(
+    tmp_path: Path, sheet: str, cell: str, value: object
+) -> None:
+    root = _edit(tmp_path, sheet, cell, value)
+    with pytest.raises(ImportSourceError, match=r"cpsa2024\.xlsx:16: .*outside what the column"):
+        list(cps.rows(root, SPINE))

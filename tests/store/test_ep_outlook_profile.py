@@ -220,3 +220,16 @@ def test_a_sentence_is_data_in_every_format(built: Path) -> None:
     records = render(profile, "csv")
     assert f'"{odd.replace(chr(34), chr(34) * 2)}"' in records
     assert json.loads(render(profile, "json"))["overview"]["outlook_factors"][0]["text"] == odd
+
+
+def test_an_all_industries_sentence_without_named_factors_is_still_all_industries(
+    built: Path,
+) -> None:
+    # Its prefix names no factor BLS uses: the brief line says there is a reason for all
+    # industries, never counts it among the single industries.
+    store = Store(built)
+    odd = Factor("Total, all industries", "TE1000", "Fewer are needed as work moves online.")
+    actors = replace(official_role(store, ACTORS), outlook_factors=(odd,))
+    said = texts(comparison_document(compare([actors, official_role(store, COLLECTORS)])))
+    brief = next(t for t in said if t.startswith("Why BLS expects the change: "))
+    assert brief.startswith("Why BLS expects the change: actors — a reason in all industries;")

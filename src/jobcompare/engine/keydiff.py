@@ -46,7 +46,7 @@ from jobcompare.engine.results import KeyDelta, KeyDifference, KeyFigure, Row, S
 from jobcompare.model import Amount, Degree, Exposure
 from jobcompare.registry.fields import at_path
 from jobcompare.registry.section import Section
-from jobcompare.text import capitalise, join_words, possessive
+from jobcompare.text import capitalise, join_words
 
 if TYPE_CHECKING:
     from jobcompare.engine.moves import Gap
@@ -231,8 +231,8 @@ def _pay(rows: _Rows) -> KeyDifference | None:
 #: The clause the pay line adds when the two roles' mean wages are within the survey's
 #: margin (engine/margin.py): the medians it speaks of have no published error.
 MEANS_WITHIN = (
-    "; {whose} mean wages ({means}) are within the survey's margin of each other "
-    "(not significant at 90%)"
+    "; {whose} mean wages ({means}) are within the survey's margin of each other (not "
+    "significant at 90%: too close for BLS's survey to tell apart)"
 )
 
 
@@ -247,8 +247,12 @@ def _means_within(rows: _Rows, order: tuple[int, int]) -> tuple[str, tuple[KeyFi
             continue
         if not row.margin[1]:
             return None
-        amounts = [v for i in order if isinstance(v := row.values[i], Amount)]
-        said = " and ".join(show(a) for a in amounts)
+        per = " a year" if show is fmt.money else " an hour"
+        said = ", ".join(
+            f"{show(v)}{per if n == 0 else ''} for {rows.people[i]}"
+            for n, i in enumerate(order)
+            if isinstance(v := row.values[i], Amount)
+        )
         figures = tuple(rows.figure(Section.SALARY, row, i) for i in order)
         return MEANS_WITHIN.format(whose="their", means=said), figures
     return None
@@ -577,6 +581,12 @@ def _exposure_text(value: Exposure, *, first: bool) -> str:
     return f"{value.score:.2f} ({rank})"
 
 
+def _only_paper(papers: set[str]) -> str:
+    """The one paper whose measure every compared role has: "Tomlinson et al.'s"."""
+    (paper,) = papers
+    return f"{paper}'s"
+
+
 def _ai_exposure(rows: _Rows) -> KeyDifference | None:
     found = [(row, paper, name) for key, paper, name in AI_MEASURES
              if (row := rows.row(Section.OVERVIEW, key)) is not None]  # fmt: skip
@@ -610,11 +620,11 @@ def _ai_exposure(rows: _Rows) -> KeyDifference | None:
     named = [(names[row.key], paper, values) for row, paper, values in shared]
     if n > 2:
         every = "Both published measures rate" if len(papers) > 1 else (
-            "The published measure all have rates")  # fmt: skip
+            f"{_only_paper(papers)} measure (the only one they all have) rates")  # fmt: skip
         sentences = [
-            f"{every} {possessive(people[top])} work as the most exposed to generative "
-            f"AI and {possessive(people[bottom])} as the least (each score 0-1, with the share "
-            "of the occupations its measure rates that score lower)."
+            f"{every} the work of {people[top]} as the most exposed to generative AI and "
+            f"that of {people[bottom]} as the least (each score 0-1, with the share of the "
+            "occupations its measure rates that score lower)."
         ]
         for name, paper, values in named:
             ranked = "; ".join(
@@ -629,11 +639,11 @@ def _ai_exposure(rows: _Rows) -> KeyDifference | None:
             low = _exposure_text(values[bottom], first=False)
             said.setdefault(paper, []).append(f"{name} {high} vs {low}")
         both = "Both published measures rate" if len(papers) > 1 else (
-            "The published measure both have rates")  # fmt: skip
+            f"{_only_paper(papers)} measure (the only one both have) rates")  # fmt: skip
         by_paper = "; ".join(f"{', '.join(parts)} ({paper})" for paper, parts in said.items())
         text = (
-            f"{both} {possessive(people[top])} work as more exposed to generative AI than "
-            f"{possessive(people[bottom])}: {by_paper}."
+            f"{both} the work of {people[top]} as more exposed to generative AI than that of "
+            f"{people[bottom]}: {by_paper}."
         )
     figures: list[KeyFigure] = []
     for row, _, values in shared:

@@ -17,6 +17,7 @@ data or base under 50,000) is missing with that reason. openpyxl is needed
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -120,6 +121,14 @@ _SHEETS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 _FIGURES = tuple(column for _, labels in _SHEETS for column, _ in labels)
 #: Figures BLS prints in whole dollars: stored as integers, anything else is an error.
 _DOLLARS = frozenset({"weekly_earnings", "weekly_earnings_men", "weekly_earnings_women"})
+#: The range a figure of each kind can take (a share; an age in years; a week's median pay
+#: in dollars, far above any BLS publishes): anything else is not a figure (docs/mapping.md).
+_RANGES = {
+    "total_employed": (0, 1_000_000),  # thousands: all employed are some 161,000
+    "median_age": (0, 120),
+    **{c: (0, 100_000) for c in _DOLLARS},
+}
+_SHARE = (0, 100)
 _DASHES = ("–", "—", "-")
 #: What a sheet's NOTE says of "–"; the reason stored (DASH) quotes it.
 _DASH_NOTE = "Dash indicates no data or data that do not meet publication criteria"
@@ -167,9 +176,17 @@ def _figure(
 ) -> float | int | None:
     """One cell of a data row: a number as BLS printed it, or None for its "–"."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        low, high = _RANGES.get(column, _SHARE)
+        if not (math.isfinite(value) and low <= value <= high):
+            raise ImportSourceError(
+                f"sheet {sheet!r}: {title!r} has {value!r} (column {excel}), outside what "
+                f"the column can hold ({low:,} to {high:,})",
+                path,
+                number,
+            )
         if column not in _DOLLARS:
             return value
-        if float(value).is_integer() and value >= 0:
+        if float(value).is_integer():
             return int(value)
         raise ImportSourceError(
             f"sheet {sheet!r}: {title!r} has {value!r} where BLS prints whole dollars "

@@ -372,18 +372,12 @@ DEFS: dict[str, Any] = {
     },
     "delta": {
         "type": "object",
-        "required": ["value", "unit", "percent", "within_margin"],
+        "required": ["value", "unit", "percent"],
         "additionalProperties": False,
         "properties": {
             "value": {"type": "number"},
             "unit": {"enum": ["dollars", "points", "count", "number"]},
             "percent": {"type": ["number", "null"]},
-            "within_margin": {
-                "type": ["boolean", "null"],
-                "description": "For a mean wage: whether the difference is within the "
-                "survey's margin (not significant at 90%; see within_margin at the top); "
-                "null when unknown or for a figure without a published error.",
-            },
         },
     },
     "text": {"type": ["string", "null"]},

@@ -361,7 +361,6 @@ def _differences(comparison: Comparison) -> dict[str, JSONValue]:
                     "value": whole(delta.value),
                     "unit": delta.unit,
                     "percent": None if delta.percent is None else round(delta.percent, 4),
-                    "within_margin": _within(row, 1),
                 })  # fmt: skip
         differences[result.section.value] = section
     return differences
@@ -453,9 +452,8 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
 
 def _difference(row: Row) -> Iterator[tuple[str, object, str]]:
     """The second role minus the first, and in percent of the first where it means
-    something (field ``<key>.difference``, ``<key>.difference_percent``); for a mean wage,
-    whether it is within the survey's margin (``<key>.difference_within_margin``: true,
-    false, or empty when unknown)."""
+    something (field ``<key>.difference``, ``<key>.difference_percent``); whether a mean
+    is within the survey's margin is its own record (``<key>.within_margin``)."""
     delta = row.delta
     if delta is None:
         return
@@ -463,5 +461,3 @@ def _difference(row: Row) -> Iterator[tuple[str, object, str]]:
     yield f"{row.key}.difference", whole(delta.value), unit
     if delta.percent is not None:
         yield f"{row.key}.difference_percent", round(delta.percent, 4), "%"
-    if row.margin:  # a mean wage: whether the difference is within the survey's margin
-        yield f"{row.key}.difference_within_margin", _within(row, 1), ""

@@ -310,9 +310,10 @@ def _reasons_in_brief(row: Row, roles: Sequence[Role]) -> list[Block]:
         reasons = [f for f in value if isinstance(f, Factor)] if isinstance(value, tuple) else []
         overall = next((f for f in reasons if f.all_industries), None)
         single = len(reasons) - (overall is not None)
-        if overall is not None and overall.factors:
+        if overall is not None:  # its factors in BLS's words, if its prefix names them
             way = f"share {overall.direction}" if overall.direction else ""
-            said = f"{factor_heading(overall.factors).lower()} in all industries"
+            named = factor_heading(overall.factors).lower() if overall.factors else "a reason"
+            said = f"{named} in all industries"
             if single:
                 said += f", and reasons for {_industries(single)}"
         elif reasons:
