@@ -167,6 +167,22 @@ def test_text_where_a_rate_belongs_names_file_row_and_column(tmp_path: Path) -> 
         list(ep_separations.rows(root, SPINE))
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("H12", -1.7), ("H12", 250.0), ("K12", 1e308), ("M12", -3)],  # rates; thousands
+)
+def test_a_number_that_is_no_figure_names_file_row_and_column(
+    tmp_path: Path, cell: str, value: object
+) -> None:
+    root = _edited(tmp_path, _set("Table 1.10", cell, value))
+    with pytest.raises(
+        ImportSourceError,
+        match=rf"occupation\.xlsx:12: sheet 'Table 1\.10', column {cell[0]} .*for 29-1141: "
+        r".* is outside what the column can hold",
+    ):
+        list(ep_separations.rows(root, SPINE))
+
+
 def test_a_dash_is_missing_with_bls_reason(tmp_path: Path) -> None:
     root = _edited(tmp_path, _set("Table 1.10", "L12", "—"))
     db = load([ep_separations], [root], SPINE)

@@ -46,6 +46,7 @@ from jobcompare.engine.results import KeyDelta, KeyDifference, KeyFigure, Row, S
 from jobcompare.model import Amount, Degree, Exposure
 from jobcompare.registry.fields import at_path
 from jobcompare.registry.section import Section
+from jobcompare.registry.sections.overview import EXPOSURE_MEASURES
 from jobcompare.text import capitalise, join_words
 
 if TYPE_CHECKING:
@@ -552,10 +553,8 @@ def _share_words(
 
 #: The AI exposure rows (Overview), each with the paper it comes from and how a sentence
 #: names it, in the order said.
-AI_MEASURES: tuple[tuple[str, str, str], ...] = (
-    ("ai_exposure.gpt4_beta", "Eloundou et al.", "GPT-4-rated β"),
-    ("ai_exposure.human_beta", "Eloundou et al.", "human-rated β"),
-    ("ai_exposure.applicability", "Tomlinson et al.", "AI applicability"),
+AI_MEASURES: tuple[tuple[str, str, str], ...] = tuple(
+    (m.key, m.paper, m.said) for m in EXPOSURE_MEASURES
 )
 #: How far apart (in points of the share of rated occupations scoring lower) a paper must
 #: put two roles, on at least one of its figures, for the line to be said.

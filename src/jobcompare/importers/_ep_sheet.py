@@ -8,6 +8,7 @@ as Excel numbers it) and, for a cell, its column letter and BLS's header.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -107,9 +108,12 @@ def number(
     columns: dict[str, int],
     header: str,
     where: tuple[Path, int, str, str],
+    within: tuple[float, float] = (0, 1_000_000),
 ) -> float | int | None:
     """The figure under ``header`` exactly as stored (int or float); None for BLS's "—".
-    ``where``: (file, row, sheet, matrix code) for the error a cell of anything else is."""
+    ``where``: (file, row, sheet, matrix code) for the error a cell of anything else is,
+    or a number outside ``within`` (by default: none of BLS's rates or thousands can be
+    negative, nor above a million: all occupations' employment is some 170,000 thousand)."""
     path, row, sheet, code = where
     at = columns[header]
     value = cells[at]
@@ -119,6 +123,14 @@ def number(
         raise ImportSourceError(
             f"sheet {sheet!r}, column {column_letter(at)} ({header!r}) for {code}: "
             f"{value!r} is not a number",
+            path,
+            row,
+        )
+    low, high = within
+    if not (math.isfinite(value) and low <= value <= high):
+        raise ImportSourceError(
+            f"sheet {sheet!r}, column {column_letter(at)} ({header!r}) for {code}: "
+            f"{value!r} is outside what the column can hold ({low:,} to {high:,})",
             path,
             row,
         )

@@ -22,6 +22,7 @@ from jobcompare.importers._ep_sheet import column_letter, lines
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
+from jobcompare.model import ALL_INDUSTRIES
 
 __all__ = ["ALL_INDUSTRIES", "FACTORS", "SEPARATOR", "SHEET", "SOURCE", "TABLES", "parse", "rows"]
 
@@ -41,7 +42,6 @@ SOURCE = SourceInfo(
 WORKBOOK = "occupation.xlsx"
 SHEET = "Table 1.12"
 #: The industry code of BLS's "Total, all industries" rows.
-ALL_INDUSTRIES = "TE1000"
 #: The factors BLS's sentences name, as BLS writes them first in a sentence.
 FACTORS = (
     "Demand change",

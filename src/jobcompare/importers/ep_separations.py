@@ -56,6 +56,10 @@ FIGURES = (
     ("separations", "Total occupational separations, 2024–34 annual average"),
 )
 
+#: A rate is a percent of the occupation's employment a year.
+_RANGE = {"exit_rate": (0, 100), "transfer_rate": (0, 100), "separation_rate": (0, 100)}
+_ANY = (0, 1_000_000)
+
 TABLES: tuple[Table, ...] = (
     Table(
         "ep_separations",
@@ -101,7 +105,8 @@ def rows(
                 line,
             )
         figures = [
-            number(cells, columns, header, (path, line, SHEET, code)) for _, header in FIGURES
+            number(cells, columns, header, (path, line, SHEET, code), _RANGE.get(column, _ANY))
+            for column, header in FIGURES
         ]
         missing = [
             column for (column, _), value in zip(FIGURES, figures, strict=True) if value is None

@@ -173,6 +173,7 @@ def csv_fields(field: Field, value: object, shared: Sequence[str] = ()) -> Itera
             yield f"{key}.{rank}.factors", "; ".join(factor.factors) or None, "", ""
             yield f"{key}.{rank}.direction", factor.direction, "", ""
             yield f"{key}.{rank}.text", factor.text, "", ""
+            yield f"{key}.{rank}.mentions_ai", factor.mentions_ai, "", ""
     elif kind in (Kind.TEXT, Kind.PARAGRAPH):
         yield key, value if isinstance(value, str) else None, "", ""
     else:  # COUNT, PERCENT, GROWTH, NUMBER

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from jobcompare.model import Exposure, Factor, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec, StoreTable, at_path
@@ -62,13 +63,32 @@ def _notes(roles: Sequence[Role]) -> list[str]:
 
 #: The store sources of the AI exposure measures (importers/ai_gpts.py, ai_applicability.py).
 GPTS, WORKING_WITH_AI = "gpts-are-gpts", "working-with-ai"
-#: Each measure's rows: (model path, how a sentence names it, the measure, what it rates),
-#: in the order shown.
-EXPOSURE_MEASURES: tuple[tuple[str, str, str, str], ...] = (
-    ("overview.ai_gpt4_beta", "GPT-4-rated β", "β", "O*NET-SOC occupations"),
-    ("overview.ai_human_beta", "human-rated β", "β", "O*NET-SOC occupations"),
-    ("overview.ai_applicability", "AI applicability", "AI applicability", "SOC occupations"),
-)
+
+
+class Measure(NamedTuple):
+    """One published AI exposure figure: its row and how sentences name it."""
+
+    key: str  # the overview's JSON key
+    path: str  # the model path
+    label: str  # the row's label
+    said: str  # how a sentence names it
+    measure: str  # the measure it is of
+    rates: str  # what the measure rates
+    origin: str  # its source
+    paper: str  # its paper, as a sentence cites it
+
+
+#: The AI exposure figures, in the order shown: their rows and every sentence naming them
+#: (the notes, the key difference) read this.
+EXPOSURE_MEASURES: tuple[Measure, ...] = (
+    Measure("ai_exposure.gpt4_beta", "overview.ai_gpt4_beta", "GPT-4-rated β",
+            "GPT-4-rated β", "β", "O*NET-SOC occupations", GPTS, "Eloundou et al."),
+    Measure("ai_exposure.human_beta", "overview.ai_human_beta", "Human-rated β",
+            "human-rated β", "β", "O*NET-SOC occupations", GPTS, "Eloundou et al."),
+    Measure("ai_exposure.applicability", "overview.ai_applicability", "AI applicability",
+            "AI applicability", "AI applicability", "SOC occupations", WORKING_WITH_AI,
+            "Tomlinson et al."),
+)  # fmt: skip
 #: One line per measure: what it is, its scale and its citation (docs/ai-exposure.md).
 GPTS_NOTE = (
     "GPT-4-rated and human-rated β (AI exposure): the share of the occupation's O*NET tasks "
@@ -88,8 +108,8 @@ APPLICABILITY_NOTE = (
 def exposures(role: Role) -> list[Exposure | None]:
     """The role's AI exposure figures, in :data:`EXPOSURE_MEASURES` order."""
     found: list[Exposure | None] = []
-    for path, *_ in EXPOSURE_MEASURES:
-        value = at_path(role, path)
+    for measure in EXPOSURE_MEASURES:
+        value = at_path(role, measure.path)
         found.append(value if isinstance(value, Exposure) else None)
     return found
 
@@ -104,9 +124,11 @@ def exposure_notes(roles: Sequence[Role]) -> list[str]:
         notes.append(APPLICABILITY_NOTE)
     counts: dict[str, str] = {}
     for role in roles:
-        for (_, _, measure, unit), figure in zip(EXPOSURE_MEASURES, exposures(role), strict=True):
+        for measure, figure in zip(EXPOSURE_MEASURES, exposures(role), strict=True):
             if figure is not None:
-                counts.setdefault(measure, f"{measure}: {figure.rated:,} {unit}")
+                counts.setdefault(
+                    measure.measure, f"{measure.measure}: {figure.rated:,} {measure.rates}"
+                )
     if counts:
         rated = "; ".join(counts.values())
         notes.append(
@@ -358,15 +380,12 @@ SECTION = SectionSpec(
         # Published AI exposure measures, each as published with its rank (Kind.EXPOSURE):
         # not ranked (higher is neither better nor worse) and no difference (a cell holds a
         # score and a rank: docs/ai-exposure.md).
-        Field("ai_exposure.gpt4_beta", "GPT-4-rated β", Kind.EXPOSURE,
-              source="overview.ai_gpt4_beta", name="AI exposure (GPT-4-rated β)",
-              group="AI exposure", only_if_any=True, origin=GPTS, detail=True),
-        Field("ai_exposure.human_beta", "Human-rated β", Kind.EXPOSURE,
-              source="overview.ai_human_beta", name="AI exposure (human-rated β)",
-              group="AI exposure", only_if_any=True, origin=GPTS, detail=True),
-        Field("ai_exposure.applicability", "AI applicability", Kind.EXPOSURE,
-              source="overview.ai_applicability", name="AI applicability",
-              group="AI exposure", only_if_any=True, origin=WORKING_WITH_AI, detail=True),
+        *(
+            Field(m.key, m.label, Kind.EXPOSURE, source=m.path,
+                  name=m.said if m.measure != "β" else f"AI exposure ({m.said})",
+                  group="AI exposure", only_if_any=True, origin=m.origin, detail=True)
+            for m in EXPOSURE_MEASURES
+        ),
         Field("description", "What they do", Kind.PARAGRAPH, lambda r: r.description,
               source="description", name="description", heading="What does {a} do?",
               origin="onet", missing=_no_description),
