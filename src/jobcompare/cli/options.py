@@ -182,8 +182,10 @@ FullOption = Annotated[
     bool,
     typer.Option(
         "--full",
-        help="Everything: every row (distributions, percentiles, the summary and the skill "
-        "gap block beside the key differences) and every item of every list. By default a "
+        help="Everything: every row (distributions, percentiles, who leaves, AI exposure, "
+        "relative standard errors, weekly pay by sex, BLS's reasons quoted whole, the "
+        "summary and the skill gap block beside the key differences) and every item of "
+        "every list. By default a "
         "comparison of official occupations is concise; Markdown, JSON and CSV always carry "
         "everything.",
     ),
