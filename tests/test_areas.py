@@ -90,8 +90,9 @@ def test_ambiguous_area_lists_the_candidates(store: Store) -> None:
         find_area(store.areas(), "york")
     message = str(error.value)
     assert "'york' matches 2 areas" in message
-    assert "New York-Newark-Jersey City, NY-NJ (0035620)" in message
-    assert "New York (3600000)" in message
+    # One candidate a line, its code first: whole lines to copy.
+    assert "\n  0035620  New York-Newark-Jersey City, NY-NJ\n" in message
+    assert message.endswith("\n  3600000  New York")
 
 
 def test_typo_suggests_the_closest_area(store: Store) -> None:

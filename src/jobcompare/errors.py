@@ -105,6 +105,10 @@ class AreaError(ValueError):
     """An area that cannot be found, or a request about areas that cannot be answered."""
 
 
+class StateError(AreaError):
+    """What ``--in`` was given is not a state (DC, territory)."""
+
+
 class RoleNameError(LookupError):
     """What the user typed does not name exactly one role (the base of the errors below)."""
 

@@ -75,16 +75,7 @@ def compare_command(
     Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
     """
     output_format = chosen_format(ctx, output_format, json, export)
-    if adjust and not area:
-        raise typer.BadParameter(
-            "--adjust divides an area's pay by its price level: give the area with --area "
-            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
-        )  # fmt: skip
-    if area and section:
-        raise typer.BadParameter(
-            "an area comparison shows pay and jobs only: leave out --section with --area",
-            ctx=ctx, param_hint="'--section'",
-        )  # fmt: skip
+    _check_area_options(ctx, area, adjust, section)
     options = page_options(
         plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
     )
@@ -101,6 +92,22 @@ def compare_command(
     hand_over(ctx, outcome, output_format, export=export, options=options)
 
 
+def _check_area_options(
+    ctx: typer.Context, area: list[str] | None, adjust: bool, section: list[str] | None
+) -> None:
+    """What --area allows (compare and show): --adjust needs it, --section cannot go with it."""
+    if adjust and not area:
+        raise typer.BadParameter(
+            "--adjust divides an area's pay by its price level: give the area with --area "
+            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
+        )  # fmt: skip
+    if area and section:
+        raise typer.BadParameter(
+            "an area comparison shows pay and jobs only: leave out --section with --area",
+            ctx=ctx, param_hint="'--section'",
+        )  # fmt: skip
+
+
 def show_command(
     ctx: typer.Context,
     role: RoleArgument,
@@ -110,22 +117,35 @@ def show_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    area: AreaOption = None,
+    adjust: AdjustOption = False,
     all_duties: AllDutiesOption = False,
     full: FullOption = False,
     title: TitleOption = None,
     prepared_for: ForOption = None,
 ) -> None:
-    """Show one role's full profile.
+    """Show one role's full profile; with --area, its pay and jobs in 1-4 areas beside the
+    nation's (as 'jobcompare ROLE --area AREA').
 
     Example: jobcompare show collections-coordinator
 
     Example: jobcompare show registered-nurses --export nurses.html
-    """
-    from jobcompare.commands.compare import show
 
+    Example: jobcompare show registered-nurses --area ohio --adjust
+    """
     output_format = chosen_format(ctx, output_format, json, export)
-    with exit_codes(ctx, role_hint="'ROLE'"):
-        outcome = show(role, sections(section), data)
+    _check_area_options(ctx, area, adjust, section)
+    if area:
+        # One role in its areas: the area comparison, drawn by the area view.
+        from jobcompare.commands.areas import compare_in_areas
+
+        with exit_codes(ctx, role_hint="'ROLE' / '--area'"):
+            outcome = compare_in_areas([role], area, data, adjust=adjust)
+    else:
+        from jobcompare.commands.compare import show
+
+        with exit_codes(ctx, role_hint="'ROLE'"):
+            outcome = show(role, sections(section), data)
     options = page_options(
         plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
     )

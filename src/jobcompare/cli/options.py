@@ -13,7 +13,14 @@ import typer
 from typer._click.types import StringParamType
 from typer._types import TyperChoice
 
-from jobcompare.errors import AreaError, DatasetError, ExitStatus, FieldError, failure
+from jobcompare.errors import (
+    AreaError,
+    DatasetError,
+    ExitStatus,
+    FieldError,
+    StateError,
+    failure,
+)
 from jobcompare.output.dispatch import (
     DEFAULT_OPTIONS,
     Outcome,
@@ -311,11 +318,12 @@ def _hint_for(error: Exception, role_hint: str) -> str:
     parts = role_hint.split(" / ")
     if len(parts) == 1:
         return role_hint
-    wanted = "'--area'" if isinstance(error, AreaError) else \
+    wanted = "'--in'" if isinstance(error, StateError) else \
+        "'--area'" if isinstance(error, AreaError) else \
         "'--fields'" if isinstance(error, FieldError) else None  # fmt: skip
     if wanted in parts:
         return wanted
-    rest = [p for p in parts if p not in ("'--area'", "'--fields'")]
+    rest = [p for p in parts if p not in ("'--area'", "'--fields'", "'--in'")]
     return " / ".join(rest) or role_hint
 
 

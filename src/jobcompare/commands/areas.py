@@ -57,12 +57,24 @@ def compare_in_areas(
     return Outcome(area_comparison(store, roles, areas, adjust=adjust), notes)
 
 
-def where(query: str, by: str, kind: str | None, top: int, data: Path | None) -> Outcome:
-    """The areas ranked for one role."""
-    from jobcompare.engine.where import rank
+def where(
+    query: str,
+    by: str,
+    kind: str | None,
+    top: int | None,
+    data: Path | None,
+    state: str | None = None,
+) -> Outcome:
+    """The areas ranked for one role; with ``state`` (``--in``), the metro and nonmetro
+    areas of that state only, every one unless ``top`` says how many (else 20)."""
+    from jobcompare.engine.areas import find_state
+    from jobcompare.engine.where import DEFAULT_TOP, rank
 
     roles, store, notes = _roles_and_store([query], data)
-    return Outcome(rank(store, roles[0], by, kind, top), notes)
+    within = None if state is None else find_state(store.areas(), state)
+    if top is None and within is None:
+        top = DEFAULT_TOP
+    return Outcome(rank(store, roles[0], by, kind, top, within), notes)
 
 
 def areas(search: str | None) -> Outcome:
