@@ -426,7 +426,7 @@ def test_the_readme_area_transcripts_are_real() -> None:
     """The README's --area and where transcripts, run on the bundled store."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     blocks = readme.split("<!-- transcript:store -->\n```console\n")[1:]
-    assert len(blocks) == 2
+    assert len(blocks) == 3
     for block in blocks:
         command, expected = block.split("```\n<!-- /transcript:store", 1)[0].split("\n", 1)
         args = command.removeprefix("$ jobcompare ").split()
