@@ -347,10 +347,11 @@ _YEARLY_ONLY = (
 def placement(
     pay: YourPay, annual: Sequence[Published], hourly: Sequence[Published], *,
     who: str, whom: str, slug: str, area: str, where: str, source: str,
-    adjusted: bool = False, none: str = "no percentile is published",
+    adjusted: bool = False, none: str | None = None,
 ) -> Placement:  # fmt: skip
     """The amount among the percentiles of its unit (``annual`` or ``hourly``); when
-    those are all missing but the other unit's are not, said so, never converted."""
+    those are all missing but the other unit's are not, said so, never converted. ``none``:
+    why there is no percentile at all (by default, BLS's reason when it gives one)."""
     ours, theirs = (annual, hourly) if pay.per == "year" else (hourly, annual)
     unit: Literal["annual", "hourly"] = "annual" if pay.per == "year" else "hourly"
     unpublished = {p.key: p.reason or "not published" for p in ours if p.amount is None}
@@ -359,7 +360,12 @@ def placement(
             words = (_HOURLY_ONLY if pay.per == "year" else _YEARLY_ONLY).format(whom=whom)
             found = Bracket("other_unit", text=words)
         else:
-            found = Bracket("none", text=none)
+            if none is None:
+                reasons = set(unpublished.values())
+                none = "no percentile is published" + (
+                    f" ({next(iter(reasons)).rstrip('.')})" if len(reasons) == 1 else ""
+                )
+            found = Bracket("none", text=none.rstrip("."))
         return Placement(who, slug, area, where, adjusted, None, found, unpublished, source)
     found = bracket(pay, ours, adjusted=adjusted)
     return Placement(who, slug, area, where, adjusted, unit, found, unpublished, source)
@@ -384,9 +390,8 @@ def role_places(pay: YourPay, roles: Sequence[Role]) -> PayPlaces:
         citation = role.citations.get("oews")
         source = f"{citation.label}, national" if citation else ""
         none = (
-            "no percentile is published" if role.official
-            else "its source publishes no percentiles (a hand-written role)"
-        )  # fmt: skip
+            None if role.official else "its source publishes no percentiles (a hand-written role)"
+        )
         places.append(placement(
             pay, published("percentiles"), published("hourly_percentiles"),
             who=role.title, whom=role.plural_noun, slug=role.slug, area=NATION,

@@ -53,7 +53,7 @@ def area_places(pay: YourPay, result: AreaComparison) -> PayPlaces:
             who = "United States" if nation else column.area.name
         else:
             who = f"{role.title} in {column.area.name}"
-        none = NO_ESTIMATE if column.pay is None else "no percentile is published"
+        none = NO_ESTIMATE if column.pay is None else None
         places.append(placement(
             pay, published(column, "annual"), published(column, "hourly"),
             who=who, whom=role.plural_noun, slug=role.slug, area=column.area.code,
@@ -61,13 +61,16 @@ def area_places(pay: YourPay, result: AreaComparison) -> PayPlaces:
         ))  # fmt: skip
         if result.adjust and not nation:
             parity = column.parity
+            none_adjusted: str | None = None
             if column.pay is None:
                 none_adjusted = NO_ESTIMATE
             elif parity is None or not parity.all_items:
                 reason = parity.reason if parity is not None else None
-                none_adjusted = f"no price parity: {reason}" if reason else "no price parity"
+                none_adjusted = (
+                    f"no price parity ({reason.rstrip('.')})" if reason else "no price parity"
+                )
             else:
-                none_adjusted = "no percentile is published"
+                none_adjusted = None
             places.append(placement(
                 pay, published(column, "annual", adjusted=True),
                 published(column, "hourly", adjusted=True),
@@ -82,6 +85,6 @@ def area_places(pay: YourPay, result: AreaComparison) -> PayPlaces:
                 published(column, "hourly", national=True),
                 who=f"{role.title} (U.S.)", whom=role.plural_noun, slug=role.slug,
                 area=NATION, where="the United States", source=f"{label}, national",
-                none=NO_ESTIMATE if column.national is None else "no percentile is published",
+                none=NO_ESTIMATE if column.national is None else None,
             ))  # fmt: skip
     return PayPlaces(pay, tuple(places))
