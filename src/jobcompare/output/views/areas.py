@@ -205,5 +205,8 @@ def records(result: AreaComparison) -> Records:
     if result.your_pay is not None:
         from jobcompare.output.views import pay
 
-        rows += pay.area_records(result.your_pay)
+        names = {c.area.code: c.area.name for c in result.columns}
+        names.update({c.national.area.code: c.national.area.name
+                      for c in result.columns if c.national is not None})  # fmt: skip
+        rows += pay.area_records(result.your_pay, names)
     return Records(CSV_HEADER, tuple(rows))

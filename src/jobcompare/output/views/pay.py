@@ -42,6 +42,9 @@ def blocks(places: PayPlaces) -> list[Block]:
     sources = list(dict.fromkeys(p.source.split(", ")[0].split(" ÷ ")[0]
                                  for p in places.places if p.source))  # fmt: skip
     areas = any(p.area != NATION for p in places.places)
+    placed = [p for p in places.places if p.bracket.position not in ("none", "other_unit")]
+    if not placed and sources:  # each line says why nothing is placed
+        return [NoteList(title, items, lead=True, plain=plain if plain != items else None)]
     if sources:
         note = (
             f"Placed among the percentiles of {unit} pay {join_words(sources)} publishes "
@@ -131,13 +134,14 @@ def records(places: PayPlaces) -> Iterator[tuple[object, ...]]:
                    bound)  # fmt: skip
 
 
-def area_records(places: PayPlaces) -> Iterator[tuple[object, ...]]:
+def area_records(places: PayPlaces, names: dict[str, str]) -> Iterator[tuple[object, ...]]:
     """An area comparison's records (role, area_code, area, field, value, unit, bound,
     reason, within_margin): per role and area ``your_pay.amount``, ``your_pay.position``
-    ... as :func:`records`, ``your_pay_adjusted.…`` for the price-adjusted percentiles."""
+    ... as :func:`records`, ``your_pay_adjusted.…`` for the price-adjusted percentiles.
+    ``names``: each area's name as the other records give it (BLS's)."""
     pay = places.pay
     for place in places.places:
-        base = (place.slug, place.area, place.where)
+        base = (place.slug, place.area, names.get(place.area, place.where))
         prefix = "your_pay_adjusted" if place.adjusted else "your_pay"
         yield (*base, f"{prefix}.amount", pay.value, pay.unit, "", "", None)
         for field, value, unit, bound, reason in _fields(place, pay.unit):
