@@ -17,7 +17,9 @@ from jobcompare.cli.options import (
     FormatOption,
     ForOption,
     FullOption,
+    HourlyOption,
     JsonOption,
+    PayOption,
     PlainOption,
     RoleArgument,
     SectionOption,
@@ -31,6 +33,7 @@ from jobcompare.cli.options import (
     hand_over,
     page_options,
     sections,
+    your_pay,
 )
 from jobcompare.output.options import Options
 from jobcompare.registry.section import MAX_ROLES, MIN_ROLES
@@ -57,6 +60,8 @@ def compare_command(
     data: DataOption = None,
     area: AreaOption = None,
     adjust: AdjustOption = False,
+    pay: PayOption = None,
+    hourly: HourlyOption = False,
     all_duties: AllDutiesOption = False,
     full: FullOption = False,
     title: TitleOption = None,
@@ -73,8 +78,11 @@ def compare_command(
     Example: jobcompare 43-3011 43-3021 --export comparison.html --for Maria
 
     Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
+
+    Example: jobcompare registered-nurses nurse-practitioners --pay 85000
     """
     output_format = chosen_format(ctx, output_format, json, export)
+    amount = your_pay(ctx, pay, hourly)
     _check_area_options(ctx, area, adjust, section)
     options = page_options(
         plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
@@ -83,12 +91,12 @@ def compare_command(
         from jobcompare.commands.areas import compare_in_areas
 
         with exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
-            outcome = compare_in_areas(roles, area, data, adjust=adjust)
+            outcome = compare_in_areas(roles, area, data, adjust=adjust, pay=amount)
     else:
         from jobcompare.commands.compare import compare
 
         with exit_codes(ctx):
-            outcome = compare(roles, sections(section), data)
+            outcome = compare(roles, sections(section), data, amount)
     hand_over(ctx, outcome, output_format, export=export, options=options)
 
 
@@ -119,6 +127,8 @@ def show_command(
     data: DataOption = None,
     area: AreaOption = None,
     adjust: AdjustOption = False,
+    pay: PayOption = None,
+    hourly: HourlyOption = False,
     all_duties: AllDutiesOption = False,
     full: FullOption = False,
     title: TitleOption = None,
@@ -131,21 +141,24 @@ def show_command(
 
     Example: jobcompare show registered-nurses --export nurses.html
 
+    Example: jobcompare show registered-nurses --pay 85000
+
     Example: jobcompare show registered-nurses --area ohio --adjust
     """
     output_format = chosen_format(ctx, output_format, json, export)
+    amount = your_pay(ctx, pay, hourly)
     _check_area_options(ctx, area, adjust, section)
     if area:
         # One role in its areas: the area comparison, drawn by the area view.
         from jobcompare.commands.areas import compare_in_areas
 
         with exit_codes(ctx, role_hint="'ROLE' / '--area'"):
-            outcome = compare_in_areas([role], area, data, adjust=adjust)
+            outcome = compare_in_areas([role], area, data, adjust=adjust, pay=amount)
     else:
         from jobcompare.commands.compare import show
 
         with exit_codes(ctx, role_hint="'ROLE'"):
-            outcome = show(role, sections(section), data)
+            outcome = show(role, sections(section), data, amount)
     options = page_options(
         plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
     )

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.types import StringParamType
@@ -18,6 +18,7 @@ from jobcompare.errors import (
     DatasetError,
     ExitStatus,
     FieldError,
+    PayError,
     StateError,
     failure,
 )
@@ -33,6 +34,9 @@ from jobcompare.output.dispatch import (
 from jobcompare.output.options import Options
 from jobcompare.registry.section import Section
 from jobcompare.text import join_words, safe
+
+if TYPE_CHECKING:
+    from jobcompare.engine.pay import YourPay
 
 
 class _PlainType(StringParamType):
@@ -264,6 +268,46 @@ AdjustOption = Annotated[
         "Price Parity 2024), beside the nominal pay.",
     ),
 ]
+PayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pay",
+        metavar="AMOUNT",
+        click_type=PLAIN,
+        help="Where this pay falls among BLS's published percentiles (10th, 25th, median, "
+        "75th, 90th; never interpolated), nationally and in each --area (with --adjust, "
+        "also among the area's price-adjusted ones): a year's pay in dollars (85000, 85,000, "
+        "$85,000) or an hour's (27.50/h, 27.50/hr, '27.50 an hour', or --hourly).",
+        show_default=False,
+    ),
+]
+HourlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--hourly",
+        help="--pay is an hour's pay (as 27.50/h), placed among BLS's hourly percentiles.",
+    ),
+]
+
+
+def your_pay(ctx: typer.Context, text: str | None, hourly: bool) -> YourPay | None:
+    """--pay's amount (engine.pay.YourPay), or None without it: a usage error under
+    --pay for an amount it cannot take, under --hourly without --pay."""
+    if text is None:
+        if hourly:
+            raise typer.BadParameter(
+                "--hourly says --pay is an hour's pay: give the amount with --pay "
+                "(e.g. --pay 27.50 --hourly)", ctx=ctx, param_hint="'--hourly'",
+            )  # fmt: skip
+        return None
+    from jobcompare.engine.pay import parse_pay
+
+    try:
+        return parse_pay(text, hourly)
+    except PayError as error:
+        raise typer.BadParameter(safe(str(error)), ctx=ctx, param_hint="'--pay'") from None
+
+
 LimitOption = Annotated[
     int,
     typer.Option(

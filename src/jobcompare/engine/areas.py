@@ -23,6 +23,7 @@ from jobcompare.registry.section import MAX_ROLES
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
+    from jobcompare.engine.pay import PayPlaces
     from jobcompare.engine.results import KeyDifference, SectionResult
     from jobcompare.model import Amount, Role
     from jobcompare.sources.store import Store
@@ -311,6 +312,8 @@ class AreaComparison(NamedTuple):
     adjust: bool
     oews: str  # the OEWS attribution (release)
     rpp: str | None  # BEA's, with --adjust
+    #: With --pay: where the amount falls in each column's area (engine/pay.py).
+    your_pay: PayPlaces | None = None
 
     @property
     def title(self) -> str:
