@@ -3,19 +3,10 @@ BLS published them each year, in series that are never joined across a change of
 title, and the change from the first to the last year of the series ending in May 2025
 (``jobcompare history``; the rules are in docs/history.md).
 
-**Breaks.** Two neighbouring years belong to one series when the occupation is in both
-years' files as a detailed occupation (its SOC code among the rows BLS marks
-``detailed``; All Occupations: ``total``) under the same title. A series breaks
-
-- where a year's file has no detailed row for the code (BLS published no estimate for it,
-  or only an aggregate: May 2022 has none for Prosthodontists, 29-1024), and
-- where BLS's title differs from the next year's: a change of title may be a change of
-  what the code covers. Titles are compared as written, except that "&" reads as "and"
-  and May 2025's titles (BLS's time-series file ``oe.occupation``, which holds at most
-  100 characters) may be a 100-character beginning of the year before's.
-
-The years before a break are a series of their own, shown apart with the reason; no
-change is ever computed across a break.
+**Breaks** (sources/store_history.py, ``split``): a series is never joined across a year
+whose file has no detailed row for the code, nor across a change of BLS's title. The
+years before a break are a series of their own, shown apart with the reason; no change is
+ever computed across a break.
 
 **Changes** (computed by jobcompare, not published by BLS), for the series ending in May
 2025 only, from its first year to May 2025, for each measure in the occupation's unit
@@ -30,12 +21,19 @@ index is applied.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.engine.deltas import clean, relative_percent
-from jobcompare.sources.store_history import LATEST, YearPay, YearSource, history, years
+from jobcompare.sources.store_history import (
+    LATEST,
+    Break,
+    YearPay,
+    YearSource,
+    history,
+    split,
+    years,
+)
 
 if TYPE_CHECKING:
     from jobcompare.model import Number, Role
@@ -105,15 +103,6 @@ class Series(NamedTuple):
         return self.years[-1].year
 
 
-class Break(NamedTuple):
-    """Where a series ends and the next begins: the last year of the earlier one, the
-    first of the later one, and why they are not joined."""
-
-    before: int
-    after: int
-    reason: str
-
-
 class RoleHistory(NamedTuple):
     slug: str
     title: str
@@ -155,72 +144,6 @@ def unit_of(points: Sequence[YearPay]) -> Unit:
     latest = points[-1].figures
     hourly_only = latest["annual_mean"].value is None and latest["hourly_mean"].value is not None
     return "hour" if hourly_only else "year"
-
-
-_SPACES = re.compile(r"\s+")
-#: The most characters BLS's time-series file ``oe.occupation`` holds in a title.
-TITLE_LIMIT = 100
-
-
-def _plain(title: str) -> str:
-    return _SPACES.sub(" ", title.replace("&", " and ")).strip().casefold()
-
-
-def same_title(earlier: str, later: str) -> bool:
-    """Whether two years' titles name the same occupation (module doc): equal with "&"
-    read as "and", or the later one a cut to 100 characters of the earlier (May 2025's
-    ``oe.occupation`` keeps no more)."""
-    a, b = _plain(earlier), _plain(later)
-    if a == b:
-        return True
-    return len(later) == TITLE_LIMIT and a.startswith(b + " ")
-
-
-def split(points: Sequence[YearPay], soc: str, releases: dict[int, str]) -> tuple[
-    list[list[YearPay]], list[Break]
-]:  # fmt: skip
-    """The points cut into series at every break (module doc), oldest first, with the
-    breaks. ``releases``: every year the store holds, so that a year missing from the
-    occupation's points is a break too."""
-    by_year = {p.year: p for p in points}
-    series: list[list[YearPay]] = []
-    breaks: list[Break] = []
-    run: list[YearPay] = []
-    known = sorted(releases)
-    for index, year in enumerate(known):
-        point = by_year.get(year)
-        if point is None:
-            if run:
-                later = next((y for y in known[index + 1 :] if y in by_year), None)
-                if later is not None:
-                    breaks.append(Break(run[-1].year, later, _absent(year, soc, releases, run)))
-                series.append(run)
-                run = []
-            continue
-        if run and not same_title(run[-1].title, point.title):
-            breaks.append(
-                Break(
-                    run[-1].year,
-                    year,
-                    f"BLS's title changed between {releases[run[-1].year]} ({run[-1].title}) "
-                    f"and {releases[year]} ({point.title}): what the code covers may have "
-                    "changed, so the years before are not joined to the years after.",
-                )
-            )
-            series.append(run)
-            run = []
-        run.append(point)
-    if run:
-        series.append(run)
-    return series, breaks
-
-
-def _absent(year: int, soc: str, releases: dict[int, str], run: list[YearPay]) -> str:
-    return (
-        f"BLS's {releases[year]} national file has no detailed row for {soc} "
-        f"({run[-1].title}): BLS published no estimate for it that year, or only as part of "
-        "a broader group, so the years before are not joined to the years after."
-    )
 
 
 def changes(series: Sequence[YearPay], unit: Unit) -> tuple[Change, ...]:

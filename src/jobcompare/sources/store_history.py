@@ -5,13 +5,24 @@ May 2024 from BLS's national files (``oews_history``, importers/oews_history.py)
 Each year's figures come out exactly as BLS published them in that year's file: integers
 scaled back, a value BLS marked ``*`` or ``**`` None with BLS's words for the mark, a
 top-coded wage (``#``) as that year's top code with ``at_least``. Nothing is carried from
-one year to another here; whether two years belong to one series is the engine's rule
-(engine/history.py).
+one year to another.
+
+**Breaks** (:func:`split`; docs/history.md). Two neighbouring years belong to one series
+when the occupation is in both years' files as a detailed occupation (its SOC code among
+the rows BLS marks ``detailed``; All Occupations: ``total``) under the same title. A
+series breaks where a year's file has no detailed row for the code (BLS published no
+estimate for it, or only an aggregate: May 2022 has none for Prosthodontists, 29-1024),
+and where BLS's title differs from the next year's: a change of title may be a change of
+what the code covers. Titles are compared as written, except that "&" reads as "and" and
+May 2025's titles (BLS's time-series file ``oe.occupation``, which holds at most 100
+characters) may be a 100-character beginning of the year before's. The years before a
+break are a series of their own; nothing is ever joined or compared across one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from jobcompare.sources.store import NATION, NOT_PUBLISHED
@@ -169,17 +180,19 @@ def _reason(
     hourly_only: bool,
 ) -> str:
     """BLS's words for the mark in a year's file ("*  = indicates that a wage estimate is
-    not available"), and its flag when the occupation's wages are released one way only."""
+    not available"), led by its flag when the occupation's wages are released one way
+    only. Said without the year (the figure's place names it), so that one reason for
+    several years is said once."""
     words = marks.get(year, {}).get(mark or "")
-    said = f"BLS OEWS May {year}: {mark} = {words}." if words else f"{NOT_PUBLISHED} (May {year})"
     only = "annual" if annual_only else "hourly" if hourly_only else None
     other = "hourly" if only == "annual" else "annual"
     if only is not None and measure.startswith(f"{other}_"):
-        said += (
-            f" BLS releases only {only} wages for this occupation ({_ONLY[only]} = TRUE in its "
-            f"May {year} file)."
+        marked = f" and marks the figure {mark} ({words})" if words else ""
+        return (
+            f"BLS releases only {only} wages for this occupation: its national file flags it "
+            f"{_ONLY[only]} = TRUE{marked}."
         )
-    return said
+    return f"BLS OEWS national file: {mark} = {words}." if words else NOT_PUBLISHED
 
 
 def _latest(store: Store, soc: str) -> YearPay | None:
@@ -192,3 +205,114 @@ def _latest(store: Store, soc: str) -> YearPay | None:
     figures = {name: (pay or {}).get(name, Figure(None, reason=NOT_PUBLISHED))
                for name, _ in MEASURES}  # fmt: skip
     return YearPay(LATEST, str(titles[0][0]), figures, None, None)
+
+
+#: How the reason for a year left out of a series begins (output/cells.py says it so).
+LEFT_OUT = "Left out, before a break in the series"
+
+
+class Break(NamedTuple):
+    """Where a series ends and the next begins: the last year of the earlier one, the
+    first of the later one, and why they are not joined."""
+
+    before: int
+    after: int
+    reason: str
+
+
+_SPACES = re.compile(r"\s+")
+#: The most characters BLS's time-series file ``oe.occupation`` holds in a title.
+TITLE_LIMIT = 100
+
+
+def _plain(title: str) -> str:
+    return _SPACES.sub(" ", title.replace("&", " and ")).strip().casefold()
+
+
+def same_title(earlier: str, later: str) -> bool:
+    """Whether two years' titles name the same occupation (module doc): equal with "&"
+    read as "and", or the later one a cut to 100 characters of the earlier (May 2025's
+    ``oe.occupation`` keeps no more)."""
+    a, b = _plain(earlier), _plain(later)
+    if a == b:
+        return True
+    return len(later) == TITLE_LIMIT and a.startswith(b + " ")
+
+
+def split(
+    points: Sequence[YearPay], soc: str, releases: dict[int, str]
+) -> tuple[list[list[YearPay]], list[Break]]:
+    """The points cut into series at every break (module doc), oldest first, with the
+    breaks. ``releases``: every year the store holds (year -> "May 2021"), so that a year
+    missing from the occupation's points is a break too."""
+    by_year = {p.year: p for p in points}
+    series: list[list[YearPay]] = []
+    breaks: list[Break] = []
+    run: list[YearPay] = []
+    known = sorted(releases)
+    for index, year in enumerate(known):
+        point = by_year.get(year)
+        if point is None:
+            if run:
+                later = next((y for y in known[index + 1 :] if y in by_year), None)
+                if later is not None:
+                    breaks.append(Break(run[-1].year, later, _absent(year, soc, releases, run)))
+                series.append(run)
+                run = []
+            continue
+        if run and not same_title(run[-1].title, point.title):
+            before = run[-1]
+            breaks.append(
+                Break(
+                    before.year,
+                    year,
+                    f"BLS's title changed between {releases[before.year]} ({before.title}) "
+                    f"and {releases[year]} ({point.title}): what the code covers may have "
+                    "changed, so the years before are not joined to the years after.",
+                )
+            )
+            series.append(run)
+            run = []
+        run.append(point)
+    if run:
+        series.append(run)
+    return series, breaks
+
+
+def _absent(year: int, soc: str, releases: dict[int, str], run: list[YearPay]) -> str:
+    return (
+        f"BLS's {releases[year]} national file has no detailed row for {soc} "
+        f"({run[-1].title}): BLS published no estimate for it that year, or only as part of "
+        "a broader group, so the years before are not joined to the years after."
+    )
+
+
+def medians(store: Store, soc: str) -> tuple[dict[int, Figure], dict[int, Figure]]:
+    """The annual and the hourly median of every year the store holds (year -> Figure),
+    for the years of the series ending in May 2025; a year before a break, or missing
+    from its file, is None with the reason."""
+    held = years(store)
+    releases = {y.year: y.release for y in held}
+    points = history(store, soc)
+    runs, breaks = split(points, soc, releases)
+    current = runs[-1] if runs and runs[-1][-1].year == LATEST else []
+    in_series = {p.year: p for p in current}
+    first = current[0].year if current else LATEST + 1
+    joined = next((k for k in breaks if k.after == first), None)
+    annual: dict[int, Figure] = {}
+    hourly: dict[int, Figure] = {}
+    published = {p.year for p in points}
+    for year in releases:
+        point = in_series.get(year)
+        if point is not None:
+            annual[year], hourly[year] = point.figures["annual_p50"], point.figures["hourly_p50"]
+            continue
+        if year in published and joined is not None:
+            why = f"{LEFT_OUT}: {joined.reason}"
+        else:
+            why = (
+                f"BLS's {releases[year]} national file has no detailed row for {soc}: BLS "
+                "published no estimate for it that year, or only as part of a broader group."
+            )
+        annual[year] = hourly[year] = Figure(None, reason=why)
+    return annual, hourly
