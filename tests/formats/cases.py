@@ -36,6 +36,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "area-comparison": ("compare", "registered-nurses", "--area", "ohio", "--area", "CA",
                         "--adjust"),
     "moves": ("moves", "billing-and-posting-clerks", "--top", "4"),
+    "history": ("history", "registered-nurses", "software-developers"),
     "sources": ("sources",),
     "validate": ("--seed", "validate", "tests/datasets/warnings.toml"),
 }  # fmt: skip

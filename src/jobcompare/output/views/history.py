@@ -117,8 +117,7 @@ def _role(role: RoleHistory, notes: list[str]) -> list[b.Block]:
         blocks.append(b.Paragraph(f"No series: {role.reason}.", "plain"))
         return blocks
     if role.unit == "hour":
-        hourly = "Pay per hour: BLS releases only hourly wages for this occupation."
-        blocks.append(b.Paragraph(hourly, "muted"))
+        blocks.append(b.Paragraph(_per_hour(role), "muted"))
     current = role.current
     earlier = [s for s in role.series if not s.current]
     if current is not None:
@@ -144,6 +143,24 @@ def _role(role: RoleHistory, notes: list[str]) -> list[b.Block]:
         blocks.append(_table(series, role.unit))
     notes += _missing(role)
     return blocks
+
+
+def _per_hour(role: RoleHistory) -> str:
+    """What an hourly-only occupation's page says of its yearly figures: BLS's reasons for
+    leaving them out, each once with its years ("2021–2024: .... 2025: ....")."""
+    years: dict[str, list[int]] = {}
+    for series in role.series:
+        for point in series.years:
+            for name, figure in point.figures.items():
+                if name.startswith("annual_") and figure.value is None and figure.reason:
+                    listed = years.setdefault(figure.reason, [])
+                    if point.year not in listed:
+                        listed.append(point.year)
+    said = " ".join(
+        (str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}") + f": {reason.rstrip('.')}."
+        for reason, ys in years.items()
+    )
+    return "Pay per hour: the yearly figures are not published." + (f" {said}" if said else "")
 
 
 def _table(series: Series, unit: Unit) -> b.FigureTable:
@@ -338,43 +355,50 @@ def data(found: History) -> dict[str, JSONValue]:
 
 # -- CSV -----------------------------------------------------------------------------------
 
-HISTORY_CSV_HEADER = (
-    "role", "soc", "series", "year", "measure", "value", "unit", "bound", "note",
-)  # fmt: skip
+HISTORY_CSV_HEADER = ("role", "year", "measure", "value", "unit", "bound", "series", "note")
 
 
 def records(found: History) -> Records:
-    """One record per figure of every year (long: role, series, year, measure, value,
-    unit, bound "at_least" for a top-coded lower bound, note: why a figure is missing),
-    then each change (year "2021-2025", measures ``MEASURE.change``,
-    ``MEASURE.change_percent``, ``MEASURE.per_year_percent``), each break, and the
-    sources."""
+    """One record per figure of every year, long: role (slug), year, measure, value (as
+    published; empty when missing), unit, bound ("at_least" for a top-coded lower bound),
+    the series it belongs to ("2021-2025") and a note (why a figure is missing). First,
+    each role's title, SOC code and unit (measures "title", "soc", "unit"); after its
+    years, each change of the series ending in May 2025 (year "2021-2025", measures
+    ``MEASURE.change``, ``MEASURE.change_percent``, ``MEASURE.per_year_percent``) and
+    each break (measure "series_break", the years it separates, the reason); last, what
+    every history says (measure "note": nominal dollars, BLS's caution, the change rule)
+    and the sources (measure "source", the citation as the value)."""
     rows: list[tuple[object, ...]] = []
     for role in found.roles:
-        if role.reason is not None:
-            rows.append((role.slug, role.soc, "", "", "no_series", None, "", "", role.reason))
-            continue
+        rows += [
+            (role.slug, "", "title", role.title, "", "", "", None),
+            (role.slug, "", "soc", role.soc, "", "", "", None),
+            (role.slug, "", "unit", role.unit, "", "", "", role.reason),
+        ]
         for series in role.series:
-            span = f"{series.first}-{series.last}"
+            span = str(series.first) if series.first == series.last else (
+                f"{series.first}-{series.last}")  # fmt: skip
             for point in series.years:
                 for name, _ in MEASURES:
                     figure = point.figures[name]
                     bound = "at_least" if figure.at_least else ""
                     note = None if figure.value is not None else figure.reason
-                    rows.append((role.slug, role.soc, span, point.year, name, figure.value,
-                                 _unit(name), bound, note))  # fmt: skip
+                    rows.append((role.slug, point.year, name, figure.value, _unit(name), bound,
+                                 span, note))  # fmt: skip
             for change in series.changes:
                 column = _column(change.measure, role.unit)
                 rows += [
-                    (role.slug, role.soc, span, span, f"{column}.change", change.difference,
-                     _unit(column), "", change.reason),
-                    (role.slug, role.soc, span, span, f"{column}.change_percent",
-                     change.percent, "%", "", change.reason),
-                    (role.slug, role.soc, span, span, f"{column}.per_year_percent",
-                     change.per_year, "%/year", "", change.reason),
+                    (role.slug, span, f"{column}.change", change.difference, _unit(column), "",
+                     span, change.reason),
+                    (role.slug, span, f"{column}.change_percent", change.percent, "%", "",
+                     span, change.reason),
+                    (role.slug, span, f"{column}.per_year_percent", change.per_year, "%/year",
+                     "", span, change.reason),
                 ]  # fmt: skip
         for split in role.breaks:
-            rows.append((role.slug, role.soc, "", f"{split.before}-{split.after}",
-                         "series_break", None, "", "", split.reason))  # fmt: skip
-    rows += [("sources", "", "", "", "source", None, "", "", source) for source in found.sources]
+            rows.append((role.slug, f"{split.before}-{split.after}", "series_break", None, "",
+                         "", "", split.reason))  # fmt: skip
+    rows += [("notes", "", "note", note, "", "", "", None) for note in (NOMINAL, CAUTION,
+                                                                          COMPUTED)]  # fmt: skip
+    rows += [("sources", "", "source", source, "", "", "", None) for source in found.sources]
     return Records(HISTORY_CSV_HEADER, tuple(rows))
