@@ -316,3 +316,18 @@ def test_the_concise_comparison_leaves_the_median_by_year_to_full() -> None:
     assert "Median by year" in full and "$77,600" in full
     shown = run(["show", "prosthodontists", "-s", "salary"], bundled=True).stdout
     assert "left out (before a break)" in shown
+
+
+def test_an_annual_only_occupation_keeps_its_yearly_series(everyone: Any) -> None:
+    teachers = next(r for r in everyone.roles if r.soc == "25-1011")
+    assert teachers.unit == "year"
+    latest = teachers.current.years[0]
+    assert latest.annual_only is True and latest.figures["hourly_p50"].value is None
+    assert "ANNUAL = TRUE" in str(latest.figures["hourly_p50"].reason)
+    assert next(c for c in teachers.current.changes if c.measure == "p50").difference is not None
+
+
+def test_the_left_out_mark_is_one_text() -> None:
+    from jobcompare.output import cells
+
+    assert cells.LEFT_OUT == LEFT_OUT
