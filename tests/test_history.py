@@ -331,3 +331,13 @@ def test_the_left_out_mark_is_one_text() -> None:
     from jobcompare.output import cells
 
     assert cells.LEFT_OUT == LEFT_OUT
+
+
+def test_the_readme_history_transcript_is_real() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("<!-- transcript:history -->\n```console\n")[1:]
+    assert len(blocks) == 1
+    command, expected = blocks[0].split("```\n<!-- /transcript:history", 1)[0].split("\n", 1)
+    result = run(command.removeprefix("$ jobcompare ").split(), width=80, bundled=True)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected
