@@ -406,7 +406,8 @@ def _trend(block: b.TrendChart) -> str:
     parts = []
     y = 0
     bound = False
-    for series in block.series:
+    for number, series in enumerate(block.series):
+        y += 6 if number else 0  # a little room between one series and the next
         for line in _lines(series.label, int((gutter + plot_w) / _CHAR_PX)):
             y += label_h
             parts.append(f'<text x="{pad}" y="{y}">{e(line)}</text>')
