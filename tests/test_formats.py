@@ -25,6 +25,7 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "search": ("comparison", "search_results"),
     "table": ("comparison", "table"),
     "moves": ("comparison", "moves"),
+    "history": ("comparison", "history"),
     "where": ("areas", "ranking"),
     "where-in": ("areas", "ranking"),
     "areas": ("areas", "list"),

@@ -43,6 +43,7 @@ CASES: dict[str, tuple[str, ...]] = {
     "pay-area": ("compare", "software-developers", "--area", "CA", "--area", "ohio",
                  "--adjust", "--pay", "250000"),
     "moves": ("moves", "billing-and-posting-clerks", "--top", "4"),
+    "history": ("history", "registered-nurses", "software-developers"),
     "sources": ("sources",),
     "validate": ("--seed", "validate", "tests/datasets/warnings.toml"),
 }  # fmt: skip

@@ -1,5 +1,5 @@
-"""The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``
-and ``moves``."""
+"""The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``,
+``moves`` and ``history``."""
 
 from enum import Enum
 from pathlib import Path
@@ -211,3 +211,40 @@ def moves_command(
         outcome = moves(role, data, by=by.value, top=top)
     # The moves table has no bars: drawn as numbers only.
     hand_over(ctx, outcome, output_format, export=export, options=Options(charts=False))
+
+
+def history_command(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE",
+            click_type=PLAIN,
+            help="1 to 4 roles: slug, SOC code, title (any case) or a name people use (see "
+            "'jobcompare search').",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[str | None, format_option("one row per figure, year and role")] = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    export: Annotated[Path | None, export_option("one row per figure, year and role")] = None,
+    data: DataOption = None,
+) -> None:
+    """Pay over time: each role's national employment, mean and percentiles per year as
+    BLS OEWS published them, May 2021 to May 2025 (hourly for occupations paid by the
+    hour only), the change from the first to the last year, and the median on one axis.
+    Nominal dollars; a series never joins years across a change of code or title
+    (docs/history.md).
+
+    Example: jobcompare history registered-nurses software-developers
+
+    Example: jobcompare history actors --format csv
+    """
+    from jobcompare.commands.history import history
+
+    output_format = chosen_format(ctx, output_format, json, export)
+    with exit_codes(ctx):
+        outcome = history(roles, data)
+    hand_over(ctx, outcome, output_format, export=export, options=Options(charts=not plain))

@@ -193,8 +193,9 @@ FullOption = Annotated[
     bool,
     typer.Option(
         "--full",
-        help="Everything: every row (distributions, percentiles, who leaves, AI exposure, "
-        "relative standard errors, weekly pay by sex, BLS's reasons quoted whole, the "
+        help="Everything: every row (distributions, percentiles, the median by year, who "
+        "leaves, AI exposure, relative standard errors, weekly pay by sex, BLS's reasons "
+        "quoted whole, the "
         "summary and the skill gap block beside the key differences) and every item of "
         "every list. By default a "
         "comparison of official occupations is concise; Markdown, JSON and CSV always carry "
