@@ -341,3 +341,20 @@ def test_the_readme_history_transcript_is_real() -> None:
     result = run(command.removeprefix("$ jobcompare ").split(), width=80, bundled=True)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == expected
+
+
+def test_a_top_coded_end_of_a_change_stays_a_lower_bound_in_json() -> None:
+    # Anesthesiologists' May 2021 median is BLS's top code ($208,000 or more): the change's
+    # start says so, never as if it were the figure.
+    from tests.conftest import run
+
+    document = json.loads(run(["history", "anesthesiologists", "--json"], bundled=True).stdout)
+    change = document["roles"][0]["series"][0]["changes"]["p50"]
+    assert change["start"] == {"at_least": 208000} and change["difference"] is None
+
+
+def test_a_change_rounded_to_nothing_has_no_sign() -> None:
+    from tests.conftest import run
+
+    page = run(["history", "19-4071"], width=120, bundled=True).stdout
+    assert "-0.0%" not in page and "+0.0%" not in page

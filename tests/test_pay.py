@@ -559,7 +559,7 @@ def test_area_comparisons_with_and_without_adjust() -> None:
     assert places[1]["upper"] == {"percentile": "p25", "value": p25}
     page = flat(run(["registered-nurses", "--area", "ohio", "--adjust", "--pay", "85000"],
                     bundled=True).stdout)  # fmt: skip
-    assert f"Ohio, adjusted for prices: between the 10th percentile, ${p10:,}" in page
+    assert f"Ohio, its pay adjusted to U.S. prices: between the 10th percentile, ${p10:,}" in page
     assert "the amount is read as pay at U.S. average prices" in page
     records = list(csv.DictReader(io.StringIO(run(
         ["registered-nurses", "--area", "ohio", "--adjust", "--pay", "85000", "-f", "csv"],

@@ -13,6 +13,7 @@ comparison.
 
 from __future__ import annotations
 
+import math
 import re
 import shlex
 from collections.abc import Callable, Sequence
@@ -255,6 +256,9 @@ def adjust(figure: Figure | None, parity: Parity | None, measure: str) -> Amount
     if figure is None or figure.value is None or not rpp:
         return None
     value = figure.value / (rpp / 100)
+    if figure.at_least:  # a lower bound rounds down: never above what is known
+        cents = math.floor(value * 100) / 100
+        return Amount(cents if measure.startswith("hourly") else math.floor(value), True)
     shown: int | float = round(value, 2) if measure.startswith("hourly") else round(value)
     return Amount(shown, figure.at_least)
 

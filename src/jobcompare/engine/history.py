@@ -84,6 +84,9 @@ class Change(NamedTuple):
     percent: float | None = None  # (end - start) / start x 100, one decimal
     per_year: float | None = None  # compound annual rate, percent, one decimal
     reason: str | None = None
+    #: Whether ``start`` / ``end`` is a top-coded lower bound (then there is no change).
+    start_at_least: bool = False
+    end_at_least: bool = False
 
 
 class Series(NamedTuple):
@@ -152,7 +155,8 @@ def changes(series: Sequence[YearPay], unit: Unit) -> tuple[Change, ...]:
     found = []
     for measure, _ in SHOWN:
         start, end = figure_of(first, measure, unit), figure_of(last, measure, unit)
-        base = Change(measure, first.year, last.year, start.value, end.value)
+        base = Change(measure, first.year, last.year, start.value, end.value,
+                      start_at_least=start.at_least, end_at_least=end.at_least)  # fmt: skip
         reason = _no_change(first, last, start, end)
         if reason is not None:
             found.append(base._replace(reason=reason))

@@ -74,7 +74,8 @@ def area_places(pay: YourPay, result: AreaComparison) -> PayPlaces:
             places.append(placement(
                 pay, published(column, "annual", adjusted=True),
                 published(column, "hourly", adjusted=True),
-                who=f"{who}, adjusted for prices", whom=role.plural_noun, slug=role.slug,
+                who=f"{who}, its pay adjusted to U.S. prices", whom=role.plural_noun,
+                slug=role.slug,
                 area=column.area.code, where=where, adjusted=True,
                 source=f"{label} ÷ BEA RPP 2024, {where}", none=none_adjusted,
             ))  # fmt: skip

@@ -246,8 +246,14 @@ DOCUMENTS: dict[str, Any] = {
         "properties": {
             "from": {"type": "integer"},
             "to": {"type": "integer"},
-            "start": {"type": ["number", "null"], "description": "The first year's figure."},
-            "end": {"type": ["number", "null"], "description": "May 2025's figure."},
+            "start": {
+                "oneOf": [{"type": ["number", "null"]}, {"$ref": "#/$defs/lower_bound"}],
+                "description": 'The first year\'s figure; {"at_least": N} for a top-coded one.',
+            },
+            "end": {
+                "oneOf": [{"type": ["number", "null"]}, {"$ref": "#/$defs/lower_bound"}],
+                "description": 'May 2025\'s figure; {"at_least": N} for a top-coded one.',
+            },
             "difference": {"type": ["number", "null"], "description": "end - start."},
             "percent": {
                 "type": ["number", "null"],

@@ -383,6 +383,13 @@ DEFS: dict[str, Any] = {
     "text": {"type": ["string", "null"]},
     "number": {"type": ["number", "null"]},
     "share": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
+    "lower_bound": {
+        "type": "object",
+        "description": "A top-coded figure: BLS publishes only that it is at least N.",
+        "required": ["at_least"],
+        "additionalProperties": False,
+        "properties": {"at_least": {"type": "number", "minimum": 0}},
+    },
     "money": {
         "oneOf": [
             {"type": "null"},

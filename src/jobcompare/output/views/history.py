@@ -20,7 +20,7 @@ from jobcompare.engine.history import (
     Unit,
     figure_of,
 )
-from jobcompare.model import Amount
+from jobcompare.model import Amount, Number
 from jobcompare.output import blocks as b
 from jobcompare.output.options import Options
 from jobcompare.output.records import Records
@@ -72,7 +72,10 @@ def _signed(value: float | int | None, measure: str, unit: Unit) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return MISSING if value is None else f"{value:+.1f}%".replace("+0.0%", "0.0%")
+    if value is None:
+        return MISSING
+    said = f"{value:+.1f}%"
+    return "0.0%" if said in ("+0.0%", "-0.0%") else said  # a change rounded to nothing
 
 
 def _title(found: History) -> str:
@@ -293,12 +296,17 @@ def _year_json(point: YearPay) -> dict[str, JSONValue]:
     return document
 
 
+def _bounded(value: Number | None, at_least: bool) -> JSONValue:
+    """A figure, {"at_least": N} when it is a top-coded lower bound (never a plain number)."""
+    return {"at_least": value} if at_least and value is not None else value
+
+
 def _change_json(change: Change) -> dict[str, JSONValue]:
     return {
         "from": change.first,
         "to": change.last,
-        "start": change.start,
-        "end": change.end,
+        "start": _bounded(change.start, change.start_at_least),
+        "end": _bounded(change.end, change.end_at_least),
         "difference": change.difference,
         "percent": change.percent,
         "per_year_percent": change.per_year,

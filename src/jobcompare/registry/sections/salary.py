@@ -62,8 +62,9 @@ def _notes(roles: Sequence[Role]) -> list[str]:
 MEDIANS_NOTE = (
     "Median by year: BLS OEWS's national median each May as published that year, in "
     "nominal dollars (not adjusted for inflation); BLS cautions that OEWS estimates are not "
-    "designed for comparisons over time. Years before a change of the occupation's code or "
-    "title are left out; 'jobcompare history' shows the whole series and its change."
+    "designed for comparisons over time. Years before a break in the series (a year whose "
+    "file has no row for the occupation, or a change of its code or title) are left out; "
+    "'jobcompare history' shows the whole series and its change."
 )
 
 #: How the mean wages' relative standard error is read (engine/margin.py).
