@@ -36,6 +36,10 @@ CASES: dict[str, tuple[str, ...]] = {
     "area-comparison": ("compare", "registered-nurses", "--area", "ohio", "--area", "CA",
                         "--adjust"),
     "moves": ("moves", "billing-and-posting-clerks", "--top", "4"),
+    "moves-all": ("moves", "registered-nurses", "--all-occupations", "--top", "6",
+                  "--interests"),
+    "moves-area": ("moves", "registered-nurses", "--area", "ohio", "--adjust",
+                   "--max-education", "master", "--by", "gap", "--top", "5"),
     "sources": ("sources",),
     "validate": ("--seed", "validate", "tests/datasets/warnings.toml"),
 }  # fmt: skip
