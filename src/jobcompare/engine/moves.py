@@ -1,6 +1,7 @@
-"""Where a job can lead: O*NET's related occupations of a role, each with its pay, outlook,
-entry education, job zone and the skills a move asks to build (``jobcompare moves``), and
-the skill gap between two compared roles (``jobcompare ROLE ROLE``).
+"""Where a job can lead: O*NET's related occupations of a role, or with
+``--all-occupations`` the occupations closest to it in skills, each with its pay, outlook,
+step in entry education and job zone, and the skills a move asks to build (``jobcompare
+moves``), and the skill gap between two compared roles (``jobcompare ROLE ROLE``).
 
 The engine reads the store and returns named tuples; the moves view
 (output/views/moves.py) turns them into what every format writes. docs/moves.md gives
@@ -17,10 +18,17 @@ for importance (IM, 1-5) and level (LV, 0-7):
 - **skills that carry over**: a rise of 0 or less, A already at or above B's level, by B's
   importance;
 - the **gap** of a move is the sum of its rises (level points to build), 0 when nothing
-  rises; ``--by gap`` puts the smallest first.
+  rises.
 
 A rating O*NET recommends suppressing (``Recommend Suppress`` = Y) is not used: a skill
 without both of its ratings on both sides is left out of the gap.
+
+**The education step** of a move: BLS's typical entry education before and after, counted
+in levels of ``EDUCATION_LEVELS`` (+1: one level up). ``--by gap`` sorts by the **step**:
+the gap plus ``EDUCATION_COST`` level points for each level up. ``--all-occupations`` ranks
+by the **match**: the skill similarity (sources/skill_profiles.py) less ``MATCH_COST`` for
+each level up, and lists the closest half in the role's own field (SOC major group) and
+half in the others.
 """
 
 from __future__ import annotations
