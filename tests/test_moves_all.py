@@ -409,3 +409,21 @@ def test_bad_max_education_lists_blss_levels() -> None:
     assert adjust.exit_code == 2 and "give the area with --area" in adjust.stderr
     unknown = run(["moves", NURSES, "--area", "atlantis"], bundled=True, width=200)
     assert unknown.exit_code == 2 and unknown.stdout == ""
+
+
+@pytest.mark.usefixtures("bundled_store")
+def test_a_parts_interests_are_never_the_wholes(schema: dict[str, Any], store_path: Path) -> None:
+    aggregate = "clinical-laboratory-technologists-and-technicians"
+    # The store keeps its parts' interests (29-2011.00, 29-2012.00) under 29-2010 ...
+    assert _raw(store_path, "SELECT count(*) FROM onet_interest WHERE soc = '29-2010'")[0][0] > 0
+    document = json.loads(run(["show", aggregate, "--json"], bundled=True).stdout)
+    validate(document, schema, "role")
+    # ... and shows none of them as the aggregate's: null, each with O*NET's reason.
+    assert set(document["skills"]["interests"].values()) == {None}
+    reasons = {k: v for k, v in document["unpublished"].items() if "interests" in k}
+    assert len(reasons) == 7
+    assert all(
+        "29-2011.00" in v and "not this occupation as a whole" in v for v in reasons.values()
+    )
+    shown = flat(run(["show", aggregate, "-s", "skills"], bundled=True, width=200).stdout)
+    assert "Technology skills and interests (ratings and code) — O*NET 30.3 rates only" in shown

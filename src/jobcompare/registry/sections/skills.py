@@ -75,4 +75,5 @@ SECTION = SectionSpec(
     ),
     notes=_notes,
     brief=_brief,
+    together={"interests": "interests (ratings and code)"},
 )  # fmt: skip
