@@ -118,6 +118,11 @@ def store_cases(tool: list[str]) -> list[Case]:
               "--adjust"], PLAIN_BLS, 1.3),
         Case("where, all areas (store)", [*tool, "where", BLS_PAIR[0], "--top", "600"],
              PLAIN_BLS, 1.3),
+        # Local everywhere: one state's areas, and show with an area.
+        Case("where --in a state (store)", [*tool, "where", BLS_PAIR[0], "--in", "TX"],
+             PLAIN_BLS, 1.3),
+        Case("show --area --adjust (store)",
+             [*tool, "show", BLS_PAIR[0], "--area", "ohio", "--adjust"], PLAIN_BLS, 1.3),
         # The plain LIKE scan that a Python whose SQLite lacks FTS5 takes: the same command
         # with FTS5 reported missing.
         Case("search all titles, no FTS5 (store)",

@@ -17,8 +17,13 @@ files, with its own parsing and its own count of the scores strictly lower; and
 (check_relative_standard_errors) every OEWS relative standard error the store holds
 (datatypes 02 and 05, every area) against the raw file, a NULL being BLS's "-";
 (check_interests) every O*NET 30.3 interest rating and high point against
-career_interest_types.csv, and (check_skill_profiles) every stored skill profile against
-one recomputed here from Skills.xlsx with the statistics module.
+career_interest_types.csv; (check_skill_profiles) every stored skill profile against
+one recomputed here from Skills.xlsx with the statistics module; and
+(check_oews_history) every figure of every occupation and year of the May 2021-2024
+national files (bls-oews-history/) against the workbooks: a number exactly, a "#" as that
+file's own top code with its at-least bit, a "*"/"**" NULL with that mark kept, the
+titles and flags, and no row more or less than the files' detailed occupations of the
+spine.
 Prints the counts of figures checked and every mismatch; exits 1 if there is any.
 """
 
@@ -242,6 +247,7 @@ def main() -> int:
     check_relative_standard_errors(args.data, db, check)
     check_interests(args.data, db, check)
     check_skill_profiles(skills, db, check)
+    check_oews_history(args.data, db, check)
 
     for what, count in sorted(checked.items()):
         print(f"{what}: {count:,} checked")
@@ -782,6 +788,100 @@ def check_skill_profiles(
     coded = {code for code, _ in ((k[0], k) for k in skills) if rolled.get(code) is not None}
     stored = {code for (code,) in db.execute("SELECT onet_code FROM onet_skill_profile")}
     check("onet 30.1 skill profiles", coded == stored, f"{len(coded ^ stored)} codes differ")
+
+
+# -- OEWS national files, May 2021-2024 (issue 21, "Pay over time") ------------------------
+
+#: BLS's header -> (the store's column, the stored integer per printed unit).
+_HISTORY = {
+    "TOT_EMP": ("employment", 1), "EMP_PRSE": ("employment_rse", 10),
+    "H_MEAN": ("hourly_mean", 100), "A_MEAN": ("annual_mean", 1), "MEAN_PRSE": ("mean_rse", 10),
+    "H_PCT10": ("hourly_p10", 100), "H_PCT25": ("hourly_p25", 100),
+    "H_MEDIAN": ("hourly_p50", 100), "H_PCT75": ("hourly_p75", 100),
+    "H_PCT90": ("hourly_p90", 100), "A_PCT10": ("annual_p10", 1), "A_PCT25": ("annual_p25", 1),
+    "A_MEDIAN": ("annual_p50", 1), "A_PCT75": ("annual_p75", 1), "A_PCT90": ("annual_p90", 1),
+}  # fmt: skip
+
+
+def check_oews_history(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    """Every stored figure of ``oews_history`` against BLS's national workbooks, read here
+    with openpyxl: each file's top code from its own "#" note, each detailed (or total) row
+    of a spine occupation stored once with its title and ANNUAL/HOURLY flags, a number
+    equal to the printed one (Decimal, in the store's unit), "#" the year's top code with
+    the figure's at-least bit, "*"/"**" NULL with the mark in ``oews_history_note``; no
+    stored row the files do not have."""
+    from decimal import Decimal
+
+    columns = [str(r[1]) for r in db.execute("PRAGMA table_info(oews_history)")]
+    bits = {name: i for i, name in enumerate(columns[columns.index("title") + 1 :
+                                                      columns.index("annual_only")])}  # fmt: skip
+    spine = {str(soc) for (soc,) in db.execute("SELECT soc FROM occupation")}
+    stored = {
+        (str(r[0]), int(r[1])): dict(zip(columns, r, strict=True))
+        for r in db.execute("SELECT * FROM oews_history")
+    }
+    marks = {
+        (str(soc), int(year), str(measure)): str(mark)
+        for soc, year, measure, mark in db.execute("SELECT * FROM oews_history_note")
+    }
+    tops = {int(y): (int(h), int(a)) for y, h, a in db.execute(
+        "SELECT year, top_hourly, top_annual FROM oews_history_year")}  # fmt: skip
+    seen: set[tuple[str, int]] = set()
+    for year in (2021, 2022, 2023, 2024):
+        path = data / "bls-oews-history" / f"national_M{year}_dl.xlsx"
+        notes = [str(r[0]) for r in sheet(path, "Field Descriptions") if r and r[0]]
+        top = next(re.search(r"\$([0-9.]+) per hour or \$([0-9,]+) per year", n)
+                   for n in notes if n.startswith("#"))  # fmt: skip
+        assert top is not None
+        raw_top = (int(Decimal(top.group(1)) * 100), int(top.group(2).replace(",", "")))
+        check("oews history top codes (each file's '#' note)", tops.get(year) == raw_top,
+              f"{year}: stored {tops.get(year)} vs the file's {raw_top}")  # fmt: skip
+        rows = sheet(path, f"national_M{year}_dl")
+        header = [str(h) for h in rows[0]]
+        at = {name: header.index(name) for name in (*_HISTORY, "OCC_CODE", "OCC_TITLE",
+                                                      "O_GROUP", "ANNUAL", "HOURLY")}  # fmt: skip
+        for raw in rows[1:]:
+            soc, group = str(raw[at["OCC_CODE"]]), str(raw[at["O_GROUP"]])
+            if group not in ("detailed", "total"):
+                continue
+            row = stored.get((soc, year))
+            if soc not in spine:
+                check("oews history: occupations not in May 2025's spine left out",
+                      row is None, f"{year} {soc}")  # fmt: skip
+                continue
+            check("oews history rows (detailed occupations of the spine)", row is not None,
+                  f"{year} {soc}: not stored")  # fmt: skip
+            if row is None:
+                continue
+            seen.add((soc, year))
+            check("oews history titles and flags",
+                  row["title"] == raw[at["OCC_TITLE"]]
+                  and row["annual_only"] == (raw[at["ANNUAL"]] == "TRUE")
+                  and row["hourly_only"] == (raw[at["HOURLY"]] == "TRUE"),
+                  f"{year} {soc}: {row['title']!r} {row['annual_only']} "
+                  f"{row['hourly_only']}")  # fmt: skip
+            for name, (column, scale) in _HISTORY.items():
+                value, got = raw[at[name]], row[column]
+                bound = row["at_least"] >> bits[column] & 1
+                where = f"{year} {soc} {name}: file {value!r}, stored {got!r}"
+                if value == "#":
+                    want = raw_top[0] if column.startswith("hourly") else raw_top[1]
+                    check("oews history top-coded ('#': the year's top code, at least)",
+                          got == want and bound == 1, where)  # fmt: skip
+                elif value in ("*", "**"):
+                    check("oews history NULLs ('*'/'**', the mark kept)",
+                          got is None and marks.get((soc, year, column)) == value
+                          and bound == 0, where)  # fmt: skip
+                else:
+                    check("oews history figures (exactly as printed)",
+                          got is not None and bound == 0
+                          and Decimal(got) / scale == Decimal(repr(value)), where)  # fmt: skip
+    for key in stored:
+        check("oews history rows stored only from the files", key in seen, f"{key}")
+    for soc, year, measure in marks:
+        check("oews history marks only on NULLs",
+              stored.get((soc, year), {}).get(measure, 0) is None,
+              f"{soc} {year} {measure}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -90,8 +90,9 @@ def test_ambiguous_area_lists_the_candidates(store: Store) -> None:
         find_area(store.areas(), "york")
     message = str(error.value)
     assert "'york' matches 2 areas" in message
-    assert "New York-Newark-Jersey City, NY-NJ (0035620)" in message
-    assert "New York (3600000)" in message
+    # One candidate a line, its code first: whole lines to copy.
+    assert "\n  0035620  New York-Newark-Jersey City, NY-NJ\n" in message
+    assert message.endswith("\n  3600000  New York")
 
 
 def test_typo_suggests_the_closest_area(store: Store) -> None:
@@ -425,7 +426,7 @@ def test_the_readme_area_transcripts_are_real() -> None:
     """The README's --area and where transcripts, run on the bundled store."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     blocks = readme.split("<!-- transcript:store -->\n```console\n")[1:]
-    assert len(blocks) == 2
+    assert len(blocks) == 3
     for block in blocks:
         command, expected = block.split("```\n<!-- /transcript:store", 1)[0].split("\n", 1)
         args = command.removeprefix("$ jobcompare ").split()

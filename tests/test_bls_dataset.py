@@ -109,13 +109,17 @@ def test_unpublished_values_keep_their_reason() -> None:
     # Hourly-only: never back-filled; the row stays and says so (its reason below).
     assert re.search(r"Yearly salary\s+not published: BLS reports hourly pay only", shown.stdout)
     assert "$121" not in shown.stdout  # $58.29 x 2,080 = $121,243.20: never computed
-    # The five percentiles, the range and the average share one reason: said once.
+    # The five percentiles, the range, the average and the median of May 2025 (in the
+    # median by year) share one reason: said once.
     assert (
-        "Not published Average salary, salary range and percentiles — Wages for some "
-        "occupations that do not generally work year-round" in flat(shown.stdout)
+        "Not published Average salary, salary range, median of May 2025 and percentiles — "
+        "Wages for some occupations that do not generally work year-round" in flat(shown.stdout)
     )
     compared = flat(run(["actors", COLLECTORS, "-s", "salary", "--full"], bundled=True).stdout)
-    assert "Actors: Average salary, salary range and percentiles — Wages for some" in compared
+    assert (
+        "Actors: Average salary, salary range, median of May 2025 and percentiles — Wages for "
+        "some" in compared
+    )
     # The concise page: for the rows it shows, in brief.
     concise = flat(run(["actors", COLLECTORS, "-s", "salary"], bundled=True).stdout)
     assert (

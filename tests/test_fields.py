@@ -18,6 +18,7 @@ from jobcompare.model import (
 from jobcompare.registry import fields
 from jobcompare.registry.fields import Kind
 from jobcompare.registry.section import Section
+from jobcompare.registry.sections.salary import HISTORY_YEARS
 
 
 def _schema_keys(node: dict[str, Any], prefix: str = "") -> set[str]:
@@ -61,7 +62,13 @@ def test_unpublished_paths_name_model_fields() -> None:
     role = Role(
         "x",
         "X",
-        salary=Salary(percentiles=groups, hourly_percentiles=groups),
+        salary=Salary(
+            percentiles=groups,
+            hourly_percentiles=groups,
+            # The median by year: keyed by year ("2021").
+            median_by_year={str(year): None for year in HISTORY_YEARS},
+            hourly_median_by_year={str(year): None for year in HISTORY_YEARS},
+        ),
         # Distributions are dicts keyed by the model's group keys.
         education=Education(
             required_levels={key: None for key, _, _ in REQUIRED_LEVELS},

@@ -349,6 +349,12 @@ def test_csv_order_and_whole_salary_section(dataset: Dataset) -> None:
             ["salary", f"hourly_percentiles.p{n}", PATIENT, "", "USD/hour", ""]
             for n in (10, 25, 50, 75, 90)
         ),
+        # Official roles' median each May (docs/history.md): empty for a page's role.
+        *(
+            ["salary", f"{kind}median_by_year.{year}", PATIENT, "", unit, ""]
+            for kind, unit in (("", "USD/year"), ("hourly_", "USD/hour"))
+            for year in (2021, 2022, 2023, 2024, 2025)
+        ),
         ["salary", "highest_paying_city", PATIENT, "", "", ""],
         ["salary", "highest_paying_state", PATIENT, "", "", ""],
         ["salary", "best_paying_company", PATIENT, "", "", ""],
@@ -478,11 +484,12 @@ def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     counts = Counter(r[2] for r in figure_rows(seed(dataset)))
     # Every declared figure, official roles' ones empty: overview 35 (BLS's reasons, a
     # list, none; the jobs' relative standard error) and the 3 AI exposure measures x 4
-    # (score, lower, rated, higher_than_percent), salary 31, education 28 (the most common
-    # level held is a name and a share), demographics 19 (CPS's three weekly medians
-    # included), duties 6, skills 6 x 3 and O*NET's 6 interests and interest code; and
-    # whether each of the four means is within the survey's margin.
-    assert counts == {PATIENT: 160, COLLECTIONS: 160}
+    # (score, lower, rated, higher_than_percent), salary 41 (the median by year, annual and
+    # hourly, May 2021-2025), education 28 (the most common level held is a name and a
+    # share), demographics 19 (CPS's three weekly medians included), duties 6, skills
+    # 6 x 3 and O*NET's 6 interests and interest code; and whether each of the four means
+    # is within the survey's margin.
+    assert counts == {PATIENT: 170, COLLECTIONS: 170}
 
 
 def test_bare_addresses_do_not_become_links() -> None:

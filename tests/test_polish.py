@@ -243,7 +243,10 @@ def test_an_annual_only_occupations_hourly_percentiles_say_why() -> None:
         assert profile["unpublished"][f"salary.hourly_percentiles.{key}"] == footnote
     text = " ".join(run(["show", "area-ethnic-and-cultural-studies-teachers-postsecondary",
                          "-s", "salary"], width=100, bundled=True).stdout.split())  # fmt: skip
-    assert "Hourly rate and hourly percentiles — Wages for some occupations" in text
+    assert (
+        "Hourly rate, hourly median of May 2025 and hourly percentiles — Wages for some "
+        "occupations" in text
+    )
 
 
 def test_gambling_cashiers_take_the_cps_cashiers_row_with_its_note() -> None:

@@ -105,6 +105,14 @@ class AreaError(ValueError):
     """An area that cannot be found, or a request about areas that cannot be answered."""
 
 
+class StateError(AreaError):
+    """What ``--in`` was given is not a state (DC, territory)."""
+
+
+class PayError(ValueError):
+    """An amount ``--pay`` cannot take: text, negative, zero, more than cents, absurd."""
+
+
 class RoleNameError(LookupError):
     """What the user typed does not name exactly one role (the base of the errors below)."""
 
@@ -177,7 +185,7 @@ class UnresolvedRolesError(RoleNameError):
 
 
 #: Errors in what the user asked for (reported as usage errors, exit 2).
-USAGE_ERRORS = (RoleNameError, ComparisonError, AreaError, FieldError)
+USAGE_ERRORS = (RoleNameError, ComparisonError, AreaError, FieldError, PayError)
 #: Errors in the data or the output (exit 1), said as one line each.
 DATA_ERRORS = (OutputError, ImportSourceError, StoreWriteError)
 

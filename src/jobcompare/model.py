@@ -258,6 +258,12 @@ class Salary:
     percentiles: Percentiles | None = None
     #: Hourly wage percentiles (BLS OEWS), the spread BLS gives for hourly-only occupations.
     hourly_percentiles: Percentiles | None = None
+    #: BLS OEWS's national median each May of the series ending in May 2025, annual and
+    #: hourly: year ("2021") -> the median as published that year, in nominal dollars;
+    #: None where BLS published none or the year is before a break in the series (the
+    #: reason in ``Role.unpublished``). Official occupations only (docs/history.md).
+    median_by_year: dict[str, Amount | None] | None = None
+    hourly_median_by_year: dict[str, Amount | None] | None = None
     highest_paying_city: str | None = None
     highest_paying_state: str | None = None
     best_paying_company: str | None = None

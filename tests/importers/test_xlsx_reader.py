@@ -31,7 +31,7 @@ def test_importer_modules_do_not_import_openpyxl_until_reading() -> None:
     code = (
         "import sys\n"
         "from jobcompare.importers import cps, ep, ep_education, onet, onet_excel\n"
-        "from jobcompare.importers import ep_factors, ep_separations\n"
+        "from jobcompare.importers import ep_factors, ep_separations, oews_history\n"
         "print('openpyxl' in sys.modules)\n"
     )
     out = subprocess.run(

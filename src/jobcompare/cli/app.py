@@ -50,6 +50,7 @@ for name, command, kind in (
     ("search", roles.search_command, Command),
     ("table", roles.table_command, Command),
     ("moves", comparing.moves_command, Command),
+    ("history", comparing.history_command, Command),
     ("validate", data.validate_command, Command),
     # One command with a SOURCE argument, not a sub-app of eight: Typer builds every
     # command of the tree on every run, and each costs start-up whatever command is run.

@@ -1,5 +1,5 @@
-"""The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``
-and ``moves``."""
+"""The commands that compare: ``compare`` (``jobcompare A B``, also by area), ``show``,
+``moves`` and ``history``."""
 
 from enum import Enum
 from pathlib import Path
@@ -17,7 +17,9 @@ from jobcompare.cli.options import (
     FormatOption,
     ForOption,
     FullOption,
+    HourlyOption,
     JsonOption,
+    PayOption,
     PlainOption,
     RoleArgument,
     SectionOption,
@@ -31,6 +33,7 @@ from jobcompare.cli.options import (
     hand_over,
     page_options,
     sections,
+    your_pay,
 )
 from jobcompare.output.options import Options
 from jobcompare.registry.section import MAX_ROLES, MIN_ROLES
@@ -57,6 +60,8 @@ def compare_command(
     data: DataOption = None,
     area: AreaOption = None,
     adjust: AdjustOption = False,
+    pay: PayOption = None,
+    hourly: HourlyOption = False,
     all_duties: AllDutiesOption = False,
     full: FullOption = False,
     title: TitleOption = None,
@@ -73,8 +78,32 @@ def compare_command(
     Example: jobcompare 43-3011 43-3021 --export comparison.html --for Maria
 
     Example: jobcompare registered-nurses --area ohio --area CA --area austin --adjust
+
+    Example: jobcompare registered-nurses nurse-practitioners --pay 85000
     """
     output_format = chosen_format(ctx, output_format, json, export)
+    amount = your_pay(ctx, pay, hourly)
+    _check_area_options(ctx, area, adjust, section)
+    options = page_options(
+        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
+    )
+    if area:
+        from jobcompare.commands.areas import compare_in_areas
+
+        with exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
+            outcome = compare_in_areas(roles, area, data, adjust=adjust, pay=amount)
+    else:
+        from jobcompare.commands.compare import compare
+
+        with exit_codes(ctx):
+            outcome = compare(roles, sections(section), data, amount)
+    hand_over(ctx, outcome, output_format, export=export, options=options)
+
+
+def _check_area_options(
+    ctx: typer.Context, area: list[str] | None, adjust: bool, section: list[str] | None
+) -> None:
+    """What --area allows (compare and show): --adjust needs it, --section cannot go with it."""
     if adjust and not area:
         raise typer.BadParameter(
             "--adjust divides an area's pay by its price level: give the area with --area "
@@ -85,20 +114,6 @@ def compare_command(
             "an area comparison shows pay and jobs only: leave out --section with --area",
             ctx=ctx, param_hint="'--section'",
         )  # fmt: skip
-    options = page_options(
-        plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
-    )
-    if area:
-        from jobcompare.commands.areas import compare_in_areas
-
-        with exit_codes(ctx, role_hint="'ROLE...' / '--area'"):
-            outcome = compare_in_areas(roles, area, data, adjust=adjust)
-    else:
-        from jobcompare.commands.compare import compare
-
-        with exit_codes(ctx):
-            outcome = compare(roles, sections(section), data)
-    hand_over(ctx, outcome, output_format, export=export, options=options)
 
 
 def show_command(
@@ -110,22 +125,40 @@ def show_command(
     plain: PlainOption = False,
     export: ExportOption = None,
     data: DataOption = None,
+    area: AreaOption = None,
+    adjust: AdjustOption = False,
+    pay: PayOption = None,
+    hourly: HourlyOption = False,
     all_duties: AllDutiesOption = False,
     full: FullOption = False,
     title: TitleOption = None,
     prepared_for: ForOption = None,
 ) -> None:
-    """Show one role's full profile.
+    """Show one role's full profile; with --area, its pay and jobs in 1-4 areas beside the
+    nation's (as 'jobcompare ROLE --area AREA').
 
     Example: jobcompare show collections-coordinator
 
     Example: jobcompare show registered-nurses --export nurses.html
-    """
-    from jobcompare.commands.compare import show
 
+    Example: jobcompare show registered-nurses --pay 85000
+
+    Example: jobcompare show registered-nurses --area ohio --adjust
+    """
     output_format = chosen_format(ctx, output_format, json, export)
-    with exit_codes(ctx, role_hint="'ROLE'"):
-        outcome = show(role, sections(section), data)
+    amount = your_pay(ctx, pay, hourly)
+    _check_area_options(ctx, area, adjust, section)
+    if area:
+        # One role in its areas: the area comparison, drawn by the area view.
+        from jobcompare.commands.areas import compare_in_areas
+
+        with exit_codes(ctx, role_hint="'ROLE' / '--area'"):
+            outcome = compare_in_areas([role], area, data, adjust=adjust, pay=amount)
+    else:
+        from jobcompare.commands.compare import show
+
+        with exit_codes(ctx, role_hint="'ROLE'"):
+            outcome = show(role, sections(section), data, amount)
     options = page_options(
         plain=plain, full=all_duties or full, title=title, prepared_for=prepared_for, detail=full
     )
@@ -248,3 +281,40 @@ def moves_command(
         )  # fmt: skip
     # The moves table has no bars: drawn as numbers only.
     hand_over(ctx, outcome, output_format, export=export, options=Options(charts=False))
+
+
+def history_command(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE",
+            click_type=PLAIN,
+            help="1 to 4 roles: slug, SOC code, title (any case) or a name people use (see "
+            "'jobcompare search').",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[str | None, format_option("one row per figure, year and role")] = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    export: Annotated[Path | None, export_option("one row per figure, year and role")] = None,
+    data: DataOption = None,
+) -> None:
+    """Pay over time: each role's national employment, mean and percentiles per year as
+    BLS OEWS published them, May 2021 to May 2025 (hourly for occupations paid by the
+    hour only), the change from the first to the last year, and the median on one axis.
+    Nominal dollars; a series never joins years across a change of code or title
+    (docs/history.md).
+
+    Example: jobcompare history registered-nurses software-developers
+
+    Example: jobcompare history actors --format csv
+    """
+    from jobcompare.commands.history import history
+
+    output_format = chosen_format(ctx, output_format, json, export)
+    with exit_codes(ctx):
+        outcome = history(roles, data)
+    hand_over(ctx, outcome, output_format, export=export, options=Options(charts=not plain))

@@ -53,6 +53,7 @@ class ImportSource(str, Enum):
 
     ALL = "all"
     OEWS = "oews"
+    OEWS_HISTORY = "oews-history"
     RPP = "rpp"
     ONET = "onet"
     ONET_EXCEL = "onet-excel"

@@ -7,13 +7,21 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.types import StringParamType
 from typer._types import TyperChoice
 
-from jobcompare.errors import AreaError, DatasetError, ExitStatus, FieldError, failure
+from jobcompare.errors import (
+    AreaError,
+    DatasetError,
+    ExitStatus,
+    FieldError,
+    PayError,
+    StateError,
+    failure,
+)
 from jobcompare.output.dispatch import (
     DEFAULT_OPTIONS,
     Outcome,
@@ -26,6 +34,9 @@ from jobcompare.output.dispatch import (
 from jobcompare.output.options import Options
 from jobcompare.registry.section import Section
 from jobcompare.text import join_words, safe
+
+if TYPE_CHECKING:
+    from jobcompare.engine.pay import YourPay
 
 
 class _PlainType(StringParamType):
@@ -182,8 +193,9 @@ FullOption = Annotated[
     bool,
     typer.Option(
         "--full",
-        help="Everything: every row (distributions, percentiles, who leaves, AI exposure, "
-        "relative standard errors, weekly pay by sex, BLS's reasons quoted whole, the "
+        help="Everything: every row (distributions, percentiles, the median by year, who "
+        "leaves, AI exposure, relative standard errors, weekly pay by sex, BLS's reasons "
+        "quoted whole, the "
         "summary and the skill gap block beside the key differences) and every item of "
         "every list. By default a "
         "comparison of official occupations is concise; Markdown, JSON and CSV always carry "
@@ -257,6 +269,46 @@ AdjustOption = Annotated[
         "Price Parity 2024), beside the nominal pay.",
     ),
 ]
+PayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pay",
+        metavar="AMOUNT",
+        click_type=PLAIN,
+        help="Where this pay falls among BLS's published percentiles (10th, 25th, median, "
+        "75th, 90th; never interpolated), nationally and in each --area (with --adjust, "
+        "also among the area's price-adjusted ones): a year's pay in dollars (85000, 85,000, "
+        "$85,000) or an hour's (27.50/h, 27.50/hr, '27.50 an hour', or --hourly).",
+        show_default=False,
+    ),
+]
+HourlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--hourly",
+        help="--pay is an hour's pay (as 27.50/h), placed among BLS's hourly percentiles.",
+    ),
+]
+
+
+def your_pay(ctx: typer.Context, text: str | None, hourly: bool) -> YourPay | None:
+    """--pay's amount (engine.pay.YourPay), or None without it: a usage error under
+    --pay for an amount it cannot take, under --hourly without --pay."""
+    if text is None:
+        if hourly:
+            raise typer.BadParameter(
+                "--hourly says --pay is an hour's pay: give the amount with --pay "
+                "(e.g. --pay 27.50 --hourly)", ctx=ctx, param_hint="'--hourly'",
+            )  # fmt: skip
+        return None
+    from jobcompare.engine.pay import parse_pay
+
+    try:
+        return parse_pay(text, hourly)
+    except PayError as error:
+        raise typer.BadParameter(safe(str(error)), ctx=ctx, param_hint="'--pay'") from None
+
+
 LimitOption = Annotated[
     int,
     typer.Option(
@@ -311,11 +363,12 @@ def _hint_for(error: Exception, role_hint: str) -> str:
     parts = role_hint.split(" / ")
     if len(parts) == 1:
         return role_hint
-    wanted = "'--area'" if isinstance(error, AreaError) else \
+    wanted = "'--in'" if isinstance(error, StateError) else \
+        "'--area'" if isinstance(error, AreaError) else \
         "'--fields'" if isinstance(error, FieldError) else None  # fmt: skip
     if wanted in parts:
         return wanted
-    rest = [p for p in parts if p not in ("'--area'", "'--fields'")]
+    rest = [p for p in parts if p not in ("'--area'", "'--fields'", "'--in'")]
     return " / ".join(rest) or role_hint
 
 

@@ -69,12 +69,28 @@ def where_command(
         bool, typer.Option("--states", help="States, DC and territories only.")
     ] = False,
     metros: Annotated[bool, typer.Option("--metros", help="Metropolitan areas only.")] = False,
-    top: Annotated[
-        int,
+    state: Annotated[
+        str | None,
         typer.Option(
-            "--top", "-n", callback=at_least_one, metavar="N", help="How many areas to show."
+            "--in",
+            metavar="STATE",
+            help="Only the metropolitan and nonmetropolitan areas of one state (postal code "
+            "or name: OH, ohio); a metro area crossing state lines counts in each of its "
+            "states.",
+            show_default=False,
         ),
-    ] = 20,
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            "-n",
+            callback=at_least_one,
+            metavar="N",
+            help="How many areas to show (default 20; with --in, every area of the state).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[str | None, format_option("one row per area")] = None,
     json: JsonOption = False,
     plain: PlainOption = False,
@@ -87,6 +103,8 @@ def where_command(
     Example: jobcompare where registered-nurses --metros --top 10
 
     Example: jobcompare where software-developers --by adjusted --states --json
+
+    Example: jobcompare where registered-nurses --in ohio
     """
     from jobcompare.commands.areas import where
 
@@ -96,7 +114,12 @@ def where_command(
             "give --states or --metros, not both (neither: every area)", ctx=ctx,
             param_hint="'--states' / '--metros'",
         )  # fmt: skip
+    if states and state is not None:
+        raise typer.BadParameter(
+            "--in ranks the metro and nonmetro areas of one state: leave out --states",
+            ctx=ctx, param_hint="'--in' / '--states'",
+        )  # fmt: skip
     kind = "state" if states else "metro" if metros else None
-    with exit_codes(ctx, role_hint="'ROLE'"):
-        outcome = where(role, by.value, kind, top, data)
+    with exit_codes(ctx, role_hint="'ROLE' / '--in'"):
+        outcome = where(role, by.value, kind, top, data, state)
     hand_over(ctx, outcome, output_format, export=export, options=Options(charts=not plain))

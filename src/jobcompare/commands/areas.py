@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from jobcompare.output.dispatch import Outcome
 
 if TYPE_CHECKING:
+    from jobcompare.engine.pay import YourPay
     from jobcompare.model import Role
     from jobcompare.sources.store import Store
     from jobcompare.sources.store_types import Area
@@ -39,9 +40,11 @@ def find_areas(store: Store, queries: Sequence[str]) -> list[Area]:
 
 
 def compare_in_areas(
-    queries: Sequence[str], area_queries: Sequence[str], data: Path | None, *, adjust: bool
-) -> Outcome:
-    """2-4 roles in one area, or one role in 1-4 areas."""
+    queries: Sequence[str], area_queries: Sequence[str], data: Path | None, *, adjust: bool,
+    pay: YourPay | None = None,
+) -> Outcome:  # fmt: skip
+    """2-4 roles in one area, or one role in 1-4 areas; with ``pay``, where it falls in
+    each area (and, with ``adjust``, among the area's percentiles adjusted for prices)."""
     from jobcompare.engine.areas import area_comparison
     from jobcompare.errors import AreaError
     from jobcompare.registry.section import MAX_ROLES, check_role_count
@@ -54,15 +57,32 @@ def compare_in_areas(
         raise AreaError("compare several roles in one area, or one role in several areas, not both")
     roles, store, notes = _roles_and_store(queries, data)
     areas = find_areas(store, area_queries)
-    return Outcome(area_comparison(store, roles, areas, adjust=adjust), notes)
+    result = area_comparison(store, roles, areas, adjust=adjust)
+    if pay is not None:
+        from jobcompare.engine.pay_areas import area_places
+
+        result = result._replace(your_pay=area_places(pay, result))
+    return Outcome(result, notes)
 
 
-def where(query: str, by: str, kind: str | None, top: int, data: Path | None) -> Outcome:
-    """The areas ranked for one role."""
-    from jobcompare.engine.where import rank
+def where(
+    query: str,
+    by: str,
+    kind: str | None,
+    top: int | None,
+    data: Path | None,
+    state: str | None = None,
+) -> Outcome:
+    """The areas ranked for one role; with ``state`` (``--in``), the metro and nonmetro
+    areas of that state only, every one unless ``top`` says how many (else 20)."""
+    from jobcompare.engine.areas import find_state
+    from jobcompare.engine.where import DEFAULT_TOP, rank
 
     roles, store, notes = _roles_and_store([query], data)
-    return Outcome(rank(store, roles[0], by, kind, top), notes)
+    within = None if state is None else find_state(store.areas(), state)
+    if top is None and within is None:
+        top = DEFAULT_TOP
+    return Outcome(rank(store, roles[0], by, kind, top, within), notes)
 
 
 def areas(search: str | None) -> Outcome:

@@ -14,14 +14,16 @@ comparison.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from jobcompare.errors import AreaError
+from jobcompare.errors import AreaError, StateError
 from jobcompare.registry.section import MAX_ROLES
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
+    from jobcompare.engine.pay import PayPlaces
     from jobcompare.engine.results import KeyDifference, SectionResult
     from jobcompare.model import Amount, Role
     from jobcompare.sources.store import Store
@@ -75,13 +77,17 @@ def find_area(areas: Sequence[Area], query: str) -> Area:
     if len(found) == 1:
         return found[0]
     if found:
-        listed = "; ".join(_describe(a) for a in found[:SHOWN_CANDIDATES])
+        # One candidate a line, its code first: a whole line to copy, never broken mid-name.
+        listed = "".join(f"\n  {a.code}  {a.name}" for a in found[:SHOWN_CANDIDATES])
         more = (
-            f"; and {len(found) - SHOWN_CANDIDATES} more" if len(found) > SHOWN_CANDIDATES else ""
+            f"\n  and {len(found) - SHOWN_CANDIDATES} more: jobcompare areas --search "
+            f"{shlex.quote(wanted)}"
+            if len(found) > SHOWN_CANDIDATES
+            else ""
         )
         raise AreaError(
-            f"'{wanted}' matches {len(found)} areas: {listed}{more}. Give more of the name "
-            "or the area code"
+            f"'{wanted}' matches {len(found)} areas; give more of the name or the area "
+            f"code:{listed}{more}"
         )
     import difflib
 
@@ -104,16 +110,89 @@ def find_area(areas: Sequence[Area], query: str) -> Area:
     raise AreaError(f"no area matches '{wanted}'{hint}")
 
 
+#: The state part of a metropolitan area's name as BLS writes it: the postal code of every
+#: state it lies in, its main state first ("Huntington-Ashland, WV-KY-OH").
+_STATE_PART = re.compile(r", ([A-Z]{2}(?:-[A-Z]{2})*)$")
+
+
+def states_of(area: Area) -> tuple[str, ...]:
+    """The postal codes of the states (DC, territories) an area lies in: for a metropolitan
+    area, every state its BLS name ends with ("Cincinnati, OH-KY-IN": OH, KY, IN), its
+    main state (BLS's ``state_code``) first; for any other area its own state."""
+    if area.type == "metro":
+        found = _STATE_PART.search(area.name)
+        if found:
+            named = tuple(found.group(1).split("-"))
+            main = (area.state,) if area.state and area.state not in named else ()
+            return (*main, *named)
+    return (area.state,) if area.state else ()
+
+
+def _states(areas: Sequence[Area]) -> list[Area]:
+    return [a for a in areas if a.type == "state"]
+
+
+def _named_state(areas: Sequence[Area], text: str) -> Area | None:
+    """The state (DC, territory) ``text`` names: its postal code, its whole name (any case
+    and punctuation) or its BLS area code; None otherwise."""
+    wanted = text.strip()
+    words = _words(wanted)
+    for area in _states(areas):
+        if wanted.upper() == area.state or words == _words(area.name) or wanted == area.code:
+            return area
+    return None
+
+
+def find_state(areas: Sequence[Area], query: str) -> Area:
+    """The state, DC or territory ``query`` names (postal code ``OH``, name ``ohio`` or
+    BLS area code ``3900000``). Raises AreaError otherwise, with the closest names and
+    every postal code it accepts."""
+    state = _named_state(areas, query)
+    if state is not None:
+        return state
+    import difflib
+
+    states = _states(areas)
+    names = {_words(a.name): a for a in states}
+    close = difflib.get_close_matches(_words(query), list(names), n=3, cutoff=0.6)
+    hint = (
+        "; did you mean " + " or ".join(f"{names[c].name} ({names[c].state})" for c in close) + "?"
+        if close
+        else "."
+    )
+    codes = ", ".join(sorted(a.state for a in states if a.state))
+    raise StateError(
+        f"'{query.strip()}' is not a state{hint} Give a state's postal code or name: {codes}"
+    )
+
+
+def areas_in(areas: Sequence[Area], state: Area) -> list[Area]:
+    """The metropolitan and nonmetropolitan areas that lie in ``state`` (a metropolitan
+    area that crosses state lines is in each state its name lists), in the store's order."""
+    code = state.state
+    return [a for a in areas if a.type in ("metro", "nonmetro") and code in states_of(a)]
+
+
 def search_areas(areas: Sequence[Area], text: str | None) -> list[Area]:
-    """``jobcompare areas --search TEXT``: areas whose name, code or postal code has it."""
+    """``jobcompare areas --search TEXT``, in the store's order (by code):
+
+    - a state's postal code (``OH``): that state and the areas in it (``areas_in``: a
+      metro area crossing state lines is in each state its name lists, "Wheeling, WV-OH"
+      for Ohio too), and nothing else;
+    - otherwise the areas whose name has the words, or whose area or CBSA code it is; and
+      when the words are a state's whole name (``ohio``), that state's areas too."""
     if not text:
         return list(areas)
-    words = _words(text)
-    upper = text.strip().upper()
+    wanted = text.strip()
+    state = None if wanted.isdigit() else _named_state(areas, wanted)  # a code: that area
+    inside = {a.code for a in areas_in(areas, state)} if state is not None else set()
+    if state is not None and wanted.upper() == state.state:
+        return [a for a in areas if a.code == state.code or a.code in inside]
+    words = _words(wanted)
     return [
         a
         for a in areas
-        if words in _words(a.name) or text.strip() in (a.code, a.cbsa) or upper == a.state
+        if words in _words(a.name) or wanted in (a.code, a.cbsa) or a.code in inside
     ]
 
 
@@ -233,6 +312,8 @@ class AreaComparison(NamedTuple):
     adjust: bool
     oews: str  # the OEWS attribution (release)
     rpp: str | None  # BEA's, with --adjust
+    #: With --pay: where the amount falls in each column's area (engine/pay.py).
+    your_pay: PayPlaces | None = None
 
     @property
     def title(self) -> str:

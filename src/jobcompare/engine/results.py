@@ -16,6 +16,7 @@ from jobcompare.registry.section import Section
 
 if TYPE_CHECKING:
     from jobcompare.engine.moves import Gap, Nearest
+    from jobcompare.engine.pay import PayPlaces
     from jobcompare.model import Role
 
 
@@ -174,6 +175,8 @@ class Comparison(NamedTuple):
     gap: Gap | None = None
     #: The lines that open a comparison of official occupations (engine/keydiff.py).
     key_differences: tuple[KeyDifference, ...] = ()
+    #: With --pay: where the amount falls among each role's percentiles (engine/pay.py).
+    your_pay: PayPlaces | None = None
 
 
 class Profile(NamedTuple):
@@ -183,3 +186,5 @@ class Profile(NamedTuple):
     sections: tuple[SectionResult, ...]
     #: The official occupation a hand-written role's title resolves to (docs/titles.md).
     nearest: Nearest | None = None
+    #: With --pay: where the amount falls among the role's percentiles (engine/pay.py).
+    your_pay: PayPlaces | None = None

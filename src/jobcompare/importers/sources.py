@@ -4,6 +4,8 @@ occupations are the spine every other source is mapped onto)."""
 
 SOURCES = {
     "oews": "jobcompare.importers.oews",
+    # BLS OEWS national files of May 2021-2024: the pay-over-time series (docs/history.md).
+    "oews-history": "jobcompare.importers.oews_history",
     "rpp": "jobcompare.importers.rpp",
     "onet": "jobcompare.importers.onet",
     "onet-excel": "jobcompare.importers.onet_excel",

@@ -146,6 +146,35 @@ class RangeChart(NamedTuple):
         return " or ".join(spans) or PERCENTILE_SPAN
 
 
+class TrendPoint(NamedTuple):
+    """One year's figure on a trend chart: its label ("2021") and the figure (None: not
+    published that year)."""
+
+    label: str
+    amount: "Amount | None"
+
+
+class TrendSeries(NamedTuple):
+    """One column's figures year by year (a role's series): each year a line of its own."""
+
+    label: str
+    points: tuple[TrendPoint, ...]
+
+
+class TrendChart(NamedTuple):
+    """A figure by year (the median pay) for one to four series on one common axis: each
+    series its label, then one line per year with a mark at the year's figure."""
+
+    title: str
+    per: Literal["year", "hour"]
+    series: tuple[TrendSeries, ...]
+    #: What a mark is, for the legend: "median".
+    what: str = "median"
+
+    def amounts(self) -> "list[Amount]":
+        return [p.amount for s in self.series for p in s.points if p.amount is not None]
+
+
 class NoteList(NamedTuple):
     """A titled list of notes: "Not published", "Sources"; with ``lead``, the list that
     opens a document ("Key differences"): its title a heading, its items in full ink;
@@ -208,7 +237,10 @@ class Fields(NamedTuple):
     items: tuple[tuple[str, str], ...]
 
 
-Block = Heading | Paragraph | FigureTable | RankedTable | RangeChart | NoteList | Listing | Fields
+Block = (
+    Heading | Paragraph | FigureTable | RankedTable | RangeChart | TrendChart | NoteList
+    | Listing | Fields
+)  # fmt: skip
 
 
 class SectionBlock(NamedTuple):

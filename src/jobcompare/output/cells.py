@@ -144,6 +144,11 @@ def technology_text(item: Technology) -> str:
 _ONE_WAY = "reported either as hourly wages or annual salaries"
 
 
+#: How the reason for a year left out of a pay series begins (a year BLS published, before
+#: a break in the series: sources/store_history.py's LEFT_OUT): no figure is missing.
+LEFT_OUT = "Left out, before a break in the series"
+
+
 class _Known(NamedTuple):
     """A reason said in brief: a substring of the source's reason; what a cell says after
     "not published: "; what the concise page's "Not published" says after the source's
@@ -186,6 +191,8 @@ def withheld_text(reason: str | None, kind: Kind | None = None) -> str:
     """A cell's text for a figure its source did not publish: "not published", and with
     the ``reason``, what it says in brief ("not published: low precision (O*NET)"; for
     a yearly figure of an occupation BLS pays by the hour, "BLS reports hourly pay only")."""
+    if reason is not None and reason.startswith(LEFT_OUT):
+        return "left out (before a break)"
     if reason is not None and _ONE_WAY in reason and kind is not None:
         other = "yearly" if kind is Kind.RATE else "hourly"
         return f"not published: BLS reports {other} pay only"

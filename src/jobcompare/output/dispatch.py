@@ -66,6 +66,7 @@ VIEWS = {
     "AreaList": "jobcompare.output.views.area_list",
     "Ranking": "jobcompare.output.views.where",
     "Moves": "jobcompare.output.views.moves",
+    "History": "jobcompare.output.views.history",
     "BulkTable": "jobcompare.output.views.table",
     "AreaTable": "jobcompare.output.views.table",
     "FieldList": "jobcompare.output.views.table",

@@ -172,6 +172,8 @@ def _block(block: b.Block) -> str:
         return _ranked(block)
     if isinstance(block, b.RangeChart):
         return _chart(block)
+    if isinstance(block, b.TrendChart):
+        return _trend(block)
     if isinstance(block, b.Listing):
         return _listing(block)
     if isinstance(block, b.Fields):
@@ -377,6 +379,82 @@ def _chart(block: b.RangeChart) -> str:
         f"{show(s.high) if s.high else fmt.MISSING}"
         for s in block.series
     )
+    return (
+        f"<figure>\n<figcaption>{e(block.title)}</figcaption>\n"
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(described)}" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(parts)
+        + "</svg>\n</figure>"
+    )
+
+
+def _trend(block: b.TrendChart) -> str:
+    """A figure by year as SVG, as the terminal draws it: each series' name on its own
+    line, then a line per year, the year at the left and a tick at its figure ("—" when
+    none is published, "▶" after a top-coded lower bound); one axis for all."""
+    show = fmt.money if block.per == "year" else fmt.rate
+    amounts = [a.value for a in block.amounts()]
+    low, high = min(amounts), max(amounts)
+    if high <= low:
+        low, high = low * 0.9 if low > 0 else low - 1, high * 1.1 if high > 0 else high + 1
+    pad, gutter, plot_w, label_h, row_h = 6, 44, 596, 15, 18
+    width = pad + gutter + plot_w + pad
+
+    def x(value: float) -> float:
+        return pad + gutter + (float(value) - low) / (high - low) * plot_w
+
+    parts = []
+    y = 0
+    bound = False
+    for number, series in enumerate(block.series):
+        y += 6 if number else 0  # a little room between one series and the next
+        for line in _lines(series.label, int((gutter + plot_w) / _CHAR_PX)):
+            y += label_h
+            parts.append(f'<text x="{pad}" y="{y}">{e(line)}</text>')
+        for point in series.points:
+            y += row_h
+            parts.append(f'<text class="axis" x="{pad}" y="{y}">{e(point.label)}</text>')
+            amount = point.amount
+            if amount is None:
+                parts.append(f'<text class="axis" x="{pad + gutter}" y="{y}">'
+                             f"{e(fmt.MISSING)}</text>")  # fmt: skip
+                continue
+            at = x(amount.value)
+            parts.append(f'<line class="median" x1="{at:.1f}" y1="{y - 11}" x2="{at:.1f}" '
+                         f'y2="{y + 1}"/>')  # fmt: skip
+            if amount.at_least:
+                bound = True
+                parts.append(f'<text class="axis" x="{at + 4:.1f}" y="{y}">▶</text>')
+    axis_y = y + 10
+    top_bound = any(a.at_least for a in block.amounts() if a.value == high)
+    left, right = show(Amount(low)), show(Amount(high, at_least=top_bound))
+
+    def said(tick: float) -> str:
+        return show(tick_amount(tick))
+
+    def label_at(tick: float) -> tuple[float, float]:
+        size = len(said(tick)) * _CHAR_PX
+        return x(tick) - pad - gutter - size / 2, size
+
+    ticks = labelled_ticks(low, high, plot_w, (len(left) * _CHAR_PX, len(right) * _CHAR_PX),
+                           label_at, gap=14, most=5)  # fmt: skip
+    parts.append(f'<line class="rule" x1="{pad + gutter}" y1="{axis_y}" '
+                 f'x2="{pad + gutter + plot_w}" y2="{axis_y}"/>')  # fmt: skip
+    for at, text, anchor in [(low, left, "start"), *((t, said(t), "middle") for t in ticks),
+                             (high, right, "end")]:  # fmt: skip
+        parts.append(f'<line class="rule" x1="{x(at):.1f}" y1="{axis_y}" x2="{x(at):.1f}" '
+                     f'y2="{axis_y + 4}"/>')  # fmt: skip
+        parts.append(f'<text class="axis" x="{x(at):.1f}" y="{axis_y + 17}" '
+                     f'text-anchor="{anchor}">{e(text)}</text>')  # fmt: skip
+    legend = f"┃ {block.what}" + ("   ▶ or more (top-coded)" if bound else "")
+    parts.append(f'<text class="axis" x="{pad + gutter}" y="{axis_y + 38}">{e(legend)}</text>')
+    height = axis_y + 46
+    described = "; ".join(
+        f"{s.label}: " + ", ".join(
+            f"{p.label} {show(p.amount) if p.amount else fmt.MISSING}" for p in s.points
+        )
+        for s in block.series
+    )  # fmt: skip
     return (
         f"<figure>\n<figcaption>{e(block.title)}</figcaption>\n"
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '

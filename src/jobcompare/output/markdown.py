@@ -58,7 +58,7 @@ def _md_block(block: b.Block) -> str:
     if isinstance(block, b.RankedTable):
         rows = [[row.label, *(md_text(i.text) for i in row.items)] for row in block.rows]
         return _md_table([block.label, *map(md_text, block.columns)], rows)
-    if isinstance(block, b.RangeChart):
+    if isinstance(block, (b.RangeChart, b.TrendChart)):
         return ""  # its figures are all in the table above it; Markdown draws no pictures
     if isinstance(block, b.Listing):
         block = block.without_empty_columns()

@@ -15,6 +15,7 @@ from typing import Any
 
 from jobcompare.output.schema_documents import DOCUMENTS
 from jobcompare.output.schema_parts import DEFS, HEAD, PROPERTIES, ROLE, TABLE
+from jobcompare.output.schema_pay import PAY_DEFS, YOUR_PAY
 from jobcompare.registry.fields import Field, Kind, SectionSpec, specs
 from jobcompare.registry.section import Section
 
@@ -72,15 +73,15 @@ def section(declared: SectionSpec) -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     """The whole schema."""
-    role = {**ROLE, "properties": {**ROLE["properties"]}}
+    role = {**ROLE, "properties": {**ROLE["properties"], "your_pay": YOUR_PAY}}
     table = json.loads(json.dumps(TABLE))
     for declared in specs():
         name = declared.section.value
         role["properties"][name] = section(declared)
         table["items"]["properties"][name] = {"type": "object"}
     sections = {"section_name": {"enum": [s.value for s in Section]}}
-    defs = {**sections, **DEFS, **DOCUMENTS, "role": role, "table": table}
-    return {**HEAD, "properties": PROPERTIES, "$defs": defs}
+    defs = {**sections, **DEFS, **PAY_DEFS, **DOCUMENTS, "role": role, "table": table}
+    return {**HEAD, "properties": {**PROPERTIES, "your_pay": YOUR_PAY}, "$defs": defs}
 
 
 def text() -> str:

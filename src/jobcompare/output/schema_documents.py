@@ -358,6 +358,194 @@ DOCUMENTS: dict[str, Any] = {
             "sources": {"type": "array", "items": {"type": "string"}},
         },
     },
+    "history_change": {
+        "description": "One measure's change over the series ending in May 2025, computed "
+        "by jobcompare (not published by BLS); null figures with the reason when either end "
+        "is not published or is a top-coded lower bound, or the series has one year.",
+        "type": "object",
+        "required": [
+            "from",
+            "to",
+            "start",
+            "end",
+            "difference",
+            "percent",
+            "per_year_percent",
+            "reason",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "from": {"type": "integer"},
+            "to": {"type": "integer"},
+            "start": {"type": ["number", "null"], "description": "The first year's figure."},
+            "end": {"type": ["number", "null"], "description": "May 2025's figure."},
+            "difference": {"type": ["number", "null"], "description": "end - start."},
+            "percent": {
+                "type": ["number", "null"],
+                "description": "(end - start) / start x 100, one decimal.",
+            },
+            "per_year_percent": {
+                "type": ["number", "null"],
+                "description": "The compound annual rate, percent, one "
+                "decimal: (end / start) ^ (1 / years) - 1.",
+            },
+            "reason": {"type": ["string", "null"]},
+        },
+    },
+    "history_year": {
+        "description": "One occupation's national figures in one year's file, exactly as BLS "
+        "published them; a missing one null with its reason in unpublished.",
+        "type": "object",
+        "required": [
+            "year",
+            "title",
+            "annual_only",
+            "hourly_only",
+            "employment",
+            "employment_rse",
+            "annual_mean",
+            "hourly_mean",
+            "mean_rse",
+            "annual_percentiles",
+            "hourly_percentiles",
+            "unpublished",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "year": {"type": "integer"},
+            "title": {"type": "string", "description": "BLS's title that year."},
+            "annual_only": {
+                "type": ["boolean", "null"],
+                "description": "BLS's ANNUAL flag that year (null: May 2025's "
+                "files have none; footnote 4 says it).",
+            },
+            "hourly_only": {"type": ["boolean", "null"]},
+            "employment": {"type": ["integer", "null"], "minimum": 0},
+            "employment_rse": {"type": ["number", "null"], "minimum": 0},
+            "annual_mean": {"$ref": "#/$defs/money"},
+            "hourly_mean": {"$ref": "#/$defs/money"},
+            "mean_rse": {"type": ["number", "null"], "minimum": 0},
+            "annual_percentiles": {"$ref": "#/$defs/history_percentiles"},
+            "hourly_percentiles": {"$ref": "#/$defs/history_percentiles"},
+            "unpublished": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+    "history_percentiles": {
+        "type": "object",
+        "required": ["p10", "p25", "p50", "p75", "p90"],
+        "additionalProperties": False,
+        "properties": {p: {"$ref": "#/$defs/money"} for p in ("p10", "p25", "p50", "p75", "p90")},
+    },
+    "history": {
+        "description": "Output of `jobcompare history ROLE... --json`: each role's national "
+        "OEWS figures per year as published (May 2021-2024 national files, May 2025), in "
+        "series never joined across a break (docs/history.md).",
+        "type": "object",
+        "required": [
+            "jobcompare",
+            "schema_version",
+            "dollars",
+            "caution",
+            "change_rule",
+            "years",
+            "roles",
+            "sources",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "jobcompare": {"type": "string"},
+            "schema_version": {"const": 1},
+            "dollars": {"type": "string"},
+            "caution": {"type": "string"},
+            "change_rule": {"type": "string"},
+            "years": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["year", "release", "source", "file", "top_code", "top_code_words"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "year": {"type": "integer"},
+                        "release": {"type": "string"},
+                        "source": {"enum": ["oews-history", "oews"]},
+                        "file": {"type": "string"},
+                        "top_code": {
+                            "type": "object",
+                            "required": ["hourly", "annual"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "hourly": {"type": ["number", "null"]},
+                                "annual": {"type": ["integer", "null"]},
+                            },
+                        },
+                        "top_code_words": {"type": ["string", "null"]},
+                    },
+                },
+            },
+            "roles": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 4,
+                "items": {
+                    "type": "object",
+                    "required": ["slug", "title", "soc", "unit", "reason", "series", "breaks"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "slug": {"type": "string"},
+                        "title": {"type": "string"},
+                        "soc": {"type": ["string", "null"]},
+                        "unit": {
+                            "enum": ["year", "hour"],
+                            "description": "The pay shown and changed: a year's, or an "
+                            "hour's for an occupation BLS pays by the hour only.",
+                        },
+                        "reason": {
+                            "type": ["string", "null"],
+                            "description": "Why the role has no series.",
+                        },
+                        "series": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["first", "last", "current", "years", "changes"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "first": {"type": "integer"},
+                                    "last": {"type": "integer"},
+                                    "current": {
+                                        "type": "boolean",
+                                        "description": "Ends in May 2025.",
+                                    },
+                                    "years": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/$defs/history_year"},
+                                    },
+                                    "changes": {
+                                        "type": ["object", "null"],
+                                        "additionalProperties": {"$ref": "#/$defs/history_change"},
+                                    },
+                                },
+                            },
+                        },
+                        "breaks": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["before", "after", "reason"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "before": {"type": "integer"},
+                                    "after": {"type": "integer"},
+                                    "reason": {"type": "string"},
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            "sources": {"type": "array", "items": {"type": "string"}},
+        },
+    },
     "validation": {
         "description": "Output of `jobcompare validate --json`: whether the "
         "dataset can be used, and every problem found.",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from jobcompare.registry.fields import SKILL_LEVEL, columns, spec, store_tables
 from jobcompare.registry.section import Section
 from jobcompare.sources.onet_parts import own_code, parts_reason, speaks_for_itself, within
-from jobcompare.sources.store import NO_ONET, NOT_RATED
+from jobcompare.sources.store import NO_ONET, NOT_PUBLISHED, NOT_RATED
 from jobcompare.sources.store_exposure import read as exposures
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ LABELS = {
     "ep-factors": "BLS EP {year}, table 1.12",
     "onet": "O*NET {release} (CC BY 4.0)",
     "onet-excel": "O*NET {release} (CC BY 4.0)",
+    "oews-history": "BLS OEWS {release}",
     "cps": "CPS {year}",
     "gpts-are-gpts": "GPTs are GPTs (Eloundou et al., {year}; MIT)",
     "working-with-ai": "Working with AI (Tomlinson et al., {year}; CC BY 4.0)",
@@ -384,6 +385,27 @@ class _Reader:
             Skill(r["name"], importance=r["IM"], level=r.get("LV")) for _, r in known[:TOP_SKILLS]
         )
 
+    def medians(self) -> dict[str, Any]:
+        """The median each May of the series ending in May 2025 (annual and hourly), each
+        missing one's reason recorded; nothing from a store without the national files."""
+        from jobcompare.sources.store_history import LATEST, has_history, medians
+
+        if not has_history(self.store):
+            return {}
+        values: dict[str, Any] = {}
+        for path, figures in zip(
+            ("salary.median_by_year", "salary.hourly_median_by_year"),
+            medians(self.store, self.soc),
+            strict=True,
+        ):
+            values[path] = {str(year): figure.amount() for year, figure in figures.items()}
+            for year, figure in figures.items():
+                if figure.value is None:
+                    self.missing(f"{path}.{year}", figure.reason or NOT_PUBLISHED)
+                elif year != LATEST:
+                    self.cite("oews-history")
+        return values
+
     def technology(self, code: str) -> tuple[Any, ...]:
         from jobcompare.model import Technology
 
@@ -424,6 +446,7 @@ def fill(store: Store, role: Role) -> Role:
         values["technology"] = reader.technology(code)
         values["interests"] = reader.interests(code)
     values["skills"] = reader.skills()
+    values.update(reader.medians())
     values.update(reader.read_tables([t for t in columns() if t not in first]))
     # Published AI exposure measures, each with its rank (docs/ai-exposure.md).
     values.update(exposures(reader.tables, reader.query, reader.soc, reader.name,

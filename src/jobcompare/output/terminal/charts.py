@@ -14,7 +14,7 @@ from rich.text import Text
 from jobcompare import text as fmt
 from jobcompare.model import Amount
 from jobcompare.output.axis import labelled_ticks, tick_amount
-from jobcompare.output.blocks import RangeChart
+from jobcompare.output.blocks import RangeChart, TrendChart
 from jobcompare.output.terminal import plain
 from jobcompare.text import safe
 
@@ -79,6 +79,54 @@ def range_chart(chart: RangeChart, width: int) -> list[Text]:
              for glyphs, meaning in LEGEND if set(glyphs) & used]  # fmt: skip
     lines += [Text("  " + line, "dim") for line in _legend([f"{g} {m}" for g, m in shown],
                                                           width - 2)]  # fmt: skip
+    return lines
+
+
+#: A year's mark on a trend chart.
+POINT = "●"
+
+
+def trend_chart(chart: TrendChart, width: int) -> list[Text]:
+    """Each series' figures year by year on one axis: the series' label, then a line per
+    year, its label ("2021") and a mark where the year's figure is ("—" when BLS
+    published none; "▶" after a top-coded lower bound)."""
+    amounts = [a.value for a in chart.amounts()]
+    low, high = min(amounts), max(amounts)
+    if high <= low:  # one figure, or all the same: an axis around it
+        low, high = low * 0.9 if low > 0 else low - 1, high * 1.1 if high > 0 else high + 1
+    label = max((len(p.label) for s in chart.series for p in s.points), default=0)
+    margin = 2 + label + 1
+    cells = max(20, min(width - margin - 2, max(60, width - margin - 12)))
+    show = fmt.money if chart.per == "year" else fmt.rate
+
+    def at(amount: Amount) -> int:
+        return round((amount.value - low) / (high - low) * (cells - 1))
+
+    lines: list[Text] = []
+    used: set[str] = set()
+    for series in chart.series:
+        lines.append(Text(safe(series.label), style="bold"))
+        for point in series.points:
+            drawing = Text("  " + safe(point.label).ljust(label) + " ", "dim")
+            if point.amount is None:
+                drawing.append(fmt.MISSING, "dim")
+            else:
+                line = [" "] * (cells + 1)
+                line[at(point.amount)] = POINT
+                if point.amount.at_least:
+                    line[at(point.amount) + 1] = MORE
+                used.update(line)
+                drawing.append("".join(line).rstrip(), "bold")
+            lines.append(drawing)
+    bound = any(a.at_least for a in chart.amounts() if a.value == high)
+    left, right = show(Amount(low)), show(Amount(high, at_least=bound))
+    ruler, labels = _axis(low, high, cells, left, right, show)
+    pad = " " * margin
+    lines += [Text(pad + ruler, "dim"), Text(pad + labels, "dim")]
+    legend = [f"{POINT} {chart.what}"]
+    if MORE in used:
+        legend.append(f"{MORE} or more (top-coded)")
+    lines += [Text(pad + line, "dim") for line in _legend(legend, width - margin)]
     return lines
 
 

@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jobcompare.output import blocks as b
-from jobcompare.output.terminal.charts import range_chart
+from jobcompare.output.terminal.charts import range_chart, trend_chart
 from jobcompare.output.terminal.tables import (
     HEADING,
     MUTED,
@@ -118,6 +118,8 @@ def _block(block: b.Block, charts: bool) -> list[RenderableType]:
         return [ranked_table(block, charts)]  # with the bars' note, if it draws bars
     if isinstance(block, b.RangeChart):
         return [FitToWidth(lambda width: _chart(block, width))]
+    if isinstance(block, b.TrendChart):
+        return [FitToWidth(lambda width: _trend(block, width))]
     if isinstance(block, (b.Listing, b.Fields)):
         from jobcompare.output.terminal import plain
 
@@ -142,6 +144,10 @@ def _chart(block: b.RangeChart, width: int) -> RenderableType:
     # The yearly axis is the usual one; another is named.
     title = [] if block.per == "year" else [data_text(block.title, HEADING)]
     return Group(Text(), *title, *range_chart(block, width))
+
+
+def _trend(block: b.TrendChart, width: int) -> RenderableType:
+    return Group(Text(), data_text(block.title, HEADING), *trend_chart(block, width))
 
 
 def bullet(text: Text, mark: str = "•") -> RenderableType:

@@ -61,10 +61,12 @@ def document(result: AreaComparison, options: Options) -> Document:
 
     # Key differences first: the median in the area, and adjusted for its prices.
     lines = tuple(f"{k.label}: {k.text}" for k in area_key_differences(result))
-    blocks: list[Block] = [
-        NoteList("Key differences", lines, lead=True),
-        Heading("Pay and jobs", 2),
-    ]
+    blocks: list[Block] = [NoteList("Key differences", lines, lead=True)]
+    if result.your_pay is not None:  # --pay: where it falls in each area
+        from jobcompare.output.views import pay
+
+        blocks += pay.blocks(result.your_pay)
+    blocks.append(Heading("Pay and jobs", 2))
     if table.differences:  # never beside the U.S. column, which is a reference
         blocks.append(Paragraph(differences_note([c.role for c in result.columns]), "note"))
     if margin_shown([section]):  # the difference, or each figure after the first's
@@ -149,7 +151,15 @@ def data(result: AreaComparison) -> JSONValue:
         ],
         "notes": unpublished(result),
         "sources": [s for s in (result.oews, result.rpp) if s],
+        **({} if result.your_pay is None else {"your_pay": _pay_json(result)}),
     }
+
+
+def _pay_json(result: AreaComparison) -> Any:
+    from jobcompare.output.views import pay
+
+    assert result.your_pay is not None
+    return pay.data(result.your_pay)
 
 
 CSV_HEADER = ("role", "area_code", "area", "field", "value", "unit", "bound", "reason",
@@ -192,4 +202,11 @@ def records(result: AreaComparison) -> Records:
             parity = column.parity
             rows.append((*base, "rpp", parity.all_items, "U.S. = 100", "", parity.reason or "",
                          None))  # fmt: skip
+    if result.your_pay is not None:
+        from jobcompare.output.views import pay
+
+        names = {c.area.code: c.area.name for c in result.columns}
+        names.update({c.national.area.code: c.national.area.name
+                      for c in result.columns if c.national is not None})  # fmt: skip
+        rows += pay.area_records(result.your_pay, names)
     return Records(CSV_HEADER, tuple(rows))

@@ -66,6 +66,10 @@ def document(result: Comparison | Profile, options: Options) -> Document:
         # The concise page's key differences say what the summary's sentences said.
         blocks.append(Paragraph(" ".join(result.summary.sentences), "lead"))
     blocks += [Paragraph(note, "note") for note in reading_notes(result, concise=concise)]
+    if result.your_pay is not None:  # asked for (--pay): on the concise page too
+        from jobcompare.output.views import pay
+
+        blocks += pay.blocks(result.your_pay)
     # A section asked for by --section shows its lists (the page is short already).
     counted = concise and len(result.sections) == len(Section)
     # The concise page names each key difference's sources in its section's sources line.
@@ -147,6 +151,10 @@ def _profile_document(result: Profile, options: Options) -> Document:
         # A handed-over page leaves out the slug: a name for the command line only.
         Paragraph(" · ".join(facts), "muted", plain=" · ".join(facts[1:])),
     ]
+    if result.your_pay is not None:
+        from jobcompare.output.views import pay
+
+        blocks += pay.blocks(result.your_pay)
     # A profile is the role's whole page ("show one role's full profile"): never concise.
     blocks += [section_block(s, (role,), (), options.charts, options.full, profile=True)
                for s in result.sections]  # fmt: skip
@@ -215,6 +223,10 @@ def data(result: Comparison | Profile) -> JSONValue:
             from jobcompare.output.views.gap import nearest_json
 
             profile["nearest_occupation"] = nearest_json(result.nearest)
+        if result.your_pay is not None:
+            from jobcompare.output.views import pay as pays
+
+            profile["your_pay"] = pays.data(result.your_pay)
         return profile
     roles = result.roles
     summary = result.summary
@@ -253,6 +265,10 @@ def data(result: Comparison | Profile) -> JSONValue:
         from jobcompare.output.views.gap import gap_json
 
         document["skill_gap"] = gap_json(result.gap)
+    if result.your_pay is not None:
+        from jobcompare.output.views import pay as pays
+
+        document["your_pay"] = pays.data(result.your_pay)
     return document
 
 
@@ -448,6 +464,10 @@ def _records(result: Comparison | Profile) -> Iterator[tuple[object, ...]]:
         from jobcompare.output.views.gap import nearest_records
 
         yield from nearest_records(result.nearest, result.role.slug)
+    if result.your_pay is not None:
+        from jobcompare.output.views import pay as pays
+
+        yield from pays.records(result.your_pay)
 
 
 def _difference(row: Row) -> Iterator[tuple[str, object, str]]:

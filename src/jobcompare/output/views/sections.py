@@ -33,6 +33,7 @@ from jobcompare.output.blocks import (
     TableRow,
 )
 from jobcompare.output.cells import (
+    LEFT_OUT,
     MARGIN_MARK,
     SHARED_MARK,
     brief_reason,
@@ -251,8 +252,10 @@ def _withheld(row: Row, rows: Sequence[Row], roles: Sequence[Role], index: int) 
             return None
     elif row.field.origin is None or row.field.origin not in role.citations:
         return None
-    # Beside other roles' figures a column is narrow: the reason is in the notes below.
-    return withheld_text(reason if len(roles) == 1 else None, row.kind)
+    # Beside other roles' figures a column is narrow: the reason is in the notes below
+    # (but a year left out of a pay series was published: never "not published").
+    said = reason if len(roles) == 1 or reason.startswith(LEFT_OUT) else None
+    return withheld_text(said, row.kind)
 
 
 def _paragraphs(row: Row, roles: Sequence[Role], *, first_sentence: bool = False) -> list[Block]:

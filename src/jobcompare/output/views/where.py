@@ -35,11 +35,26 @@ def lead(ranking: Ranking) -> str:
         if ranking.top_coded
         else ""
     )
-    return (
-        f"The top {len(ranking.areas)} of {ranking.total} areas with an estimate, by "
-        f"{BY[ranking.by][0].lower()}; BLS OEWS May 2025 (release 2025A01).{hourly}{bound} "
-        + ADJUSTED_NOTE
+    state = "" if ranking.within is None else f" of {ranking.within.name}"
+    crossing = (
+        " A metro area that crosses state lines (its name ends with each state's postal "
+        "code) is listed in each of its states."
+        if ranking.crosses
+        else ""
     )
+    shown, total = len(ranking.areas), ranking.total
+    by = BY[ranking.by][0].lower()
+    which = (
+        f"The top {shown} of {total} areas{state} with an estimate, by {by};"
+        if shown < total
+        else f"The one area{state} with an estimate, by {by};"
+        if total == 1
+        else f"All {total} areas{state} with an estimate, by {by};"
+        if total
+        else f"No area{state} has an estimate for this occupation in"
+    )
+    said = f"{which} BLS OEWS May 2025 (release 2025A01).{hourly}{bound}{crossing}"
+    return f"{said} {ADJUSTED_NOTE}" if total else said
 
 
 def _money(amount: Amount | None, hourly: bool) -> str:
@@ -187,10 +202,9 @@ def document(ranking: Ranking, options: Options) -> Document:
     why figures are missing, and the sources."""
     header = _header(ranking)
     shown = lines(ranking)
-    blocks: list[Block] = [
-        Heading(ranking.title, 1),
-        Paragraph(lead(ranking), "lead"),
-        Listing(
+    blocks: list[Block] = [Heading(ranking.title, 1), Paragraph(lead(ranking), "lead")]
+    if shown:  # nothing to rank: the lead says so, and no empty table is drawn
+        blocks.append(Listing(
             tuple(header),
             tuple(tuple(_cells(line, ranking)) for line in shown),
             right=tuple(i for i in range(len(header)) if i != 1),
@@ -199,8 +213,7 @@ def document(ranking: Ranking, options: Options) -> Document:
             bar_after=_bar_column(ranking),
             stack_lead=2,
             labelled=True,
-        ),
-    ]
+        ))  # fmt: skip
     found = notes(ranking)
     if found:
         blocks.append(NoteList("Not published", tuple(found)))
@@ -241,6 +254,7 @@ def data(ranking: Ranking) -> dict[str, Any]:
                  "soc": ranking.role.soc},
         "by": ranking.by,
         "area_type": ranking.kind,
+        "state": None if ranking.within is None else area_json(ranking.within),
         "per": "hour" if ranking.hourly else "year",
         "total": ranking.total,
         "areas": areas,

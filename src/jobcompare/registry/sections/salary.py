@@ -11,6 +11,10 @@ from jobcompare.registry.section import Section
 from jobcompare.registry.sections._official import cited, mean_rse
 from jobcompare.text import capitalise, join_words
 
+#: The years of the pay-over-time series: BLS OEWS's national files of May 2021-2024
+#: (importers/oews_history.py) and May 2025 (importers/oews.py); docs/history.md.
+HISTORY_YEARS = (2021, 2022, 2023, 2024, 2025)
+
 PERCENTILES = (
     ("p10", "10th percentile"),
     ("p25", "25th percentile"),
@@ -32,6 +36,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
     from jobcompare.registry.sections.overview import means_note
 
     notes = []
+    if any(r.salary.median_by_year for r in roles):
+        notes.append(MEDIANS_NOTE)
     means = means_note(roles, "average salary")
     if means is not None:
         notes.append(means.replace(" the Salary section's", " the"))
@@ -51,6 +57,14 @@ def _notes(roles: Sequence[Role]) -> list[str]:
         )
     return notes
 
+
+#: What the median by year is (docs/history.md).
+MEDIANS_NOTE = (
+    "Median by year: BLS OEWS's national median each May as published that year, in "
+    "nominal dollars (not adjusted for inflation); BLS cautions that OEWS estimates are not "
+    "designed for comparisons over time. Years before a change of the occupation's code or "
+    "title are left out; 'jobcompare history' shows the whole series and its change."
+)
 
 #: How the mean wages' relative standard error is read (engine/margin.py).
 MARGIN_NOTE = (
@@ -116,6 +130,23 @@ SECTION = SectionSpec(
                   detail=name != "p50")
             for name, label in PERCENTILES
         ),
+        # The median each May (jobcompare history has the whole series): --full's and a
+        # profile's, never the concise page's; years before a break are left out.
+        *(
+            Field(f"median_by_year.{year}", f"May {year}", Kind.MONEY,
+                  source=f"salary.median_by_year.{year}", name=f"median of May {year}",
+                  group="Median by year", ranked=True, only_if_any=True, detail=True,
+                  origin="oews" if year == HISTORY_YEARS[-1] else "oews-history")
+            for year in HISTORY_YEARS
+        ),
+        *(
+            Field(f"hourly_median_by_year.{year}", f"May {year}", Kind.RATE,
+                  source=f"salary.hourly_median_by_year.{year}",
+                  name=f"hourly median of May {year}", group="Hourly median by year",
+                  ranked=True, only_if_any=True, detail=True, shown_if=hourly_shown,
+                  origin="oews" if year == HISTORY_YEARS[-1] else "oews-history")
+            for year in HISTORY_YEARS
+        ),
         Field("highest_paying_city", "Highest paying city", Kind.TEXT,
               source="salary.highest_paying_city"),
         Field("highest_paying_state", "Highest paying state", Kind.TEXT,
@@ -152,5 +183,5 @@ PAGE_ONLY = ("highest_paying_city", "highest_paying_state", "best_paying_company
 # Every other salary figure of an official role is BLS OEWS's (the best-paid state, metro
 # area and industry are read from OEWS's area and industry estimates).
 SECTION = replace(SECTION, fields=tuple(
-    f if f.key in PAGE_ONLY else replace(f, origin="oews") for f in SECTION.fields
+    f if f.key in PAGE_ONLY or f.origin else replace(f, origin="oews") for f in SECTION.fields
 ))  # fmt: skip
