@@ -427,3 +427,24 @@ def test_a_parts_interests_are_never_the_wholes(schema: dict[str, Any], store_pa
     )
     shown = flat(run(["show", aggregate, "-s", "skills"], bundled=True, width=200).stdout)
     assert "Technology skills and interests (ratings and code) — O*NET 30.3 rates only" in shown
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/moves.md"])
+def test_the_moves_transcripts_are_real(doc: str) -> None:
+    """The README's and docs/moves.md's moves transcripts, run on the bundled store at 80
+    columns: every line shown is the command's, in order ("..." stands for lines left
+    out)."""
+    text = (Path(__file__).parent.parent / doc).read_text(encoding="utf-8")
+    blocks = text.split("<!-- transcript:moves -->\n```console\n")[1:]
+    assert blocks
+    for block in blocks:
+        command, shown = block.split("```\n<!-- /transcript:moves", 1)[0].split("\n", 1)
+        result = run(command.removeprefix("$ jobcompare ").split(), width=80, bundled=True)
+        assert result.exit_code == 0, result.stderr
+        printed = result.stdout.splitlines()
+        at = 0
+        for line in shown.splitlines():
+            if line == "...":
+                continue
+            assert line in printed[at:], (command, line)
+            at = printed.index(line, at) + 1
