@@ -22,6 +22,7 @@ from jobcompare.engine.moves import (
     education_change,
     education_level,
     find_moves,
+    sort_moves,
 )
 from jobcompare.model import Role
 from jobcompare.sources.skill_profiles import Profile, decode, decode_missing, similarity
@@ -448,3 +449,23 @@ def test_the_moves_transcripts_are_real(doc: str) -> None:
                 continue
             assert line in printed[at:], (command, line)
             at = printed.index(line, at) + 1
+
+
+def test_an_area_without_an_estimate_or_a_price_parity_says_so(store: Store) -> None:
+    (area,) = [a for a in store.areas() if a.code == "3900001"]
+    found = find_moves(store, official_role(store, NURSES), area=area, adjust=adjust)
+    assert found.area_median is not None and found.area_median.value is not None
+    assert found.parity is not None and found.parity.reason is not None
+    assert "nonmetropolitan" in found.parity.reason
+    assert found.area_adjusted is None  # never a guess at a parity
+    for move in found.moves:
+        # BLS has no estimate for the moves there: no figure, no difference, said so.
+        assert move.area_median is None and move.area_difference is None
+        assert any("BLS publishes no May 2025 estimate" in r for r in move.reasons)
+    # By pay in the area: none has a rise there, so O*NET's order stays (never the
+    # national rise in its place).
+    by_pay = find_moves(store, official_role(store, NURSES), area=area, by="pay")
+    assert [m.position for m in by_pay.moves] == sorted(m.position for m in by_pay.moves)
+    assert sort_moves(found.moves, "pay", local=True) == list(found.moves)
+    national = [m.soc for m in sort_moves(found.moves, "pay")]
+    assert national != [m.soc for m in found.moves]  # the national rise orders them

@@ -211,7 +211,8 @@ def moves_command(
             "--all-occupations",
             help="Rank every occupation O*NET rates by how alike its 35 skills are (less "
             "a little for each level of entry education up), not only O*NET's related "
-            "occupations: the 20 closest (or --top's N).",
+            "occupations: the closest 20 (or --top's N), half in the role's own field and "
+            "half in others.",
         ),
     ] = False,
     max_education: Annotated[

@@ -362,11 +362,6 @@ class Move(NamedTuple):
         """Whether the move stays in the field (SOC major group) of the role ``soc``."""
         return soc is not None and self.soc is not None and self.soc[:2] == soc[:2]
 
-    @property
-    def pay_difference(self) -> int | None:
-        """The difference ``--by pay`` sorts on: the area's with --area, else national."""
-        return self.area_difference if self.area_median is not None else self.difference
-
 
 class Moves(NamedTuple):
     """``jobcompare moves ROLE``: the role's own figures and its moves."""
@@ -859,7 +854,7 @@ def _ordered(moves: list[Move], base: Moves) -> list[Move]:
     """``moves`` sorted ``base.by``; with --interests, those keeping more of the role's
     high points first (ties in that order); by match (--all-occupations' own order),
     those in the role's own field first, each group in that order."""
-    moves = sort_moves(moves, base.by)
+    moves = sort_moves(moves, base.by, local=base.area is not None)
     if base.interests and base.role_interests:
         moves.sort(key=lambda m: (m.interests_kept is None, -(m.interests_kept or 0)))
     if base.scope == "all" and base.by == "onet":
@@ -879,15 +874,16 @@ def _difference(own: Figure | None, other: Figure | None) -> tuple[int | None, f
     return difference, round(100 * difference / own.value, 4) if own.value else None
 
 
-def sort_moves(moves: Sequence[Move], by: str) -> list[Move]:
-    """O*NET's order (or the rank by match); or by pay rise or growth, largest first; or
-    by the step (gap plus the education cost), smallest first. A move without the figure
-    goes last; ties keep the first order."""
+def sort_moves(moves: Sequence[Move], by: str, *, local: bool = False) -> list[Move]:
+    """O*NET's order (or the rank by match); or by pay rise (in the area, when ``local``)
+    or growth, largest first; or by the step (gap plus the education cost), smallest
+    first. A move without the figure goes last; ties keep the first order."""
     if by == "pay":
-        return sorted(
-            moves,
-            key=lambda m: (m.pay_difference is None, -(m.pay_difference or 0), m.position),
-        )
+
+        def rise(move: Move) -> int | None:
+            return move.area_difference if local else move.difference
+
+        return sorted(moves, key=lambda m: (rise(m) is None, -(rise(m) or 0), m.position))
     if by == "growth":
         return sorted(moves, key=lambda m: (m.growth is None, -(m.growth or 0), m.position))
     if by == "gap":
