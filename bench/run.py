@@ -128,6 +128,9 @@ def store_cases(tool: list[str]) -> list[Case]:
         Case("search all titles, no FTS5 (store)",
              [sys.executable, "-c", NO_FTS5, "search", "software engineer"], by_slug, 1.1),
         Case("moves (store)", [*tool, "moves", "billing-and-posting-clerks"], by_slug, None),
+        # Every occupation ranked by skills (issue 22): 724 cosines and 20 skill gaps.
+        Case("moves --all-occupations (store)",
+             [*tool, "moves", "registered-nurses", "--all-occupations"], by_slug, None),
     ]  # fmt: skip
 
 

@@ -101,6 +101,7 @@ def main(root: Path) -> None:
     demographics = [r for r in tables["cps:cps_demographics"] if r[0] != "00-0000"]
     match = Counter(r[at["match"]] for r in demographics)
     weekly = ("weekly_earnings", "weekly_earnings_men", "weekly_earnings_women")
+
     def dashed_columns(row: tuple[object, ...]) -> list[str]:
         reason = row[at["missing_reason"]]
         return str(reason).rsplit(": ", 1)[1].split(", ") if row[at["cps_title"]] and reason else []

@@ -15,7 +15,10 @@ with reasons naming the dashed columns, and that suppressed O*NET shares say so;
 (check_ai_exposure) every stored AI exposure score and rank against the two published
 files, with its own parsing and its own count of the scores strictly lower; and
 (check_relative_standard_errors) every OEWS relative standard error the store holds
-(datatypes 02 and 05, every area) against the raw file, a NULL being BLS's "-"; and
+(datatypes 02 and 05, every area) against the raw file, a NULL being BLS's "-";
+(check_interests) every O*NET 30.3 interest rating and high point against
+career_interest_types.csv; (check_skill_profiles) every stored skill profile against
+one recomputed here from Skills.xlsx with the statistics module; and
 (check_oews_history) every figure of every occupation and year of the May 2021-2024
 national files (bls-oews-history/) against the workbooks: a number exactly, a "#" as that
 file's own top code with its at-least bit, a "*"/"**" NULL with that mark kept, the
@@ -242,6 +245,8 @@ def main() -> int:
     check_ep_outlook(args.data, db, check)
     check_ai_exposure(args.data, db, check)
     check_relative_standard_errors(args.data, db, check)
+    check_interests(args.data, db, check)
+    check_skill_profiles(skills, db, check)
     check_oews_history(args.data, db, check)
 
     for what, count in sorted(checked.items()):
@@ -707,6 +712,82 @@ def check_relative_standard_errors(data: Path, db: sqlite3.Connection, check: An
         for column, got in (("employment_rse", jobs), ("mean_rse", mean)):
             check("oews RSE stored only from the file", (soc, area, column) in seen
                   or got is None, f"{soc} {area} {column} {got!r}: no row in the file")  # fmt: skip
+
+
+def check_interests(data: Path, db: sqlite3.Connection, check: Any) -> None:
+    """Every stored interest figure (onet_interest) is O*NET's: the six ratings (scale OI)
+    and the three high points (scale IH, the number of an interest, 0 for none), and every
+    O*NET occupation of the file that rolls up to an OEWS occupation has its row."""
+    raw: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in csv_rows(data / "onet-30.3" / "career_interest_types.csv"):
+        raw[r["O*NET-SOC Code"]][r["Element Name"]] = r["Data Value"]
+    names = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional",
+             "First Interest High-Point", "Second Interest High-Point",
+             "Third Interest High-Point")  # fmt: skip
+    stored = {}
+    for code, *values in db.execute(
+        "SELECT onet_code, realistic, investigative, artistic, social, enterprising, "
+        "conventional, high_point_1, high_point_2, high_point_3 FROM onet_interest"
+    ):
+        stored[code] = values
+        source = raw.get(code)
+        check("onet 30.3 interest rows", source is not None, f"{code} not in the file")
+        if source is None:
+            continue
+        for name, value in zip(names, values, strict=True):
+            check("onet 30.3 interests", same(value, source[name]), f"{code} {name}")
+    rolled = {
+        code
+        for (code,) in db.execute("SELECT onet_code FROM onet_occupation WHERE soc IS NOT NULL")
+    }
+    for code in raw:
+        if code in rolled:
+            check("onet 30.3 interest rows", code in stored, f"{code} has no row")
+
+
+def check_skill_profiles(
+    skills: dict[tuple[Any, ...], tuple[Any, ...]], db: sqlite3.Connection, check: Any
+) -> None:
+    """Every stored skill profile (onet_skill_profile) is the occupation's 70 O*NET 30.1
+    ratings as Skills.xlsx gives them, each standardised over the OEWS occupations' own
+    .00 codes (its mean subtracted, divided by its population standard deviation), a
+    suppressed rating left out, the whole scaled to length 1: recomputed here."""
+    import math
+    import statistics
+    import struct
+
+    ratings: dict[str, dict[tuple[str, str], float | None]] = defaultdict(dict)
+    for (code, element, scale), r in skills.items():
+        ratings[code][(element, scale)] = None if r[11] == "Y" else float(r[6])
+    rolled = dict(db.execute("SELECT onet_code, soc FROM onet_occupation"))
+    own = [c for c in ratings if rolled.get(c) is not None and c == f"{rolled[c]}.00"]
+    dimensions = sorted({d for rated in ratings.values() for d in rated})
+    spread = {}
+    for dimension in dimensions:
+        values = [v for c in own if (v := ratings[c].get(dimension)) is not None]
+        spread[dimension] = (statistics.fmean(values), statistics.pstdev(values))
+    for code, soc, blob, missing in db.execute(
+        "SELECT onet_code, soc, vector, suppressed FROM onet_skill_profile"
+    ):
+        vector = struct.unpack(f"<{len(blob) // 8}d", blob)
+        z = []
+        for dimension in dimensions:
+            value = ratings[code].get(dimension)
+            mean, deviation = spread[dimension]
+            z.append(0.0 if value is None or not deviation else (value - mean) / deviation)
+        length = math.sqrt(sum(v * v for v in z))
+        want = [v / length for v in z] if length else z
+        gaps = [i for i, d in enumerate(dimensions) if ratings[code].get(d) is None]
+        ok = (
+            rolled.get(code) == soc
+            and len(vector) == len(want)
+            and all(abs(a - b) < 1e-9 for a, b in zip(vector, want, strict=True))
+            and (missing or "") == " ".join(map(str, gaps))
+        )
+        check("onet 30.1 skill profiles", ok, f"{code}")
+    coded = {code for code, _ in ((k[0], k) for k in skills) if rolled.get(code) is not None}
+    stored = {code for (code,) in db.execute("SELECT onet_code FROM onet_skill_profile")}
+    check("onet 30.1 skill profiles", coded == stored, f"{len(coded ^ stored)} codes differ")
 
 
 # -- OEWS national files, May 2021-2024 (issue 21, "Pay over time") ------------------------

@@ -25,6 +25,8 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "search": ("comparison", "search_results"),
     "table": ("comparison", "table"),
     "moves": ("comparison", "moves"),
+    "moves-all": ("comparison", "moves"),
+    "moves-area": ("comparison", "moves"),
     "history": ("comparison", "history"),
     "where": ("areas", "ranking"),
     "where-in": ("areas", "ranking"),

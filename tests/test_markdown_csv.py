@@ -411,8 +411,14 @@ def test_csv_lower_bounds_and_missing_values() -> None:
         ["skills", "skills.3.share", "analyst", "", "%", ""],
     ]:
         assert expected in rows, expected
-    # A role without duties or skills has no rows for them.
-    assert not [r for r in rows if r[0] in ("duties", "skills") and r[2] == "surgeon"]
+    # A role without duties or skills has no rows for them (O*NET's interests are
+    # figures, not skills: each has its row, empty).
+    assert not [
+        r
+        for r in rows
+        if r[0] in ("duties", "skills") and r[2] == "surgeon" and not r[1].startswith("interests.")
+    ]
+    assert ["skills", "interests.social", "surgeon", "", "rating 1-7", ""] in rows
 
 
 def test_csv_text_is_safe_and_never_a_formula() -> None:
@@ -481,8 +487,9 @@ def test_csv_seed_roles_have_the_same_number_of_rows(dataset: Dataset) -> None:
     # (score, lower, rated, higher_than_percent), salary 41 (the median by year, annual and
     # hourly, May 2021-2025), education 28 (the most common level held is a name and a
     # share), demographics 19 (CPS's three weekly medians included), duties 6, skills
-    # 6 x 3; and whether each of the four means is within the survey's margin.
-    assert counts == {PATIENT: 163, COLLECTIONS: 163}
+    # 6 x 3 and O*NET's 6 interests and interest code; and whether each of the four means
+    # is within the survey's margin.
+    assert counts == {PATIENT: 170, COLLECTIONS: 170}
 
 
 def test_bare_addresses_do_not_become_links() -> None:

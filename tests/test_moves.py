@@ -14,7 +14,13 @@ from typing import Any
 
 import pytest
 
-from jobcompare.engine.moves import IMPORTANT, find_moves, role_gap, sort_moves
+from jobcompare.engine.moves import (
+    EDUCATION_COST,
+    IMPORTANT,
+    find_moves,
+    role_gap,
+    sort_moves,
+)
 from jobcompare.importers.search_index import build_search_index
 from jobcompare.sources import store as store_module
 from jobcompare.sources import title_keys
@@ -140,8 +146,14 @@ def test_sorting_and_top(store: Store) -> None:
     by_pay = [m.difference for m in sort_moves(moves, "pay")]
     assert by_pay == sorted(by_pay, key=lambda d: -(d or 0))
     by_gap = sort_moves(moves, "gap")
-    totals = [m.gap.total for m in by_gap if m.gap.total is not None]
-    assert totals == sorted(totals) and by_gap[-1].gap.total is None  # no ratings: last
+    # The step: the gap plus EDUCATION_COST a level of entry education up.
+    steps = [m.step for m in by_gap if m.step is not None]
+    assert steps == sorted(steps) and by_gap[-1].gap.total is None  # no ratings: last
+    for move in by_gap[:-1]:
+        assert move.gap.total is not None and move.education_change is not None
+        up = max(move.education_change, 0)
+        assert move.step == round(move.gap.total + EDUCATION_COST * up, 2)
+    assert any(m.education_change for m in by_gap)  # the step counts somewhere here
     by_growth = [m.growth or 0 for m in sort_moves(moves, "growth")]
     assert by_growth == sorted(by_growth, reverse=True)
     top = find_moves(store, official_role(store, CLERKS), by="pay", top=2).moves
@@ -152,7 +164,8 @@ def test_sorting_and_top(store: Store) -> None:
 
 def test_related_occupations_under_the_roles_own_code_are_left_out(store: Store) -> None:
     found = find_moves(store, official_role(store, "registered-nurses"))
-    assert [m.soc for m in found.moves] == ["31-1131"]
+    # The fixture has three of its related occupations under other codes, in O*NET's order.
+    assert [m.soc for m in found.moves] == ["29-1171", "31-1131", "29-1214"]
     assert found.same_code[0] == "Acute Care Nurses (29-1141.01)"
     assert len(found.same_code) == 4
 
@@ -210,7 +223,7 @@ def test_a_move_to_a_more_specific_occupation_has_its_own_zone_and_skills(
 
 @pytest.mark.usefixtures("bundled_store")
 def test_a_parts_pay_is_marked_and_a_shared_reason_said_once() -> None:
-    text = flat(run(["moves", "nursing-assistants"], width=120, bundled=True).stdout)
+    text = flat(run(["moves", "nursing-assistants"], width=200, bundled=True).stdout)
     assert "1. Acute Care Nurses* " in text and "(within Registered" in text
     assert "* An O*NET occupation within an OEWS occupation: its median pay" in text
     document = json.loads(run(["moves", "nursing-assistants", "--json"], bundled=True).stdout)

@@ -119,7 +119,7 @@ def test_help_describes_what_each_option_really_takes() -> None:
     assert "x>=1" not in where and "<int range>" not in where
     assert "csv (one row per area)" in where
     moves = flat(run(["moves", "--help"], width=200).stdout)
-    assert "csv (one row per related occupation)" in moves
+    assert "csv (one row per move)" in moves
     compare = flat(run(["compare", "--help"], width=200).stdout)
     assert "one with 2-4 --area" in compare and "a name people use" in compare
     top = flat(run(["--help"], width=200).stdout)
@@ -189,7 +189,7 @@ def test_moves_is_one_row_per_occupation_at_80_columns_and_up(width: int) -> Non
     lines = result.stdout.splitlines()
     assert not any(line.strip().startswith("Median pay $") for line in lines)  # not stacked
     row = next(line for line in lines if line.lstrip().startswith("1. Nurse Practitioners"))
-    for figure in ("$132,300", "+$34,750", "40.1%", "5 (+1)"):
+    for figure in ("$132,300", "+$34,750", "40.1%", "4 → 5"):
         assert figure in row
     assert all(len(line) <= width for line in lines if not line.startswith("•"))
 

@@ -122,3 +122,31 @@ def test_a_weekly_figure_keeps_its_unit_on_its_line(width: int) -> None:
     lines = run([*WEEKLY_CASE, "--full", "-s", "demographics"], width=width, bundled=True)
     for text in weekly:
         assert any(text in line for line in lines.stdout.splitlines()), f"{text!r} at {width}"
+
+
+@pytest.mark.parametrize("width", range(60, 101, 2))
+def test_a_compact_tables_labels_never_split_a_word(width: int) -> None:
+    """The moves table: its labels take what the figures leave, but never less than their
+    longest word after the row's number (else "Transcriptionists" would be cut); narrower,
+    each row is listed with one figure a line."""
+    import io
+
+    from rich.console import Console
+
+    from jobcompare.output.blocks import Cell, TableRow
+    from jobcompare.output.terminal.tables import compact_table
+
+    labels = ("1. Medical Records Specialists", "11. Medical Transcriptionists")
+    figures = ("13 S", "$109,780", "$118,331", "+$63,369", "-15.9%", "3 → 4", "12.60", "16.60")
+    columns = ("O*NET", "Median pay", "Adjusted", "Difference", "Growth", "Job zone", "Gap", "Step")
+    rows = tuple(
+        TableRow(label, label, Kind.TEXT, tuple(Cell(f, None) for f in figures)) for label in labels
+    )
+    block = FigureTable(columns, rows, compact=True)
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(compact_table(block, [list(figures) for _ in rows]))
+    drawn = console.file.getvalue()  # type: ignore[attr-defined]
+    words = drawn.split()
+    for label in labels:
+        for word in label.split():
+            assert word in words, (width, word, drawn)

@@ -72,6 +72,45 @@ class Skill:
     level: Number | None = None
 
 
+#: O*NET's six interests (RIASEC, Holland's types), in O*NET's order: (model key, name,
+#: letter). A high point is the number of one of them, 1-6 (0: none).
+INTERESTS: tuple[tuple[str, str, str], ...] = (
+    ("realistic", "Realistic", "R"),
+    ("investigative", "Investigative", "I"),
+    ("artistic", "Artistic", "A"),
+    ("social", "Social", "S"),
+    ("enterprising", "Enterprising", "E"),
+    ("conventional", "Conventional", "C"),
+)
+
+
+def interest_code(high_points: tuple[int, ...]) -> str | None:
+    """O*NET's interest code: the letters of the high points in order ("SCI" for 4, 6, 2),
+    0 (none) left out; None when there is no high point at all."""
+    letters = "".join(INTERESTS[p - 1][2] for p in high_points if 1 <= p <= len(INTERESTS))
+    return letters or None
+
+
+@dataclass(frozen=True)
+class Interests:
+    """O*NET 30.3's Interests of an occupation (its own ``.00``): how well each of the six
+    RIASEC interests describes the work, on O*NET's scale 1-7 (OI), and its high points
+    (IH): the numbers of the highest interests, first to third, as O*NET publishes them."""
+
+    realistic: Number | None = None
+    investigative: Number | None = None
+    artistic: Number | None = None
+    social: Number | None = None
+    enterprising: Number | None = None
+    conventional: Number | None = None
+    high_points: tuple[int, ...] = ()
+
+    @property
+    def code(self) -> str | None:
+        """The high points as O*NET's letters: "SCI"."""
+        return interest_code(self.high_points)
+
+
 @dataclass(frozen=True)
 class Technology:
     """An O*NET technology skill example ("Microsoft Excel") with its O*NET flags."""
@@ -376,6 +415,9 @@ class Role:
     #: sentence for "Total, all industries" first; empty for an occupation BLS gives none
     #: for, and for hand-written roles.
     outlook_factors: tuple[Factor, ...] = ()
+    #: O*NET 30.3's interests (RIASEC) of the occupation's own ``.00``; all None for a
+    #: hand-written role and where O*NET gives none (with the reason in ``unpublished``).
+    interests: Interests = field(default_factory=Interests)
 
     @property
     def official(self) -> bool:

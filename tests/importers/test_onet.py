@@ -8,6 +8,7 @@ specific 11-1011.03 (Chief Sustainability Officers): the 'specific' rule.
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sqlite3
 from pathlib import Path
@@ -186,9 +187,108 @@ def test_technology_skills_with_hot_and_in_demand_flags(db: sqlite3.Connection) 
 
 def test_source_files_are_recorded_with_their_hashes(db: sqlite3.Connection) -> None:
     files = dict(rows_of(db, "SELECT path, sha256 FROM source_file WHERE source = 'onet'"))
-    assert len(files) == 11
+    assert len(files) == 12
     assert "Read Me.txt" in files
+    assert files["career_interest_types.csv"] == file_sha256(FIXTURE / "career_interest_types.csv")
     assert files["education.csv"] == file_sha256(FIXTURE / "education.csv")
+
+
+def test_interests_one_row_per_occupation_as_published(db: sqlite3.Connection) -> None:
+    # The fixture's rows, read with csv here: each code's nine rows become one row.
+    with (FIXTURE / "career_interest_types.csv").open(encoding="utf-8", newline="") as handle:
+        published: dict[str, dict[str, str]] = {}
+        for rec in csv.DictReader(handle):
+            published.setdefault(rec["O*NET-SOC Code"], {})[rec["Element Name"]] = rec["Data Value"]
+    stored = {
+        row[1]: row
+        for row in rows_of(
+            db,
+            "SELECT soc, onet_code, realistic, investigative, artistic, social, enterprising, "
+            "conventional, high_point_1, high_point_2, high_point_3, domain_source "
+            "FROM onet_interest",
+        )
+    }
+    assert set(stored) == set(published)  # every code rolls up to an OEWS code here
+    names = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+    for code, values in published.items():
+        row = stored[code]
+        assert row[0] == rollup(code, SPINE)
+        assert row[2:8] == tuple(float(values[name]) for name in names)
+        points = ("First", "Second", "Third")
+        assert row[8:11] == tuple(int(float(values[f"{p} Interest High-Point"])) for p in points)
+    # Registered Nurses: Social, Conventional, Investigative (4, 6, 2), as O*NET writes.
+    assert stored["29-1141.00"][8:11] == (4, 6, 2)
+    assert stored["29-1141.00"][5] == 5.57
+    # A part's rows stay under the aggregate, with their own code (readers never use them
+    # as the whole's).
+    assert stored["29-2011.00"][0] == "29-2010"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            (3, b",4.71,", b",7.71,"),
+            r"career_interest_types\.csv:3: column 'Data Value': '7\.71' "
+            r"is outside O\*NET's interest scale \(1-7\)",
+        ),
+        (
+            (9, b",6.00,", b",7.00,"),
+            r"career_interest_types\.csv:9: column 'Data Value': '7\.00' "
+            r"is not a high point",
+        ),
+        ((9, b",6.00,", b",2.50,"), r"career_interest_types\.csv:9: .*not a high point"),
+        (
+            (3, b",4.71,", b",high,"),
+            r"career_interest_types\.csv:3: column 'Data Value': 'high' "
+            r"is not a number",
+        ),
+        (
+            (4, b"1.B.1.c", b"1.B.1.z"),
+            r"career_interest_types\.csv:4: column 'Element ID': "
+            r"'1\.B\.1\.z' is not one of O\*NET's interests",
+        ),
+        (
+            (4, b"1.B.1.c,Artistic", b"1.B.1.c,Artsy"),
+            r"career_interest_types\.csv:4: column "
+            r"'Element Name': 1\.B\.1\.c is 'Artistic', not 'Artsy'",
+        ),
+        ((2, b",OI,", b",IH,"), r"career_interest_types\.csv:2: column 'Scale ID'"),
+        (
+            (3, b"1.B.1.b,Investigative", b"1.B.1.a,Realistic"),
+            r"career_interest_types\.csv:3: 29-1141\.00 has Realistic \(1\.B\.1\.a\) twice",
+        ),
+    ],
+)
+def test_bad_interest_rows_name_file_line_and_column(
+    tmp_path: Path, change: tuple[int, bytes, bytes], message: str
+) -> None:
+    root = _copy(tmp_path)
+    path = root / "career_interest_types.csv"
+    lines = path.read_bytes().split(b"\n")
+    nurses = [i for i, line in enumerate(lines) if line.startswith(b"29-1141.00,")]
+    # The line numbers in ``message`` count from the nurses' first row, as line 2.
+    path.write_bytes(b"\n".join([lines[0], *(lines[i] for i in nurses), b""]))
+    lines = path.read_bytes().split(b"\n")
+    line, old, new = change
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(ImportSourceError, match=message):
+        list(onet.rows(root, SPINE))
+
+
+def test_an_occupation_without_all_nine_interest_rows_is_an_error(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "career_interest_types.csv"
+    lines = path.read_bytes().split(b"\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(b"29-1141.00,"))
+    del lines[first + 5]  # Conventional
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(ImportSourceError) as caught:
+        list(onet.rows(root, SPINE))
+    assert caught.value.path == path and caught.value.line == first + 1
+    assert "29-1141.00 lacks Conventional (1.B.1.f)" in str(caught.value)
 
 
 def test_aggregate_table_rolls_every_part_up() -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import sqlite3
+import statistics
 from pathlib import Path
 
 import pytest
 
 from jobcompare.errors import ImportSourceError
 from jobcompare.importers import onet, onet_excel
+from jobcompare.importers._onet_map import rollup
 from jobcompare.importers.base import Spine
+from jobcompare.sources.skill_profiles import decode, decode_missing
 from tests.importers.store_helper import load, rows_of
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "onet-30.1"
@@ -127,3 +131,52 @@ def test_both_onet_editions_fill_one_title_table(tmp_path: Path) -> None:
     assert kinds["alternate"] == 6 and kinds["reported"] > 0
     sources = {r[0] for r in rows_of(both, "SELECT source FROM source_file")}
     assert sources == {"onet", "onet-excel"}
+
+
+def test_skill_profiles_standardise_over_the_oews_occupations_own_codes(
+    db: sqlite3.Connection,
+) -> None:
+    """Each rated occupation's profile (sources/skill_profiles.py), recomputed here from
+    the published ratings with the standard library: each rating minus its mean over the
+    OEWS occupations' own .00 codes, over its standard deviation there, the whole scaled to
+    length 1; a suppressed rating left out (0, and named by position)."""
+    ratings: dict[str, dict[tuple[str, str], float | None]] = {}
+    for code, element, scale, value in rows_of(
+        db, "SELECT onet_code, element_id, scale_id, value FROM onet_skill"
+    ):
+        ratings.setdefault(code, {})[(element, scale)] = value
+    dimensions = sorted({d for rated in ratings.values() for d in rated})
+    own = [c for c in ratings if c == c.split(".")[0] + ".00" and c.split(".")[0] in SPINE]
+    assert "29-2011.00" in ratings and "29-2011.00" not in own  # a part ranks nowhere
+    stored = {
+        code: (soc, decode(blob), decode_missing(missing))
+        for soc, code, blob, missing in rows_of(
+            db, "SELECT soc, onet_code, vector, suppressed FROM onet_skill_profile"
+        )
+    }
+    assert set(stored) == set(ratings)
+    for code, (soc, vector, missing) in stored.items():
+        assert soc == rollup(code, SPINE)
+        assert len(vector) == len(dimensions)
+        raw = []
+        for position, dimension in enumerate(dimensions):
+            value = ratings[code].get(dimension)
+            published = [
+                ratings[c][dimension] for c in own if ratings[c].get(dimension) is not None
+            ]
+            spread = statistics.pstdev(published) if published else 0.0
+            if value is None:
+                assert position in missing
+                raw.append(0.0)
+            else:
+                assert position not in missing
+                raw.append(0.0 if spread == 0 else (value - statistics.fmean(published)) / spread)
+        length = math.sqrt(sum(v * v for v in raw))
+        expected = [v / length for v in raw] if length else raw
+        assert vector == pytest.approx(expected, abs=1e-12)
+        if length:
+            assert math.fsum(v * v for v in vector) == pytest.approx(1.0)
+    # The fixture's one suppressed rating (11-3013.01's Operations Analysis level) is left
+    # out by position, never read as a published 0.
+    suppressed = rows_of(db, "SELECT onet_code FROM onet_skill WHERE value IS NULL")
+    assert suppressed == [("11-3013.01",)] and stored["11-3013.01"][2]

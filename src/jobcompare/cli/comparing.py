@@ -174,6 +174,18 @@ class SortBy(str, Enum):
     GAP = "gap"
 
 
+def _education(value: str | None) -> str | None:
+    """--max-education's level, as BLS names it (engine/moves.py:education_level)."""
+    if value is None:
+        return None
+    from jobcompare.engine.moves import education_level
+
+    try:
+        return education_level(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 def moves_command(
     ctx: typer.Context,
     role: RoleArgument,
@@ -188,27 +200,86 @@ def moves_command(
         typer.Option(
             "--by",
             case_sensitive=False,
-            help="onet (O*NET's order, the default), pay (largest rise first), growth "
-            "(largest first) or gap (smallest skill gap first).",
+            help="onet (O*NET's order, or the match with --all-occupations; the default), "
+            "pay (largest rise first), growth (largest first) or gap (smallest skill gap "
+            "first, each level of entry education up counting 4 level points).",
         ),
     ] = SortBy.ONET,
-    output_format: Annotated[str | None, format_option("one row per related occupation")] = None,
+    all_occupations: Annotated[
+        bool,
+        typer.Option(
+            "--all-occupations",
+            help="Rank every occupation O*NET rates by how alike its 35 skills are (less "
+            "a little for each level of entry education up), not only O*NET's related "
+            "occupations: the closest 20 (or --top's N), half in the role's own field and "
+            "half in others.",
+        ),
+    ] = False,
+    max_education: Annotated[
+        str | None,
+        typer.Option(
+            "--max-education",
+            metavar="LEVEL",
+            callback=_education,
+            help="Only moves whose typical entry education (BLS) is at most LEVEL: e.g. "
+            '"bachelor\'s degree", master, "high school".',
+        ),
+    ] = None,
+    same_zone: Annotated[
+        bool,
+        typer.Option("--same-zone", help="Only moves in the role's O*NET job zone."),
+    ] = False,
+    interests: Annotated[
+        bool,
+        typer.Option(
+            "--interests",
+            help="Put first the moves that keep more of the role's O*NET interest high "
+            "points (its interest code, e.g. SCI).",
+        ),
+    ] = False,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            "-a",
+            metavar="AREA",
+            help="Median pay and its change in this area: a state (TX, texas), a metro "
+            "area (austin) or a BLS area code. See 'jobcompare areas'.",
+            show_default=False,
+        ),
+    ] = None,
+    adjust: AdjustOption = False,
+    output_format: Annotated[str | None, format_option("one row per move")] = None,
     json: JsonOption = False,
-    export: Annotated[Path | None, export_option("one row per related occupation")] = None,
+    export: Annotated[Path | None, export_option("one row per move")] = None,
     data: DataOption = None,
 ) -> None:
-    """Where a job can lead: O*NET's related occupations, each with its median pay and the
-    difference, projected growth, entry education, job zone and the skills to build.
+    """Where a job can lead: O*NET's related occupations (or, with --all-occupations, the
+    occupations closest in skills), each with its median pay and the difference, projected
+    growth, the step in entry education and job zone, and the skills to build.
 
     Example: jobcompare moves billing-and-posting-clerks
 
     Example: jobcompare moves "medical biller" --by pay --top 5
+
+    Example: jobcompare moves registered-nurses --all-occupations --top 8
+
+    Example: jobcompare moves registered-nurses --max-education "bachelor's degree" --area ohio
     """
     from jobcompare.commands.moves import moves
 
     output_format = chosen_format(ctx, output_format, json, export)
+    if adjust and not area:
+        raise typer.BadParameter(
+            "--adjust divides an area's pay by its price level: give the area with --area "
+            "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
+        )  # fmt: skip
     with exit_codes(ctx, role_hint="'ROLE'"):
-        outcome = moves(role, data, by=by.value, top=top)
+        outcome = moves(
+            role, data, by=by.value, top=top, all_occupations=all_occupations,
+            max_education=max_education, same_zone=same_zone, interests=interests,
+            area=area, adjust=adjust,
+        )  # fmt: skip
     # The moves table has no bars: drawn as numbers only.
     hand_over(ctx, outcome, output_format, export=export, options=Options(charts=False))
 

@@ -1,5 +1,5 @@
 """O*NET 30.3 Database, CSV edition: descriptions, tasks, education, job zones, related
-occupations, reported titles, basic skills and technology skills.
+occupations, reported titles, basic skills, technology skills and interests.
 
 Reads the files as O*NET publishes them (comma-separated, CRLF, one header line) from the
 ``onet-30.3`` folder. Every O*NET-SOC code goes into ``onet_occupation`` with the OEWS code
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from jobcompare.errors import ImportSourceError
+from jobcompare.importers import onet_interests
 from jobcompare.importers._onet_map import AGGREGATES, is_all_other, rollup, soc_of
 from jobcompare.importers._source import csv_rows, number, require_file, source_file_row
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine
@@ -62,6 +63,7 @@ _FILES = (
     "sample_of_reported_titles.csv",
     "essential_skills.csv",
     "software_skills.csv",
+    onet_interests.FILE,
 )
 _CODE = "O*NET-SOC Code"
 #: O*NET's own read-me names the release; the importer checks it is the one it labels.
@@ -356,6 +358,11 @@ def rows(
         )
     step()
 
+    # Interests (RIASEC): read like the figure files, but not a sign of a rated
+    # occupation (the links stay those of the ratings above).
+    interests = list(onet_interests.rows(paths[onet_interests.FILE], known))
+    step()
+
     yield source_file_row(SOURCE.key, root, readme)
     for name in _FILES:
         yield source_file_row(SOURCE.key, root, paths[name])
@@ -392,6 +399,12 @@ def rows(
         target = rolled.get(code)
         if target is not None:
             yield "onet_job_zone", (target, code, *values)
+    # Every occupation's interests, like its job zone: an OEWS occupation's own are its
+    # ``.00``'s (the reader's rule); a move to a more specific one shows its own.
+    for code, values in interests:
+        target = rolled.get(code)
+        if target is not None:
+            yield "onet_interest", (target, code, *values)
     for code, (other, title, tier, index) in related:
         target = feeds.get(code)
         if target is not None:

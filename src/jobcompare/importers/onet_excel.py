@@ -4,7 +4,9 @@ Reads ``Skills.xlsx`` (importance IM and level LV of every skill, with N, standa
 O*NET's suppression / not-relevant flags) and ``Alternate Titles.xlsx`` (titles with short
 titles such as "CNA") from the ``onet-30.1`` folder. Every rated O*NET occupation's skills are
 stored under the OEWS code it rolls up to (docs/mapping.md); an OEWS occupation's own skills
-are those of its ``.00`` code, never a part's. openpyxl is needed
+are those of its ``.00`` code, never a part's. Each rated occupation's skill profile
+(``onet_skill_profile``: its 70 ratings standardised, for ``moves --all-occupations``;
+sources/skill_profiles.py) is computed here, once. openpyxl is needed
 (``jobcompare[import]``) and imported only when reading.
 """
 
@@ -14,13 +16,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from jobcompare.errors import ImportSourceError
-from jobcompare.importers._onet_map import rollup
+from jobcompare.importers._onet_map import rollup, soc_of
 from jobcompare.importers._source import require_file, source_file_row
 from jobcompare.importers._xlsx import cell_text, sheet_rows
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 from jobcompare.importers.onet import ATTRIBUTION_TEMPLATE, rating_row
 from jobcompare.importers.onet_tables import TITLE_TABLE
 from jobcompare.importers.onet_tables import rating_table as _rating_table
+from jobcompare.sources import skill_profiles
 
 __all__ = ["SOURCE", "TABLES", "rows"]
 
@@ -35,7 +38,20 @@ SOURCE = SourceInfo(
     url="https://www.onetcenter.org/database.html",
 )
 
-TABLES: tuple[Table, ...] = (_rating_table("onet_skill"), TITLE_TABLE)
+#: Each rated O*NET occupation's skill profile (sources/skill_profiles.py): an index for
+#: ranking occupations by how alike their skills are, derived from ``onet_skill``.
+PROFILE_TABLE = Table(
+    skill_profiles.TABLE,
+    (
+        ("soc", "TEXT NOT NULL"),
+        ("onet_code", "TEXT NOT NULL"),
+        ("vector", "BLOB NOT NULL"),
+        ("suppressed", "TEXT"),
+    ),
+    primary_key=("soc", "onet_code"),
+)
+
+TABLES: tuple[Table, ...] = (_rating_table("onet_skill"), TITLE_TABLE, PROFILE_TABLE)
 
 SKILLS = "Skills.xlsx"
 TITLES = "Alternate Titles.xlsx"
@@ -124,12 +140,40 @@ def rows(
         soc = rollup(code, spine)
         if soc is not None:
             yield "onet_skill", (soc, code, *values)
+    yield from _profiles(skills, spine)
     seen: set[tuple[str, str]] = set()
     for code, alternate, short in alternates:
         target = rollup(code, spine)
         if target is not None and (code, alternate) not in seen:
             seen.add((code, alternate))
             yield "title", (alternate, target, "alternate", code, short)
+
+
+def _profiles(skills: Sequence[tuple[str, Row]], spine: Spine) -> Iterator[tuple[str, Row]]:
+    """Every rated occupation's skill profile (under the OEWS code it rolls up to),
+    standardised over the OEWS occupations' own ``.00`` codes: the occupations ``moves
+    --all-occupations`` ranks (sources/skill_profiles.py)."""
+    ratings: dict[str, dict[tuple[str, str], float | None]] = {}
+    for code, (element, _, scale, value, *_) in skills:
+        if rollup(code, spine) is None:
+            continue
+        number = None if value is None else float(value)
+        ratings.setdefault(code, {})[(str(element), str(scale))] = number
+    dimensions = sorted({dimension for rated in ratings.values() for dimension in rated})
+    own = [c for c in sorted(ratings) if c.endswith(".00") and rollup(c, spine) == soc_of(c)]
+    built = skill_profiles.build(ratings, dimensions, own)
+    for code in sorted(built):
+        vector, missing = built[code]
+        soc = rollup(code, spine)
+        yield (
+            skill_profiles.TABLE,
+            (
+                soc,
+                code,
+                skill_profiles.encode(vector),
+                skill_profiles.encode_missing(sorted(missing)),
+            ),
+        )
 
 
 def _check_code(code: str, path: Path, number: int) -> None:

@@ -45,6 +45,30 @@ def rating_table(name: str) -> Table:
     )
 
 
+#: O*NET 30.3 Interests (importers/onet_interests.py): one row per O*NET occupation that
+#: rolls up to an OEWS occupation; an occupation's own are its ``.00``'s (readers).
+INTEREST_TABLE = Table(
+    "onet_interest",
+    (
+        ("soc", "TEXT NOT NULL"),
+        ("onet_code", "TEXT NOT NULL"),
+        ("realistic", "REAL NOT NULL"),
+        ("investigative", "REAL NOT NULL"),
+        ("artistic", "REAL NOT NULL"),
+        ("social", "REAL NOT NULL"),
+        ("enterprising", "REAL NOT NULL"),
+        ("conventional", "REAL NOT NULL"),
+        # O*NET's number of the interest (1 Realistic ... 6 Conventional), 0 for none.
+        ("high_point_1", "INTEGER NOT NULL"),
+        ("high_point_2", "INTEGER NOT NULL"),
+        ("high_point_3", "INTEGER NOT NULL"),
+        ("date", "TEXT"),
+        ("domain_source", "TEXT"),
+    ),
+    primary_key=("soc", "onet_code"),
+)
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "onet_occupation",
@@ -157,4 +181,5 @@ TABLES: tuple[Table, ...] = (
         ),
         primary_key=("soc", "onet_code", "element_id", "example"),
     ),
+    INTEREST_TABLE,
 )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from jobcompare.engine.moves import EDUCATION_COST, EDUCATION_LEVELS, MATCH_COST
+
 #: Each document's shape, by its $defs name.
 DOCUMENTS: dict[str, Any] = {
     "role_list": {
@@ -121,13 +123,18 @@ DOCUMENTS: dict[str, Any] = {
         },
     },
     "moves": {
-        "description": "Output of `jobcompare moves ROLE --json`.",
+        "description": "Output of `jobcompare moves ROLE --json` (docs/moves.md).",
         "type": "object",
         "required": [
             "jobcompare",
             "schema_version",
             "role",
+            "scope",
             "sort",
+            "ranked",
+            "filters",
+            "left_out",
+            "area",
             "reason",
             "parts",
             "moves",
@@ -149,6 +156,8 @@ DOCUMENTS: dict[str, Any] = {
                     "growth_percent",
                     "entry_education",
                     "job_zone",
+                    "category",
+                    "interests",
                 ],
                 "additionalProperties": False,
                 "properties": {
@@ -160,9 +169,75 @@ DOCUMENTS: dict[str, Any] = {
                     "growth_percent": {"type": ["number", "null"]},
                     "entry_education": {"type": ["string", "null"]},
                     "job_zone": {"type": ["integer", "null"]},
+                    "category": {
+                        "type": ["string", "null"],
+                        "description": "Its field: the OEWS category (SOC major group).",
+                    },
+                    "interests": {
+                        "type": ["string", "null"],
+                        "description": "With --interests: O*NET's interest code (its high "
+                        "points' letters, e.g. SCI); null without --interests or when O*NET "
+                        "gives the occupation itself none.",
+                    },
                 },
             },
+            "scope": {
+                "enum": ["related", "all"],
+                "description": "related: O*NET's related occupations; all: with "
+                "--all-occupations, the occupations closest in skills.",
+            },
             "sort": {"enum": ["onet", "pay", "growth", "gap"]},
+            "ranked": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "With --all-occupations: how many occupations were ranked "
+                "by skills (after the filters).",
+            },
+            "filters": {
+                "type": "object",
+                "required": ["max_education", "same_zone", "interests"],
+                "additionalProperties": False,
+                "properties": {
+                    "max_education": {
+                        "enum": [None, *EDUCATION_LEVELS],
+                        "description": "--max-education, as BLS names the level.",
+                    },
+                    "same_zone": {"type": "boolean"},
+                    "interests": {"type": "boolean"},
+                },
+            },
+            "left_out": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "What the filters left out, one sentence each.",
+            },
+            "area": {
+                "description": "With --area: the area, the role's median there and, with "
+                "--adjust, that median divided by BEA's price parity / 100.",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "required": [
+                            "name",
+                            "code",
+                            "median_pay",
+                            "median_pay_adjusted",
+                            "price_parity",
+                            "price_parity_reason",
+                        ],
+                        "additionalProperties": False,
+                        "properties": {
+                            "name": {"type": "string"},
+                            "code": {"type": "string"},
+                            "median_pay": {"$ref": "#/$defs/money"},
+                            "median_pay_adjusted": {"$ref": "#/$defs/money"},
+                            "price_parity": {"type": ["number", "null"]},
+                            "price_parity_reason": {"type": ["string", "null"]},
+                        },
+                    },
+                ],
+            },
             "reason": {"type": ["string", "null"], "description": "Why there are no moves."},
             "parts": {
                 "type": ["string", "null"],
@@ -186,9 +261,20 @@ DOCUMENTS: dict[str, Any] = {
                         "median_pay_difference_percent",
                         "growth_percent",
                         "entry_education",
+                        "education_change",
                         "job_zone",
                         "job_zone_change",
                         "skill_gap",
+                        "step",
+                        "similarity",
+                        "match",
+                        "interests",
+                        "interests_kept",
+                        "area_median_pay",
+                        "area_median_pay_adjusted",
+                        "area_median_pay_difference",
+                        "area_median_pay_difference_percent",
+                        "category",
                         "part_of",
                         "notes",
                     ],
@@ -197,9 +283,13 @@ DOCUMENTS: dict[str, Any] = {
                         "position": {
                             "type": "integer",
                             "minimum": 1,
-                            "description": "O*NET's index: 1 is the most related.",
+                            "description": "O*NET's index (1 is the most related); with "
+                            "--all-occupations, the rank by match (1 is the best).",
                         },
-                        "tier": {"enum": ["Primary-Short", "Primary-Long", "Supplemental"]},
+                        "tier": {
+                            "enum": ["Primary-Short", "Primary-Long", "Supplemental", None],
+                            "description": "O*NET's relatedness tier; null with --all-occupations.",
+                        },
                         "onet_code": {"type": "string"},
                         "title": {"type": "string"},
                         "soc": {"type": ["string", "null"]},
@@ -209,9 +299,50 @@ DOCUMENTS: dict[str, Any] = {
                         "median_pay_difference_percent": {"type": ["number", "null"]},
                         "growth_percent": {"type": ["number", "null"]},
                         "entry_education": {"type": ["string", "null"]},
+                        "education_change": {
+                            "type": ["integer", "null"],
+                            "description": "Levels of BLS typical entry education up (+) or "
+                            "down (-) from the role's.",
+                        },
                         "job_zone": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
                         "job_zone_change": {"type": ["integer", "null"]},
                         "skill_gap": {"$ref": "#/$defs/skill_gap"},
+                        "step": {
+                            "type": ["number", "null"],
+                            "description": "What --by gap sorts on: the gap plus "
+                            f"{EDUCATION_COST:g} level points a level of entry education up.",
+                        },
+                        "similarity": {
+                            "type": ["number", "null"],
+                            "minimum": -1,
+                            "maximum": 1,
+                            "description": "The cosine of the two occupations' standardised "
+                            "skill ratings (1: the same profile).",
+                        },
+                        "match": {
+                            "type": ["number", "null"],
+                            "description": "With --all-occupations: the similarity less "
+                            f"{MATCH_COST:g} a level of entry education up (the ranking).",
+                        },
+                        "interests": {
+                            "type": ["string", "null"],
+                            "description": "With --interests: O*NET's interest code.",
+                        },
+                        "interests_kept": {
+                            "type": ["integer", "null"],
+                            "minimum": 0,
+                            "maximum": 3,
+                            "description": "How many of the role's high points it has too.",
+                        },
+                        "area_median_pay": {"$ref": "#/$defs/money"},
+                        "area_median_pay_adjusted": {"$ref": "#/$defs/money"},
+                        "area_median_pay_difference": {
+                            "type": ["integer", "null"],
+                            "description": "With --area: minus the role's median there (of "
+                            "the adjusted medians with --adjust).",
+                        },
+                        "area_median_pay_difference_percent": {"type": ["number", "null"]},
+                        "category": {"type": ["string", "null"]},
                         "part_of": {
                             "type": ["string", "null"],
                             "description": "For an O*NET occupation within an OEWS "

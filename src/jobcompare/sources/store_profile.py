@@ -49,6 +49,13 @@ TABLES = {"onet": "onet_link", "onet-excel": "onet_skill"}
 #: Between the factors of one sentence in ``ep_factor.factors`` (importers/ep_factors.py).
 FACTOR_SEPARATOR = "; "
 
+#: The model paths of O*NET's interests (registry/sections/skills.py).
+INTEREST_PATHS = (
+    "interests.realistic", "interests.investigative", "interests.artistic",
+    "interests.social", "interests.enterprising", "interests.conventional",
+    "interests.high_points",
+)  # fmt: skip
+
 #: How many O*NET skills a role carries: its ten of highest importance.
 TOP_SKILLS = 10
 _COLUMN_LIST = re.compile(r"^(.*\S)\s*:\s*([a-z0-9_]+(?:,\s*[a-z0-9_]+)*)\s*$", re.S)
@@ -229,6 +236,34 @@ class _Reader:
             self.missing(path, reason)
         for key, _, _ in REQUIRED_LEVELS:
             self.missing(f"education.required_levels.{key}", reason)
+        if "onet_interest" in self.tables:
+            for path in INTEREST_PATHS:
+                self.missing(path, reason)
+
+    def interests(self, code: str) -> Any:
+        """O*NET 30.3's interests of the occupation's own O*NET occupation ``code``: the
+        six ratings and the high points as published; none (with the reason) when O*NET
+        gives none for it, and none without a reason while the store holds no interests."""
+        from jobcompare.model import Interests
+
+        if "onet_interest" not in self.tables:
+            return Interests()
+        rows = self.query(
+            "SELECT realistic, investigative, artistic, social, enterprising, conventional, "
+            "high_point_1, high_point_2, high_point_3 FROM onet_interest "
+            "WHERE soc = ? AND onet_code = ?",
+            (self.soc, code),
+        )
+        if not rows:
+            for path in INTEREST_PATHS:
+                self.missing(path, f"{self.name('onet')}: no interests for this occupation")
+            return Interests()
+        self.cite("onet")
+        r, i, a, s, e, c, first, second, third = rows[0]
+        return Interests(
+            _number(r), _number(i), _number(a), _number(s), _number(e), _number(c),
+            high_points=tuple(int(p) for p in (first, second, third) if p),
+        )  # fmt: skip
 
     def job_zone(self, code: str) -> tuple[int | None, str | None]:
         label = self.name("onet")
@@ -409,6 +444,7 @@ def fill(store: Store, role: Role) -> Role:
         values["education.required"], values["education.required_levels"] = reader.required(code)
         values["duties"] = reader.tasks(code)
         values["technology"] = reader.technology(code)
+        values["interests"] = reader.interests(code)
     values["skills"] = reader.skills()
     values.update(reader.medians())
     values.update(reader.read_tables([t for t in columns() if t not in first]))

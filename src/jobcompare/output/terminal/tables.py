@@ -133,6 +133,15 @@ MIN_COMPACT_LABEL = 16
 MAX_COMPACT_LABEL = 56
 
 
+def _label_word(label: str) -> int:
+    """The width a numbered label ("11. Medical Transcriptionists") needs so that no word
+    of it is split: its longest word, after the hanging indent of its number."""
+    number, _, rest = label.partition(" ")
+    hang = len(number) + 1 if number[:-1].isdigit() and number.endswith(".") else 0
+    words = (rest if hang else label).split()
+    return hang + max(map(len, words), default=0)
+
+
 def compact_table(block: FigureTable, texts: Sequence[Sequence[str]]) -> FitToWidth:
     """Short figures in many columns (moves): each column as wide as its figures (its
     title may wrap between words), right-aligned; the labels take the rest of the width.
@@ -143,12 +152,14 @@ def compact_table(block: FigureTable, texts: Sequence[Sequence[str]]) -> FitToWi
         for i, title in enumerate(block.columns)
     ]
     widest = max((len(r.label) + (2 if r.group else 0) for r in block.rows), default=0)
+    # A label's longest word, after its number and indent: narrower, it would be split.
+    word = max((_label_word(r.label) + (2 if r.group else 0) for r in block.rows), default=0)
     stacked = stacked_figures(block, texts)
 
     def build(width: int) -> RenderableType:
         # Each column has a space of padding on its right and one for the divider.
         label_width = min(width - sum(widths) - 2 * len(widths) - 1, widest, MAX_COMPACT_LABEL)
-        if label_width < min(MIN_COMPACT_LABEL, widest):
+        if label_width < min(max(MIN_COMPACT_LABEL, word), widest):
             return stacked.build(width)
         table = Table(box=box.SIMPLE_HEAD, header_style=HEADING, pad_edge=False,
                       show_edge=False, padding=(0, 1, 0, 0))  # fmt: skip

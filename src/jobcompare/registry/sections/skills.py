@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobcompare.model import Role
+from jobcompare.model import INTERESTS, Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec
 from jobcompare.registry.section import Section
 
@@ -15,6 +15,14 @@ TECHNOLOGY_SHOWN = 10
 BRIEF = 5
 #: How many technology skills the concise page shows: none (--full shows them).
 TECHNOLOGY_BRIEF = 0
+#: The interests' rows (O*NET 30.3 Interests, scale OI).
+INTERESTS_GROUP = "Interests (O*NET, 1-7)"
+INTERESTS_NOTE = (
+    "Interests: O*NET's ratings of how well each of six kinds of work activity (Holland's "
+    "RIASEC types) describes the occupation, from 1 to 7; the interest code names its "
+    "highest, first to third (R Realistic, I Investigative, A Artistic, S Social, "
+    "E Enterprising, C Conventional)."
+)
 
 
 def _technology(role: Role) -> object:
@@ -29,6 +37,8 @@ def _notes(roles: Sequence[Role]) -> list[str]:
             "O*NET's ten skills of highest importance: importance on its 1-5 scale (the "
             "first figure), then level on its 0-7 scale."
         )
+    if any(r.interests.high_points or r.interests.social is not None for r in roles):
+        notes.append(INTERESTS_NOTE)
     if any(r.technology for r in roles):
         notes.append(
             "Technology skills: O*NET's examples, in-demand and hot ones first (hot and in "
@@ -52,7 +62,18 @@ SECTION = SectionSpec(
         Field("technology", "Technology skills", Kind.TECHNOLOGY, _technology, source="technology",
               name="technology skills", only_if_any=True, origin="onet",
               limit=TECHNOLOGY_SHOWN, brief=TECHNOLOGY_BRIEF),
+        # O*NET 30.3 Interests: the six ratings and the high points (--full and show).
+        *(
+            Field(f"interests.{key}", name, Kind.NUMBER, source=f"interests.{key}",
+                  name=f"{name.lower()} interest", unit="rating 1-7", group=INTERESTS_GROUP,
+                  bar_scale=7, only_if_any=True, origin="onet", detail=True)
+            for key, name, _ in INTERESTS
+        ),
+        Field("interests.code", "Interest code (high points)", Kind.TEXT,
+              lambda r: r.interests.code, source="interests.high_points",
+              name="interest code", only_if_any=True, origin="onet", detail=True),
     ),
     notes=_notes,
     brief=_brief,
+    together={"interests": "interests (ratings and code)"},
 )  # fmt: skip
