@@ -109,6 +109,15 @@ class RoleNameError(LookupError):
     """What the user typed does not name exactly one role (the base of the errors below)."""
 
 
+class Listed(NamedTuple):
+    """A role an error lists as what a name may mean, and why."""
+
+    soc: str | None
+    slug: str
+    title: str
+    reason: str
+
+
 class AmbiguousRoleError(RoleNameError):
     """What the user typed names more than one role.
 
@@ -116,7 +125,8 @@ class AmbiguousRoleError(RoleNameError):
     and ``more`` how many candidates were left out of them; ``read_as`` is the spelling a
     mistyped query was taken for; ``spellings`` says the candidates are close spellings, none
     sure enough to be taken. Without reasons the message is the short one for a
-    title or SOC code that several roles share.
+    title or SOC code that several roles share. ``listed`` gives the same candidates as
+    data, for the command line's list of whole lines under its error box (:meth:`listing`).
     """
 
     def __init__(
@@ -128,11 +138,15 @@ class AmbiguousRoleError(RoleNameError):
         read_as: str | None = None,
         *,
         spellings: bool = False,
+        listed: Sequence[Listed] = (),
     ) -> None:
         self.query = query
         self.slugs = tuple(slugs)
         self.reasons = tuple(reasons)
         self.read_as = read_as
+        self.more = more
+        self.listed = tuple(listed)
+        self.heading = ""
         if self.reasons:
             typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
             name = "name one by its slug or SOC code"
@@ -143,15 +157,30 @@ class AmbiguousRoleError(RoleNameError):
                 heading = f"{typed} is no title; it may be a misspelling of one of these"
             else:
                 heading = f"{typed} could be several occupations"
-            lines = [f"{heading}; {name}:"]
+            self.heading = f"{heading}; {name}"
+            lines = [f"{self.heading}:"]
             lines += [f"  {reason}" for reason in self.reasons]
             if more:
                 lines.append(f"  ... and {more} more")
             message = "\n".join(lines)
         else:
-            listed = ", ".join(f"'{s}'" for s in self.slugs)
-            message = f"'{query}' matches several roles: {listed}. Use a slug."
+            listed_slugs = ", ".join(f"'{s}'" for s in self.slugs)
+            message = f"'{query}' matches several roles: {listed_slugs}. Use a slug."
         super().__init__(message)
+
+    def listing(self) -> list[str]:
+        """The candidates as whole lines that copy and paste, for under an error box (which
+        would wrap a long slug mid-word): a caption, then for each its SOC code and slug on
+        one line and its title and why it matched on the next; empty without ``listed``."""
+        if not self.listed or not self.heading:
+            return []
+        lines = [f"'{self.query}': SOC code, slug, title"]
+        for entry in self.listed:
+            lines.append(f"  {entry.soc or '—':<7}  {entry.slug}")
+            lines.append(f"           {entry.title}: {entry.reason}")
+        if self.more:
+            lines.append(f"  ... and {self.more} more")
+        return lines
 
 
 class UnknownRoleError(RoleNameError):
@@ -183,10 +212,12 @@ DATA_ERRORS = (OutputError, ImportSourceError, StoreWriteError)
 
 
 class Failure(NamedTuple):
-    """What to tell the user (each line goes to stderr) and how to exit."""
+    """What to tell the user (each line goes to stderr) and how to exit; ``after``: lines
+    to print as they are after the messages (a usage error's box), never wrapped."""
 
     status: ExitStatus
     messages: tuple[str, ...]
+    after: tuple[str, ...] = ()
 
 
 def failure(error: BaseException) -> Failure | None:
@@ -198,8 +229,21 @@ def failure(error: BaseException) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
-    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
-        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
+    if isinstance(error, (UnresolvedRolesError, AmbiguousRoleError)):
+        # One message per argument that failed; the candidates of a name, whole lines
+        # after them.
+        errors = error.errors if isinstance(error, UnresolvedRolesError) else (error,)
+        messages: list[str] = []
+        after: list[str] = []
+        for one in errors:
+            listing = one.listing() if isinstance(one, AmbiguousRoleError) else []
+            if listing:
+                assert isinstance(one, AmbiguousRoleError)
+                messages.append(safe(f"{one.heading}, as listed below."))
+                after += [safe(line) for line in listing]
+            else:
+                messages.append(safe(str(one)))
+        return Failure(ExitStatus.USAGE_ERROR, tuple(messages), tuple(after))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, DATA_ERRORS):
