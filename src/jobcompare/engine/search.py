@@ -76,6 +76,8 @@ _SOC_PREFIX = re.compile(r"\d\d(?:-?\d{0,4})?(?:\.\d\d)?")
 #: What a title excepts ("Elementary School Teachers, Except Special Education"), up to the
 #: next comma: it says what the occupation is not, so it marks no specialisation.
 _EXCEPT = re.compile(r"\bexcept\b[^,]*", re.IGNORECASE)
+#: Where a title's exception begins: what follows is not of it.
+_EXCEPTING = re.compile(r",\s*except\b", re.IGNORECASE)
 #: Words of an occupation's own title that make it a specialisation of a more general one
 #: (docs/titles.md): special education teachers, postsecondary teachers, "All Other".
 _SPECIALISATION = re.compile(r"\b(?:special education|postsecondary|all other)\b", re.IGNORECASE)
@@ -195,8 +197,10 @@ def held(query: Query, title: str, *, derived: bool = True) -> int:
     ("driver" in "Truck Drivers"), or (unless not ``derived``), for a typed word of five
     letters or more that has a suffix, a word of the same root with a suffix of its own
     ("biller" in "Billing and Posting Clerks", "teacher" in "Teaching Assistants"; not
-    "farmer" in "Farm")."""
-    have = {singular(w) for w in words(title)}
+    "farmer" in "Farm"). What a title excepts is not of it: "Kindergarten Teachers, Except
+    Special Education" has no "education"."""
+    excepting = _EXCEPTING.search(title)
+    have = {singular(w) for w in words(title[: excepting.start()] if excepting else title)}
     roots = {root(w) for w in have if _suffixed(w)} if derived else set()
     return sum(
         term in have or (len(term) >= 5 and _suffixed(term) and term_root in roots)
@@ -356,7 +360,9 @@ def search_roles(
                 offer(owner, value, text_, kind, tier)
                 kinds_at.setdefault(owner, set()).add((tier, kind))
                 if tier == TIER_EXACT and title_key(text_) != query.key:
-                    spelled.setdefault(owner, set()).add(_PARENTHESES.sub(" ", text_))
+                    # What was typed is part of it: the other parts spell it out.
+                    parts = [_PARENTHESES.sub(" ", text_), *_PARENTHESES.findall(text_)]
+                    spelled.setdefault(owner, set()).update(parts)
     employment = {} if store is None else _employment(store, [titles[s][1] for s in best])
     hits = []
     for slug, (value, matched, how, tier) in best.items():

@@ -432,9 +432,9 @@ class TitleResolver:
            name is then several things: "coder"), those with it as an O*NET reported
            title, not only an alternate one;
         3. the general occupations, not their specialisations (special education,
-           postsecondary, "All Other") in the same line of work (SOC major group):
-           "elementary teacher" is not special education, "teacher's assistant" not
-           postsecondary;
+           postsecondary, "All Other") in the same line of work (SOC major group), when
+           their own titles have typed words: "high school teacher" is not special
+           education, "teacher's assistant" not postsecondary;
         4. the :func:`~jobcompare.engine.search.dominant` one of those left: when their
            own titles have every typed word (the words themselves) and no occupation the
            name does not name has them all, the one that employs DOMINANT times as many
@@ -446,8 +446,10 @@ class TitleResolver:
         if len(left) != len(ranked):  # one the search does not find: keep the list
             return None
         # Never a specialisation while a general occupation of its line of work could be
-        # meant: "english teacher" is listed, not taken for postsecondary teachers.
-        general = {c.soc[:2] for c, hit in left if c.soc and not hit.special}
+        # meant: "english teacher" is listed, not taken for postsecondary teachers. Only a
+        # general occupation whose own title has typed words counts: "periodontist" is no
+        # more Dentists, General than Dentists, All Other Specialists.
+        general = {c.soc[:2] for c, hit in left if c.soc and not hit.special and hit.own}
 
         def pick(candidate: Candidate, hit: SearchHit, step: int) -> tuple[Candidate, int] | None:
             if hit.special and candidate.soc and candidate.soc[:2] in general:
