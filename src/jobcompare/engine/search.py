@@ -420,8 +420,17 @@ def dominant(query: Query, hits: Sequence[SearchHit], outside: Iterable[str]) ->
     top = max(counts)
     if not top or top < DOMINANT * (sum(counts) - top):
         return None
-    if any(held(query, title, derived=False) == wanted for title in outside):
-        return None
+    # Every word a typed word matches holds its first letters (Query.parts): test those
+    # titles only (a plain loop: this runs over every occupation's title).
+    parts = query.parts
+    for title in outside:
+        low = title.lower().replace("'", "")
+        for part in parts:
+            if part not in low:
+                break
+        else:
+            if held(query, title, derived=False) == wanted:
+                return None
     return hits[counts.index(top)]
 
 

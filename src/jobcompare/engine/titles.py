@@ -22,7 +22,7 @@ No Rich and no Typer here: the command line prints what :class:`Resolution` says
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -330,20 +330,32 @@ class TitleResolver:
         key = title_key(query)
         if not key:
             return None
-        slugs = self._titled(key, title_key) or self._titled(key, key_without_exception)
+        slugs = self._titled(key) or self._without_exception.get(key, [])
         return self._one_or_several(query, slugs, "title") if slugs else None
 
-    def _titled(self, key: str, keyed: Callable[[str], str]) -> list[str]:
-        """The slugs of the roles whose title, keyed by ``keyed``, is ``key``."""
-        if keyed is title_key and "_by_key" in self.__dict__:
+    def _titled(self, key: str) -> list[str]:
+        """The slugs of the roles whose title has the key ``key``."""
+        if "_by_key" in self.__dict__:
             return self._by_key.get(key, [])
         # Key only the titles that hold every word (as the LIKE fallback does).
         parts = [w[: max(3, len(w) - 2)] for w in key.split()]
         return [
             slug
             for slug, title, _ in self.roles
-            if all(p in folded(title) for p in parts) and keyed(title) == key
+            if all(p in folded(title) for p in parts) and title_key(title) == key
         ]
+
+    @cached_property
+    def _without_exception(self) -> dict[str, list[str]]:
+        """Key of a title without what it excepts -> the slugs of the roles (a few dozen
+        titles say "Except")."""
+        keys: dict[str, list[str]] = {}
+        for slug, title, _ in self.roles:
+            if "xcept" in title:
+                key = key_without_exception(title)
+                if key:
+                    keys.setdefault(key, []).append(slug)
+        return keys
 
     def _one_or_several(self, query: str, slugs: Sequence[str], how: How) -> Resolution:
         candidates = tuple(self._candidate(slug, how) for slug in slugs)
