@@ -20,7 +20,7 @@ from jobcompare.engine.search import search_roles
 from jobcompare.engine.titles import TitleResolver
 from jobcompare.errors import AmbiguousRoleError
 from jobcompare.sources.store import bundled_store_path
-from tests.conftest import error_box, flat, run
+from tests.conftest import error_box, flat, listed_slugs, run
 from tests.titles_store import open_store
 
 #: (what a person types, the SOC code and title they mean). The name is the occupation's
@@ -272,3 +272,18 @@ def test_the_readme_names_transcript_is_real() -> None:
         result = run(args, width=80, bundled=True)
         shown = result.stderr if quiet else result.stdout + result.stderr
         assert shown == expected, command
+
+
+def test_suggestions_follow_the_box_and_a_title_several_share_stays_in_it() -> None:
+    result = run(["show", "docter"], bundled=True, width=80)
+    assert result.exit_code == 2 and result.stdout == ""
+    box = flat(" ".join(error_box(result.stderr)))
+    # 'Doctor' names several occupations: said in the box; the roles suggested follow it.
+    assert box == (
+        "Invalid value for 'ROLE': unknown role 'docter'; did you mean 'Doctor', or one of "
+        "these, listed below?"
+    )
+    slugs = listed_slugs(result.stderr)
+    assert slugs and all(s in result.stderr.split("╯\n", 1)[1] for s in slugs)
+    for slug in slugs:
+        assert run(["show", slug, "-s", "salary"], bundled=True).exit_code == 0

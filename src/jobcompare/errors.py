@@ -174,27 +174,50 @@ class AmbiguousRoleError(RoleNameError):
         one line and its title and why it matched on the next; empty without ``listed``."""
         if not self.listed or not self.heading:
             return []
-        lines = [f"'{self.query}': SOC code, slug, title"]
-        for entry in self.listed:
-            lines.append(f"  {entry.soc or '—':<7}  {entry.slug}")
-            lines.append(f"           {entry.title}: {entry.reason}")
-        if self.more:
-            lines.append(f"  ... and {self.more} more")
-        return lines
+        return _listing(self.query, self.listed, self.more)
+
+
+def _listing(query: str, listed: Sequence[Listed], more: int) -> list[str]:
+    """Roles as whole lines: a caption, then for each its SOC code and slug on one line and
+    its title (and why it matched) on the next, and how many more there are."""
+    lines = [f"'{query}': SOC code, slug, title"]
+    for entry in listed:
+        lines.append(f"  {entry.soc or '—':<7}  {entry.slug}")
+        lines.append(f"           {entry.title}" + (f": {entry.reason}" if entry.reason else ""))
+    if more:
+        lines.append(f"  ... and {more} more")
+    return lines
 
 
 class UnknownRoleError(RoleNameError):
-    """No role matches what the user typed; ``suggestions`` are close slugs."""
+    """No role matches what the user typed; ``suggestions`` are close slugs (or a title
+    several occupations share). ``listed`` gives the roles of the slugs among them as data,
+    for the command line's list of whole lines under its error box (:meth:`listing`)."""
 
-    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+    def __init__(
+        self, query: str, suggestions: Sequence[str], listed: Sequence[Listed] = ()
+    ) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
+        self.listed = tuple(listed)
         message = f"unknown role '{query}'"
         if self.suggestions:
             quoted = [f"'{s}'" for s in self.suggestions]
             message += ". Did you mean " + ", ".join(quoted[:-1]) + (" or " if quoted[1:] else "")
             message += quoted[-1] + "?"
         super().__init__(message)
+        # The heading over a listing: a title several occupations share stays in it.
+        slugs = {entry.slug for entry in self.listed}
+        titles = [f"'{s}', or " for s in self.suggestions if s not in slugs]
+        these = "this one" if len(self.listed) == 1 else "one of these"
+        self.heading = (
+            f"unknown role '{query}'; did you mean {''.join(titles)}{these}, listed below?"
+        )
+
+    def listing(self) -> list[str]:
+        """The suggested roles as whole lines, as :meth:`AmbiguousRoleError.listing` lists
+        candidates; empty when no suggestion is a role's slug."""
+        return _listing(self.query, self.listed, 0) if self.listed else []
 
 
 class UnresolvedRolesError(RoleNameError):
@@ -229,20 +252,21 @@ def failure(error: BaseException) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
-    if isinstance(error, (UnresolvedRolesError, AmbiguousRoleError)):
+    if isinstance(error, (UnresolvedRolesError, AmbiguousRoleError, UnknownRoleError)):
         # One message per argument that failed; the candidates of a name, whole lines
         # after them.
         errors = error.errors if isinstance(error, UnresolvedRolesError) else (error,)
         messages: list[str] = []
         after: list[str] = []
         for one in errors:
-            listing = one.listing() if isinstance(one, AmbiguousRoleError) else []
-            if listing:
-                assert isinstance(one, AmbiguousRoleError)
+            listing = one.listing()
+            if listing and isinstance(one, AmbiguousRoleError):
                 messages.append(safe(f"{one.heading}, as listed below."))
-                after += [safe(line) for line in listing]
+            elif listing:
+                messages.append(safe(one.heading))
             else:
                 messages.append(safe(str(one)))
+            after += [safe(line) for line in listing]
         return Failure(ExitStatus.USAGE_ERROR, tuple(messages), tuple(after))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))

@@ -163,6 +163,8 @@ class Resolution(NamedTuple):
     others: tuple[Candidate, ...] = ()
     #: The step of the preference (1-4, docs/titles.md) that picked it among them, or 0.
     preferred_by: int = 0
+    #: The roles of ``suggestions`` that are a role's slug, in their order.
+    suggested: tuple[Candidate, ...] = ()
 
     @property
     def slug(self) -> str | None:
@@ -209,7 +211,8 @@ class Resolution(NamedTuple):
                 spellings=self.spellings,
                 listed=listed,
             )
-        return UnknownRoleError(self.query, self.suggestions)
+        listed = [Listed(c.soc, c.slug, c.title, "") for c in self.suggested]
+        return UnknownRoleError(self.query, self.suggestions, listed)
 
 
 # -- the resolver -------------------------------------------------------------------------
@@ -578,7 +581,11 @@ class TitleResolver:
                     return read._replace(query=query, picked=picked, read_as=text)
                 if read is not None:
                     return read._replace(query=query, read_as=text)
-        return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
+        suggestions = tuple(self._suggest(query, ranked, owners))
+        suggested = tuple(
+            self._candidate(s, "fuzzy", score=0.0) for s in suggestions if s in self._by_slug
+        )
+        return Resolution(query, suggestions=suggestions, suggested=suggested)
 
     def _small_edits(self, typed: str, spelling: str) -> bool:
         """Whether the typed key reads as the spelling's key word for word, in order: each
