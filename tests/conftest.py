@@ -103,6 +103,13 @@ def dataset_roles(dataset: Dataset) -> list[Any]:
     return [dataset.role(slug) for slug in SEED]
 
 
+def listed_slugs(stderr: str) -> list[str]:
+    """The slugs a usage error lists after its box (a name's candidates, or the roles it
+    suggests), in order: each on a line of its own with its SOC code (or "—")."""
+    after = stderr.split("╯\n", 1)[1] if "╯\n" in stderr else ""
+    return re.findall(r"^  (?:\d\d-\d{4}|—) +([a-z0-9-]+)$", after, flags=re.MULTILINE)
+
+
 def error_box(stderr: str) -> list[str]:
     """The lines inside a usage error's box (every usage error is one), borders and the
     box's padding removed."""

@@ -17,7 +17,7 @@ from jobcompare.cli.options import complete_role
 from jobcompare.errors import ExitStatus
 from jobcompare.files import bundled_data_dir
 from jobcompare.registry.section import Section
-from tests.conftest import SEED, SEED_FILE, TESTS, error_box, flat, run, validate
+from tests.conftest import SEED, SEED_FILE, TESTS, error_box, flat, listed_slugs, run, validate
 from tests.drawn import role_lines
 
 MIXED = TESTS / "datasets" / "mixed.toml"
@@ -53,10 +53,9 @@ def test_unknown_role_is_a_usage_error_with_a_suggestion() -> None:
     assert result.exit_code == ExitStatus.USAGE_ERROR == 2
     assert result.stdout == ""
     message = flat(result.stderr)
-    assert (
-        "unknown role 'coordinator'. Did you mean 'collections-coordinator' or "
-        "'patient-account-coordinator'?" in message
-    )
+    assert "unknown role 'coordinator'; did you mean one of these, listed below?" in message
+    # The roles suggested follow the box, each slug whole on a line of its own.
+    assert listed_slugs(result.stderr) == ["collections-coordinator", "patient-account-coordinator"]
     assert "Traceback" not in result.stderr
 
 
@@ -76,7 +75,7 @@ def test_every_unresolved_argument_is_reported_at_once() -> None:
     assert result.stdout == ""
     lines = error_box(result.stderr)
     assert lines[0] == "Invalid value for 'ROLE...': unknown role 'zzyzx'"
-    assert lines[1].startswith("unknown role 'coordinator'. Did you mean")
+    assert lines[1].startswith("unknown role 'coordinator'; did you mean")
     assert lines[2] == "unknown role 'qqqq'"
     assert len(lines) == 3
 

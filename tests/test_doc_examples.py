@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import flat, run
+from tests.conftest import run
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -66,22 +66,32 @@ def test_example_runs(place: str, args: list[str], code: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "first"),
+    ("name", "code"),
     [
-        ("CNA", "31-1131  Nursing Assistants"),
-        ("medical biller", "43-3021  Billing and Posting Clerks"),
-        ("truck driver", "53-3032  Heavy and Tractor-Trailer Truck Drivers"),
-        ("doctor", "29-1229  Physicians, All Other"),
+        ("police officer", "33-3051"),
+        ("UX designer", "15-1255"),
+        ("CNA", "31-1131"),
+        ("medical biller", "43-3021"),
+        ("high school teacher", "25-2031"),
+        ("truck driver", "53-3032"),
+        ("programmer", "15-1251"),
+        ("teacher", None),
+        ("doctor", None),
+        ("surgeon", None),
     ],
 )
-def test_readme_ambiguous_names_list_the_intended_occupation_first(name: str, first: str) -> None:
+def test_readme_names_several_occupations_go_by_are_read_as_it_says(
+    name: str, code: str | None
+) -> None:
     readme = re.sub(r"\s+", " ", (ROOT / "README.md").read_text(encoding="utf-8"))
-    said = "`CNA`" if name == "CNA" else f"`{name}`" if name == "doctor" else f'`"{name}"`'
-    assert said in readme.split("A name several occupations go by", 1)[1][:700]
-    result = run(["show", name], bundled=True, width=200)
-    assert result.exit_code == 2 and result.stdout == ""
-    # However the error is laid out (boxed, wrapped), the first code listed is the one meant.
-    said = flat(result.stderr)
-    code, title = first.split("  ", 1)
-    assert re.findall(r"\b\d\d-\d{4}\b", said)[0] == code
-    assert title in said
+    said = f"`{name}`" if " " not in name else f'`"{name}"`'
+    assert said in readme.split("A name several occupations go by", 1)[1][:1400]
+    result = run(["show", name, "-s", "salary"], bundled=True, width=200)
+    if code is None:  # listed: the candidates after the box, code and slug a line each
+        assert result.exit_code == 2 and result.stdout == ""
+        after = result.stderr.split("╯\n", 1)[1].splitlines()
+        assert after[0] == f"'{name}': SOC code, slug, title"
+        assert re.fullmatch(r"  \d\d-\d{4}  [a-z0-9-]+", after[1])
+    else:  # picked, and the note says what else it could be
+        assert result.exit_code == 0
+        assert re.match(rf"'{name}' → .* \({code}\); also: ", result.stderr)

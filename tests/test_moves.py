@@ -26,7 +26,7 @@ from jobcompare.sources import store as store_module
 from jobcompare.sources import title_keys
 from jobcompare.sources.store import Store
 from jobcompare.sources.store_role import official_role
-from tests.conftest import SEED, error_box, flat, run, validate
+from tests.conftest import SEED, flat, run, validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moves" / "store.sql"
 CLERKS = "billing-and-posting-clerks"
@@ -340,26 +340,6 @@ def test_names_people_use_with_the_note_on_stderr() -> None:
         assert result.stderr == note + "\n"
     by_slug = run(["show", CLERKS, "-s", "salary"], bundled=True)
     assert by_slug.stderr == ""
-
-
-@pytest.mark.usefixtures("bundled_store")
-def test_every_bad_argument_is_reported_at_once_ranked_by_employment(store_path: Path) -> None:
-    result = run(["truck driver", "zzyzx", "CNA"], bundled=True, width=250)
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    lines = error_box(result.stderr)
-    assert lines[0] == (
-        "Invalid value for 'ROLE...': 'truck driver' could be several occupations; name one "
-        "by its slug or SOC code:"
-    )
-    employment = dict(
-        _raw(store_path, "SELECT soc, employment FROM oews_pay WHERE soc LIKE '53-303%'")
-    )
-    assert employment["53-3032"] > employment["53-3033"]  # so heavy trucks come first
-    assert lines[1].startswith("  53-3032  Heavy and Tractor-Trailer Truck Drivers")
-    assert lines[2].startswith("  53-3033  Light Truck Drivers")
-    assert lines[3] == "unknown role 'zzyzx'"
-    assert len(lines) == 4  # CNA names one occupation in this store: it resolved
 
 
 @pytest.mark.usefixtures("bundled_store")

@@ -64,7 +64,7 @@ def test_where_too_narrow_for_columns_lists_each_area_with_labelled_figures() ->
         (["table", "nosuch", "zzyzx"], "'ROLE...'"),
         (["table", "--fields", "foo,bar"], "'--fields'"),
         (["table", "--all", "--area", "ohio", "--fields", "foo"], "'--fields'"),
-        (["show", "CNA"], "'ROLE'"),
+        (["show", "teacher"], "'ROLE'"),
         (["nosuch", "zzyzx"], "'ROLE...'"),
         (["registered-nurses", "--area", "narnia"], "'--area'"),
         (["table", "registered-nurses", "--area", "narnia"], "'--area'"),
@@ -81,7 +81,9 @@ def test_every_usage_error_is_one_box_under_what_it_is_about(
     assert "jobcompare: error" not in result.stderr
     box = error_box(result.stderr)
     assert box[0].startswith(f"Invalid value for {hint}: ")
-    assert all(len(line) <= width for line in result.stderr.splitlines())
+    # The box fits; a name's candidates come after it, whole lines however long.
+    drawn = [line for line in result.stderr.splitlines() if not line.startswith(("  ", "'"))]
+    assert all(len(line) <= width for line in drawn)
 
 
 def test_every_failed_field_and_the_hint_stay_inside_the_box() -> None:
@@ -93,14 +95,25 @@ def test_every_failed_field_and_the_hint_stay_inside_the_box() -> None:
     ]
 
 
-def test_ambiguous_name_candidates_wrap_under_themselves() -> None:
-    box = error_box(run(["show", "truck driver"], width=60, bundled=True).stderr)
-    candidates = [i for i, line in enumerate(box) if re.match(r"  \d\d-\d{4}  ", line)]
-    assert len(candidates) >= 2
-    first, second = candidates[:2]
-    # every line of a candidate after its first is indented under it, never at column 0
-    assert second > first + 1
-    assert all(line.startswith("      ") for line in box[first + 1 : second])
+@pytest.mark.parametrize("width", [60, 80])
+def test_ambiguous_name_candidates_are_whole_lines_after_the_box(width: int) -> None:
+    # A slug longer than the box is never broken: each candidate's SOC code and slug are
+    # one line after the box, its title and why it matched the next; either pastes back.
+    stderr = run(["show", "teacher"], width=width, bundled=True).stderr
+    box = error_box(stderr)
+    assert flat(" ".join(box)).endswith("name one by its slug or SOC code, as listed below.")
+    after = stderr.split("╯\n", 1)[1].splitlines()
+    assert after[0] == "'teacher': SOC code, slug, title"
+    found = [re.fullmatch(r"  (\d\d-\d{4})  ([a-z0-9-]+)", line) for line in after[1:]]
+    codes = [(m[1], m[2]) for m in found if m]
+    assert len(codes) == 8 and after[-1].startswith("  ... and ")
+    assert max(len(slug) for _, slug in codes) > width - 12  # longer than the box holds
+    for code, slug in codes[:2]:
+        by_slug = run(["show", slug, "-s", "salary"], width=width, bundled=True)
+        assert by_slug.exit_code == 0 and by_slug.stderr == ""  # a slug needs no note
+        by_code = run(["show", code, "-s", "salary"], width=width, bundled=True)
+        assert by_code.exit_code == 0 and by_code.stderr.startswith(f"'{code}' → ")
+        assert by_code.stderr.rstrip().endswith(f"({code})")
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120])

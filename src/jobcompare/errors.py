@@ -117,6 +117,15 @@ class RoleNameError(LookupError):
     """What the user typed does not name exactly one role (the base of the errors below)."""
 
 
+class Listed(NamedTuple):
+    """A role an error lists as what a name may mean, and why."""
+
+    soc: str | None
+    slug: str
+    title: str
+    reason: str
+
+
 class AmbiguousRoleError(RoleNameError):
     """What the user typed names more than one role.
 
@@ -124,7 +133,8 @@ class AmbiguousRoleError(RoleNameError):
     and ``more`` how many candidates were left out of them; ``read_as`` is the spelling a
     mistyped query was taken for; ``spellings`` says the candidates are close spellings, none
     sure enough to be taken. Without reasons the message is the short one for a
-    title or SOC code that several roles share.
+    title or SOC code that several roles share. ``listed`` gives the same candidates as
+    data, for the command line's list of whole lines under its error box (:meth:`listing`).
     """
 
     def __init__(
@@ -136,11 +146,15 @@ class AmbiguousRoleError(RoleNameError):
         read_as: str | None = None,
         *,
         spellings: bool = False,
+        listed: Sequence[Listed] = (),
     ) -> None:
         self.query = query
         self.slugs = tuple(slugs)
         self.reasons = tuple(reasons)
         self.read_as = read_as
+        self.more = more
+        self.listed = tuple(listed)
+        self.heading = ""
         if self.reasons:
             typed = f"'{query}'" + (f" (read as '{read_as}')" if read_as else "")
             name = "name one by its slug or SOC code"
@@ -151,29 +165,67 @@ class AmbiguousRoleError(RoleNameError):
                 heading = f"{typed} is no title; it may be a misspelling of one of these"
             else:
                 heading = f"{typed} could be several occupations"
-            lines = [f"{heading}; {name}:"]
+            self.heading = f"{heading}; {name}"
+            lines = [f"{self.heading}:"]
             lines += [f"  {reason}" for reason in self.reasons]
             if more:
                 lines.append(f"  ... and {more} more")
             message = "\n".join(lines)
         else:
-            listed = ", ".join(f"'{s}'" for s in self.slugs)
-            message = f"'{query}' matches several roles: {listed}. Use a slug."
+            listed_slugs = ", ".join(f"'{s}'" for s in self.slugs)
+            message = f"'{query}' matches several roles: {listed_slugs}. Use a slug."
         super().__init__(message)
+
+    def listing(self) -> list[str]:
+        """The candidates as whole lines that copy and paste, for under an error box (which
+        would wrap a long slug mid-word): a caption, then for each its SOC code and slug on
+        one line and its title and why it matched on the next; empty without ``listed``."""
+        if not self.listed or not self.heading:
+            return []
+        return _listing(self.query, self.listed, self.more)
+
+
+def _listing(query: str, listed: Sequence[Listed], more: int) -> list[str]:
+    """Roles as whole lines: a caption, then for each its SOC code and slug on one line and
+    its title (and why it matched) on the next, and how many more there are."""
+    lines = [f"'{query}': SOC code, slug, title"]
+    for entry in listed:
+        lines.append(f"  {entry.soc or '—':<7}  {entry.slug}")
+        lines.append(f"           {entry.title}" + (f": {entry.reason}" if entry.reason else ""))
+    if more:
+        lines.append(f"  ... and {more} more")
+    return lines
 
 
 class UnknownRoleError(RoleNameError):
-    """No role matches what the user typed; ``suggestions`` are close slugs."""
+    """No role matches what the user typed; ``suggestions`` are close slugs (or a title
+    several occupations share). ``listed`` gives the roles of the slugs among them as data,
+    for the command line's list of whole lines under its error box (:meth:`listing`)."""
 
-    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+    def __init__(
+        self, query: str, suggestions: Sequence[str], listed: Sequence[Listed] = ()
+    ) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
+        self.listed = tuple(listed)
         message = f"unknown role '{query}'"
         if self.suggestions:
             quoted = [f"'{s}'" for s in self.suggestions]
             message += ". Did you mean " + ", ".join(quoted[:-1]) + (" or " if quoted[1:] else "")
             message += quoted[-1] + "?"
         super().__init__(message)
+        # The heading over a listing: a title several occupations share stays in it.
+        slugs = {entry.slug for entry in self.listed}
+        titles = [f"'{s}', or " for s in self.suggestions if s not in slugs]
+        these = "this one" if len(self.listed) == 1 else "one of these"
+        self.heading = (
+            f"unknown role '{query}'; did you mean {''.join(titles)}{these}, listed below?"
+        )
+
+    def listing(self) -> list[str]:
+        """The suggested roles as whole lines, as :meth:`AmbiguousRoleError.listing` lists
+        candidates; empty when no suggestion is a role's slug."""
+        return _listing(self.query, self.listed, 0) if self.listed else []
 
 
 class UnresolvedRolesError(RoleNameError):
@@ -191,10 +243,12 @@ DATA_ERRORS = (OutputError, ImportSourceError, StoreWriteError)
 
 
 class Failure(NamedTuple):
-    """What to tell the user (each line goes to stderr) and how to exit."""
+    """What to tell the user (each line goes to stderr) and how to exit; ``after``: lines
+    to print as they are after the messages (a usage error's box), never wrapped."""
 
     status: ExitStatus
     messages: tuple[str, ...]
+    after: tuple[str, ...] = ()
 
 
 def failure(error: BaseException) -> Failure | None:
@@ -206,8 +260,22 @@ def failure(error: BaseException) -> Failure | None:
             ExitStatus.DATA_ERROR,
             (*lines, "jobcompare: the dataset cannot be used (see above)"),
         )
-    if isinstance(error, UnresolvedRolesError):  # one message per argument that failed
-        return Failure(ExitStatus.USAGE_ERROR, tuple(safe(str(e)) for e in error.errors))
+    if isinstance(error, (UnresolvedRolesError, AmbiguousRoleError, UnknownRoleError)):
+        # One message per argument that failed; the candidates of a name, whole lines
+        # after them.
+        errors = error.errors if isinstance(error, UnresolvedRolesError) else (error,)
+        messages: list[str] = []
+        after: list[str] = []
+        for one in errors:
+            listing = one.listing()
+            if listing and isinstance(one, AmbiguousRoleError):
+                messages.append(safe(f"{one.heading}, as listed below."))
+            elif listing:
+                messages.append(safe(one.heading))
+            else:
+                messages.append(safe(str(one)))
+            after += [safe(line) for line in listing]
+        return Failure(ExitStatus.USAGE_ERROR, tuple(messages), tuple(after))
     if isinstance(error, USAGE_ERRORS):
         return Failure(ExitStatus.USAGE_ERROR, (safe(str(error)),))
     if isinstance(error, DATA_ERRORS):

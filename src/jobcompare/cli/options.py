@@ -351,10 +351,28 @@ def exit_codes(ctx: typer.Context, role_hint: str = "'ROLE...'") -> Iterator[Non
         if found.status is ExitStatus.USAGE_ERROR:
             message = _usage_lines(found.messages)
             hint = _hint_for(error, role_hint)
-            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
+            usage = typer.BadParameter(message, ctx=ctx, param_hint=hint)
+            if not found.after:
+                raise usage from None
+            # Lines a box would wrap mid-word (a candidate's slug) come after it, whole.
+            _show(usage)
+            for line in found.after:
+                typer.echo(line, err=True)
+            raise typer.Exit(found.status) from None
         for message in found.messages:
             typer.echo(message, err=True)
         raise typer.Exit(found.status) from None
+
+
+def _show(usage: typer.BadParameter) -> None:
+    """A usage error drawn as Typer draws every other one (its box, or Click's plain
+    lines when the command has no Rich markup)."""
+    if getattr(usage.ctx.command if usage.ctx else None, "rich_markup_mode", None) is None:
+        usage.show()
+        return
+    from typer import rich_utils
+
+    rich_utils.rich_format_error(usage)
 
 
 def _hint_for(error: Exception, role_hint: str) -> str:

@@ -47,6 +47,11 @@ WEIGHT = {"title": 1.0, "alternate": 0.85, "reported": 0.85, "description": 0.35
 #: A title that is exactly what was typed (singular/plural, any case) gets this on top.
 EXACT_BONUS = 0.5
 
+#: Of roles found alike (the same tier and preference), one that employs at least this many
+#: times as many people as all the others together comes first, when their own titles
+#: have every typed word and no other role's own title has them all (:func:`dominant`).
+DOMINANT = 2.0
+
 #: Per matching alternate/reported title of the same occupation, up to COUNT_CAP of them.
 COUNT_BONUS = 0.01
 COUNT_CAP = 5
@@ -67,6 +72,15 @@ _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ors", "or", "ions", "
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 
 _SOC_PREFIX = re.compile(r"\d\d(?:-?\d{0,4})?(?:\.\d\d)?")
+
+#: What a title excepts ("Elementary School Teachers, Except Special Education"), up to the
+#: next comma: it says what the occupation is not, so it marks no specialisation.
+_EXCEPT = re.compile(r"\bexcept\b[^,]*", re.IGNORECASE)
+#: Where a title's exception begins: what follows is not of it.
+_EXCEPTING = re.compile(r",\s*except\b", re.IGNORECASE)
+#: Words of an occupation's own title that make it a specialisation of a more general one
+#: (docs/titles.md): special education teachers, postsecondary teachers, "All Other".
+_SPECIALISATION = re.compile(r"\b(?:special education|postsecondary|all other)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -166,13 +180,44 @@ def _whole(query: Query, tokens: Sequence[str]) -> bool:
     """Whether each typed word is a word of ``tokens`` (singular or plural) or has the
     root of one (typed words of five letters or more), not only the beginning of one."""
     return all(
-        any(
-            w.startswith(part)
-            and (w == term or singular(w) == term or (len(term) >= 5 and root(w) == term_root))
-            for w in tokens
-        )
+        any(_is_whole(term, term_root, part, w) for w in tokens)
         for term, term_root, part in zip(query.terms, query.roots, query.parts, strict=True)
     )
+
+
+def _is_whole(term: str, term_root: str, part: str, word: str) -> bool:
+    """Whether the typed ``term`` is ``word`` (singular or plural) or has its root."""
+    return word.startswith(part) and (
+        word == term or singular(word) == term or (len(term) >= 5 and root(word) == term_root)
+    )
+
+
+def held(query: Query, title: str, *, derived: bool = True) -> int:
+    """How many of the typed words ``title`` has: the word itself, singular or plural
+    ("driver" in "Truck Drivers"), or (unless not ``derived``), for a typed word of five
+    letters or more that has a suffix, a word of the same root with a suffix of its own
+    ("biller" in "Billing and Posting Clerks", "teacher" in "Teaching Assistants"; not
+    "farmer" in "Farm"). What a title excepts is not of it: "Kindergarten Teachers, Except
+    Special Education" has no "education"."""
+    excepting = _EXCEPTING.search(title)
+    have = {singular(w) for w in words(title[: excepting.start()] if excepting else title)}
+    roots = {root(w) for w in have if _suffixed(w)} if derived else set()
+    return sum(
+        term in have or (len(term) >= 5 and _suffixed(term) and term_root in roots)
+        for term, term_root in zip(query.terms, query.roots, strict=True)
+    )
+
+
+def _suffixed(word: str) -> bool:
+    """Whether a singular word ends in one of the suffixes :func:`root` takes off."""
+    return root(word) != word and word.endswith(_SUFFIXES)
+
+
+def is_specialisation(title: str) -> bool:
+    """Whether an occupation's own title makes it a specialisation of a more general one:
+    it names special education, postsecondary teaching or "All Other" other than in what
+    it excepts ("Teaching Assistants, Except Postsecondary" is the general one)."""
+    return _SPECIALISATION.search(_EXCEPT.sub("", title)) is not None
 
 
 def _covered(query: Query, tokens: Sequence[str]) -> float | None:
@@ -211,6 +256,16 @@ class SearchHit(NamedTuple):
     tier: int = TIER_TITLE
     #: National employment (OEWS) when the store gives it: a tie-breaker.
     employment: int | None = None
+    #: How many of the typed words the role's own title has whole; for a name found as an
+    #: abbreviation or what a title has in parentheses ("CNA"), the most words of the
+    #: written-out title ("Certified Nursing Assistant") its own title has, if more.
+    own: int = 0
+    #: As ``own``, counting only the words themselves, not words of their root.
+    own_words: int = 0
+    #: Whether an O*NET reported title (not only an alternate one) found it at its tier.
+    reported: bool = False
+    #: Whether its own title makes it a specialisation (:func:`is_specialisation`).
+    special: bool = False
 
     @property
     def reason(self) -> str:
@@ -230,6 +285,7 @@ def search_roles(
     *,
     limit: int | None = 20,
     use_fts: bool | None = None,
+    dominant_first: bool = True,
 ) -> list[SearchHit]:
     """The roles ``text`` finds, best first (at most ``limit``; None for all).
 
@@ -237,12 +293,19 @@ def search_roles(
     alternate/reported titles and descriptions of the occupations among them. ``use_fts``
     None takes FTS5 when both the store and this SQLite have it; False forces the plain
     scan (True insists on FTS5 and raises ``sqlite3.OperationalError`` without it).
+    ``dominant_first`` False leaves the hits in :func:`rank_key`'s order, without putting
+    a :func:`dominant` one first (the resolver, searching a name's candidates alone,
+    decides that over every role itself).
     """
     query = Query.of(text)
     roles = list(roles)
     # slug -> (score, matched, how, tier)
     best: dict[str, tuple[float, str, str, int]] = {}
     counts: dict[str, int] = {}
+    # slug -> (tier, kind) of every store title that matched; the written-out titles of the
+    # exact matches found through an abbreviation or parentheses.
+    kinds_at: dict[str, set[tuple[int, str]]] = {}
+    spelled: dict[str, set[str]] = {}
 
     def offer(slug: str, value: float, matched: str, how: str, tier: int) -> None:
         held, held_text, _, held_tier = best.get(slug, (0.0, "", "", TIER_DESCRIPTION + 1))
@@ -295,6 +358,11 @@ def search_roles(
             else:
                 counts[owner] = counts.get(owner, 0) + 1
                 offer(owner, value, text_, kind, tier)
+                kinds_at.setdefault(owner, set()).add((tier, kind))
+                if tier == TIER_EXACT and title_key(text_) != query.key:
+                    # What was typed is part of it: the other parts spell it out.
+                    parts = [_PARENTHESES.sub(" ", text_), *_PARENTHESES.findall(text_)]
+                    spelled.setdefault(owner, set()).update(parts)
     employment = {} if store is None else _employment(store, [titles[s][1] for s in best])
     hits = []
     for slug, (value, matched, how, tier) in best.items():
@@ -302,18 +370,83 @@ def search_roles(
         total = value + COUNT_BONUS * min(count, COUNT_CAP)
         title, soc = titles[slug]
         people = employment.get(soc or "")
-        hits.append(SearchHit(slug, title, soc, matched, how, total, count, tier, people))
+        readings = [query, *(Query.of(t) for t in sorted(spelled.get(slug, ())))]
+        own = max(held(q, title) for q in readings)
+        own_words = max(held(q, title, derived=False) for q in readings)
+        reported = (tier, "reported") in kinds_at.get(slug, ())
+        hits.append(
+            SearchHit(slug, title, soc, matched, how, total, count, tier, people, own,
+                      own_words, reported, is_specialisation(title))
+        )  # fmt: skip
     hits.sort(key=rank_key)
+    if dominant_first:
+        _dominant_first(query, hits, roles)
     return hits if limit is None else hits[:limit]
 
 
-def rank_key(hit: SearchHit) -> tuple[int, float, int, int, int, str]:
-    """The one order of roles found by a name, best first: by tier, then score, then the
-    number of matching titles, then employment, then the shorter title, then the title.
-    It orders the search's hits, and (through :func:`search_roles`) the candidates of a
-    name that could be several occupations (engine/titles.py), so both list them alike."""
-    return (hit.tier, -hit.score, -hit.titles, -(hit.employment or 0), len(hit.title),
-            hit.title)  # fmt: skip
+def rank_key(hit: SearchHit) -> tuple[int, int, bool, bool, int, float, int, int, int, str]:
+    """The one order of roles found by a name, best first: by tier; then the preference
+    of docs/titles.md (the more typed words the role's own title has, a reported title
+    before an alternate one, the general occupation before a specialisation, the more
+    typed words its own title has themselves); then score, the number of matching titles,
+    employment, the shorter title, the title. It orders the search's hits, and (through
+    :func:`search_roles`) the candidates of a name that could be several occupations
+    (engine/titles.py), so both list them alike."""
+    return (hit.tier, -hit.own, not hit.reported, hit.special, -hit.own_words, -hit.score,
+            -hit.titles, -(hit.employment or 0), len(hit.title), hit.title)  # fmt: skip
+
+
+def preference(hit: SearchHit) -> tuple[int, int, bool, bool, int]:
+    """The part of :func:`rank_key` that says which role a name means (docs/titles.md)."""
+    return rank_key(hit)[:5]
+
+
+def dominant(query: Query, hits: Sequence[SearchHit], outside: Iterable[str]) -> SearchHit | None:
+    """Of ``hits`` that nothing else tells apart, the one that employs DOMINANT times as
+    many people as the others together (OEWS national employment, each one's published),
+    when every one's own title has every typed word itself and none of the titles
+    ``outside`` (the roles the name does not name) has them all: "truck driver" is heavy,
+    not light, truck drivers; "surgeon" is neither orthopaedic nor pediatric surgeons, as
+    "Surgeons, All Other" says "surgeon" too."""
+    wanted = len(query.terms)
+    if not wanted or len(hits) < 2:
+        return None
+    if any(held(query, hit.title, derived=False) < wanted for hit in hits):
+        return None
+    people = [hit.employment for hit in hits]
+    if any(n is None for n in people):
+        return None
+    counts = [int(n or 0) for n in people]
+    top = max(counts)
+    if not top or top < DOMINANT * (sum(counts) - top):
+        return None
+    # Every word a typed word matches holds its first letters (Query.parts): test those
+    # titles only (a plain loop: this runs over every occupation's title).
+    parts = query.parts
+    for title in outside:
+        low = title.lower().replace("'", "")
+        for part in parts:
+            if part not in low:
+                break
+        else:
+            if held(query, title, derived=False) == wanted:
+                return None
+    return hits[counts.index(top)]
+
+
+def _dominant_first(query: Query, hits: list[SearchHit], roles: Sequence[RoleKey]) -> None:
+    """Puts first the :func:`dominant` one of the hits that are what was typed and rank
+    alike at the top, as the resolver picks it (engine/titles.py)."""
+    if len(hits) < 2 or hits[0].tier != TIER_EXACT:
+        return
+    head = preference(hits[0])
+    alike = [hit for hit in hits if hit.tier == TIER_EXACT and preference(hit) == head]
+    exact = {hit.slug for hit in hits if hit.tier == TIER_EXACT}
+    outside = (title for slug, title, _ in roles if slug not in exact)
+    top = dominant(query, alike, outside)
+    if top is not None and top is not hits[0]:
+        hits.remove(top)
+        hits.insert(0, top)
 
 
 def _employment(store: sqlite3.Connection, socs: Sequence[str | None]) -> dict[str, int]:

@@ -26,8 +26,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from jobcompare.engine.search import is_title_word, search_roles, titles_headed_by
-from jobcompare.errors import AmbiguousRoleError, UnknownRoleError, UnresolvedRolesError
+from jobcompare.engine.search import (
+    Query,
+    SearchHit,
+    dominant,
+    is_title_word,
+    search_roles,
+    titles_headed_by,
+)
+from jobcompare.errors import (
+    AmbiguousRoleError,
+    Listed,
+    UnknownRoleError,
+    UnresolvedRolesError,
+)
 from jobcompare.sources.title_keys import (
     RoleKey,
     folded,
@@ -50,6 +62,8 @@ TitleRow = tuple[str, str, str, str]
 
 #: At most this many candidates are listed in an error; the rest are counted.
 MAX_LISTED = 8
+#: At most this many other meanings are named in the note of a name picked among several.
+MAX_ALSO = 2
 #: The closest spelling is taken only at this similarity (difflib ratio) or above, and only
 #: when no other role comes within FUZZY_MARGIN of it.
 FUZZY_PICK = 0.9
@@ -65,6 +79,7 @@ SMALL_EDIT_SHORT, SMALL_EDIT_LONG, SHORT_WORD = 1, 2, 4
 REAL_WORD = 4
 
 _SOC = re.compile(r"(\d\d)-?(\d{4})(?:\.(\d\d))?")
+_EXCEPTING = re.compile(r",\s*except\b", re.IGNORECASE)
 
 
 # -- results ------------------------------------------------------------------------------
@@ -143,6 +158,13 @@ class Resolution(NamedTuple):
     message_only: bool = False
     #: The candidates are close spellings, none of them sure enough to be taken.
     spellings: bool = False
+    #: What else the name could mean, best first, when ``picked`` was preferred among
+    #: several occupations that have it (docs/titles.md); ``more`` is not counted here.
+    others: tuple[Candidate, ...] = ()
+    #: The step of the preference (1-4, docs/titles.md) that picked it among them, or 0.
+    preferred_by: int = 0
+    #: The roles of ``suggestions`` that are a role's slug, in their order.
+    suggested: tuple[Candidate, ...] = ()
 
     @property
     def slug(self) -> str | None:
@@ -152,12 +174,22 @@ class Resolution(NamedTuple):
     def note(self) -> str | None:
         """The one line to print on stderr when the winner was not named by its slug:
         "'registered nurse' → Registered Nurses (29-1141)", with how it matched unless that
-        was the title or SOC code itself."""
+        was the title or SOC code itself; for a winner preferred among several, what else
+        the name could mean instead: "'police officer' → Police and Sheriff's Patrol
+        Officers (33-3051); also: Detectives and Criminal Investigators (33-3021)"."""
         if self.picked is None or self.picked.how == "slug":
             return None
         note = f"'{self.query.strip()}' → {self.picked.label}"
-        if self.picked.how not in ("title", "soc"):
+        # Picked among several, it says what else the name could mean rather than how it
+        # matched (a misspelling still says how it was read).
+        if self.picked.how not in ("title", "soc") and (
+            not self.others or self.picked.how == "fuzzy"
+        ):
             note += f", by {self.picked.reason}"
+        if self.others:
+            also = [c.label for c in self.others[:MAX_ALSO]]
+            rest = len(self.others) - len(also)
+            note += "; also: " + ", ".join(also) + (f" and {rest} more" if rest else "")
         return note
 
     def error(self) -> AmbiguousRoleError | UnknownRoleError | None:
@@ -169,10 +201,18 @@ class Resolution(NamedTuple):
             if self.message_only:  # several roles share a title or code: today's message
                 return AmbiguousRoleError(self.query, slugs)
             reasons = [c.line() for c in self.candidates]
+            listed = [Listed(c.soc, c.slug, c.title, c.reason) for c in self.candidates]
             return AmbiguousRoleError(
-                self.query, slugs, reasons, self.more, self.read_as, spellings=self.spellings
+                self.query,
+                slugs,
+                reasons,
+                self.more,
+                self.read_as,
+                spellings=self.spellings,
+                listed=listed,
             )
-        return UnknownRoleError(self.query, self.suggestions)
+        listed = [Listed(c.soc, c.slug, c.title, "") for c in self.suggested]
+        return UnknownRoleError(self.query, self.suggestions, listed)
 
 
 # -- the resolver -------------------------------------------------------------------------
@@ -287,19 +327,38 @@ class TitleResolver:
         return self._one_or_several(query, slugs, "soc")
 
     def _by_title(self, query: str) -> Resolution | None:
+        """Rule 3: the roles whose title has the query's key; else those whose title has
+        it without what the title excepts ("kindergarten teacher": Kindergarten Teachers,
+        Except Special Education)."""
         key = title_key(query)
         if not key:
             return None
-        if "_by_key" in self.__dict__:
-            slugs = self._by_key.get(key, [])
-        else:  # key only the titles that hold every word (as the LIKE fallback does)
-            parts = [w[: max(3, len(w) - 2)] for w in key.split()]
-            slugs = [
-                slug
-                for slug, title, _ in self.roles
-                if all(p in folded(title) for p in parts) and title_key(title) == key
-            ]
+        slugs = self._titled(key) or self._without_exception.get(key, [])
         return self._one_or_several(query, slugs, "title") if slugs else None
+
+    def _titled(self, key: str) -> list[str]:
+        """The slugs of the roles whose title has the key ``key``."""
+        if "_by_key" in self.__dict__:
+            return self._by_key.get(key, [])
+        # Key only the titles that hold every word (as the LIKE fallback does).
+        parts = [w[: max(3, len(w) - 2)] for w in key.split()]
+        return [
+            slug
+            for slug, title, _ in self.roles
+            if all(p in folded(title) for p in parts) and title_key(title) == key
+        ]
+
+    @cached_property
+    def _without_exception(self) -> dict[str, list[str]]:
+        """Key of a title without what it excepts -> the slugs of the roles (a few dozen
+        titles say "Except")."""
+        keys: dict[str, list[str]] = {}
+        for slug, title, _ in self.roles:
+            if "xcept" in title:
+                key = key_without_exception(title)
+                if key:
+                    keys.setdefault(key, []).append(slug)
+        return keys
 
     def _one_or_several(self, query: str, slugs: Sequence[str], how: How) -> Resolution:
         candidates = tuple(self._candidate(slug, how) for slug in slugs)
@@ -339,8 +398,11 @@ class TitleResolver:
         if not grouped:
             return None
         candidates = []
+        kinds_only: set[str] = set()  # occupations that have only kinds of the name
         for slug, found in grouped.items():
             # An occupation that has the name itself is said to by it alone.
+            if all(r[3] == "head" for r in found):
+                kinds_only.add(slug)
             found = [r for r in found if r[3] != "head"] or found
             matched = tuple(dict.fromkeys(title for title, _, _, _ in found))
             kinds = tuple(k for k in ("alternate", "reported") if any(r[2] == k for r in found))
@@ -349,7 +411,11 @@ class TitleResolver:
         if len(candidates) == 1:
             return Resolution(query, candidates[0])
         ranked = self._ranked(query, candidates)
-        listed = tuple(ranked[:MAX_LISTED])
+        chosen = self._preferred(query, ranked, kinds_only)
+        if chosen is not None:
+            others = tuple(c for c, _ in ranked if c is not chosen[0])
+            return Resolution(query, chosen[0], others=others, preferred_by=chosen[1])
+        listed = tuple(c for c, _ in ranked[:MAX_LISTED])
         return Resolution(query, candidates=listed, more=len(ranked) - len(listed))
 
     def _own_title_holds(self, key: str, socs: set[str]) -> bool:
@@ -361,13 +427,89 @@ class TitleResolver:
         own = [title for _, title, code in self.roles if code == soc]
         return bool(own) and set(key.split()) <= set(title_key(own[0]).split())
 
-    def _ranked(self, query: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def _preferred(
+        self,
+        query: str,
+        ranked: Sequence[tuple[Candidate, SearchHit | None]],
+        kinds_only: set[str],
+    ) -> tuple[Candidate, int] | None:
+        """The one of several occupations sharing a name that a person means and the step
+        that found it, if the preference of docs/titles.md finds one; else None (they are
+        listed). Each step keeps the candidates it prefers, when it prefers some, and
+        picks when one is left (never a specialisation while a general occupation of its
+        line of work, SOC major group, is a candidate: "english teacher" is listed):
+
+        1. those whose own title has the most of the typed words (for an abbreviation, of
+           the words it stands for), when one of them has a typed word itself (not only
+           a word of its root): "police officer" is Police and Sheriff's Patrol Officers,
+           "CNA" ("Certified Nursing Assistant") Nursing Assistants;
+        2. unless a candidate left has only kinds of the name in another line of work (the
+           name is then several things: "coder"), those with it as an O*NET reported
+           title, not only an alternate one;
+        3. the general occupations, not their specialisations (special education,
+           postsecondary, "All Other") in the same line of work (SOC major group), when
+           their own titles have typed words: "high school teacher" is not special
+           education, "teacher's assistant" not postsecondary;
+        4. the :func:`~jobcompare.engine.search.dominant` one of those left: when their
+           own titles have every typed word (the words themselves) and no occupation the
+           name does not name has them all, the one that employs DOMINANT times as many
+           as the others left together (OEWS, national; each one's published): "truck
+           driver" is heavy, not light, truck drivers; "surgeon" stays a list, as
+           Surgeons, All Other have the word but not the O*NET title.
+        """
+        left = [(c, hit) for c, hit in ranked if hit is not None]
+        if len(left) != len(ranked):  # one the search does not find: keep the list
+            return None
+        # Never a specialisation while a general occupation of its line of work could be
+        # meant: "english teacher" is listed, not taken for postsecondary teachers. Only a
+        # general occupation whose own title has typed words counts: "periodontist" is no
+        # more Dentists, General than Dentists, All Other Specialists.
+        general = {c.soc[:2] for c, hit in left if c.soc and not hit.special and hit.own}
+
+        def pick(candidate: Candidate, hit: SearchHit, step: int) -> tuple[Candidate, int] | None:
+            if hit.special and candidate.soc and candidate.soc[:2] in general:
+                return None
+            return candidate, step
+
+        def keep(wanted: Sequence[bool]) -> bool:
+            nonlocal left
+            if any(wanted) and not all(wanted):
+                left = [pair for pair, want in zip(left, wanted, strict=True) if want]
+            return len(left) == 1
+
+        most = max(hit.own for _, hit in left)
+        # A word of the same root counts beside a word itself ("medical biller": Billing
+        # and Posting Clerks), but never alone ("builder": "Manufactured Building").
+        if any(hit.own == most and hit.own_words for _, hit in left) and keep(
+            [hit.own == most for _, hit in left]
+        ):
+            return pick(*left[0], 1)
+        if any(c.slug in kinds_only for c, _ in left):
+            return None
+        if keep(["reported" in c.kinds for c, _ in left]):
+            return pick(*left[0], 2)
+        # A specialisation gives way to a general occupation of its own line of work (SOC
+        # major group, as for kinds), not to one of another.
+        if keep([not (hit.special and c.soc and c.soc[:2] in general) for c, hit in left]):
+            return pick(*left[0], 3)
+        # Step 4: the one that employs DOMINANT times as many as the others together.
+        named = {c.slug for c, _ in ranked}
+        outside = (title for slug, title, _ in self.roles if slug not in named)
+        top = dominant(Query.of(query), [hit for _, hit in left], outside)
+        return None if top is None else pick(*next(p for p in left if p[1] is top), 4)
+
+    def _ranked(
+        self, query: str, candidates: Sequence[Candidate]
+    ) -> list[tuple[Candidate, SearchHit | None]]:
         """``candidates`` in the one order of roles found by a name: the order
-        :func:`~jobcompare.engine.search.search_roles` gives them for ``query``."""
+        :func:`~jobcompare.engine.search.search_roles` gives them for ``query``, each with
+        its search hit (what the preference of :func:`_preferred` reads)."""
         roles = [self._by_slug[c.slug] for c in candidates]
-        hits = search_roles(query, roles, self.store, limit=None)
+        hits = search_roles(query, roles, self.store, limit=None, dominant_first=False)
         at = {hit.slug: n for n, hit in enumerate(hits)}
-        return sorted(candidates, key=lambda c: (at.get(c.slug, len(at)), c.title))
+        by_slug = {hit.slug: hit for hit in hits}
+        ordered = sorted(candidates, key=lambda c: (at.get(c.slug, len(at)), c.title))
+        return [(c, by_slug.get(c.slug)) for c in ordered]
 
     def _title_rows(self, key: str) -> list[TitleRow]:
         """The store's alternate/reported titles whose key (or short title's key) is ``key``:
@@ -436,10 +578,14 @@ class TitleResolver:
                 read = self._by_title(text) or self._by_alternate(text)
                 if read is not None and read.picked is not None:
                     picked = read.picked._replace(how="fuzzy", matched=(text,), score=best)
-                    return Resolution(query, picked, read_as=text)
+                    return read._replace(query=query, picked=picked, read_as=text)
                 if read is not None:
                     return read._replace(query=query, read_as=text)
-        return Resolution(query, suggestions=tuple(self._suggest(query, ranked, owners)))
+        suggestions = tuple(self._suggest(query, ranked, owners))
+        suggested = tuple(
+            self._candidate(s, "fuzzy", score=0.0) for s in suggestions if s in self._by_slug
+        )
+        return Resolution(query, suggestions=suggestions, suggested=suggested)
 
     def _small_edits(self, typed: str, spelling: str) -> bool:
         """Whether the typed key reads as the spelling's key word for word, in order: each
@@ -565,6 +711,16 @@ class TitleResolver:
                 suggested.append(slugs[0] if len(slugs) == 1 else text)
             return list(dict.fromkeys(suggested))[:3]
         return closest_slugs(names, query)
+
+
+def key_without_exception(title: str) -> str:
+    """The key of a title without what it excepts, from ", Except" on ("Dispatchers,
+    Except Police, Fire, and Ambulance" -> "dispatcher"); "" for a title that excepts
+    nothing, or that is an "All Other" (the rest of its group, not the general one)."""
+    found = _EXCEPTING.search(title)
+    if found is None or title.rstrip().lower().endswith("all other"):
+        return ""
+    return title_key(title[: found.start()])
 
 
 def small_edit(word: str) -> int:
