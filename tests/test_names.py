@@ -78,6 +78,8 @@ EVERYDAY = [
     ("waitress", "35-3031", "Waiters and Waitresses"),
     ("medical biller", "43-3021", "Billing and Posting Clerks"),  # 2: reported
     ("CEO", "11-1011", "Chief Executives"),
+    ("pharmacy tech", "29-2052", "Pharmacy Technicians"),  # a short form of its own title
+    ("surg tech", "29-2055", "Surgical Technologists"),
 ]  # fmt: skip
 
 #: Names with no single answer: (typed, the occupations the list must hold, first the one
@@ -287,3 +289,17 @@ def test_suggestions_follow_the_box_and_a_title_several_share_stays_in_it() -> N
     assert slugs and all(s in result.stderr.split("╯\n", 1)[1] for s in slugs)
     for slug in slugs:
         assert run(["show", slug, "-s", "salary"], bundled=True).exit_code == 0
+
+
+def test_a_short_form_of_an_own_title_comes_before_another_occupations_alternate_title(
+    resolver: TitleResolver,
+) -> None:
+    # "customer service rep" is an alternate title of Sales Representatives of Services,
+    # but it is Customer Service Representatives' own title written short: that one is
+    # picked and the other named. A word that merely starts another ("park attendant",
+    # "die technician") is no short form: those keep their O*NET titles' occupations.
+    picked = resolver.resolve("customer service rep")
+    assert picked.picked is not None and picked.picked.soc == "43-4051"
+    assert [c.soc for c in picked.others] == ["41-3091"]
+    assert resolver.resolve("park attendant").picked.soc == "39-3091"  # type: ignore[union-attr]
+    assert resolver.resolve("die technician").picked.soc == "51-4062"  # type: ignore[union-attr]

@@ -676,6 +676,8 @@ def _in_area(store: Store, base: Moves, move: Move, soc: str, adjust: Adjuster |
         ours = base.area_adjusted
         exact = shown is not None and ours is not None and not shown.at_least and not ours.at_least
         difference = int(shown.value - ours.value) if exact else None  # type: ignore[union-attr]
+        if not exact:  # no adjusted difference (no parity, or a bound): no percent of it
+            percent = None
     return move._replace(
         area_median=local, area_adjusted=shown, area_difference=difference,
         area_difference_percent=percent, reasons=tuple(reasons),

@@ -54,11 +54,36 @@ if TYPE_CHECKING:
     import sqlite3
 
 #: How a query matched its role.
-How = Literal["slug", "soc", "onet", "title", "alternate", "reported", "fuzzy"]
+How = Literal["slug", "soc", "onet", "title", "shortened", "alternate", "reported", "fuzzy"]
 
 #: An alternate title's row: (title, OEWS SOC code, kind 'alternate'/'reported', matched via
 #: 'title' or 'short').
 TitleRow = tuple[str, str, str, str]
+
+#: Short forms people write for a word of an occupation's title ("pharmacy tech"), and
+#: the starts of the words they stand for (docs/titles.md).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "tech": ("technician", "technologist"),
+    "techs": ("technician", "technologist"),
+    "rep": ("representative",),
+    "reps": ("representative",),
+    "asst": ("assistant",),
+    "admin": ("administrator", "administrative"),
+    "mgr": ("manager",),
+    "dev": ("developer",),
+    "surg": ("surgical",),
+    "spec": ("specialist",),
+    "coord": ("coordinator",),
+    "maint": ("maintenance",),
+}
+
+
+def _same_word(typed: str, word: str) -> bool:
+    """A typed word is the title's word, in the singular or plural, or a short form of it."""
+    if typed in (word, word + "s") or word in (typed + "s", typed + "es"):
+        return True
+    return any(word.startswith(long) for long in SHORT_FORMS.get(typed, ()))
+
 
 #: At most this many candidates are listed in an error; the rest are counted.
 MAX_LISTED = 8
@@ -115,6 +140,8 @@ class Candidate(NamedTuple):
             return f"O*NET-SOC code {self.matched[0]}, published by OEWS as {self.soc}"
         if self.how == "title":
             return "title"
+        if self.how == "shortened":
+            return "its title, each word shortened"
         if self.how == "fuzzy":
             return f"closest spelling, '{self.matched[0]}'"
         kinds = " and ".join(self.kinds) if self.kinds else self.how
@@ -396,7 +423,8 @@ class TitleResolver:
             if slug is not None:
                 grouped.setdefault(slug, []).append(row)
         if not grouped:
-            return None
+            shortened = self._own_title_shortened(key, "")
+            return None if shortened is None else Resolution(query, shortened)
         candidates = []
         kinds_only: set[str] = set()  # occupations that have only kinds of the name
         for slug, found in grouped.items():
@@ -409,6 +437,9 @@ class TitleResolver:
             how: How = "reported" if kinds == ("reported",) else "alternate"
             candidates.append(self._candidate(slug, how, matched, kinds=kinds))
         if len(candidates) == 1:
+            shortened = self._own_title_shortened(key, candidates[0].slug)
+            if shortened is not None:  # "customer service rep": Customer Service Representatives
+                return Resolution(query, shortened, others=(candidates[0],), preferred_by=1)
             return Resolution(query, candidates[0])
         ranked = self._ranked(query, candidates)
         chosen = self._preferred(query, ranked, kinds_only)
@@ -417,6 +448,26 @@ class TitleResolver:
             return Resolution(query, chosen[0], others=others, preferred_by=chosen[1])
         listed = tuple(c for c, _ in ranked[:MAX_LISTED])
         return Resolution(query, candidates=listed, more=len(ranked) - len(listed))
+
+    def _own_title_shortened(self, key: str, other: str) -> Candidate | None:
+        """The one occupation, other than ``other`` (found by an O*NET title), whose own
+        title the name writes with a common short form (:data:`SHORT_FORMS`), word by
+        word ("customer service rep" of Customer Service Representatives, "pharmacy tech"
+        of Pharmacy Technicians): what a person means, before an alternate title of
+        another occupation with the same words (docs/titles.md). None when there is not
+        exactly one, or the name has no short form ("park attendant" is not Parking
+        Attendants)."""
+        typed = key.split()
+        if len(typed) < 2 or not any(word in SHORT_FORMS for word in typed):
+            return None
+        found = [
+            slug
+            for slug, title, _ in self.roles
+            if slug != other
+            and len(words := title_key(title).split()) == len(typed)
+            and all(_same_word(t, w) for t, w in zip(typed, words, strict=True))
+        ]
+        return self._candidate(found[0], "shortened") if len(found) == 1 else None
 
     def _own_title_holds(self, key: str, socs: set[str]) -> bool:
         """Whether one occupation has the name (its key, ``key``) as a title and its own
