@@ -378,7 +378,7 @@ def test_area_and_filters_in_every_format(schema: dict[str, Any], store_path: Pa
     args = ["moves", NURSES, "--area", "ohio", "--adjust", "--max-education", "master"]
     text = flat(run(args, bundled=True, width=120).stdout)
     assert "in Ohio" in text and "Adjusted" in text
-    assert "needs more than master's degree (--max-education)" in text
+    assert "needs more than a master's degree (--max-education)" in text
     assert "Emergency Medicine Physicians" not in text.split("Notes")[0]
     document = json.loads(run([*args, "--json"], bundled=True).stdout)
     validate(document, schema, "moves")

@@ -274,7 +274,7 @@ def moves_command(
             "--adjust divides an area's pay by its price level: give the area with --area "
             "(e.g. --area ohio --adjust)", ctx=ctx, param_hint="'--adjust'",
         )  # fmt: skip
-    with exit_codes(ctx, role_hint="'ROLE'"):
+    with exit_codes(ctx, role_hint="'ROLE' / '--area'"):
         outcome = moves(
             role, data, by=by.value, top=top, all_occupations=all_occupations,
             max_education=max_education, same_zone=same_zone, interests=interests,

@@ -36,6 +36,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from jobcompare.text import with_article
+
 if TYPE_CHECKING:
     from jobcompare.model import Amount, Role
     from jobcompare.sources.store import Store
@@ -496,6 +498,8 @@ class _Filters(NamedTuple):
 def _left_out(counts: dict[str, int], filters: _Filters, what: str) -> tuple[str, ...]:
     """The sentences saying what the filters left out of ``what``."""
     level = (filters.max_education or "").lower()
+    if level and not level.startswith(("no ", "some ")):
+        level = with_article(level)  # "needs more than a bachelor's degree"
     # Why, for one move and for several.
     texts = {
         "education": (f"needs more than {level}", f"need more than {level}", "--max-education"),

@@ -17,7 +17,7 @@ from jobcompare.output.views.gap import gap_json, suppressed_note
 from jobcompare.output.views.shape import SCHEMA_VERSION
 from jobcompare.registry.fields import Kind
 from jobcompare.sources.store_types import Figure
-from jobcompare.text import MISSING
+from jobcompare.text import MISSING, with_article
 
 #: Skills named per move in the moves table.
 NAMED = 3
@@ -182,7 +182,7 @@ def _filtered(found: Moves) -> str:
     """The filters, as the lead names them."""
     said = []
     if found.max_education is not None:
-        said.append(f"needing at most {found.max_education.lower()}")
+        said.append(f"needing at most {_level(found.max_education)}")
     if found.same_zone:
         said.append("in the same job zone")
     return (" " + " and ".join(said)) if said else ""
@@ -501,3 +501,10 @@ def records(found: Moves) -> Records:
     width = len(MOVES_CSV_HEADER)
     rows += [("sources", "", "", source, *[""] * (width - 4)) for source in found.sources]
     return Records(MOVES_CSV_HEADER, tuple(rows))
+
+
+def _level(level: str) -> str:
+    """A BLS entry education level as a sentence says it: "a bachelor's degree", "no formal
+    educational credential", "some college, no degree"."""
+    words = level.lower()
+    return words if words.startswith(("no ", "some ")) else with_article(words)
