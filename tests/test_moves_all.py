@@ -199,7 +199,7 @@ def test_max_education_and_same_zone_leave_moves_out_and_say_so(
     assert [m.soc for m in capped.moves] == [m.soc for m in everything.moves if m.soc != PHYSICIANS]
     assert capped.left_out == (
         f"1 of O*NET's {len(everything.moves)} related occupations needs more than "
-        "master's degree (--max-education)",
+        "a master's degree (--max-education)",
     )
     same = find_moves(store, nurses, same_zone=True)
     zones = dict(_raw(store_path, "SELECT onet_code, job_zone FROM onet_job_zone"))
