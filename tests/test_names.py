@@ -303,3 +303,17 @@ def test_a_short_form_of_an_own_title_comes_before_another_occupations_alternate
     assert [c.soc for c in picked.others] == ["41-3091"]
     assert resolver.resolve("park attendant").picked.soc == "39-3091"  # type: ignore[union-attr]
     assert resolver.resolve("die technician").picked.soc == "51-4062"  # type: ignore[union-attr]
+
+
+def test_an_unknown_name_suggests_what_the_search_finds_in_titles() -> None:
+    # No title is "hvac technician", but O*NET titles of HVAC mechanics hold both words:
+    # the search's first answers are suggested, not close spellings ("Vacuum Technician").
+    from tests.conftest import run
+
+    result = run(["show", "hvac technician"], width=120, bundled=True)
+    assert result.exit_code == 2 and result.stdout == ""
+    listed = result.stderr.split("SOC code, slug, title", 1)[1].split()
+    assert listed[:2] == [
+        "49-9021",
+        "heating-air-conditioning-and-refrigeration-mechanics-and-installers",
+    ]

@@ -30,6 +30,7 @@ from jobcompare.engine.search import (
     Query,
     SearchHit,
     dominant,
+    held,
     is_title_word,
     search_roles,
     titles_headed_by,
@@ -751,6 +752,19 @@ class TitleResolver:
             for _, title, _ in self.roles
         ):
             return closest_slugs(names, query)  # the roles having every word, shortest first
+        if self.store is not None:
+            # A title holding every typed word itself (not a spelling close to the name):
+            # what the search finds first, the one order of roles found by a name ("hvac
+            # technician": HVAC mechanics, by 'HVAC Service Technician').
+            terms = Query.of(query)
+            hits = search_roles(query, self.roles, self.store, limit=3)
+            if (
+                hits
+                and hits[0].how != "description"
+                and terms.terms
+                and (held(terms, hits[0].matched, derived=False) == len(terms.terms))
+            ):
+                return [h.slug for h in hits if h.how != "description"]
         if ranked:
             best = ranked[0][1][0]
             suggested: list[str] = []
