@@ -469,3 +469,15 @@ def test_an_area_without_an_estimate_or_a_price_parity_says_so(store: Store) -> 
     assert sort_moves(found.moves, "pay", local=True) == list(found.moves)
     national = [m.soc for m in sort_moves(found.moves, "pay")]
     assert national != [m.soc for m in found.moves]  # the national rise orders them
+
+
+def test_interests_reorder_within_a_tier_and_each_tier_is_said_once() -> None:
+    # O*NET's order with --interests: moves keeping more high points come first inside
+    # their tier; no tier's heading comes twice.
+    from tests.conftest import run
+
+    page = run(["moves", "registered-nurses", "--interests"], width=120, bundled=True).stdout
+    tiers = [line.strip() for line in page.splitlines()
+             if line.strip() in ("Primary-Short", "Primary-Long", "Supplemental")]  # fmt: skip
+    assert tiers == ["Primary-Short", "Primary-Long", "Supplemental"]
+    assert "within it those keeping more of the interest high points" in " ".join(page.split())

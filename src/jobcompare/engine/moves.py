@@ -863,6 +863,13 @@ def _ordered(moves: list[Move], base: Moves) -> list[Move]:
     moves = sort_moves(moves, base.by, local=base.area is not None)
     if base.interests and base.role_interests:
         moves.sort(key=lambda m: (m.interests_kept is None, -(m.interests_kept or 0)))
+        if base.scope != "all" and base.by == "onet":
+            # Within O*NET's tiers (each said once, in O*NET's order): interests reorder
+            # the moves of a tier, never one tier's before another's.
+            first: dict[str | None, int] = {}
+            for move in sorted(moves, key=lambda m: m.position):
+                first.setdefault(move.tier, move.position)
+            moves.sort(key=lambda m: first[m.tier])
     if base.scope == "all" and base.by == "onet":
         # Grouped by field (sorts are stable: within each, the order above).
         moves.sort(key=lambda m: not m.in_field(base.soc))

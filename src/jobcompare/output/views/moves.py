@@ -137,6 +137,11 @@ def _lead(found: Moves) -> str:
         order = (
             "each by match, best first" if all_scope else "in O*NET's order (most related first)"
         )
+    if found.interests and found.role_interests and not all_scope and found.by == "onet":
+        order = (
+            "each tier in O*NET's order (most related first), within it those keeping more "
+            f"of the interest high points of {found.title} ({found.role_interests}) first"
+        )
     if all_scope:
         inside = sum(m.in_field(found.soc) for m in found.moves)
         field = f" ({found.category})" if found.category else ""
