@@ -317,3 +317,10 @@ def test_an_unknown_name_suggests_what_the_search_finds_in_titles() -> None:
         "49-9021",
         "heating-air-conditioning-and-refrigeration-mechanics-and-installers",
     ]
+
+
+def test_search_ranks_a_short_form_of_an_own_title_as_show_picks_it() -> None:
+    from tests.conftest import run
+
+    listed = run(["search", "customer service rep"], width=120, bundled=True).stdout.split()
+    assert listed[0] == "customer-service-representatives"

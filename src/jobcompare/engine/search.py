@@ -278,6 +278,43 @@ class SearchHit(NamedTuple):
         return f"O*NET {self.how} title '{self.matched}'"
 
 
+#: Short forms people write for a word of an occupation's title ("pharmacy tech"), and
+#: the starts of the words they stand for (docs/titles.md).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "tech": ("technician", "technologist"),
+    "techs": ("technician", "technologist"),
+    "rep": ("representative",),
+    "reps": ("representative",),
+    "asst": ("assistant",),
+    "admin": ("administrator", "administrative"),
+    "mgr": ("manager",),
+    "dev": ("developer",),
+    "surg": ("surgical",),
+    "spec": ("specialist",),
+    "coord": ("coordinator",),
+    "maint": ("maintenance",),
+}
+
+
+def same_word(typed: str, word: str) -> bool:
+    """A typed word is the title's word, in the singular or plural, or a short form of it."""
+    if typed in (word, word + "s") or word in (typed + "s", typed + "es"):
+        return True
+    return any(word.startswith(long) for long in SHORT_FORMS.get(typed, ()))
+
+
+def writes_short(key: str, title: str) -> bool:
+    """Whether a name (its title key) writes ``title`` word by word with some short form
+    of :data:`SHORT_FORMS`: "customer service rep" of Customer Service Representatives."""
+    typed = key.split()
+    if len(typed) < 2 or not any(word in SHORT_FORMS for word in typed):
+        return False  # most names: no title key computed
+    words_ = title_key(title).split()
+    return len(typed) == len(words_) and all(
+        same_word(t, w) for t, w in zip(typed, words_, strict=True)
+    )
+
+
 def search_roles(
     text: str,
     roles: Iterable[RoleKey],
@@ -331,6 +368,9 @@ def search_roles(
         for slug, title, _ in roles:
             if all(part in folded(title) for part in parts):  # as the SQL fallback checks
                 value, tier = assess(query, title, "title")
+                if value and writes_short(query.key, title):  # its own title, written short
+                    tier = TIER_EXACT
+                    spelled.setdefault(slug, set()).add(title)  # its words, spelled out
                 if value:
                     offer(slug, value, title, "title", tier)
     titles = {slug: (title, soc) for slug, title, soc in roles}

@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.engine.search import (
+    SHORT_FORMS,
     Query,
     SearchHit,
     dominant,
@@ -34,6 +35,7 @@ from jobcompare.engine.search import (
     is_title_word,
     search_roles,
     titles_headed_by,
+    writes_short,
 )
 from jobcompare.errors import (
     AmbiguousRoleError,
@@ -60,31 +62,6 @@ How = Literal["slug", "soc", "onet", "title", "shortened", "alternate", "reporte
 #: An alternate title's row: (title, OEWS SOC code, kind 'alternate'/'reported', matched via
 #: 'title' or 'short').
 TitleRow = tuple[str, str, str, str]
-
-#: Short forms people write for a word of an occupation's title ("pharmacy tech"), and
-#: the starts of the words they stand for (docs/titles.md).
-SHORT_FORMS: dict[str, tuple[str, ...]] = {
-    "tech": ("technician", "technologist"),
-    "techs": ("technician", "technologist"),
-    "rep": ("representative",),
-    "reps": ("representative",),
-    "asst": ("assistant",),
-    "admin": ("administrator", "administrative"),
-    "mgr": ("manager",),
-    "dev": ("developer",),
-    "surg": ("surgical",),
-    "spec": ("specialist",),
-    "coord": ("coordinator",),
-    "maint": ("maintenance",),
-}
-
-
-def _same_word(typed: str, word: str) -> bool:
-    """A typed word is the title's word, in the singular or plural, or a short form of it."""
-    if typed in (word, word + "s") or word in (typed + "s", typed + "es"):
-        return True
-    return any(word.startswith(long) for long in SHORT_FORMS.get(typed, ()))
-
 
 #: At most this many candidates are listed in an error; the rest are counted.
 MAX_LISTED = 8
@@ -458,15 +435,10 @@ class TitleResolver:
         another occupation with the same words (docs/titles.md). None when there is not
         exactly one, or the name has no short form ("park attendant" is not Parking
         Attendants)."""
-        typed = key.split()
-        if len(typed) < 2 or not any(word in SHORT_FORMS for word in typed):
-            return None
+        if not any(word in SHORT_FORMS for word in key.split()):
+            return None  # most names: no title to look at
         found = [
-            slug
-            for slug, title, _ in self.roles
-            if slug != other
-            and len(words := title_key(title).split()) == len(typed)
-            and all(_same_word(t, w) for t, w in zip(typed, words, strict=True))
+            slug for slug, title, _ in self.roles if slug != other and writes_short(key, title)
         ]
         return self._candidate(found[0], "shortened") if len(found) == 1 else None
 
