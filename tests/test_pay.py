@@ -278,6 +278,9 @@ BAD_AMOUNTS: list[tuple[list[str], str]] = [
      "27.50/h (or add --hourly)"),
     (["--pay", "85000/yr", "--hourly"], "'85000/yr' says a year and --hourly an hour"),
     (["--hourly"], "--hourly says --pay is an hour's pay"),
+    (["--pay", "0.01/h"], "'0.01/h' is less than $1.00 an hour"),
+    (["--pay", "٨٥٠٠٠"], "'٨٥٠٠٠' is not an amount"),  # digits of another script
+    (["--pay", "８５０００"], "'８５０００' is not an amount"),
 ]  # fmt: skip
 
 

@@ -53,6 +53,8 @@ MAX_YEARLY = 10_000_000
 MAX_HOURLY = 5_000
 #: The smallest yearly amount taken: less is an hourly rate given without "/h".
 MIN_YEARLY = 1_000
+#: Less than a dollar an hour is no wage BLS publishes: a mark typed by mistake.
+MIN_HOURLY = 1
 
 #: What --pay accepts, said in every error about its value.
 ACCEPTED = (
@@ -70,7 +72,7 @@ _AMOUNT = re.compile(
       | /\s*(?:y|yr|year)
       | (?:a|per)\s+year
     )?""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE | re.ASCII,  # digits 0-9 only ("٨٥٠٠٠" is no amount)
 )
 
 
@@ -138,6 +140,11 @@ def parse_pay(text: str, hourly: bool = False) -> YourPay:
         raise PayError(
             f"'{shown}' a year is less than ${MIN_YEARLY:,}: for an hourly rate write "
             f"{found['dollars']}{'.' + cents if cents else ''}/h (or add --hourly)"
+        )
+    if per == "hour" and value < MIN_HOURLY:
+        raise PayError(
+            f"'{shown}' is less than ${MIN_HOURLY:.2f} an hour: check the amount (a year's "
+            "pay has no /h)"
         )
     return YourPay(value, per)
 
