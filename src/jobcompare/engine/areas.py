@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from jobcompare.errors import AreaError, StateError
-from jobcompare.registry.section import MAX_ROLES
+from jobcompare.registry.section import MAX_ROLES, PERCENTILES
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
@@ -216,16 +216,8 @@ PAY_MEASURES = (
     ("annual_mean", "Average salary", "MONEY"),
     ("hourly_mean", "Hourly rate", "RATE"),
     ("mean_rse", "Mean wage: relative standard error", "PERCENT"),
-    ("annual_p10", "10th percentile", "MONEY"),
-    ("annual_p25", "25th percentile", "MONEY"),
-    ("annual_p50", "Median", "MONEY"),
-    ("annual_p75", "75th percentile", "MONEY"),
-    ("annual_p90", "90th percentile", "MONEY"),
-    ("hourly_p10", "Hourly 10th percentile", "RATE"),
-    ("hourly_p25", "Hourly 25th percentile", "RATE"),
-    ("hourly_p50", "Hourly median", "RATE"),
-    ("hourly_p75", "Hourly 75th percentile", "RATE"),
-    ("hourly_p90", "Hourly 90th percentile", "RATE"),
+    *((f"annual_{key}", label, "MONEY") for key, label in PERCENTILES),
+    *((f"hourly_{key}", f"Hourly {label.lower()}", "RATE") for key, label in PERCENTILES),
 )
 
 JOB_MEASURES = (

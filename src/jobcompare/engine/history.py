@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.engine.deltas import clean, relative_percent
+from jobcompare.registry.section import PERCENTILES
 from jobcompare.sources.store_history import (
     LATEST,
     Break,
@@ -47,11 +48,7 @@ Unit = Literal["year", "hour"]
 SHOWN: tuple[tuple[str, str], ...] = (
     ("employment", "Employment"),
     ("mean", "Mean"),
-    ("p10", "10th percentile"),
-    ("p25", "25th percentile"),
-    ("p50", "Median"),
-    ("p75", "75th percentile"),
-    ("p90", "90th percentile"),
+    *PERCENTILES,
 )
 
 #: What is said with every series: the dollars' kind and BLS's caution (its words on the

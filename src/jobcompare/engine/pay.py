@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.errors import PayError
+from jobcompare.registry.section import PERCENTILES as BLS_PERCENTILES
 from jobcompare.text import join_words
 
 if TYPE_CHECKING:
@@ -38,12 +39,8 @@ Per = Literal["year", "hour"]
 Position = Literal["below", "between", "at", "above", "unplaced", "none", "other_unit"]
 
 #: The percentiles BLS OEWS publishes, in order, with the words a sentence names them by.
-PERCENTILES: tuple[tuple[str, str], ...] = (
-    ("p10", "the 10th percentile"),
-    ("p25", "the 25th percentile"),
-    ("p50", "the median"),
-    ("p75", "the 75th percentile"),
-    ("p90", "the 90th percentile"),
+PERCENTILES: tuple[tuple[str, str], ...] = tuple(
+    (key, f"the {label[:1].lower()}{label[1:]}") for key, label in BLS_PERCENTILES
 )
 _NAMES = dict(PERCENTILES)
 

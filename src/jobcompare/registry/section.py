@@ -14,6 +14,16 @@ from jobcompare.errors import ComparisonError
 MIN_ROLES = 2
 MAX_ROLES = 4
 
+#: BLS OEWS's wage percentiles, in order: the Percentiles field and the label a table gives
+#: it. Every list of them (the salary rows, history, --pay, area tables) reads this one.
+PERCENTILES: tuple[tuple[str, str], ...] = (
+    ("p10", "10th percentile"),
+    ("p25", "25th percentile"),
+    ("p50", "Median"),
+    ("p75", "75th percentile"),
+    ("p90", "90th percentile"),
+)
+
 
 class Section(str, Enum):
     """The sections of a comparison, in the order they are shown."""

@@ -27,6 +27,7 @@ from jobcompare.output.records import Records
 from jobcompare.output.views.encode import figure_json
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry.fields import Kind
+from jobcompare.registry.section import PERCENTILES
 from jobcompare.sources.store_history import MEASURES, YearPay
 from jobcompare.sources.store_types import Figure
 from jobcompare.text import MISSING, join_words
@@ -35,7 +36,7 @@ from jobcompare.text import MISSING, join_words
 LABELS = dict(SHOWN)
 #: Each stored measure's CSV unit (a pay measure's by its name's prefix).
 _UNITS = {"employment": "jobs", "employment_rse": "%", "mean_rse": "%"}
-_PERCENTILES = ("p10", "p25", "p50", "p75", "p90")
+_PERCENTILES = tuple(key for key, _ in PERCENTILES)
 
 
 def _unit(measure: str) -> str:

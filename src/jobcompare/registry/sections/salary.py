@@ -7,21 +7,13 @@ from dataclasses import replace
 
 from jobcompare.model import Role
 from jobcompare.registry.fields import Field, Kind, SectionSpec
-from jobcompare.registry.section import Section
+from jobcompare.registry.section import PERCENTILES, Section
 from jobcompare.registry.sections._official import cited, mean_rse
 from jobcompare.text import capitalise, join_words
 
 #: The years of the pay-over-time series: BLS OEWS's national files of May 2021-2024
 #: (importers/oews_history.py) and May 2025 (importers/oews.py); docs/history.md.
 HISTORY_YEARS = (2021, 2022, 2023, 2024, 2025)
-
-PERCENTILES = (
-    ("p10", "10th percentile"),
-    ("p25", "25th percentile"),
-    ("p50", "Median"),
-    ("p75", "75th percentile"),
-    ("p90", "90th percentile"),
-)
 
 
 def hourly_shown(roles: Sequence[Role]) -> bool:
