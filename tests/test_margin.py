@@ -437,3 +437,16 @@ def test_three_or_four_roles_name_neighbours_whose_means_are_within() -> None:
     far = flat(run(["software-developers", "registered-nurses", "carpenters"], width=200,
                    bundled=True).stdout)  # fmt: skip
     assert "within the survey's margin" not in far
+
+
+def test_the_area_csv_says_of_each_national_row_what_the_json_says() -> None:
+    # Two roles in one area: the "(U.S.)" rows have their own margin, never the area's.
+    from tests.conftest import run
+
+    args = ["43-3011", "43-3021", "--area", "ohio"]
+    document = json.loads(run([*args, "--json"], bundled=True).stdout)
+    records = list(csv.DictReader(io.StringIO(run([*args, "-f", "csv"], bundled=True).stdout)))
+    national = [r["within_margin"] for r in records if r["field"] == "annual_mean_us"]
+    expected = [c["within_margin"].get("national.annual_mean") for c in document["columns"]]
+    assert national == ["" if v is None else str(v).lower() for v in expected]
+    assert "false" in national  # the national means differ; Ohio's are within the margin

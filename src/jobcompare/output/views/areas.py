@@ -185,7 +185,7 @@ def records(result: AreaComparison) -> Records:
                     NO_ESTIMATE if figure is None else "" if figure.value is not None
                     else figure.reason or ""
                 )  # fmt: skip
-                inside = within[measure][index] if key in within else None
+                inside = within[key][index] if key in within else None
                 rows.append((*base, key, value, _UNITS[kind], bound, reason, inside))
             if result.adjust and measure in ADJUSTED:
                 adjusted = column.adjusted(measure)
