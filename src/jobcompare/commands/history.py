@@ -7,9 +7,9 @@ from pathlib import Path
 
 from jobcompare.errors import ComparisonError
 from jobcompare.output.dispatch import Outcome
+from jobcompare.registry.section import MAX_ROLES
 
 #: How many roles one history shows (one axis, one page).
-MAX_ROLES = 4
 
 
 def history(queries: Sequence[str], data: Path | None) -> Outcome:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from jobcompare.errors import AreaError, StateError
 from jobcompare.registry.section import MAX_ROLES, PERCENTILES
+from jobcompare.sources.store import NO_ESTIMATE
 from jobcompare.text import capitalise
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 #: How many candidates an error lists at most.
 SHOWN_CANDIDATES = 10
 
-NO_ESTIMATE = "BLS publishes no May 2025 estimate for this occupation in this area."
 NO_SOC = "it is not a BLS occupation (no SOC code), so BLS publishes no area figures for it"
 
 ADJUSTED_NOTE = (

@@ -551,11 +551,6 @@ def _share_words(
 
 # -- 6. AI exposure -------------------------------------------------------------------------------
 
-#: The AI exposure rows (Overview), each with the paper it comes from and how a sentence
-#: names it, in the order said.
-AI_MEASURES: tuple[tuple[str, str, str], ...] = tuple(
-    (m.key, m.paper, m.said) for m in EXPOSURE_MEASURES
-)
 #: How far apart (in points of the share of rated occupations scoring lower) a paper must
 #: put two roles, on at least one of its figures, for the line to be said.
 MARKED_POINTS = 20
@@ -587,8 +582,8 @@ def _only_paper(papers: set[str]) -> str:
 
 
 def _ai_exposure(rows: _Rows) -> KeyDifference | None:
-    found = [(row, paper, name) for key, paper, name in AI_MEASURES
-             if (row := rows.row(Section.OVERVIEW, key)) is not None]  # fmt: skip
+    found = [(row, m.paper, m.said) for m in EXPOSURE_MEASURES
+             if (row := rows.row(Section.OVERVIEW, m.key)) is not None]  # fmt: skip
     shared = [
         (row, paper, values)
         for row, paper, _ in found

@@ -244,7 +244,6 @@ def role_gap(store: Store, first: Role, second: Role) -> Gap:
 Adjuster = Callable[["Figure | None", "Parity | None", str], "Amount | None"]
 #: The OEWS measure a move's pay is: the annual median.
 ANNUAL = "annual_p50"
-NO_ESTIMATE = "BLS publishes no May 2025 estimate for this occupation in this area."
 
 #: BLS's typical entry education levels (Employment Projections' education categories,
 #: 8 to 1), lowest first: the scale the education step of a move is counted on.
@@ -670,6 +669,8 @@ def _in_area(store: Store, base: Moves, move: Move, soc: str, adjust: Adjuster |
     local = _median(store, soc, base.area[1])
     reasons = list(move.reasons)
     if local is None:
+        from jobcompare.sources.store import NO_ESTIMATE
+
         reasons.append(f"{move.title}: median pay in {base.area[0]} — {NO_ESTIMATE}")
     elif local.value is None and local.reason:
         reasons.append(f"{move.title}: median pay in {base.area[0]} — {local.reason}")

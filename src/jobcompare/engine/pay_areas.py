@@ -18,8 +18,8 @@ def area_places(pay: YourPay, result: AreaComparison) -> PayPlaces:
     in one area each role's national ones too; with --adjust, also among the area's
     percentiles divided by its price parity (engine/areas.adjust, the one rule), except
     the nation's (its parity is 100: the same figures)."""
-    from jobcompare.engine.areas import NO_ESTIMATE, adjust
-    from jobcompare.sources.store import NATION
+    from jobcompare.engine.areas import adjust
+    from jobcompare.sources.store import NATION, NO_ESTIMATE
 
     places: list[Placement] = []
     seen_national: set[str] = set()

@@ -282,9 +282,7 @@ class SearchHit(NamedTuple):
 #: the starts of the words they stand for (docs/titles.md).
 SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "tech": ("technician", "technologist"),
-    "techs": ("technician", "technologist"),
     "rep": ("representative",),
-    "reps": ("representative",),
     "asst": ("assistant",),
     "admin": ("administrator", "administrative"),
     "mgr": ("manager",),
@@ -297,10 +295,8 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 
 
 def same_word(typed: str, word: str) -> bool:
-    """A typed word is the title's word, in the singular or plural, or a short form of it."""
-    if typed in (word, word + "s") or word in (typed + "s", typed + "es"):
-        return True
-    return any(word.startswith(long) for long in SHORT_FORMS.get(typed, ()))
+    """A typed word of a title key is the title's word (both singular), or a short form."""
+    return typed == word or any(word.startswith(long) for long in SHORT_FORMS.get(typed, ()))
 
 
 def writes_short(key: str, title: str) -> bool:

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 #: A row's kind: an official occupation (the store's), BLS's total of all occupations
 #: (SOC 00-0000, a baseline rather than an occupation), or a hand-written (TOML) role.
 OFFICIAL, TOTAL, HAND_WRITTEN = "official", "total", "hand-written"
-KINDS = (OFFICIAL, TOTAL, HAND_WRITTEN)
 #: BLS's code for the total of all occupations (as sources/store.py's ALL_OCCUPATIONS).
 ALL_OCCUPATIONS = "00-0000"
 

@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jobcompare.engine.search import (
+    _EXCEPTING,
     SHORT_FORMS,
     Query,
     SearchHit,
@@ -82,7 +83,6 @@ SMALL_EDIT_SHORT, SMALL_EDIT_LONG, SHORT_WORD = 1, 2, 4
 REAL_WORD = 4
 
 _SOC = re.compile(r"(\d\d)-?(\d{4})(?:\.(\d\d))?")
-_EXCEPTING = re.compile(r",\s*except\b", re.IGNORECASE)
 
 
 # -- results ------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ STORE_NAME = "jobcompare.sqlite"
 #: The store format this reader understands (``PRAGMA user_version``; see _write.py).
 STORE_FORMAT = 1
 NOT_PUBLISHED = "Not published by BLS."
+#: Why an occupation has no figures in an area: BLS has no row for it there.
+NO_ESTIMATE = "BLS publishes no May 2025 estimate for this occupation in this area."
 NATION = "0000000"
 ALL_OCCUPATIONS = "00-0000"
 ONET_ATTRIBUTION = (

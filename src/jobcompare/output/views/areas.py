@@ -11,7 +11,6 @@ from jobcompare.engine.areas import (
     ADJUSTED,
     ADJUSTED_NOTE,
     JOB_MEASURES,
-    NO_ESTIMATE,
     PAY_MEASURES,
     AreaComparison,
     area_section,
@@ -34,7 +33,7 @@ from jobcompare.output.views.encode import amount, figure_json
 from jobcompare.output.views.notes import differences_note, margin_note
 from jobcompare.output.views.sections import figure_table, margin_shown
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
-from jobcompare.sources.store import MEASURES
+from jobcompare.sources.store import MEASURES, NO_ESTIMATE
 from jobcompare.sources.store_types import AreaPay
 
 # -- an area comparison -------------------------------------------------------------------

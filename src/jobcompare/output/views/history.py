@@ -28,6 +28,7 @@ from jobcompare.output.views.encode import figure_json
 from jobcompare.output.views.shape import SCHEMA_VERSION, JSONValue
 from jobcompare.registry.fields import Kind
 from jobcompare.registry.section import PERCENTILES
+from jobcompare.sources.store import NOT_PUBLISHED
 from jobcompare.sources.store_history import MEASURES, YearPay
 from jobcompare.sources.store_types import Figure
 from jobcompare.text import MISSING, join_words
@@ -212,7 +213,7 @@ def _missing(role: RoleHistory) -> list[str]:
             for measure, label in SHOWN:
                 figure = figure_of(point, measure, role.unit)
                 if figure.value is None:
-                    reason = figure.reason or "Not published by BLS."
+                    reason = figure.reason or NOT_PUBLISHED
                     said.setdefault((point.year, reason), []).append(label.lower())
     return [
         f"{role.title}, {year}: {', '.join(labels)} not published — {reason}"
@@ -289,7 +290,7 @@ def _year_json(point: YearPay) -> dict[str, JSONValue]:
         "annual_percentiles": {p: figure_json(figures[f"annual_{p}"]) for p in _PERCENTILES},
         "hourly_percentiles": {p: figure_json(figures[f"hourly_{p}"]) for p in _PERCENTILES},
         "unpublished": {
-            name: figure.reason or "Not published by BLS."
+            name: figure.reason or NOT_PUBLISHED
             for name, figure in figures.items()
             if figure.value is None
         },

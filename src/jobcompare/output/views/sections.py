@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from jobcompare.engine.results import Row, SectionResult
 from jobcompare.engine.shared import is_shared
@@ -54,7 +55,7 @@ from jobcompare.output.views.notes import (
 from jobcompare.registry.fields import BELOW_TABLE, LISTS, Kind
 from jobcompare.registry.section import Section
 from jobcompare.registry.sections.salary import hourly_shown
-from jobcompare.text import MISSING, capitalise, join_words, with_article
+from jobcompare.text import MISSING, capitalise, join_words, plural, with_article
 
 
 def section_block(
@@ -341,7 +342,7 @@ def _reasons_in_brief(row: Row, roles: Sequence[Role]) -> list[Block]:
 
 
 def _industries(count: int) -> str:
-    return f"{count} single industr{'y' if count == 1 else 'ies'}"
+    return f"{count} {'single industry' if count == 1 else plural('single industry')}"
 
 
 #: The group of BLS's sentences whose prefix names no factor BLS uses.
@@ -546,7 +547,8 @@ def notes(
         plain = tuple(plain_reason(item) for item in missing)
         blocks.append(NoteList("Not published", tuple(missing), plain=plain))
     if concise:  # not the sources of rows only --full shows (BLS EP tables 1.10, 1.12)
-        roles = [_without_sources(role, uncited_detail_sources(roles, cited)) for role in roles]
+        uncited = uncited_detail_sources(roles, cited)
+        roles = [_without_sources(role, uncited) for role in roles]
     said = source_notes(roles)
     every = {who for _, who in said}
     if concise and len(every) == 1 and None not in every:  # each covers every role: once
@@ -559,17 +561,18 @@ def notes(
     return blocks
 
 
-def detail_sources() -> set[str]:
+@cache
+def detail_sources() -> frozenset[str]:
     """The sources (``Field.origin``) whose every declared figure is a row the concise page
     leaves to --full (BLS EP tables 1.10 and 1.12): it shows none of their figures, so
     does not cite them."""
     from jobcompare.registry.fields import all_fields
 
     origins = [(f.origin, f.detail) for _, f in all_fields() if f.origin]
-    return {o for o, detail in origins if detail} - {o for o, detail in origins if not detail}
+    return frozenset({o for o, d in origins if d} - {o for o, d in origins if not d})
 
 
-def uncited_detail_sources(roles: Sequence[Role], cited: Sequence[str]) -> set[str]:
+def uncited_detail_sources(roles: Sequence[Role], cited: Sequence[str]) -> frozenset[str]:
     """The sources the concise page does not credit: those whose every figure it leaves to
     --full (:func:`detail_sources`), unless a key difference it shows rests on one (the AI
     exposure measures; ``cited``: the key differences' source labels)."""
@@ -581,7 +584,7 @@ def uncited_detail_sources(roles: Sequence[Role], cited: Sequence[str]) -> set[s
     return keys - used
 
 
-def _without_sources(role: Role, keys: set[str]) -> Role:
+def _without_sources(role: Role, keys: frozenset[str]) -> Role:
     """``role`` with the sources ``keys`` left out of its source line."""
     from dataclasses import replace
 

@@ -137,7 +137,6 @@ def exposure_notes(roles: Sequence[Role]) -> list[str]:
             "0.19999999999999998, are equal), rounded down. Neither measure is a forecast of "
             "jobs lost or gained, and the two are never combined."
         )
-    if counts:
         notes += bls_on_ai(roles)
     return notes
 
