@@ -22,6 +22,7 @@ break are a series of their own; nothing is ever joined or compared across one.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -88,16 +89,28 @@ def has_history(store: Store) -> bool:
     return "oews_history" in store.tables
 
 
+#: Each store's years, read once (the same for every role: ``table --all`` reads 831).
+_YEARS: weakref.WeakKeyDictionary[Store, tuple[YearSource, ...]] = weakref.WeakKeyDictionary()
+
+
 def years(store: Store) -> tuple[YearSource, ...]:
     """Every year the store holds, oldest first: the national files' (when imported) and
     May 2025."""
+    held = _YEARS.get(store)
+    if held is None:
+        held = _YEARS[store] = _read_years(store)
+    return held
+
+
+def _read_years(store: Store) -> tuple[YearSource, ...]:
     found: list[YearSource] = []
     if has_history(store):
+        marks = _marks(store)
         for year, release, file, hourly, annual in store.query(
             "SELECT year, release, file, top_hourly, top_annual FROM oews_history_year "
             "ORDER BY year"
         ):
-            words = _marks(store).get(int(year), {}).get("#")
+            words = marks.get(int(year), {}).get("#")
             found.append(
                 YearSource(int(year), str(release), "oews-history", str(file),
                            int(hourly) / 100, int(annual), f"# = {words}" if words else None)
