@@ -6,7 +6,8 @@ files and compare them with the store.
 Independent of jobcompare's importers: it parses O*NET's CSVs with the csv module and the
 BLS / O*NET workbooks with openpyxl directly, and queries the store with plain SQL. For
 every row the store holds it checks the figure against the raw file: a number equals the
-published one, a "—"/"–" or "Recommend Suppress = Y" / "Not Relevant = Y" value is NULL.
+published one, a "—"/"–" or "Recommend Suppress = Y" value is NULL (a "Not Relevant = Y"
+level is kept as O*NET publishes it).
 Also the counts: tasks (and their order), technology skills, related occupations, titles;
 and (check_missing_figures) that the NULL OEWS hourly figures are BLS's "-" with its
 footnotes, that CPS rows reach the occupations the documented title / broad-group rule says,

@@ -41,7 +41,6 @@ from jobcompare.importers._xlsx import cell_text, sheet_rows
 from jobcompare.importers.base import ProgressCallback, Row, SourceInfo, Spine, Table
 
 __all__ = [
-    "CAUTION",
     "FIGURES",
     "NOTES_SHEET",
     "SOURCE",
@@ -71,10 +70,6 @@ SOURCE = SourceInfo(
 
 #: BLS's caution, said wherever the series is shown (its words on the OEWS pages: the
 #: survey is not designed for comparisons over time).
-CAUTION = (
-    "BLS cautions that OEWS estimates are not designed for comparisons over time: its "
-    "methods, sample and occupational codes change from one year to the next."
-)
 
 NOTES_SHEET = "Field Descriptions"
 

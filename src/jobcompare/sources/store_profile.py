@@ -356,13 +356,12 @@ class _Reader:
             self.missing("skills", "this store was built without O*NET's skills")
             return ()
         label = self.name("onet-excel")
+        # Only its own O*NET code's ratings (the parts' are stored under its SOC too).
         rows = self.query(
             "SELECT onet_code, element_id, element_name, scale_id, value, missing_reason "
-            "FROM onet_skill WHERE soc = ? ORDER BY onet_code, element_id, scale_id",
-            (self.soc,),
+            "FROM onet_skill WHERE soc = ? AND onet_code = ? ORDER BY element_id, scale_id",
+            (self.soc, own_code(self.soc)),
         )
-        own = own_code(self.soc)
-        rows = [r for r in rows if r[0] == own]
         if not rows:
             # O*NET 30.1 may rate occupations within this one (15-2051.01, .02): theirs.
             parts = parts_reason(self.store, "onet-excel", self.soc)
